@@ -1,0 +1,84 @@
+"""Types of the compose stage: text + style + measure -> lines of positioned glyphs.
+
+Compose knows nothing of pages or PDF. Lengths are in points (pt).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+class Metrics(Protocol):
+    """What compose needs to know of fonts (provided by layout.fonts.FontSet)."""
+
+    def covers(self, font_id: str, ch: str) -> bool: ...
+
+    def advance(self, font_id: str, ch: str) -> float:
+        """Advance width of ch in em (1.0 = the font size)."""
+        ...
+
+
+@dataclass(frozen=True)
+class CharStyle:
+    """How a run of characters is set."""
+    fonts: tuple[str, ...]     # fallback chain of font ids, first that covers a char wins
+    size_pt: float
+    tracking_em: float = 0.0   # extra space after each character (headlines, 字距)
+    color: str = "black"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text in one CharStyle (e.g. the 本报讯 lead-in in Hei, then body in Song)."""
+    text: str
+    style: CharStyle
+
+
+@dataclass(frozen=True)
+class ParaStyle:
+    align: str = "justify"          # justify | left | center | right
+    indent_em: float = 2.0          # first-line indent, in ems of the paragraph's base size
+    punctuation: str = "quanjiao"   # quanjiao 全角式 | kaiming 开明式 | banjiao 半角式
+    cjk_latin_space_em: float = 0.25
+    avoid_short_last_line: bool = True  # no last line of a single character
+
+
+@dataclass(frozen=True)
+class Glyph:
+    char: str
+    font: str          # font id actually used (after fallback); "" if no font covers it
+    size_pt: float
+    x: float           # pen position where the glyph is drawn, from the line's left edge
+    advance: float     # the width the glyph occupies in the line (after compression)
+    src: int           # index of the character in the paragraph's text
+    color: str = "black"
+
+
+@dataclass(frozen=True)
+class Line:
+    glyphs: tuple[Glyph, ...]
+    width: float       # right edge of the last glyph's slot (== measure for justified lines)
+    measure: float
+    start: int         # paragraph text index of the first character on the line
+    end: int           # one past the last (spaces at a break are consumed)
+    first: bool        # the paragraph's first line
+    last: bool         # the paragraph's last line
+    offset: float = 0.0  # x of the line's left edge inside the measure (centre/right alignment)
+
+    @property
+    def text(self) -> str:
+        return "".join(g.char for g in self.glyphs)
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A character no font in the chain covers."""
+    char: str
+    index: int
+
+
+@dataclass(frozen=True)
+class ComposedParagraph:
+    lines: tuple[Line, ...]
+    text: str                         # the full paragraph text that was composed
+    missing: tuple[Missing, ...] = ()

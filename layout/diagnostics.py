@@ -1,0 +1,48 @@
+"""Diagnostics: every stage returns these; only the CLI prints them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class SourcePos:
+    """A place in an input file (1-based line and column)."""
+    path: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.col}"
+        return self.path
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    severity: Severity
+    message: str
+    pos: SourcePos | None = None
+    code: str = ""          # short machine name, e.g. "unknown-key", "overflow"
+
+    def __str__(self) -> str:
+        where = f"{self.pos}: " if self.pos else ""
+        return f"{where}{self.severity.value}: {self.message}"
+
+
+def error(message: str, pos: SourcePos | None = None, code: str = "") -> Diagnostic:
+    return Diagnostic(Severity.ERROR, message, pos, code)
+
+
+def warning(message: str, pos: SourcePos | None = None, code: str = "") -> Diagnostic:
+    return Diagnostic(Severity.WARNING, message, pos, code)
+
+
+def has_errors(diags) -> bool:
+    return any(d.severity is Severity.ERROR for d in diags)

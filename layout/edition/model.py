@@ -1,0 +1,206 @@
+"""The edition model: what the loader produces from paper + edition YAML.
+
+All lengths in the model are in millimetres (mm) or points (pt) as the field
+names say; grid positions are 1-based (column 1 = leftmost 栏, row 1 = top line).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+from layout.diagnostics import SourcePos
+
+NOWHERE = SourcePos("<none>")
+
+
+# ---------------------------------------------------------------- paper (standing design)
+
+@dataclass(frozen=True)
+class TextStyle:
+    """A style by role (body, kicker 引题, headline 主题, subhead 副题, ...)."""
+    name: str
+    font: str                 # a font role name from Paper.fonts (e.g. "song", "hei-bold")
+    size_pt: float
+    leading_pt: float = 0.0   # line pitch; 0 = size * 1.5 (body: must equal the grid pitch)
+    align: str = "justify"    # justify | left | center | right
+    indent_chars: float = 0.0  # first-line indent, in characters of this style
+    tracking_em: float = 0.0  # extra space between characters, in em (headlines)
+    color: str = "black"      # a colour name from Paper.colors
+    min_size_pt: float = 0.0  # headlines may shrink to this to fit their line (0 = never)
+    pos: SourcePos = NOWHERE
+
+
+@dataclass(frozen=True)
+class Color:
+    """A printing colour: CMYK in 0..1, optionally a named spot colour."""
+    name: str
+    c: float
+    m: float
+    y: float
+    k: float
+    spot: str = ""            # e.g. "PANTONE 485 C"; "" = process
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The type area's column grid (栏), as written in the paper file."""
+    columns: int
+    gutter_mm: float          # minimum gutter (栏空); widened to keep columns whole characters
+
+
+@dataclass(frozen=True)
+class PageSize:
+    width_mm: float
+    height_mm: float
+
+
+@dataclass(frozen=True)
+class Margins:
+    top_mm: float
+    bottom_mm: float
+    inner_mm: float
+    outer_mm: float
+
+
+@dataclass(frozen=True)
+class Hotline:
+    label: str                # 区政府, 供电 ...
+    number: str
+
+
+@dataclass(frozen=True)
+class Masthead:
+    """报头 data (standing)."""
+    title: str                                  # 石景山报
+    logo: str = ""                              # path to a logo image (relative to paper dir); "" = typeset title
+    sponsor: str = ""                           # 中共石景山区委宣传部主办
+    permit: str = ""                            # 准印证号…
+    website_name: str = ""
+    website_url: str = ""
+    qr_url: str = ""                            # drawn as a vector QR code
+    qr_caption: str = ""                        # 北京石景山公众号
+    hotline_title: str = "服务热线"
+    hotlines: tuple[Hotline, ...] = ()
+    dateline_format: str = "{year}年{month}月{day}日 {weekday} 第{issue}期(总第{total_issue}期) 本期{pages}版"
+    pos: SourcePos = NOWHERE
+
+
+@dataclass(frozen=True)
+class Folio:
+    """报眉 of inner pages: a template with {paper} {date} {page} {section} {editor} {art_editor}."""
+    left: str = "{paper}  {date}"
+    center: str = "第{page}版  {section}"
+    right: str = "责任编辑:{editor}  美术编辑:{art_editor}"
+    height_mm: float = 8.0
+
+
+@dataclass(frozen=True)
+class Paper:
+    name: str                        # 石景山报
+    slug: str                        # shijingshan (used in output file names)
+    page: PageSize
+    margins: Margins
+    bleed_mm: float
+    grid: Grid
+    styles: dict[str, TextStyle]     # by role: body, kicker, headline, subhead, byline,
+                                     # commentary, commentary_headline, caption, credit,
+                                     # folio, hotline, jump, dateline, masthead_small
+    fonts: dict[str, tuple[str, ...]]  # role -> fallback chain of font ids (fonts/manifest.json)
+    colors: dict[str, Color]
+    masthead: Masthead
+    folio: Folio
+    punctuation: str = "quanjiao"    # quanjiao 全角式 | kaiming 开明式 | banjiao 半角式
+    normalize_ascii_punct: bool = True  # map ASCII , ( ) : ; ? ! " inside Chinese to full-width
+    jump_to_format: str = "(下转{page}版)"
+    jump_from_format: str = "(上接{page}版)"
+    ink_limit_pct: float = 240.0
+    min_text_pt: float = 6.0
+    path: str = ""                   # the paper file
+    dir: str = ""                    # its folder (assets are resolved and confined here)
+    pos: SourcePos = NOWHERE
+
+
+# ---------------------------------------------------------------- edition (weekly)
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a block sits on the page grid. rows = 0 means: size from content."""
+    column: int          # 1-based
+    span: int            # columns wide
+    row: int = 1         # 1-based body line
+    rows: int = 0
+    pos: SourcePos = NOWHERE
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    pos: SourcePos = NOWHERE
+
+
+@dataclass(frozen=True)
+class Photo:
+    file: str            # absolute path after loading (confined to the edition/paper folders)
+    caption: str = ""
+    credit: str = ""     # 摄影: name
+    rows: int = 0        # height of the picture in body lines (0 = from aspect ratio)
+    pos: SourcePos = NOWHERE
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    kind: str                              # news | commentary | brief | photo | feature
+    headline: tuple[str, ...]              # 主题, one entry per set line
+    kicker: str = ""                       # 引题
+    subhead: str = ""                      # 副题
+    byline: str = ""                       # 本报讯(记者…) lead-in, set inline at the start of paragraph 1
+    author: str = ""                       # signature line at the end (commentary: 本报评论员)
+    paragraphs: tuple[Paragraph, ...] = ()
+    photo: Photo | None = None
+    place: Placement | None = None
+    body_columns: int = 0                  # 变栏: 0 = one per grid column spanned
+    boxed: bool = False                    # 框: commentary is boxed by default
+    continues_on: int = 0                  # page number of the continuation (转版), 0 = none
+    pos: SourcePos = NOWHERE
+
+
+@dataclass(frozen=True)
+class Continuation:
+    """The frame on a later page where an article's remaining text goes (上接N版)."""
+    article_id: str
+    headline: str                          # short headline set above the continued text
+    place: Placement
+    pos: SourcePos = NOWHERE
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int
+    section: str = ""                      # 版名: 要闻, 综合新闻, 副刊 …
+    editor: str = ""                       # 责任编辑
+    art_editor: str = ""                   # 美术编辑
+    articles: tuple[Article, ...] = ()
+    continuations: tuple[Continuation, ...] = ()
+    pos: SourcePos = NOWHERE
+
+
+@dataclass(frozen=True)
+class Edition:
+    paper: Paper
+    date: _dt.date
+    weekday: str                           # 星期一, derived from the date
+    issue: int                             # 第N期
+    total_issue: int                       # 总第N期
+    pages: tuple[Page, ...]
+    lunar_date: str = ""                   # optional, as written (农历…)
+    path: str = ""                         # the edition file
+    dir: str = ""
+    pos: SourcePos = NOWHERE
+
+    def article(self, article_id: str) -> Article | None:
+        for page in self.pages:
+            for art in page.articles:
+                if art.id == article_id:
+                    return art
+        return None

@@ -1,0 +1,127 @@
+"""Types of the makeup stage: laid-out pages, the only input of render.
+
+Coordinates are points from the trimmed page's top-left corner, y downwards.
+Colours are names from EditionLayout.colors (CMYK, possibly spot).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from layout.diagnostics import Diagnostic
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    def overlaps(self, other: "Rect", eps: float = 0.01) -> bool:
+        return (self.x < other.right - eps and other.x < self.right - eps
+                and self.y < other.bottom - eps and other.y < self.bottom - eps)
+
+    def contains(self, other: "Rect", eps: float = 0.01) -> bool:
+        return (other.x >= self.x - eps and other.y >= self.y - eps
+                and other.right <= self.right + eps and other.bottom <= self.bottom + eps)
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """Glyphs on one baseline in one font and size."""
+    x: float                  # origin of the run
+    baseline: float
+    font: str                 # font id
+    size_pt: float
+    chars: str
+    xs: tuple[float, ...]     # pen x of each char relative to x
+    color: str = "black"
+    overprint: bool = True    # black text overprints
+
+
+@dataclass(frozen=True)
+class RuleItem:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    width_pt: float
+    color: str = "black"
+    dash: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class BoxItem:
+    rect: Rect
+    stroke: str = ""          # colour name, "" = none
+    fill: str = ""            # colour name, "" = none
+    width_pt: float = 0.5
+    tint: float = 1.0         # fill tint 0..1 of the colour
+
+
+@dataclass(frozen=True)
+class ImageItem:
+    path: str                 # prepared image file (greyscale or CMYK), already cropped
+    rect: Rect
+
+
+@dataclass(frozen=True)
+class QRItem:
+    rect: Rect
+    modules: tuple[tuple[bool, ...], ...]   # dark modules, row by row
+    color: str = "black"
+
+
+Item = TextRun | RuleItem | BoxItem | ImageItem | QRItem
+
+
+@dataclass(frozen=True)
+class BlockFrame:
+    """A block on the page (article part, furniture) with its copyfit, for proofs and tests."""
+    id: str                   # article id or furniture name
+    rect: Rect
+    kind: str                 # article | continuation | masthead | ear | folio | photo
+    lines_needed: int = 0
+    lines_available: int = 0
+    overflow_chars: int = 0
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    number: int
+    width: float              # trimmed size, pt
+    height: float
+    items: tuple[Item, ...]
+    frames: tuple[BlockFrame, ...] = ()
+    type_area: Rect = Rect(0, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class CopyfitEntry:
+    article_id: str
+    page: int
+    lines_needed: int
+    lines_available: int
+    overflow_chars: int       # 超出N字 (0 if it fits)
+    short_lines: int          # 缺N行 (empty lines left in its frames)
+
+
+@dataclass(frozen=True)
+class EditionLayout:
+    paper_name: str
+    paper_slug: str
+    date_iso: str
+    title: str                # document title (paper + date)
+    bleed_pt: float
+    pages: tuple[PageLayout, ...]
+    colors: dict              # name -> layout.edition.model.Color
+    copyfit: tuple[CopyfitEntry, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
