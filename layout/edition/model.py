@@ -82,6 +82,7 @@ class Masthead:
     hotline_title: str = "服务热线"
     hotlines: tuple[Hotline, ...] = ()
     dateline_format: str = "{year}年{month}月{day}日 {weekday} 第{issue}期(总第{total_issue}期) 本期{pages}版"
+    rows: int = 13                              # height of the page-1 masthead band, in body lines
     pos: SourcePos = NOWHERE
 
 

@@ -69,8 +69,9 @@ class BoxItem:
 
 @dataclass(frozen=True)
 class ImageItem:
-    path: str                 # prepared image file (greyscale or CMYK), already cropped
+    path: str                 # the source image file
     rect: Rect
+    crop: tuple[int, int, int, int] | None = None   # source pixel box shown in rect (None = all)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,264 @@
+"""Article blocks: headline block (引题/主题/副题), photo with caption, body in columns.
+
+A block is laid out into a grid cell. Body text is composed once per measure into a
+flat list of lines; `flow` (thread.py) decides which lines go into which column. A
+block that cannot hold all its text returns a resume point (paragraph, character),
+which a continuation frame on a later page picks up (转版).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from layout.compose.model import Span
+from layout.makeup.grid import PageGrid
+from layout.makeup.model import BoxItem, ImageItem, Rect, RuleItem, TextRun
+from layout.makeup.styles import Typesetter, line_runs
+from layout.makeup.thread import BodyLine, Resume, balance
+
+BOX_RULE_PT = 0.75
+
+
+@dataclass(frozen=True)
+class BlockResult:
+    items: tuple
+    rect: Rect
+    lines_needed: int          # body lines this part needed (all remaining text)
+    lines_available: int       # body line slots in this part
+    lines_set: int
+    overflow_chars: int        # characters that did not fit (and have no jump)
+    resume: Resume | None      # where a continuation picks up, None if all was set
+    photo_ppi: float = 0.0
+    rows_used: int = 0         # grid rows actually filled (for blocks sized from content)
+
+
+def body_role(article) -> str:
+    return "commentary" if article.kind == "commentary" else "body"
+
+
+def headline_role(article) -> str:
+    return "commentary_headline" if article.kind == "commentary" else "headline"
+
+
+def body_lines(ts: Typesetter, article, measure: float, start: Resume | None) -> list[BodyLine]:
+    """Compose the article's body (from `start`) at `measure` into a flat list of lines."""
+    role = body_role(article)
+    body = ts.char_style(role)
+    para = ts.para_style(role)
+    out: list[BodyLine] = []
+    first_para = start.paragraph if start else 0
+    for pi in range(first_para, len(article.paragraphs)):
+        p = article.paragraphs[pi]
+        text = ts.text(p.text, p.pos)
+        offset = 0
+        spans = []
+        style = para
+        if start and pi == start.paragraph and start.char > 0:
+            offset = start.char
+            text = text[offset:]
+            style = ts.para_style(role, indent=0.0)   # a paragraph continued mid-way: no indent
+        elif pi == 0 and article.byline:
+            spans.append(Span(ts.text(article.byline, article.pos), ts.char_style("byline")))
+        spans.append(Span(text, body))
+        composed = ts.compose(spans, measure, style, p.pos, f"article {article.id}, paragraph {pi + 1}")
+        lead = len(spans[0].text) if len(spans) == 2 else 0
+        for line in composed.lines:
+            # char index in the (normalised) paragraph text where this line starts
+            out.append(BodyLine(line, pi, offset + max(0, line.start - lead), offset + max(0, line.end - lead)))
+    if article.author and (start is None or start.paragraph <= len(article.paragraphs)):
+        author = ts.line([Span(ts.text(article.author, article.pos), ts.char_style("byline"))],
+                         ts.para_style("byline", align="right"))
+        out.append(BodyLine(_fit(author, measure), len(article.paragraphs), 0, len(article.author)))
+    return out
+
+
+def _fit(line, measure):
+    """A single line set flush right in the measure (signature lines)."""
+    from dataclasses import replace
+    return replace(line, measure=measure, offset=max(0.0, measure - line.width))
+
+
+def headline_items(ts: Typesetter, grid: PageGrid, article, rect: Rect, short: str = "") -> tuple[list, int]:
+    """Set 引题/主题/副题 across rect; returns items and the whole rows used."""
+    entries: list[tuple[str, str]] = []
+    if short:
+        entries.append(("subhead", short))
+    else:
+        if article.kicker:
+            entries.append(("kicker", article.kicker))
+        role = headline_role(article)
+        entries += [(role, h) for h in article.headline]
+        if article.subhead:
+            entries.append(("subhead", article.subhead))
+    if not entries:
+        return [], 0
+    lines = []
+    for role, raw in entries:
+        text = ts.text(raw, article.pos)
+        st = ts.paper.styles[role]
+        size = st.size_pt
+        span = [Span(text, ts.char_style(role, size))]
+        width = ts.width(span)
+        if width > rect.w and st.min_size_pt:
+            size = max(st.min_size_pt, size * rect.w / width)
+            span = [Span(text, ts.char_style(role, size))]
+            width = ts.width(span)
+        if width > rect.w + 0.01:
+            ts.diagnostics.append(_too_wide(article, text, width, rect.w))
+        line = ts.line(span, ts.para_style(role), article.pos, f"article {article.id}, headline")
+        lines.append((role, size, line))
+    # stack: each line gets 1.25 x its size, the block is padded to whole grid rows
+    gap = 0.25
+    heights = [size * (1 + gap) for _, size, _ in lines]
+    total = sum(heights) + grid.pitch * 0.5
+    rows = grid.rows_for(total)
+    y = rect.y + (rows * grid.pitch - sum(heights)) / 2
+    items = []
+    for (role, size, line), h in zip(lines, heights):
+        base = y + (h - size) / 2 + 0.88 * size
+        x0 = rect.x + _align_offset(ts.paper.styles[role].align, rect.w, line.width)
+        items += line_runs(_at_zero(line), x0, base)
+        y += h
+    return items, rows
+
+
+def _too_wide(article, text, width, avail):
+    from layout.diagnostics import error
+    return error(f"article {article.id}: headline '{text}' is {width:.1f} pt wide at its smallest size, "
+                 f"the block is {avail:.1f} pt", article.pos, "headline-too-wide")
+
+
+def _align_offset(align: str, avail: float, width: float) -> float:
+    if align == "center":
+        return max(0.0, (avail - width) / 2)
+    if align == "right":
+        return max(0.0, avail - width)
+    return 0.0
+
+
+def _at_zero(line):
+    from dataclasses import replace
+    return replace(line, offset=0.0)
+
+
+def columns_of(grid: PageGrid, rect: Rect, n: int, size: float) -> list[tuple[float, float]]:
+    """(x, measure) of n body columns across rect, each a whole number of characters."""
+    if n <= 0:
+        n = 1
+    full = round((rect.w + grid.gutter) / (grid.col_width + grid.gutter))
+    if n == full and abs(rect.w - grid.span_width(n)) < 0.5 and abs(size - grid.body_size) < 0.01:
+        return [(rect.x + i * (grid.col_width + grid.gutter), grid.col_width) for i in range(n)]
+    gutter = grid.gutter
+    raw = (rect.w - (n - 1) * gutter) / n
+    measure = math.floor(raw / size + 1e-6) * size
+    gutter = (rect.w - n * measure) / (n - 1) if n > 1 else 0.0
+    x0 = rect.x if n > 1 else rect.x + (rect.w - measure) / 2
+    return [(x0 + i * (measure + gutter), measure) for i in range(n)]
+
+
+def photo_items(ts: Typesetter, grid: PageGrid, article, rect: Rect, rows_left: int):
+    """Photo scaled/cropped to the block width, caption and credit below. Returns
+    (items, rows used, effective ppi)."""
+    from PIL import Image
+
+    photo = article.photo
+    with Image.open(photo.file) as im:
+        iw, ih = im.size
+    rows = photo.rows or max(4, round(rect.w * ih / iw / grid.pitch))
+    cap_text = ts.text(photo.caption, photo.pos) if photo.caption else ""
+    credit = ts.text(photo.credit, photo.pos) if photo.credit else ""
+    cap_lines = []
+    if cap_text or credit:
+        spans = [Span(cap_text, ts.char_style("caption"))]
+        if credit:
+            spans.append(Span(("  " if cap_text else "") + credit, ts.char_style("credit")))
+        cap = ts.compose(spans, rect.w, ts.para_style("caption", indent=0.0), photo.pos,
+                         f"article {article.id}, caption")
+        cap_lines = list(cap.lines)
+    rows = max(2, min(rows, rows_left - len(cap_lines) - 1))
+    h = rows * grid.pitch - grid.pitch * 0.3
+    box = Rect(rect.x, rect.y, rect.w, h)
+    # centre crop to the frame's aspect ratio
+    frame_ratio = box.w / box.h
+    if iw / ih > frame_ratio:
+        cw, ch = ih * frame_ratio, ih
+    else:
+        cw, ch = iw, iw / frame_ratio
+    crop = (round((iw - cw) / 2), round((ih - ch) / 2), round((iw + cw) / 2), round((ih + ch) / 2))
+    ppi = (crop[2] - crop[0]) / (box.w / 72.0)
+    items: list = [ImageItem(photo.file, box, crop)]
+    y = rect.y + rows * grid.pitch
+    for line in cap_lines:
+        items += line_runs(line, rect.x, grid.baseline(y, ts.size("caption")))
+        y += grid.pitch
+    return items, rows + len(cap_lines), ppi
+
+
+def layout_article(ts: Typesetter, grid: PageGrid, article, rect: Rect, *,
+                   start: Resume | None = None, jump_to: int = 0, jump_from: int = 0,
+                   short_headline: str = "") -> BlockResult:
+    """Lay out one article part (the whole article, its first part, or a continuation)."""
+    items: list = []
+    rows_total = round(rect.h / grid.pitch)
+    boxed = article.boxed and start is None
+    inner = rect
+    if boxed:
+        pad = ts.size(body_role(article)) * 0.75
+        items.append(BoxItem(Rect(rect.x, rect.y + 1, rect.w, rect.h - 2), stroke="black", width_pt=BOX_RULE_PT))
+        inner = Rect(rect.x + pad, rect.y, rect.w - 2 * pad, rect.h)
+    row = 0
+    if boxed:
+        row = 1  # one line of air inside the box's top rule (also the bottom: see rows_body)
+    head, hrows = headline_items(ts, grid, article, Rect(inner.x, inner.y + row * grid.pitch, inner.w, 0),
+                                 short=short_headline)
+    items += head
+    row += hrows
+    ppi = 0.0
+    if article.photo and start is None:
+        ph, prow, ppi = photo_items(ts, grid, article, Rect(inner.x, inner.y + row * grid.pitch, inner.w, 0),
+                                   rows_total - row)
+        items += ph
+        row += prow
+    if jump_from:
+        jt = ts.text(ts.paper.jump_from_format.format(page=jump_from))
+        line = ts.line([Span(jt, ts.char_style("jump"))], ts.para_style("jump", align="left"))
+        items += line_runs(_at_zero(line), inner.x, grid.baseline(inner.y + row * grid.pitch, ts.size("jump")))
+        row += 1
+    rows_body = rows_total - row - (1 if boxed else 0)
+    role = body_role(article)
+    size = ts.size(role)
+    ncols = article.body_columns or max(1, round((inner.w + grid.gutter) / (grid.col_width + grid.gutter)))
+    cols = columns_of(grid, inner, ncols, size)
+    measure = cols[0][1]
+    lines = body_lines(ts, article, measure, start)
+    reserve = 1 if jump_to else 0
+    capacity = max(0, rows_body * len(cols) - reserve)
+    placed = lines[:capacity]
+    rest = lines[capacity:]
+    per_col = balance(len(placed), len(cols), rows_body) if not rest else [rows_body] * len(cols)
+    if rest and reserve:
+        per_col[-1] = rows_body - 1
+    top = inner.y + row * grid.pitch
+    k = 0
+    for (cx, _), n in zip(cols, per_col):
+        for j in range(n):
+            if k >= len(placed):
+                break
+            bl = placed[k]
+            items += line_runs(bl.line, cx, grid.baseline(top + j * grid.pitch, size))
+            k += 1
+    resume = None
+    overflow = 0
+    if rest:
+        resume = Resume(rest[0].paragraph, rest[0].start)
+        overflow = sum(len(bl.line.text) for bl in rest)
+        if jump_to:
+            jt = ts.text(ts.paper.jump_to_format.format(page=jump_to))
+            line = ts.line([Span(jt, ts.char_style("jump"))], ts.para_style("jump", align="right"))
+            cx, m = cols[-1]
+            y = top + (rows_body - 1) * grid.pitch
+            items += line_runs(_at_zero(line), cx + max(0.0, m - line.width), grid.baseline(y, ts.size("jump")))
+    return BlockResult(tuple(items), rect, lines_needed=len(lines), lines_available=capacity,
+                       lines_set=len(placed), overflow_chars=0 if (jump_to and rest) else overflow,
+                       resume=resume, photo_ppi=ppi,
+                       rows_used=row + max(per_col, default=0) + (1 if boxed else 0))

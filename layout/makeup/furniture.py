@@ -1,0 +1,149 @@
+"""Page furniture: the page-1 masthead band (报头, 报眼 with hotline box and QR code)
+and the folio (报眉) of inner pages."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from layout.compose.model import Span
+from layout.makeup.grid import PageGrid
+from layout.makeup.model import BoxItem, QRItem, Rect, RuleItem, TextRun
+from layout.makeup.styles import Typesetter, line_runs
+
+WEEKDAYS = "一二三四五六日"
+
+
+def text_items(ts: Typesetter, role: str, raw: str, x: float, baseline: float, *,
+               width: float = 0.0, align: str = "left", size: float | None = None) -> tuple[list, float]:
+    """One line of furniture text; returns (runs, natural width)."""
+    line = ts.line([Span(ts.text(raw), ts.char_style(role, size))], ts.para_style(role, align="left"),
+                   what=f"furniture ({role})")
+    line = replace(line, offset=0.0)
+    dx = 0.0
+    if align == "center":
+        dx = (width - line.width) / 2
+    elif align == "right":
+        dx = width - line.width
+    return line_runs(line, x + dx, baseline), line.width
+
+
+def dateline(edition) -> str:
+    d = edition.date
+    text = edition.paper.masthead.dateline_format.format(
+        year=d.year, month=d.month, day=d.day, weekday=edition.weekday, issue=edition.issue,
+        total_issue=edition.total_issue, pages=len(edition.pages))
+    if edition.lunar_date:
+        text += f"  农历{edition.lunar_date}" if not edition.lunar_date.startswith("农历") else f"  {edition.lunar_date}"
+    return text
+
+
+def masthead(ts: Typesetter, grid: PageGrid, edition) -> tuple[list, Rect]:
+    """The page-1 band: title, small print, date line, the ear (hotlines, QR)."""
+    mh = edition.paper.masthead
+    rows = mh.rows
+    area = grid.area
+    band = Rect(area.x, area.y, area.w, rows * grid.pitch)
+    ear_cols = 2 if grid.columns >= 5 else 1
+    left_w = grid.span_width(grid.columns - ear_cols)
+    items: list = []
+    # 报名: the title, large, in the paper's red, over the left columns
+    title_size = ts.size("masthead_title")
+    title_w = grid.span_width(max(1, grid.columns - ear_cols - 1))
+    title_base = band.y + grid.pitch * 1.0 + title_size * 0.88
+    runs, tw = text_items(ts, "masthead_title", mh.title, band.x, title_base, width=title_w, align="center")
+    items += runs
+    # small print beside the title (主办, 准印证号, website)
+    small = [s for s in (mh.sponsor, mh.permit,
+                         f"{mh.website_name} {mh.website_url}".strip()) if s]
+    sx = band.x + title_w + grid.gutter
+    sw = left_w - title_w - grid.gutter
+    y = band.y + grid.pitch * 1.5
+    for s in small:
+        y += grid.pitch
+        r, _ = text_items(ts, "masthead_small", s, sx, y, width=sw, align="left")
+        items += r
+    # date line under the title, between two rules
+    dl_top = band.y + (rows - 3) * grid.pitch
+    items.append(RuleItem(band.x, dl_top, band.x + left_w, dl_top, 0.5))
+    r, _ = text_items(ts, "dateline", dateline(edition), band.x,
+                      grid.baseline(dl_top + grid.pitch * 0.5, ts.size("dateline")), width=left_w, align="center")
+    items += r
+    # the ear (报眼)
+    ear = Rect(grid.col_x(grid.columns - ear_cols + 1), band.y, grid.span_width(ear_cols), (rows - 1) * grid.pitch)
+    items += ear_items(ts, grid, mh, ear)
+    # 报头线: a heavy red rule and a thin one across the type area under the band
+    yb = band.bottom - grid.pitch * 0.5
+    items.append(RuleItem(area.x, yb - 2.5, area.right, yb - 2.5, 2.0, color="red"))
+    items.append(RuleItem(area.x, yb, area.right, yb, 0.5, color="red"))
+    return items, band
+
+
+def ear_items(ts: Typesetter, grid: PageGrid, mh, ear: Rect) -> list:
+    """Hotline box (服务热线) and the QR code with its caption."""
+    items: list = []
+    qr_side = 0.0
+    if mh.qr_url:
+        qr_side = min(ear.w * 0.36, ear.h - 2.5 * grid.pitch)
+    box = Rect(ear.x, ear.y + grid.pitch * 0.5, ear.w - (qr_side + grid.gutter if qr_side else 0),
+               ear.h - grid.pitch * 0.5)
+    items.append(BoxItem(box, stroke="black", width_pt=0.75))
+    size = ts.size("hotline")
+    pitch = min(grid.pitch, (box.h - grid.pitch * 0.5) / (len(mh.hotlines) + 1.5)) if mh.hotlines else grid.pitch
+    y = box.y + pitch * 0.6
+    r, _ = text_items(ts, "hotline", mh.hotline_title, box.x, y + size * 0.88, width=box.w, align="center")
+    items += r
+    y += pitch * 1.4
+    label_chars = max((len(h.label) for h in mh.hotlines), default=0)
+    for h in mh.hotlines:
+        items += hotline_entry(ts, h, box.x + size * 0.6, y + size * 0.88, label_chars)
+        y += pitch
+    if qr_side:
+        import segno
+
+        qr = segno.make(mh.qr_url, error="m")
+        matrix = tuple(tuple(bool(v) for v in row) for row in qr.matrix)
+        qx = ear.right - qr_side
+        items.append(QRItem(Rect(qx, ear.y + grid.pitch * 0.5, qr_side, qr_side), matrix))
+        if mh.qr_caption:
+            cap_y = ear.y + grid.pitch * 0.5 + qr_side + grid.pitch * 0.2
+            r, _ = text_items(ts, "masthead_small", mh.qr_caption, qx - grid.gutter, cap_y + ts.size("masthead_small"),
+                              width=qr_side + grid.gutter, align="center")
+            items += r
+    return items
+
+
+def hotline_entry(ts: Typesetter, hotline, x: float, baseline: float, label_chars: int) -> list:
+    """●区政府:12345 — shorter labels spread to the longest label's width (供 电)."""
+    style = ts.char_style("hotline")
+    size = style.size_pt
+    items, w = text_items(ts, "hotline", "●", x, baseline)
+    lx = x + size
+    label = ts.text(hotline.label)
+    n = len(label)
+    step = size * (label_chars - 1) / (n - 1) if n > 1 else 0.0
+    for i, ch in enumerate(label):
+        r, _ = text_items(ts, "hotline", ch, lx + i * step, baseline)
+        items += r
+    r, _ = text_items(ts, "hotline", "：" + hotline.number, lx + label_chars * size, baseline)
+    return items + r
+
+
+def folio(ts: Typesetter, grid: PageGrid, edition, page) -> tuple[list, int]:
+    """报眉: paper, date, 第N版 and section, editors; a rule under it. Returns items, rows."""
+    paper = edition.paper
+    fo = paper.folio
+    rows = max(2, grid.rows_for(fo.height_mm * 72 / 25.4))
+    area = grid.area
+    d = edition.date
+    fields = dict(paper=paper.name, date=f"{d.year}年{d.month}月{d.day}日 {edition.weekday}",
+                  page=page.number, section=page.section, editor=page.editor or "—",
+                  art_editor=page.art_editor or "—")
+    base = grid.baseline(area.y, ts.size("folio"))
+    items: list = []
+    for tmpl, align in ((fo.left, "left"), (fo.center, "center"), (fo.right, "right")):
+        if tmpl:
+            r, _ = text_items(ts, "folio", tmpl.format(**fields), area.x, base, width=area.w, align=align)
+            items += r
+    y = area.y + grid.pitch + 2
+    items.append(RuleItem(area.x, y, area.right, y, 1.5))
+    items.append(RuleItem(area.x, y + 2.5, area.right, y + 2.5, 0.4))
+    return items, rows

@@ -1,0 +1,130 @@
+"""Page makeup: furniture, article blocks on the grid, continuations, the copyfit report."""
+from __future__ import annotations
+
+from layout.diagnostics import error, warning
+from layout.makeup.blocks import layout_article
+from layout.makeup.furniture import folio, masthead
+from layout.makeup.grid import PageGrid, make_grid
+from layout.makeup.model import BlockFrame, CopyfitEntry, EditionLayout, PageLayout, Rect
+from layout.makeup.styles import Typesetter
+
+MIN_PPI = 150
+
+
+def make_up(edition, metrics, only: set[int] | None = None) -> EditionLayout:
+    """Lay out the edition's pages. `only` limits the pages kept in the result (a preview);
+    earlier pages are still made up when a kept page continues one of their articles."""
+    ts = Typesetter(edition.paper, metrics)
+    grid = make_grid(edition.paper)
+    needed = _pages_needed(edition, only)
+    resumes: dict = {}
+    pages = []
+    copyfit = []
+    for page in edition.pages:
+        if page.number not in needed:
+            continue
+        pl, cf = _make_page(ts, grid, edition, page, resumes)
+        if only is None or page.number in only:
+            pages.append(pl)
+            copyfit += cf
+    d = edition.date.isoformat()
+    return EditionLayout(paper_name=edition.paper.name, paper_slug=edition.paper.slug, date_iso=d,
+                         title=f"{edition.paper.name} {d}", bleed_pt=edition.paper.bleed_mm * 72 / 25.4,
+                         pages=tuple(pages), colors=dict(edition.paper.colors),
+                         copyfit=tuple(copyfit), diagnostics=tuple(ts.diagnostics))
+
+
+def _pages_needed(edition, only):
+    if only is None:
+        return {p.number for p in edition.pages}
+    need = set(only)
+    changed = True
+    while changed:   # a continuation needs the page its article starts on
+        changed = False
+        for page in edition.pages:
+            if page.number in need:
+                for c in page.continuations:
+                    for p in edition.pages:
+                        if any(a.id == c.article_id for a in p.articles) and p.number not in need:
+                            need.add(p.number)
+                            changed = True
+    return need
+
+
+def _make_page(ts, grid, edition, page, resumes):
+    items: list = []
+    frames: list = []
+    if page.number == 1:
+        fi, band = masthead(ts, grid, edition)
+        offset = edition.paper.masthead.rows
+        frames.append(BlockFrame("masthead", band, "masthead"))
+    else:
+        fi, offset = folio(ts, grid, edition, page)
+        frames.append(BlockFrame("folio", Rect(grid.area.x, grid.area.y, grid.area.w, offset * grid.pitch), "folio"))
+    items += fi
+    rows_avail = grid.rows - offset
+    filled = [0] * (grid.columns + 1)  # per column: last body row taken (for stacking)
+    copyfit = []
+    blocks = [(a, a.place, None) for a in page.articles if a.place] + \
+             [(edition.article(c.article_id), c.place, c) for c in page.continuations]
+    for art, place, cont in blocks:
+        if art is None:
+            continue
+        cols = range(place.column, min(grid.columns, place.column + place.span - 1) + 1)
+        row = place.row
+        if place.rows == 0:
+            row = max([row] + [filled[c] + 1 for c in cols])
+        if place.column + place.span - 1 > grid.columns or row < 1:
+            ts.diagnostics.append(error(f"article {art.id}: placement outside the {grid.columns}-column grid",
+                                        place.pos, "placement"))
+            continue
+        kwargs = {}
+        if cont is not None:
+            start = resumes.get(art.id)
+            origin = _origin_page(edition, art.id)
+            if start is None:
+                ts.diagnostics.append(warning(f"article {art.id}: all its text fits on page {origin}; "
+                                              f"the continuation on page {page.number} is empty", cont.pos,
+                                              "empty-continuation"))
+                continue
+            kwargs = dict(start=start, jump_from=origin, short_headline=cont.headline)
+        elif art.continues_on:
+            kwargs = dict(jump_to=art.continues_on)
+        rows = place.rows
+        if rows == 0:
+            trial = layout_article(ts, grid, art, grid.cell(place.column, place.span, offset + row,
+                                                            max(1, rows_avail - row + 1)), **kwargs)
+            rows = max(1, trial.rows_used)
+        if row + rows - 1 > rows_avail:
+            ts.diagnostics.append(error(
+                f"article {art.id}: rows {row}–{row + rows - 1} run below the last line of page {page.number} "
+                f"({rows_avail} lines)", place.pos, "placement"))
+            rows = max(1, rows_avail - row + 1)
+        rect = grid.cell(place.column, place.span, offset + row, rows)
+        res = layout_article(ts, grid, art, rect, **kwargs)
+        items += res.items
+        for c in cols:
+            filled[c] = max(filled[c], row + rows - 1)
+        if res.resume is not None and cont is None and art.continues_on:
+            resumes[art.id] = res.resume
+        if res.photo_ppi and res.photo_ppi < MIN_PPI:
+            ts.diagnostics.append(warning(f"article {art.id}: photo at {res.photo_ppi:.0f} ppi, below {MIN_PPI}",
+                                          art.photo.pos, "low-resolution"))
+        if res.overflow_chars:
+            ts.diagnostics.append(warning(f"article {art.id}: 超出{res.overflow_chars}字 "
+                                          f"({res.lines_needed - res.lines_set} lines over) on page {page.number}",
+                                          place.pos, "overflow"))
+        short = 0 if res.resume is not None else res.lines_available - res.lines_set
+        kind = "continuation" if cont is not None else "article"
+        frames.append(BlockFrame(art.id, rect, kind, res.lines_needed, res.lines_available, res.overflow_chars))
+        copyfit.append(CopyfitEntry(art.id, page.number, res.lines_needed, res.lines_available,
+                                    res.overflow_chars, short))
+    layout = PageLayout(page.number, grid.width, grid.height, tuple(items), tuple(frames), grid.area)
+    return layout, copyfit
+
+
+def _origin_page(edition, article_id: str) -> int:
+    for p in edition.pages:
+        if any(a.id == article_id for a in p.articles):
+            return p.number
+    return 0

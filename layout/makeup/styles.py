@@ -1,0 +1,98 @@
+"""Typesetting context for makeup: paper styles mapped to compose styles, text
+normalisation with its report, and lines turned into positioned text runs."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from layout.compose import compose_paragraph, natural_width, set_line
+from layout.compose.model import CharStyle, Line, ParaStyle, Span
+from layout.compose.normalize import normalize_text
+from layout.diagnostics import Diagnostic, SourcePos, error, warning
+from layout.makeup.model import TextRun
+
+
+@dataclass
+class Typesetter:
+    """Per-edition helper; collects diagnostics while makeup runs (not shared across builds)."""
+    paper: object                    # layout.edition.model.Paper
+    metrics: object                  # layout.compose.model.Metrics
+    diagnostics: list = field(default_factory=list)
+    _missing_seen: set = field(default_factory=set)
+
+    # ---- styles
+    def char_style(self, role: str, size: float | None = None) -> CharStyle:
+        st = self.paper.styles[role]
+        return CharStyle(fonts=tuple(self.paper.fonts[st.font]), size_pt=size or st.size_pt,
+                         tracking_em=st.tracking_em, color=st.color)
+
+    def para_style(self, role: str, align: str | None = None, indent: float | None = None) -> ParaStyle:
+        st = self.paper.styles[role]
+        return ParaStyle(align=align or st.align,
+                         indent_em=st.indent_chars if indent is None else indent,
+                         punctuation=self.paper.punctuation)
+
+    def size(self, role: str) -> float:
+        return self.paper.styles[role].size_pt
+
+    # ---- text
+    def text(self, raw: str, pos: SourcePos | None = None) -> str:
+        """The editor's text as it will be set (ASCII punctuation made full-width per paper)."""
+        text, changes = normalize_text(raw, ascii_punct=self.paper.normalize_ascii_punct)
+        for ch in changes:
+            if getattr(ch, "reason", "").startswith("unpaired"):
+                self.diagnostics.append(warning(f"{ch.reason} at character {ch.index + 1}", pos, "unpaired-quote"))
+        return text
+
+    def compose(self, spans, measure: float, para: ParaStyle, pos: SourcePos | None = None, what: str = ""):
+        composed = compose_paragraph(spans, measure, para, self.metrics)
+        self._report_missing(composed.missing, composed.text, pos, what)
+        return composed
+
+    def line(self, spans, para: ParaStyle, pos: SourcePos | None = None, what: str = "") -> Line:
+        line = set_line(spans, para, self.metrics)
+        missing = [g for g in line.glyphs if not g.font and not g.char.isspace()]
+        for g in missing:
+            self._missing_once(g.char, pos, what)
+        return line
+
+    def width(self, spans) -> float:
+        return natural_width(spans, self.metrics)
+
+    def _report_missing(self, missing, text, pos, what):
+        for m in missing:
+            self._missing_once(m.char, pos, what)
+
+    def _missing_once(self, ch, pos, what):
+        key = (ch, str(pos))
+        if key in self._missing_seen:
+            return
+        self._missing_seen.add(key)
+        self.diagnostics.append(error(
+            f"{what}: no font has the character '{ch}' (U+{ord(ch):04X})", pos, "missing-glyph"))
+
+
+def line_runs(line: Line, x0: float, baseline: float) -> list[TextRun]:
+    """Positioned text runs of a composed line whose left edge is at x0."""
+    runs: list[TextRun] = []
+    cur: list = []
+    left = x0 + line.offset
+
+    def flush():
+        if not cur:
+            return
+        g0 = cur[0]
+        runs.append(TextRun(x=left, baseline=baseline, font=g0.font, size_pt=g0.size_pt,
+                            chars="".join(g.char for g in cur), xs=tuple(g.x for g in cur),
+                            color=g0.color))
+        cur.clear()
+
+    for g in line.glyphs:
+        if g.char.isspace() or not g.font:
+            if not g.font and not g.char.isspace():
+                flush()   # a char no font has: reported, drawn nowhere (never a tofu box)
+            continue
+        if cur and (g.font != cur[0].font or g.size_pt != cur[0].size_pt or g.color != cur[0].color):
+            flush()
+        cur.append(g)
+    flush()
+    return runs
