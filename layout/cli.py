@@ -1,0 +1,250 @@
+"""The `newsprint` command: build | check | preview | preflight | fonts.
+
+Only this module prints. Exit codes: 0 success, 1 errors in the input or output,
+2 usage errors (argparse).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from layout.diagnostics import Diagnostic, Severity, has_errors
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("newsprint: interrupted; nothing was written", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="newsprint", description="Typeset a Chinese newspaper edition as print-ready PDF.")
+    sub = p.add_subparsers(dest="command")
+
+    b = sub.add_parser("build", help="typeset an edition into print-ready PDF")
+    b.add_argument("edition", help="the edition's YAML file or its folder")
+    b.add_argument("-o", "--output", default="output", help="output root (default: output/)")
+    b.add_argument("--marks", action="store_true", help="crop and registration marks, slug line")
+    b.add_argument("--strict", action="store_true", help="any overflow is an error (exit 1)")
+    b.add_argument("--quiet", "-q", action="store_true")
+    b.set_defaults(func=cmd_build)
+
+    c = sub.add_parser("check", help="validate an edition without rendering")
+    c.add_argument("edition")
+    c.add_argument("--strict", action="store_true")
+    c.set_defaults(func=cmd_check)
+
+    v = sub.add_parser("preview", help="render one page to PNG")
+    v.add_argument("edition")
+    v.add_argument("--page", type=int, default=1)
+    v.add_argument("--dpi", type=float, default=100.0)
+    v.add_argument("-o", "--out", default="", help="PNG path (default: output/<paper>/<date>/preview-pN.png)")
+    v.set_defaults(func=cmd_preview)
+
+    f = sub.add_parser("preflight", help="check any PDF for print readiness")
+    f.add_argument("pdf")
+    f.add_argument("--ink-limit", type=float, default=240.0)
+    f.set_defaults(func=cmd_preflight)
+
+    fo = sub.add_parser("fonts", help="list the shipped fonts by role and coverage")
+    fo.add_argument("--missing", metavar="EDITION", default="", help="list characters of EDITION no font has")
+    fo.set_defaults(func=cmd_fonts)
+    return p
+
+
+# ------------------------------------------------------------------ helpers
+
+def _print_diags(diags, stream=sys.stderr) -> None:
+    for d in diags:
+        print(str(d), file=stream)
+
+
+def _load(path: str):
+    """Edition + fonts, or (None, None, diags)."""
+    from layout.edition import load_edition
+
+    edition, diags = load_edition(path)
+    diags = list(diags)
+    if edition is None or has_errors(diags):
+        return None, None, diags
+    from layout.edition.placement import check_placements
+    from layout.makeup import make_grid
+
+    grid = make_grid(edition.paper)
+    diags += check_placements(edition, grid.rows)
+    from layout.fonts import FontSet
+
+    return edition, FontSet.load(), diags
+
+
+def _make_up(edition, fonts, diags, only=None):
+    from layout.makeup import make_up
+
+    layout = make_up(edition, fonts, only=only)
+    diags += layout.diagnostics
+    return layout
+
+
+def _out_dir(root: str, edition) -> Path:
+    return Path(root) / edition.paper.slug / edition.date.isoformat()
+
+
+def _copyfit_table(layout) -> list[str]:
+    rows = ["page  article                                     needs   has  overflow  short"]
+    for e in layout.copyfit:
+        over = f"超出{e.overflow_chars}字" if e.overflow_chars else "-"
+        short = f"缺{e.short_lines}行" if e.short_lines else "-"
+        rows.append(f"{e.page:>4}  {e.article_id:<42} {e.lines_needed:>5} {e.lines_available:>5}  {over:>8}  {short:>5}")
+    return rows
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="." + path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _copyfit_json(layout) -> bytes:
+    data = {"paper": layout.paper_slug, "date": layout.date_iso,
+            "articles": [e.__dict__ for e in layout.copyfit]}
+    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _overflowing(layout):
+    return [e for e in layout.copyfit if e.overflow_chars]
+
+
+# ------------------------------------------------------------------ commands
+
+def cmd_check(args) -> int:
+    edition, fonts, diags = _load(args.edition)
+    if edition is not None and not has_errors(diags):
+        layout = _make_up(edition, fonts, diags)
+        if args.strict and _overflowing(layout):
+            diags.append(Diagnostic(Severity.ERROR, "overflow with --strict", None, "strict"))
+    _print_diags(diags)
+    if has_errors(diags):
+        n = sum(1 for d in diags if d.severity is Severity.ERROR)
+        print(f"{n} error(s)", file=sys.stderr)
+        return 1
+    print(f"{args.edition}: OK ({len(edition.pages)} pages, "
+          f"{sum(len(p.articles) for p in edition.pages)} articles)")
+    return 0
+
+
+def cmd_build(args) -> int:
+    edition, fonts, diags = _load(args.edition)
+    if edition is None or has_errors(diags):
+        _print_diags(diags)
+        print("build failed: nothing was written", file=sys.stderr)
+        return 1
+    layout = _make_up(edition, fonts, diags)
+    if args.strict and _overflowing(layout):
+        diags.append(Diagnostic(Severity.ERROR, "overflow with --strict", None, "strict"))
+    if has_errors(diags):
+        _print_diags(diags)
+        print("build failed: nothing was written", file=sys.stderr)
+        return 1
+    from layout.press import preflight, write_edition
+
+    out = _out_dir(args.output, edition)
+    result = write_edition(layout, fonts, out, marks=args.marks)
+    bad = []
+    for path in result.paths:
+        report = preflight(path, ink_limit=edition.paper.ink_limit_pct)
+        if not report.passed:
+            bad.append((path, report))
+    _write_atomic(out / f"{edition.paper.slug}-{edition.date.isoformat()}-copyfit.json", _copyfit_json(layout))
+    _print_diags([d for d in diags if d.severity is not Severity.INFO])
+    if not args.quiet:
+        for row in _copyfit_table(layout):
+            print(row)
+        arts = sum(len(p.articles) for p in edition.pages)
+        print(f"{edition.paper.name} {edition.date.isoformat()}: {len(layout.pages)} pages, {arts} articles, "
+              f"{len(_overflowing(layout))} overflowing")
+        for p in result.paths:
+            print(f"  wrote {p}")
+    if bad:
+        for path, report in bad:
+            print(f"preflight FAILED for {path}:", file=sys.stderr)
+            for line in report.lines():
+                if line.startswith("FAIL"):
+                    print("  " + line, file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_preview(args) -> int:
+    edition, fonts, diags = _load(args.edition)
+    if edition is None or has_errors(diags):
+        _print_diags(diags)
+        return 1
+    if args.page not in {p.number for p in edition.pages}:
+        print(f"newsprint: the edition has no page {args.page} (pages 1–{len(edition.pages)})", file=sys.stderr)
+        return 1
+    layout = _make_up(edition, fonts, diags, only={args.page})
+    if has_errors(diags):
+        _print_diags(diags)
+        return 1
+    from layout.press import render_png
+
+    out = Path(args.out) if args.out else _out_dir("output", edition) / f"preview-p{args.page}.png"
+    png = render_png(layout, fonts, args.page, dpi=args.dpi)
+    _write_atomic(out, png)
+    _print_diags([d for d in diags if d.severity is not Severity.INFO])
+    print(out)
+    return 0
+
+
+def cmd_preflight(args) -> int:
+    from layout.press import preflight
+
+    if not Path(args.pdf).is_file():
+        print(f"newsprint: no such file: {args.pdf}", file=sys.stderr)
+        return 1
+    report = preflight(args.pdf, ink_limit=args.ink_limit)
+    for line in report.lines():
+        print(line)
+    return 0 if report.passed else 1
+
+
+def cmd_fonts(args) -> int:
+    from layout.fonts import FontSet
+
+    fonts = FontSet.load()
+    if args.missing:
+        edition, _, diags = _load(args.missing)
+        if edition is None:
+            _print_diags(diags)
+            return 1
+        layout_diags: list = []
+        _make_up(edition, fonts, layout_diags)
+        missing = [d for d in layout_diags if d.code == "missing-glyph"]
+        _print_diags(missing, sys.stdout)
+        print(f"{len(missing)} character(s) no font has")
+        return 1 if missing else 0
+    for fid in fonts.ids():
+        face = fonts.face(fid)
+        cov = ", ".join(f"{k} {v}" for k, v in sorted(face.coverage.items()))
+        print(f"{fid:<24} {face.family} {face.style}  [{cov}]")
+    return 0

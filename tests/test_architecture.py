@@ -1,0 +1,48 @@
+"""Imports point only backwards along the pipeline; compose and makeup never touch PDF."""
+import ast
+from pathlib import Path
+
+import pytest
+
+PKG = Path(__file__).resolve().parent.parent / "layout"
+ORDER = ["diagnostics", "edition", "fonts", "compose", "makeup", "render", "press", "cli"]
+NO_PDF = {"edition", "fonts", "compose", "makeup"}
+PDF_LIBS = {"reportlab", "pypdfium2", "pypdf"}
+
+
+def stage_of(path: Path) -> str:
+    rel = path.relative_to(PKG)
+    return rel.parts[0].removesuffix(".py") if rel.parts else ""
+
+
+def imports(path: Path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                yield a.name
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            yield node.module
+
+
+MODULES = sorted(p for p in PKG.rglob("*.py") if stage_of(p) in ORDER)
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PKG)))
+def test_imports_point_backwards(path):
+    stage = stage_of(path)
+    for name in imports(path):
+        top = name.split(".")[0]
+        if stage in NO_PDF:
+            assert top not in PDF_LIBS, f"{path.name}: stage {stage} imports {name}"
+        if top == "layout" and len(name.split(".")) > 1:
+            target = name.split(".")[1]
+            if target in ORDER:
+                assert ORDER.index(target) <= ORDER.index(stage), \
+                    f"{path.relative_to(PKG)}: {stage} imports later stage {name}"
+
+
+def test_every_stage_exists():
+    for stage in ORDER[1:-1]:
+        assert (PKG / stage / "__init__.py").exists()
+    assert (PKG / "cli.py").exists()
