@@ -52,6 +52,8 @@ class Glyph:
     advance: float     # the width the glyph occupies in the line (after compression)
     src: int           # index of the character in the paragraph's text
     color: str = "black"
+    trim_left: float = 0.0  # blank cut from the left of the em box (compressed opening mark):
+                            # the glyph's slot is [x + trim_left, x + trim_left + advance]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,170 @@
+"""Character classes for Chinese line breaking (W3C clreq, GB/T 15834).
+
+Each character gets one class; the break rules between two neighbours are
+derived from the classes (禁则: line-start / line-end prohibitions, and the
+inseparable runs: ……, ——, Latin words, numbers with their signs and units).
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+# classes
+HAN = "han"            # ideographs, kana, hangul, full-width letters and digits
+LATIN = "latin"        # proportional letters
+DIGIT = "digit"        # proportional digits
+OPEN = "open"          # full-width opening bracket / quote: ink in the right half
+CLOSE = "close"        # full-width closing bracket / quote: ink in the left half
+STOP = "stop"          # 、，：；．(pause marks): ink in the left half
+END = "end"            # 。？！ sentence-end marks: ink in the left half
+MIDDLE = "middle"      # interpunct 间隔号: ink centred
+DASH = "dash"          # —— (2 em, never split)
+ELLIPSIS = "ellipsis"  # …… (2 em, never split)
+SPACE = "space"        # breakable spaces
+ASCII_CLOSE = "ascii-close"   # ) ] } , . : ; ? ! in Latin text
+ASCII_OPEN = "ascii-open"     # ( [ {
+PREFIX = "prefix"      # currency signs glued to the following digits: ¥ $ € £ #
+POSTFIX = "postfix"    # % ‰ ℃ ° glued to the preceding digits
+SYMBOL = "symbol"      # anything else (●, ★, +, =, /, @ ...)
+
+OPENING_MARKS = "（【《「『“‘〔〈〖〘〚｛［〝｟"
+CLOSING_MARKS = "）】》」』”’〕〉〗〙〛｝］〞〟｠"
+PAUSE_MARKS = "、，：；．"
+SENTENCE_END_MARKS = "。？！"
+MIDDLE_DOTS = "·・‧"
+DASHES = "—―"
+ELLIPSES = "…‥⋯"
+ASCII_CLOSING = ")]},.:;?!"
+ASCII_OPENING = "([{"
+PREFIXES = "¥$€£￥＄#＃"
+POSTFIXES = "%‰℃°％"
+BREAK_SPACES = " \t\n\r"
+ZERO_WIDTH = "\u200b\u200c\u200d\ufeff"
+
+# 数字后的量词/单位: "5000万", "2月23日", "30元" are not split after the digits
+UNIT_HAN = set("万亿千百十元角分年月日时秒号个岁件名次人户家条座米克吨升度倍期版栏届")
+
+#: may not begin a line (clreq "basic" + strict: ——, …… too)
+LINE_START_PROHIBITED = frozenset(
+    CLOSING_MARKS + PAUSE_MARKS + SENTENCE_END_MARKS + MIDDLE_DOTS + DASHES + ELLIPSES
+    + ASCII_CLOSING + "ー々〻ゝゞヽヾ")
+#: may not end a line
+LINE_END_PROHIBITED = frozenset(OPENING_MARKS + ASCII_OPENING)
+
+# break levels, before a character (smaller = better)
+BREAK_OK = 0        # a normal break opportunity
+BREAK_URL = 1       # inside a Latin run after / . - : only when a word is longer than a line
+BREAK_BAD = 2       # against a prohibition or inside an inseparable run: emergency only
+BREAK_NONE = 3      # not a line end at all (the line would end with a space)
+
+
+@lru_cache(maxsize=4096)
+def char_class(ch: str) -> str:
+    if ch in BREAK_SPACES:
+        return SPACE
+    if ch in OPENING_MARKS:
+        return OPEN
+    if ch in CLOSING_MARKS:
+        return CLOSE
+    if ch in PAUSE_MARKS:
+        return STOP
+    if ch in SENTENCE_END_MARKS:
+        return END
+    if ch in MIDDLE_DOTS:
+        return MIDDLE
+    if ch in DASHES:
+        return DASH
+    if ch in ELLIPSES:
+        return ELLIPSIS
+    if ch in ASCII_CLOSING:
+        return ASCII_CLOSE
+    if ch in ASCII_OPENING:
+        return ASCII_OPEN
+    if ch in PREFIXES:
+        return PREFIX
+    if ch in POSTFIXES:
+        return POSTFIX
+    cat = unicodedata.category(ch)
+    wide = unicodedata.east_asian_width(ch) in ("W", "F")
+    if wide and cat[0] in "LN":
+        return HAN
+    if cat == "Nd":
+        return DIGIT
+    if cat[0] in "LM":
+        return LATIN
+    if wide and cat[0] == "S":
+        return HAN
+    return SYMBOL
+
+
+#: classes that are full-width punctuation with a blank half (compressible)
+CJK_PUNCT = frozenset((OPEN, CLOSE, STOP, END, MIDDLE))
+#: classes that make up a Latin/number run (no break inside, autospace against Han)
+LATIN_RUN = frozenset((LATIN, DIGIT, ASCII_CLOSE, ASCII_OPEN, PREFIX, POSTFIX, SYMBOL))
+#: classes Han–Latin spacing applies to (on the Latin side)
+ALNUM = frozenset((LATIN, DIGIT))
+
+
+def is_prohibited_at_start(ch: str) -> bool:
+    return ch in LINE_START_PROHIBITED
+
+
+def is_prohibited_at_end(ch: str) -> bool:
+    return ch in LINE_END_PROHIBITED
+
+
+def _pair_level(a: str, ca: str, b: str, cb: str) -> int:
+    """Break level between two adjacent non-space characters a|b."""
+    if a in LINE_END_PROHIBITED or b in LINE_START_PROHIBITED:
+        return BREAK_BAD
+    if ca == cb and ca in (DASH, ELLIPSIS):
+        return BREAK_BAD
+    if ca == PREFIX and cb in (DIGIT, PREFIX):
+        return BREAK_BAD
+    if ca in (DIGIT, POSTFIX) and cb == POSTFIX:
+        return BREAK_BAD
+    if ca == DIGIT and b in UNIT_HAN:
+        return BREAK_BAD
+    if ca in LATIN_RUN and cb in LATIN_RUN:
+        if a in "/-" or (a == "." and cb == LATIN):
+            return BREAK_URL
+        return BREAK_BAD
+    return BREAK_OK
+
+
+def break_levels(text: str, classes: list[str] | None = None) -> list[int]:
+    """levels[k] = how good it is to end a line just before text[k] (k in 1..n-1).
+
+    When text[k] starts a run of spaces, the line ends at k and the next line
+    starts after the spaces; prohibitions then look across the spaces.
+    levels[0] is BREAK_NONE (a line has at least one character).
+    """
+    n = len(text)
+    cls = classes if classes is not None else [char_class(c) for c in text]
+    levels = [BREAK_NONE] * n
+    k = 1
+    while k < n:
+        if cls[k - 1] == SPACE:
+            k += 1
+            continue
+        if cls[k] == SPACE:
+            m = k
+            while m < n and cls[m] == SPACE:
+                m += 1
+            if m < n and (text[k - 1] in LINE_END_PROHIBITED or text[m] in LINE_START_PROHIBITED):
+                levels[k] = BREAK_BAD
+            else:
+                levels[k] = BREAK_OK
+            k = m + 1   # positions inside/after the space run end a line with a space
+            continue
+        levels[k] = _pair_level(text[k - 1], cls[k - 1], text[k], cls[k])
+        k += 1
+    return levels
+
+
+def next_start(text: str, k: int) -> int:
+    """Where the next line starts when a line ends before text[k] (skip spaces)."""
+    n = len(text)
+    while k < n and text[k] in BREAK_SPACES:
+        k += 1
+    return k

@@ -1,0 +1,52 @@
+"""The compose stage's entry points: paragraphs into lines, single lines, widths."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from .breaking import choose_breaks
+from .classes import next_start
+from .lines import build_line
+from .model import ComposedParagraph, Line, Metrics, ParaStyle, Span
+from .prepare import prepare
+
+
+def _offset(line: Line, align: str) -> Line:
+    if align == "center":
+        return replace(line, offset=(line.measure - line.width) / 2)
+    if align == "right":
+        return replace(line, offset=line.measure - line.width)
+    return line
+
+
+def compose_paragraph(spans: Sequence[Span], measure: float, para: ParaStyle,
+                      metrics: Metrics) -> ComposedParagraph:
+    """Break a paragraph into lines of `measure` pt and place every glyph."""
+    p = prepare(spans, para, metrics)
+    indent = para.indent_em * spans[0].style.size_pt if spans else 0.0
+    breaks = choose_breaks(p, measure, indent, para.avoid_short_last_line)
+    justify = para.align == "justify"
+    lines = []
+    for i, (s, e) in enumerate(breaks):
+        last = i == len(breaks) - 1
+        end = len(p.text) if last else next_start(p.text, e)
+        line = build_line(p, s, e, end, measure, indent if i == 0 else 0.0,
+                          justify, i == 0, last)
+        lines.append(_offset(line, para.align))
+    return ComposedParagraph(tuple(lines), p.text, p.missing)
+
+
+def set_line(spans: Sequence[Span], para: ParaStyle, metrics: Metrics) -> Line:
+    """One unbroken line at natural width (headlines, furniture); measure = its width."""
+    p = prepare(spans, para, metrics)
+    indent = para.indent_em * spans[0].style.size_pt if spans else 0.0
+    e = len(p.text.rstrip(" \t\n\r"))
+    if e == 0:
+        return Line((), indent, indent, 0, len(p.text), True, True)
+    line = build_line(p, 0, e, len(p.text), float("inf"), indent, False, True, True)
+    return replace(line, measure=line.width)
+
+
+def natural_width(spans: Sequence[Span], metrics: Metrics) -> float:
+    """Width of the spans set on one line, no indent, 全角式."""
+    return set_line(spans, ParaStyle(indent_em=0.0, align="left"), metrics).width
