@@ -1,0 +1,527 @@
+"""Preflight (印前检查) of any PDF for newspaper press: the checks a printer's
+RIP would reject a plate for, each with the figure it measured.
+
+Content streams are parsed (pypdf) with the graphics state tracked, so the
+colour of each fill and each piece of text is known.  Paint that lies wholly
+outside a page's BleedBox (printer's marks, slug line) is trimmed off and not
+counted for ink, rich black or text size.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, IndirectObject
+
+from layout.diagnostics import Diagnostic, Severity
+
+MM = 72 / 25.4
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_FILL_OPS = {b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
+_PATH_END_OPS = _FILL_OPS | {b"S", b"s", b"n"}
+_TEXT_OPS = {b"Tj", b"TJ", b"'", b'"'}
+_MAX_FORM_DEPTH = 12
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    passed: bool
+    figure: str               # what was measured ("max 212 %", "2 fonts, all embedded")
+    message: str = ""         # what is wrong and where; "" when passed
+    severity: str = "error"   # error: the plate is refused; warning: look at it
+
+    def __str__(self) -> str:
+        mark = "PASS" if self.passed else ("FAIL" if self.severity == "error" else "WARN")
+        tail = f" — {self.message}" if self.message else ""
+        return f"{mark} {self.name}: {self.figure}{tail}"
+
+
+@dataclass(frozen=True)
+class PreflightReport:
+    path: str
+    checks: tuple[Check, ...]
+
+    @property
+    def passed(self) -> bool:
+        return all(c.passed for c in self.checks if c.severity == "error")
+
+    @property
+    def failures(self) -> tuple[Check, ...]:
+        return tuple(c for c in self.checks if not c.passed and c.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Check, ...]:
+        return tuple(c for c in self.checks if not c.passed and c.severity != "error")
+
+    def check(self, name: str) -> Check:
+        for c in self.checks:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """Failed checks as diagnostics for the CLI (code preflight-<name>)."""
+        return tuple(Diagnostic(Severity.ERROR if c.severity == "error" else Severity.WARNING,
+                                f"{Path(self.path).name}: {c.name}: {c.message} ({c.figure})",
+                                code=f"preflight-{c.name}")
+                     for c in self.checks if not c.passed)
+
+    def __str__(self) -> str:
+        head = f"preflight {self.path}: {'PASS' if self.passed else 'FAIL'}"
+        return "\n".join([head, *(f"  {c}" for c in self.checks)])
+
+
+# ---------------------------------------------------------------- small helpers
+
+def _res(obj):
+    return obj.get_object() if isinstance(obj, IndirectObject) else obj
+
+
+def _mul(a, b):
+    """Matrix product a×b of PDF matrices [a b c d e f] (apply a, then b)."""
+    return (a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3],
+            a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3],
+            a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5])
+
+
+def _apply(m, x, y):
+    return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+
+
+def _pages_text(pages) -> str:
+    pages = sorted(set(pages))
+    if len(pages) > 8:
+        return f"pages {', '.join(map(str, pages[:8]))} …"
+    return ("page " if len(pages) == 1 else "pages ") + ", ".join(map(str, pages))
+
+
+def colour_space_kind(cs, resources) -> tuple[str, int]:
+    """(kind, components) of a colour space: kind in gray, cmyk, rgb, lab, spot, devicen,
+    pattern, unknown.  Indexed spaces report their base."""
+    cs = _res(cs)
+    if isinstance(cs, str):
+        name = str(cs)
+        simple = {"/DeviceGray": ("gray", 1), "/G": ("gray", 1), "/CalGray": ("gray", 1),
+                  "/DeviceRGB": ("rgb", 3), "/RGB": ("rgb", 3), "/CalRGB": ("rgb", 3),
+                  "/DeviceCMYK": ("cmyk", 4), "/CMYK": ("cmyk", 4), "/Pattern": ("pattern", 0),
+                  "/Lab": ("lab", 3)}
+        if name in simple:
+            return simple[name]
+        named = _res((resources or {}).get("/ColorSpace", {})) if resources is not None else {}
+        if name in named:
+            return colour_space_kind(named[name], None)
+        return ("unknown", 0)
+    if isinstance(cs, ArrayObject) and cs:
+        family = str(_res(cs[0]))
+        if family == "/ICCBased":
+            n = int(_res(cs[1]).get("/N", 0))
+            return ({1: "gray", 3: "rgb", 4: "cmyk"}.get(n, "unknown"), n)
+        if family in ("/Indexed", "/I"):
+            kind, _ = colour_space_kind(cs[1], resources)
+            return (kind, 1)
+        if family == "/Separation":
+            return ("spot", 1)
+        if family == "/DeviceN":
+            return ("devicen", len(_res(cs[1])))
+        if family == "/Pattern":
+            return ("pattern", 0)
+        if family in ("/CalRGB", "/CalGray", "/Lab"):
+            return colour_space_kind(_res(cs[0]), None)
+    return ("unknown", 0)
+
+
+def ink_pct(kind: str, values) -> float:
+    """Total ink of a colour in % (CMYK sum, grey on K, tints of spot/DeviceN inks)."""
+    if kind == "cmyk" and len(values) == 4:
+        return 100 * sum(values)
+    if kind == "gray" and values:
+        return 100 * (1 - values[0])
+    if kind in ("spot", "devicen"):
+        return 100 * sum(values)
+    return 0.0
+
+
+# ---------------------------------------------------------------- content scan
+
+@dataclass
+class _Gs:
+    ctm: tuple = _IDENTITY
+    fill_kind: str = "gray"
+    fill: tuple = (0.0,)
+    stroke_kind: str = "gray"
+    stroke: tuple = (0.0,)
+    font_size: float = 0.0
+    leading: float = 0.0
+    render_mode: int = 0
+
+    def copy(self) -> "_Gs":
+        return _Gs(**self.__dict__)
+
+
+@dataclass
+class _Findings:
+    rgb: dict = field(default_factory=dict)          # page → set of what was RGB
+    rich_black: dict = field(default_factory=dict)   # page → worst (c, m, y, k)
+    max_ink: tuple = (0.0, 0)                        # (ink %, page)
+    min_text: tuple = (math.inf, 0)                  # (pt, page)
+    images: dict = field(default_factory=dict)       # page → list of bad image descriptions
+    transparency: dict = field(default_factory=dict)  # page → set of reasons
+    image_count: int = 0
+
+
+class _PageScan:
+    """Walks one page's content (and the forms it draws) with the graphics state."""
+
+    def __init__(self, reader, page_no: int, area, found: _Findings):
+        self.reader = reader
+        self.page_no = page_no
+        self.area = area          # (x0, y0, x1, y1) in default user space: what gets printed
+        self.found = found
+
+    # -- where things land
+    def _inside(self, pts) -> bool:
+        if not pts:
+            return True
+        xs = [p[0] for p in pts]
+        ys = [p[1] for p in pts]
+        x0, y0, x1, y1 = self.area
+        return max(xs) >= x0 and min(xs) <= x1 and max(ys) >= y0 and min(ys) <= y1
+
+    # -- findings
+    def _rgb(self, what: str) -> None:
+        self.found.rgb.setdefault(self.page_no, set()).add(what)
+
+    def _ink(self, kind, values) -> None:
+        pct = ink_pct(kind, values)
+        if pct > self.found.max_ink[0]:
+            self.found.max_ink = (pct, self.page_no)
+
+    def _text(self, gs: _Gs, tm) -> None:
+        if gs.render_mode in (3, 7):                  # invisible text (OCR layers)
+            return
+        m = _mul(tm, gs.ctm)
+        if not self._inside([(m[4], m[5])]):
+            return
+        size = gs.font_size * math.sqrt(abs(m[0] * m[3] - m[1] * m[2]))
+        if 0 < size < self.found.min_text[0]:
+            self.found.min_text = (size, self.page_no)
+        stroke_only = gs.render_mode in (1, 5)
+        kind, values = (gs.stroke_kind, gs.stroke) if stroke_only else (gs.fill_kind, gs.fill)
+        self._ink(kind, values)
+        if kind == "cmyk" and len(values) == 4:
+            c, m_, y, k = values
+            if k >= 0.9 and max(c, m_, y) > 0:
+                worst = self.found.rich_black.get(self.page_no)
+                if worst is None or c + m_ + y > sum(worst[:3]):
+                    self.found.rich_black[self.page_no] = (c, m_, y, k)
+
+    def _image(self, xobj, name: str, resources) -> None:
+        self.found.image_count += 1
+        if xobj.get("/SMask") is not None or int(xobj.get("/SMaskInData", 0) or 0):
+            self.found.transparency.setdefault(self.page_no, set()).add(f"image {name} has a soft mask")
+        if xobj.get("/ImageMask"):
+            return
+        cs = xobj.get("/ColorSpace")
+        if cs is None:
+            self.found.images.setdefault(self.page_no, []).append(f"{name}: no colour space")
+            return
+        kind, _ = colour_space_kind(cs, resources)
+        if kind not in ("gray", "cmyk", "spot", "devicen"):
+            self.found.images.setdefault(self.page_no, []).append(f"{name}: {kind.upper()}")
+            if kind == "rgb":
+                self._rgb(f"image {name}")
+
+    def _inline_image(self, settings: dict, resources) -> None:
+        self.found.image_count += 1
+        if settings.get("/IM") or settings.get("/ImageMask"):
+            return
+        cs = settings.get("/CS", settings.get("/ColorSpace"))
+        kind = colour_space_kind(cs, resources)[0] if cs is not None else "gray"
+        if kind not in ("gray", "cmyk", "spot", "devicen"):
+            self.found.images.setdefault(self.page_no, []).append(f"inline image: {kind.upper()}")
+            if kind == "rgb":
+                self._rgb("inline image")
+
+    # -- the walk
+    def walk(self, content, resources, gs: _Gs, depth: int = 0) -> None:
+        if content is None or depth > _MAX_FORM_DEPTH:
+            return
+        resources = _res(resources) if resources is not None else DictionaryObject()
+        if not isinstance(content, ContentStream):
+            content = ContentStream(content, self.reader)
+        ops = content.operations
+        stack: list[_Gs] = []
+        path: list = []
+        tm = tlm = _IDENTITY
+        for operands, op in ops:
+            if op == b"q":
+                stack.append(gs.copy())
+            elif op == b"Q":
+                if stack:
+                    gs = stack.pop()
+            elif op == b"cm":
+                gs.ctm = _mul(tuple(float(v) for v in operands), gs.ctm)
+            # colour
+            elif op in (b"rg", b"RG"):
+                self._rgb(f"{op.decode()} operator")
+                vals = tuple(float(v) for v in operands)
+                if op == b"rg":
+                    gs.fill_kind, gs.fill = "rgb", vals
+                else:
+                    gs.stroke_kind, gs.stroke = "rgb", vals
+            elif op in (b"k", b"K", b"g", b"G"):
+                kind = "cmyk" if op in (b"k", b"K") else "gray"
+                vals = tuple(float(v) for v in operands)
+                if op in (b"k", b"g"):
+                    gs.fill_kind, gs.fill = kind, vals
+                else:
+                    gs.stroke_kind, gs.stroke = kind, vals
+            elif op in (b"cs", b"CS"):
+                kind, n = colour_space_kind(operands[0], resources)
+                if kind in ("rgb", "lab"):
+                    self._rgb(f"{kind.upper()} colour space {operands[0]}")
+                initial = {"cmyk": (0.0, 0.0, 0.0, 1.0), "gray": (0.0,)}.get(kind, (1.0,) * n)
+                if op == b"cs":
+                    gs.fill_kind, gs.fill = kind, initial
+                else:
+                    gs.stroke_kind, gs.stroke = kind, initial
+            elif op in (b"sc", b"scn", b"SC", b"SCN"):
+                vals = tuple(float(v) for v in operands if not isinstance(v, str))
+                if op in (b"sc", b"scn"):
+                    gs.fill = vals
+                else:
+                    gs.stroke = vals
+            # paths
+            elif op in (b"m", b"l"):
+                path.append((float(operands[0]), float(operands[1])))
+            elif op in (b"c", b"v", b"y"):
+                vals = [float(v) for v in operands]
+                path.extend(zip(vals[0::2], vals[1::2]))
+            elif op == b"re":
+                x, y, w, h = (float(v) for v in operands)
+                path.extend([(x, y), (x + w, y + h)])
+            elif op in _PATH_END_OPS:
+                if op in _FILL_OPS and self._inside([_apply(gs.ctm, *p) for p in path]):
+                    self._ink(gs.fill_kind, gs.fill)
+                path = []
+            # text
+            elif op == b"BT":
+                tm = tlm = _IDENTITY
+            elif op == b"Tf":
+                gs.font_size = float(operands[1])
+            elif op == b"Tr":
+                gs.render_mode = int(operands[0])
+            elif op == b"TL":
+                gs.leading = float(operands[0])
+            elif op == b"Tm":
+                tm = tlm = tuple(float(v) for v in operands)
+            elif op in (b"Td", b"TD"):
+                tx, ty = float(operands[0]), float(operands[1])
+                if op == b"TD":
+                    gs.leading = -ty
+                tm = tlm = _mul((1, 0, 0, 1, tx, ty), tlm)
+            elif op == b"T*" or op in (b"'", b'"'):
+                tm = tlm = _mul((1, 0, 0, 1, 0, -gs.leading), tlm)
+                if op != b"T*":
+                    self._text(gs, tm)
+            elif op in _TEXT_OPS:
+                self._text(gs, tm)
+            elif op == b"gs":
+                self._extgstate(resources, operands[0])
+            elif op == b"Do":
+                self._do(resources, str(operands[0]), gs, depth)
+            elif op == b"INLINE IMAGE":
+                self._inline_image(operands.get("settings", {}), resources)
+
+    def _extgstate(self, resources, name) -> None:
+        egs = _res(_res(resources.get("/ExtGState", {})).get(name))
+        if egs is not None:
+            for reason in extgstate_transparency(egs):
+                self.found.transparency.setdefault(self.page_no, set()).add(f"{name}: {reason}")
+
+    def _do(self, resources, name: str, gs: _Gs, depth: int) -> None:
+        xobj = _res(_res(resources.get("/XObject", {})).get(name))
+        if xobj is None:
+            return
+        subtype = xobj.get("/Subtype")
+        if subtype == "/Image":
+            self._image(xobj, name, resources)
+        elif subtype == "/Form":
+            inner = gs.copy()
+            if "/Matrix" in xobj:
+                inner.ctm = _mul(tuple(float(v) for v in xobj["/Matrix"]), gs.ctm)
+            group = _res(xobj.get("/Group"))
+            if group is not None and group.get("/S") == "/Transparency":
+                self.found.transparency.setdefault(self.page_no, set()).add(
+                    f"form {name} is a transparency group")
+            self.walk(xobj, xobj.get("/Resources", resources), inner, depth + 1)
+
+
+def extgstate_transparency(egs) -> list[str]:
+    """What in an ExtGState makes transparency (soft mask, alpha < 1, blend mode)."""
+    reasons = []
+    smask = egs.get("/SMask")
+    if smask is not None and _res(smask) != "/None":
+        reasons.append("soft mask")
+    for key in ("/CA", "/ca"):
+        if key in egs and float(egs[key]) < 1:
+            reasons.append(f"{key[1:]} {float(egs[key]):g}")
+    bm = egs.get("/BM")
+    if bm is not None:
+        modes = [str(_res(b)) for b in (_res(bm) if isinstance(_res(bm), ArrayObject) else [bm])]
+        if not set(modes) <= {"/Normal", "/Compatible"}:
+            reasons.append(f"blend mode {modes[0][1:]}")
+    return reasons
+
+
+# ---------------------------------------------------------------- fonts
+
+def _fonts_in(resources, seen: set, out: dict, depth: int = 0) -> None:
+    """Collect font dicts (by name) from resources, descending into forms."""
+    resources = _res(resources)
+    if not resources or depth > _MAX_FORM_DEPTH:
+        return
+    for ref in _res(resources.get("/Font", {})).values():
+        key = (ref.idnum, ref.generation) if isinstance(ref, IndirectObject) else id(ref)
+        if key in seen:
+            continue
+        seen.add(key)
+        font = _res(ref)
+        out[str(font.get("/BaseFont", "(unnamed)"))[1:] or "(unnamed)"] = font
+    for ref in _res(resources.get("/XObject", {})).values():
+        key = ("x", ref.idnum, ref.generation) if isinstance(ref, IndirectObject) else id(ref)
+        xobj = _res(ref)
+        if key in seen or xobj.get("/Subtype") != "/Form":
+            continue
+        seen.add(key)
+        _fonts_in(xobj.get("/Resources"), seen, out, depth + 1)
+
+
+def font_embedded(font) -> bool:
+    subtype = font.get("/Subtype")
+    if subtype == "/Type3":
+        return True                        # glyphs are content streams in the font itself
+    parts = [_res(d) for d in _res(font.get("/DescendantFonts", []))] if subtype == "/Type0" else [font]
+    if not parts:
+        return False
+    for part in parts:
+        desc = _res(part.get("/FontDescriptor"))
+        if desc is None or not any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+            return False
+    return True
+
+
+# ---------------------------------------------------------------- the checks
+
+def _box(page, key):
+    box = page.get(key)
+    return [float(v) for v in _res(box)] if box is not None else None
+
+
+def _size_mm(box) -> str:
+    return f"{abs(box[2] - box[0]) / MM:.1f}×{abs(box[3] - box[1]) / MM:.1f} mm"
+
+
+def _within(inner, outer, eps=0.01) -> bool:
+    return (min(inner[0], inner[2]) >= min(outer[0], outer[2]) - eps
+            and min(inner[1], inner[3]) >= min(outer[1], outer[3]) - eps
+            and max(inner[0], inner[2]) <= max(outer[0], outer[2]) + eps
+            and max(inner[1], inner[3]) <= max(outer[1], outer[3]) + eps)
+
+
+def _check_boxes(pages) -> Check:
+    missing, outside, sizes = [], [], []
+    for n, page in enumerate(pages, 1):
+        media, trim, bleed = _box(page, "/MediaBox"), _box(page, "/TrimBox"), _box(page, "/BleedBox")
+        lacks = [k for k, v in (("TrimBox", trim), ("BleedBox", bleed)) if v is None]
+        if lacks:
+            missing.append(f"page {n} has no {' or '.join(lacks)}")
+            continue
+        if not (_within(trim, bleed) and (media is None or _within(bleed, media))):
+            outside.append(f"page {n}: TrimBox ⊄ BleedBox ⊄ MediaBox")
+        sizes.append(f"trim {_size_mm(trim)}, bleed {_size_mm(bleed)}")
+    figure = "; ".join(sorted(set(sizes))) or "no page with both boxes"
+    problems = missing + outside
+    return Check("page-boxes", not problems, figure, "; ".join(problems[:8]))
+
+
+def _check_fonts(reader) -> Check:
+    fonts: dict = {}
+    seen: set = set()
+    for page in reader.pages:
+        _fonts_in(page.get("/Resources"), seen, fonts)
+    bad = sorted(name for name, f in fonts.items() if not font_embedded(f))
+    figure = f"{len(fonts)} fonts, {len(fonts) - len(bad)} embedded"
+    return Check("fonts-embedded", not bad, figure,
+                 f"not embedded: {', '.join(bad)}" if bad else "")
+
+
+def preflight(pdf_path, *, ink_limit_pct: float = 240.0, min_text_pt: float = 6.0) -> PreflightReport:
+    """Check a PDF for newspaper press; never raises for a bad PDF, reports it."""
+    path = str(pdf_path)
+    try:
+        reader = PdfReader(path)
+        encrypted = reader.is_encrypted
+        if encrypted and not reader.decrypt(""):
+            return PreflightReport(path, (Check("encryption", False, "encrypted",
+                                                "needs a password; nothing else could be checked"),))
+        pages = list(reader.pages)
+    except Exception as exc:                      # not a PDF, truncated, …
+        return PreflightReport(path, (Check("readable", False, "unreadable", f"{exc}"),))
+
+    checks = [Check("encryption", not encrypted, "encrypted" if encrypted else "none",
+                    "the file is encrypted" if encrypted else "")]
+    checks.append(_check_boxes(pages))
+    checks.append(_check_fonts(reader))
+
+    found = _Findings()
+    for n, page in enumerate(pages, 1):
+        area = _box(page, "/BleedBox") or _box(page, "/TrimBox") or _box(page, "/MediaBox")
+        scan = _PageScan(reader, n, area, found)
+        group = _res(page.get("/Group"))
+        if group is not None and group.get("/S") == "/Transparency":
+            found.transparency.setdefault(n, set()).add("page is a transparency group")
+        scan.walk(page.get_contents(), page.get("/Resources"), _Gs())
+
+    rgb_pages = sorted(found.rgb)
+    rgb_what = sorted(set().union(*found.rgb.values())) if found.rgb else []
+    checks.append(Check("no-rgb", not rgb_pages,
+                        f"RGB on {len(rgb_pages)} of {len(pages)} pages",
+                        f"{_pages_text(rgb_pages)}: {', '.join(rgb_what[:6])}" if rgb_pages else ""))
+
+    bad_images = [(p, d) for p, ds in sorted(found.images.items()) for d in ds]
+    checks.append(Check("image-colour", not bad_images,
+                        f"{found.image_count} images, {len(bad_images)} not grey/CMYK",
+                        "; ".join(f"page {p}: {d}" for p, d in bad_images[:8])))
+
+    tr = [(p, r) for p, rs in sorted(found.transparency.items()) for r in sorted(rs)]
+    checks.append(Check("no-transparency", not tr, f"{len(tr)} uses",
+                        "; ".join(f"page {p}: {r}" for p, r in tr[:8])))
+
+    rb = sorted(found.rich_black.items())
+    checks.append(Check("no-rich-black-text", not rb, f"rich black text on {len(rb)} pages",
+                        "; ".join(f"page {p}: text in C{c:.0%} M{m:.0%} Y{y:.0%} K{k:.0%}, black text must be K only"
+                                  for p, (c, m, y, k) in rb[:8])))
+
+    ink, ink_page = found.max_ink
+    over = ink > ink_limit_pct + 0.05
+    checks.append(Check("ink-limit", not over, f"max {ink:.0f} % (limit {ink_limit_pct:.0f} %)",
+                        f"page {ink_page}: {ink:.0f} % total ink in a fill exceeds {ink_limit_pct:.0f} %"
+                        if over else ""))
+
+    size, size_page = found.min_text
+    small = size < min_text_pt - 0.01
+    checks.append(Check("min-text-size", not small,
+                        f"smallest {size:.2f} pt" if size != math.inf else "no text",
+                        f"page {size_page}: text at {size:.2f} pt is below {min_text_pt:g} pt"
+                        if small else "", severity="warning"))
+
+    intents = _res(reader.trailer["/Root"]).get("/OutputIntents")
+    ok_intent = bool(intents) and any(_res(i).get("/S") == "/GTS_PDFX" for i in _res(intents))
+    checks.append(Check("output-intent", ok_intent, "GTS_PDFX" if ok_intent else "none",
+                        "" if ok_intent else "no PDF/X output intent in the catalog",
+                        severity="warning"))
+    return PreflightReport(path, tuple(checks))

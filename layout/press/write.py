@@ -1,0 +1,144 @@
+"""Write an edition as press PDFs: the whole edition and one plate file per page.
+
+Every file is rendered to bytes first, then written atomically (temp file in
+the same folder, fsync, rename), so a failure never leaves a half file or
+spoils a previous good one.  Same layout + same fonts → byte-identical files.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from layout.makeup.model import EditionLayout, PageLayout, TextRun
+from layout.press.marks import draw_marks, marks_margin
+from layout.press.pdfx import press_canvas
+from layout.render.paint import paint_page
+
+
+@dataclass(frozen=True)
+class PressResult:
+    edition_pdf: Path                 # all pages
+    page_pdfs: tuple[Path, ...]       # one plate per page, in page order
+
+    @property
+    def paths(self) -> tuple[Path, ...]:
+        return (self.edition_pdf, *self.page_pdfs)
+
+
+def slug_text(layout: EditionLayout, page: PageLayout) -> str:
+    return f"{layout.paper_name}  {layout.date_iso}  第{page.number}版"
+
+
+def chars_by_font(layout: EditionLayout) -> dict[str, str]:
+    """Sorted set of chars each font id has to set over the whole edition."""
+    used: dict[str, set[str]] = {}
+    for page in layout.pages:
+        for item in page.items:
+            if isinstance(item, TextRun):
+                used.setdefault(item.font, set()).update(item.chars)
+    return {fid: "".join(sorted(chars)) for fid, chars in sorted(used.items())}
+
+
+def _slug_font(layout: EditionLayout) -> str | None:
+    """The font id that sets most glyphs (ties: first by name); it also sets the slug line."""
+    count: Counter = Counter()
+    for page in layout.pages:
+        for item in page.items:
+            if isinstance(item, TextRun):
+                count[item.font] += len(item.chars)
+    if not count:
+        return None
+    return min(count, key=lambda fid: (-count[fid], fid))
+
+
+def register_fonts(fonts, chars: dict[str, str]) -> dict[str, str]:
+    """Embed-ready subsets registered with reportlab; returns font id → PDF font name.
+
+    The name carries a digest of the subset so two editions never share a
+    stale registration in reportlab's global font table.
+    """
+    names = {}
+    for fid, text in chars.items():
+        path = Path(fonts.subset_for_embedding(fid, text))
+        digest = hashlib.sha1(path.read_bytes()).hexdigest()[:8]
+        name = f"NP-{fid}-{digest}"
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+        names[fid] = name
+    return names
+
+
+def _render(layout: EditionLayout, pages, font_names: dict[str, str], slug_font: str | None,
+            marks: bool, subject: str) -> bytes:
+    bleed = layout.bleed_pt
+    margin = marks_margin(bleed) if marks else bleed
+    first = font_names[slug_font] if slug_font else None
+    c = None
+    for page in pages:
+        size = (page.width + 2 * margin, page.height + 2 * margin)
+        if c is None:
+            c = press_canvas(None, size, title=layout.title, author=layout.paper_name,
+                             subject=subject, date_iso=layout.date_iso, initial_font=first)
+        c.setPageSize(size)
+        trim = (margin, margin, margin + page.width, margin + page.height)
+        c.setTrimBox(trim)
+        c.setBleedBox((margin - bleed, margin - bleed,
+                       margin + page.width + bleed, margin + page.height + bleed))
+        paint_page(c, page, layout.colors, font_names, origin=(margin, margin + page.height))
+        if marks:
+            draw_marks(c, trim, bleed, slug_text(layout, page), first)
+        c.showPage()
+    return c.getpdfdata()
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` all at once; on failure the old file stays and no temp is left."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_edition(layout: EditionLayout, fonts, out_dir: Path, *, marks: bool = False) -> PressResult:
+    """Write `<slug>-<date>.pdf` and `<slug>-<date>-p<N>.pdf` into out_dir.
+
+    `fonts` offers `subset_for_embedding(font_id, chars) -> Path` (layout.fonts.FontSet).
+    """
+    if not layout.pages:
+        raise ValueError("edition has no pages")
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    chars = chars_by_font(layout)
+    slug_font = _slug_font(layout)
+    if marks and slug_font:
+        extra = "".join(slug_text(layout, p) for p in layout.pages)
+        chars[slug_font] = "".join(sorted(set(chars[slug_font]) | set(extra)))
+    font_names = register_fonts(fonts, chars)
+    stem = f"{layout.paper_slug}-{layout.date_iso}"
+    # Render everything before touching the folder: a failure writes nothing.
+    files = [(out_dir / f"{stem}.pdf",
+              _render(layout, layout.pages, font_names, slug_font, marks, layout.title))]
+    for page in layout.pages:
+        files.append((out_dir / f"{stem}-p{page.number}.pdf",
+                      _render(layout, (page,), font_names, slug_font, marks,
+                              f"{layout.title} 第{page.number}版")))
+    for path, data in files:
+        atomic_write(path, data)
+    return PressResult(files[0][0], tuple(p for p, _ in files[1:]))

@@ -1,0 +1,195 @@
+"""Draw a laid-out page (makeup.PageLayout) on a reportlab canvas.
+
+Page items are in pt from the trimmed page's top-left corner, y down; the
+canvas is PDF user space, y up.  `origin` is the PDF point of the trimmed
+page's top-left corner, so a MediaBox larger than the trim (bleed, marks)
+only moves the origin.  Colours are CMYK or spot, never RGB.
+"""
+from __future__ import annotations
+
+from PIL import Image
+from reportlab.lib.colors import CMYKColor, CMYKColorSep
+
+from layout.makeup.model import BoxItem, ImageItem, PageLayout, QRItem, RuleItem, TextRun
+
+PRINTABLE_IMAGE_MODES = ("L", "1", "CMYK")
+# Pen positions closer than this (pt) to the natural advance are set in one Tj.
+_SAME_PEN = 0.005
+
+
+def ink(color, tint: float = 1.0):
+    """A reportlab colour for an edition Color (c,m,y,k 0..1, optional spot) at a tint.
+
+    Process colours are scaled by the tint; spot colours keep their name and
+    use the tint as density.  alpha=None keeps reportlab from writing any
+    transparency state (PDF/X-1a has none).
+    """
+    tint = min(max(tint, 0.0), 1.0)
+    if getattr(color, "spot", ""):
+        return CMYKColorSep(color.c, color.m, color.y, color.k,
+                            spotName=color.spot, density=tint, alpha=None)
+    return CMYKColor(color.c * tint, color.m * tint, color.y * tint, color.k * tint,
+                     alpha=None)
+
+
+def is_plain_black(color) -> bool:
+    """100% K only, no spot: the ink that overprints (黑色压印)."""
+    return (not getattr(color, "spot", "") and color.k >= 0.999
+            and color.c == color.m == color.y == 0)
+
+
+class _Painter:
+    """Holds the page transform and the overprint state while painting one page."""
+
+    def __init__(self, canvas, colors: dict, font_names: dict, origin):
+        self.c = canvas
+        self.colors = colors
+        self.font_names = font_names
+        self.ox, self.oy = origin
+        self.overprint = False
+
+    # page (y down) → PDF (y up)
+    def px(self, x: float) -> float:
+        return self.ox + x
+
+    def py(self, y: float) -> float:
+        return self.oy - y
+
+    def color(self, name: str):
+        try:
+            return self.colors[name]
+        except KeyError:
+            raise KeyError(f"colour {name!r} is not defined in the edition colours") from None
+
+    def set_overprint(self, on: bool) -> None:
+        if on == self.overprint:
+            return
+        self.c.setFillOverprint(on)
+        self.c.setStrokeOverprint(on)
+        self.c.setOverprintMask(1 if on else 0)
+        self.overprint = on
+
+    # ------------------------------------------------------------ items
+    def text(self, run: TextRun) -> None:
+        if not run.chars:
+            return
+        if len(run.xs) != len(run.chars):
+            raise ValueError(f"text run {run.chars[:10]!r}: {len(run.xs)} positions "
+                             f"for {len(run.chars)} chars")
+        try:
+            font_name = self.font_names[run.font]
+        except KeyError:
+            raise KeyError(f"font {run.font!r} has no registered PDF font") from None
+        col = self.color(run.color)
+        self.set_overprint(run.overprint and is_plain_black(col))
+        t = self.c.beginText()
+        t.setFont(font_name, run.size_pt)
+        t.setFillColor(ink(col))
+        t.setTextOrigin(self.px(run.x + run.xs[0]), self.py(run.baseline))
+        # Chars whose pens follow the natural advance share one Tj; a jump in
+        # pen position (justification, tracking, punctuation squeeze) is a Td.
+        width = self.c.stringWidth
+        start = 0
+        pen = run.xs[0]
+        for i in range(1, len(run.chars) + 1):
+            if i < len(run.chars):
+                pen += width(run.chars[i - 1], font_name, run.size_pt)
+                if abs(run.xs[i] - pen) <= _SAME_PEN:
+                    continue
+            t.textOut(run.chars[start:i])
+            if i < len(run.chars):
+                t.moveCursor(run.xs[i] - run.xs[start], 0)
+                start = i
+                pen = run.xs[i]
+        self.c.drawText(t)
+
+    def rule(self, r: RuleItem) -> None:
+        col = self.color(r.color)
+        self.set_overprint(is_plain_black(col))
+        self.c.setStrokeColor(ink(col))
+        self.c.setLineWidth(r.width_pt)
+        self.c.setDash(list(r.dash) if r.dash else [])
+        self.c.line(self.px(r.x1), self.py(r.y1), self.px(r.x2), self.py(r.y2))
+        if r.dash:
+            self.c.setDash([])
+
+    def box(self, b: BoxItem) -> None:
+        if not (b.fill or b.stroke):
+            return
+        fill = self.color(b.fill) if b.fill else None
+        stroke = self.color(b.stroke) if b.stroke else None
+        # Tinted backgrounds knock out; only solid black strokes overprint.
+        self.set_overprint(fill is None and is_plain_black(stroke))
+        if fill is not None:
+            self.c.setFillColor(ink(fill, b.tint))
+        if stroke is not None:
+            self.c.setStrokeColor(ink(stroke))
+            self.c.setLineWidth(b.width_pt)
+        r = b.rect
+        self.c.rect(self.px(r.x), self.py(r.bottom), r.w, r.h,
+                    stroke=int(stroke is not None), fill=int(fill is not None))
+
+    def image(self, im: ImageItem) -> None:
+        with Image.open(im.path) as pic:          # reads the header only
+            mode = pic.mode
+        if mode not in PRINTABLE_IMAGE_MODES:
+            raise ValueError(f"image {im.path} is {mode}; press images must be greyscale or CMYK")
+        r = im.rect
+        self.set_overprint(False)
+        self.c.drawImage(im.path, self.px(r.x), self.py(r.bottom), r.w, r.h)
+
+    def qr(self, q: QRItem) -> None:
+        rows = q.modules
+        if not rows or not rows[0]:
+            return
+        col = self.color(q.color)
+        self.set_overprint(False)      # a code must knock out what lies under it
+        self.c.setFillColor(ink(col))
+        mw = q.rect.w / len(rows[0])
+        mh = q.rect.h / len(rows)
+        path = self.c.beginPath()
+        for j, row in enumerate(rows):
+            for start, end in dark_runs(row):
+                path.rect(self.px(q.rect.x + start * mw), self.py(q.rect.y + (j + 1) * mh),
+                          (end - start) * mw, mh)
+        self.c.drawPath(path, stroke=0, fill=1)
+
+
+def dark_runs(row) -> list[tuple[int, int]]:
+    """[start, end) of each run of dark modules in a QR row."""
+    runs, start = [], None
+    for i, dark in enumerate(row):
+        if dark and start is None:
+            start = i
+        elif not dark and start is not None:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, len(row)))
+    return runs
+
+
+def paint_page(canvas, page: PageLayout, colors: dict, font_names: dict[str, str],
+               origin: tuple[float, float] | None = None) -> None:
+    """Draw every item of `page`; `origin` = PDF point of the trim's top-left
+    (default: MediaBox = trim, i.e. (0, page.height))."""
+    painter = _Painter(canvas, colors, font_names,
+                       origin if origin is not None else (0.0, page.height))
+    canvas.saveState()
+    for item in page.items:
+        if isinstance(item, TextRun):
+            painter.text(item)
+        elif isinstance(item, RuleItem):
+            painter.rule(item)
+        elif isinstance(item, BoxItem):
+            painter.box(item)
+        elif isinstance(item, ImageItem):
+            painter.image(item)
+        elif isinstance(item, QRItem):
+            painter.qr(item)
+        else:
+            raise TypeError(f"cannot paint {type(item).__name__}")
+    canvas.restoreState()
+
+
+__all__ = ["paint_page", "ink", "is_plain_black", "dark_runs"]
