@@ -1,0 +1,55 @@
+"""Image files named in the YAML: they must exist and stay inside the allowed folders."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+from yaml.nodes import Node
+
+from layout.edition.fields import Collector
+from layout.edition.source import shown_path
+
+_ABSOLUTE = re.compile(r"^(/|\\|~|[A-Za-z]:)")
+
+
+def _within(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def confined_image(out: Collector, node: Node, rel: str, base: Path,
+                   roots: dict[str, Path], what: str) -> str:
+    """The real absolute path of image `rel` (relative to folder `base`), or "" after an error.
+
+    `roots` names the folders the file may live in (label -> resolved folder); a path
+    that leaves them, lexically with '..' or through a symbolic link, is refused.
+    """
+    where = " or ".join(f"the {label} ({shown_path(root)})" for label, root in roots.items())
+    if _ABSOLUTE.match(rel) or os.path.isabs(rel):
+        out.error(f"{what} '{rel}' is an absolute path; give a path relative to "
+                  f"{shown_path(base)}", node, "path")
+        return ""
+    try:
+        lexical = Path(os.path.normpath(base / rel))
+        if not any(_within(lexical, root) for root in roots.values()):
+            out.error(f"{what} '{rel}' points outside {where}; keep images inside", node, "path")
+            return ""
+        real = lexical.resolve()
+        if not any(_within(real, root) for root in roots.values()):
+            out.error(f"{what} '{rel}' is a symbolic link to {real}, outside {where}",
+                      node, "path")
+            return ""
+        if not real.is_file():
+            out.error(f"{what} '{rel}' not found (looked for {shown_path(lexical)})",
+                      node, "missing-file")
+            return ""
+        with Image.open(real):
+            pass
+    except (UnidentifiedImageError, Image.DecompressionBombError):
+        out.error(f"{what} '{rel}' is not an image file Pillow can read", node, "image")
+        return ""
+    except (OSError, ValueError, RuntimeError) as exc:   # unreadable, NUL in name, link loop
+        out.error(f"{what} '{rel}' cannot be read: {exc}", node, "path")
+        return ""
+    return str(real)

@@ -1,0 +1,342 @@
+"""Load a paper file or an edition file (with the paper it names) into the model."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+from layout.diagnostics import Diagnostic, SourcePos, has_errors
+from layout.edition.assets import confined_image
+from layout.edition.fields import TAG, Collector, Fields, describe, did_you_mean, scalar_text
+from layout.edition.model import (Article, Continuation, Edition, Page, Paper, Paragraph, Photo,
+                                  Placement)
+from layout.edition.paper import build_paper
+from layout.edition.source import node_pos, read_yaml, shown_path
+
+EDITION_FILE = "edition.yaml"
+EDITION_KEYS = ("paper", "date", "weekday", "issue", "total_issue", "page_count", "lunar", "pages")
+PAGE_KEYS = ("number", "section", "editor", "art_editor", "articles", "continuations")
+ARTICLE_KEYS = ("id", "kind", "kicker", "headline", "subhead", "byline", "author", "paragraphs",
+                "photo", "place", "body_columns", "boxed", "continues_on")
+CONTINUATION_KEYS = ("article", "headline", "place")
+PHOTO_KEYS = ("file", "caption", "credit", "rows")
+PLACE_KEYS = ("column", "span", "row", "rows")
+KINDS = ("news", "commentary", "brief", "photo", "feature")
+WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+MAX_PAGES = 64
+MAX_ARTICLE_CHARS = 100_000
+
+_ARTICLE_ID = re.compile(r"^[a-z0-9-]+$")
+_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+# ---------------------------------------------------------------- public API
+
+def load_paper(path: str | Path) -> tuple[Paper | None, tuple[Diagnostic, ...]]:
+    """Read a paper file; None (with the reasons) if anything is wrong."""
+    out = Collector()
+    paper = _read_paper(out, _absolute(path))
+    return (None if has_errors(out.diags) else paper), _in_file_order(out.diags)
+
+
+def load_edition(path: str | Path) -> tuple[Edition | None, tuple[Diagnostic, ...]]:
+    """Read an edition file (or a folder holding edition.yaml) and the paper it names.
+
+    All problems of both files are reported in one pass; the Edition is None if any
+    of them is an error.
+    """
+    out = Collector()
+    file = _absolute(path)
+    if file.is_dir():
+        file = file / EDITION_FILE
+    edition = _read_edition(out, file)
+    return (None if has_errors(out.diags) else edition), _in_file_order(out.diags)
+
+
+def _in_file_order(diags: list[Diagnostic]) -> tuple[Diagnostic, ...]:
+    return tuple(sorted(diags, key=lambda d: (d.pos.path, d.pos.line, d.pos.col) if d.pos
+                        else ("", 0, 0)))
+
+
+def _absolute(path: str | Path) -> Path:
+    return Path(os.path.abspath(path))
+
+
+def _real(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path
+
+
+def _read_paper(out: Collector, file: Path) -> Paper | None:
+    root, diags = read_yaml(file)
+    out.diags.extend(diags)
+    return None if root is None else build_paper(out, root, _real(file))
+
+
+# ---------------------------------------------------------------- edition
+
+@dataclass
+class _Context:
+    """What the page and article readers share while one edition is read."""
+    out: Collector
+    edition_dir: Path
+    image_roots: dict[str, Path]
+    grid_columns: int                       # 0 = unknown (the paper did not load)
+    ids: dict[str, SourcePos] = field(default_factory=dict)
+    jump_nodes: dict[str, Node] = field(default_factory=dict)   # article id -> continues_on node
+
+
+def _read_edition(out: Collector, file: Path) -> Edition | None:
+    root, diags = read_yaml(file)
+    out.diags.extend(diags)
+    if root is None:
+        return None
+    f = Fields(out, root, EDITION_KEYS, "edition file")
+    if not isinstance(root, MappingNode):
+        return None
+    edition_dir = _real(file.parent)
+    paper = _paper_of(f, file.parent)
+    roots = {"edition's folder": edition_dir}
+    if paper is not None:
+        roots["paper's folder"] = Path(paper.dir)
+    ctx = _Context(out, edition_dir, roots, paper.grid.columns if paper else 0)
+
+    date = _date(f)
+    weekday = _weekday(f, date)
+    issue = f.integer("issue", 0, required=True, low=1)
+    total_issue = f.integer("total_issue", 0, required=True, low=1)
+    if issue and total_issue and total_issue < issue:
+        out.error(f"total_issue: {total_issue} is smaller than issue {issue}",
+                  f.get("total_issue"), "value")
+    pages = _pages(ctx, f)
+    _check_jumps(ctx, pages)
+    if paper is None or date is None:
+        return None
+    return Edition(paper=paper, date=date, weekday=weekday, issue=issue, total_issue=total_issue,
+                   pages=pages, lunar_date=f.text("lunar"), path=str(_real(file)),
+                   dir=str(edition_dir), pos=node_pos(root))
+
+
+def _paper_of(f: Fields, edition_dir: Path) -> Paper | None:
+    rel = f.text("paper", required=True)
+    if not rel.strip():
+        return None
+    node = f.get("paper")
+    if os.path.isabs(rel):
+        f.out.error(f"paper: '{rel}' is an absolute path; give it relative to the edition file",
+                    node, "path")
+        return None
+    file = Path(os.path.normpath(edition_dir / rel))
+    if not file.is_file():
+        f.out.error(f"paper: file '{rel}' not found (looked for {shown_path(file)})",
+                    node, "missing-file")
+        return None
+    return _read_paper(f.out, file)
+
+
+def _date(f: Fields) -> dt.date | None:
+    node = f.get("date", required=True)
+    if node is None:
+        return None
+    text = node.value.strip() if isinstance(node, ScalarNode) else ""
+    match = _DATE.match(text) if node.tag in (TAG + "timestamp", TAG + "str") else None
+    if not match:
+        f.out.error(f"date: expected a date like 2020-02-24, got {describe(node)}", node, "type")
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        if 1 <= month <= 12 and year >= 1:
+            days = calendar.monthrange(year, month)[1]
+            why = f"{year}年{month}月 has {days} days"
+        else:
+            why = "the month must be 1 to 12"
+        f.out.error(f"date: {text} does not exist ({why})", node, "date")
+        return None
+
+
+def _weekday(f: Fields, date: dt.date | None) -> str:
+    derived = WEEKDAYS[date.weekday()] if date else ""
+    written = f.choice("weekday", WEEKDAYS, derived)
+    if date and written != derived:
+        f.out.error(f"weekday: {written} contradicts the date {date.isoformat()}, "
+                    f"which is a {derived}", f.get("weekday"), "weekday")
+    return derived
+
+
+def _pages(ctx: _Context, f: Fields) -> tuple[Page, ...]:
+    page_count = f.integer("page_count", 0, required=True, low=1, high=MAX_PAGES)
+    nodes = f.items("pages", required=True)
+    if not nodes and f.has("pages"):
+        ctx.out.error("pages: the edition has no pages", f.get("pages"), "missing")
+    if len(nodes) > MAX_PAGES:
+        ctx.out.error(f"pages: {len(nodes)} pages listed, more than the limit of {MAX_PAGES}",
+                      f.get("pages"), "limit")
+        nodes = nodes[:MAX_PAGES]
+    elif page_count and nodes and page_count != len(nodes):
+        ctx.out.error(f"page_count: {page_count}, but {len(nodes)} pages are listed",
+                      f.get("page_count"), "page-count")
+    return tuple(_page(ctx, node, number) for number, node in enumerate(nodes, 1))
+
+
+def _page(ctx: _Context, node: Node, expected: int) -> Page:
+    f = Fields(ctx.out, node, PAGE_KEYS, "page")
+    number = f.integer("number", expected, required=True, low=1)
+    if f.has("number") and number != expected:
+        ctx.out.error(f"number: page {number} is out of order; expected {expected} "
+                      "(pages are listed 1..N in order)", f.get("number"), "page-number")
+    articles = tuple(a for a in (_article(ctx, n, expected) for n in f.items("articles")) if a)
+    continuations = tuple(c for c in (_continuation(ctx, n) for n in f.items("continuations")) if c)
+    return Page(number=expected, section=f.text("section"), editor=f.text("editor"),
+                art_editor=f.text("art_editor"), articles=articles,
+                continuations=continuations, pos=node_pos(node))
+
+
+def _article(ctx: _Context, node: Node, page: int) -> Article | None:
+    f = Fields(ctx.out, node, ARTICLE_KEYS, "article")
+    if not isinstance(node, MappingNode):
+        return None
+    article_id = _article_id(ctx, f)
+    kind = f.choice("kind", KINDS, "news")
+    paragraphs = _paragraphs(ctx, f, required=kind != "photo")
+    photo = _photo(ctx, f)
+    if kind == "photo" and not f.has("photo"):
+        ctx.out.error("article: kind photo needs a photo", node, "missing")
+    place = _place(ctx, f.get("place"))
+    if photo and place and photo.rows and place.rows and photo.rows > place.rows:
+        ctx.out.error(f"photo: rows {photo.rows} is more than the placement's rows {place.rows}",
+                      f.get("photo"), "range")
+    article = Article(
+        id=article_id, kind=kind,
+        headline=f.texts("headline", required=kind != "photo"),
+        kicker=f.text("kicker"), subhead=f.text("subhead"), byline=f.text("byline"),
+        author=f.text("author"), paragraphs=paragraphs, photo=photo, place=place,
+        body_columns=f.integer("body_columns", 0, low=0, high=24),
+        boxed=f.boolean("boxed", kind == "commentary"),
+        continues_on=f.integer("continues_on", 0, low=1, high=MAX_PAGES),
+        pos=node_pos(node))
+    if article.continues_on:
+        ctx.jump_nodes[article_id] = f.get("continues_on")
+    chars = sum(map(len, (article.kicker, article.subhead, article.byline, article.author,
+                          *article.headline, *(p.text for p in paragraphs),
+                          *((photo.caption, photo.credit) if photo else ()))))
+    if chars > MAX_ARTICLE_CHARS:
+        ctx.out.error(f"article '{article_id}' has {chars} characters, more than the limit "
+                      f"of {MAX_ARTICLE_CHARS}", node, "limit")
+    return article
+
+
+def _article_id(ctx: _Context, f: Fields) -> str:
+    article_id = f.text("id", required=True)
+    node = f.get("id")
+    if not article_id:
+        return article_id
+    if not _ARTICLE_ID.match(article_id):
+        ctx.out.error(f"id: '{article_id}' may use only lowercase a-z, digits 0-9 and '-'",
+                      node, "article-id")
+    elif article_id in ctx.ids:
+        first = ctx.ids[article_id]
+        ctx.out.error(f"duplicate article id '{article_id}' (first at {first.line}:{first.col})",
+                      node, "duplicate-id")
+    else:
+        ctx.ids[article_id] = node_pos(node)
+    return article_id
+
+
+def _paragraphs(ctx: _Context, f: Fields, required: bool) -> tuple[Paragraph, ...]:
+    paragraphs = []
+    for node in f.items("paragraphs", required=required):
+        text = scalar_text(ctx.out, node, "paragraphs")
+        if text is not None and not text.strip():
+            ctx.out.error("paragraphs: a paragraph is empty", node, "missing")
+        elif text is not None:
+            paragraphs.append(Paragraph(text, node_pos(node)))
+    if required and not paragraphs and f.has("paragraphs"):
+        ctx.out.error("paragraphs: the article has no text", f.get("paragraphs"), "missing")
+    return tuple(paragraphs)
+
+
+def _photo(ctx: _Context, f: Fields) -> Photo | None:
+    p = f.sub("photo", PHOTO_KEYS)
+    if p is None or not isinstance(p.node, MappingNode):
+        return None
+    rel = p.text("file", required=True)
+    file = rel and confined_image(ctx.out, p.get("file"), rel, ctx.edition_dir,
+                                  ctx.image_roots, "photo file")
+    return Photo(file=file, caption=p.text("caption"), credit=p.text("credit"),
+                 rows=p.integer("rows", 0, low=0), pos=p.pos)
+
+
+def _place(ctx: _Context, node: Node | None) -> Placement | None:
+    if node is None:
+        return None
+    f = Fields(ctx.out, node, PLACE_KEYS, "place")
+    if not isinstance(node, MappingNode):
+        return None
+    column = f.integer("column", 1, required=True, low=1)
+    span = f.integer("span", 1, required=True, low=1)
+    last = column + span - 1
+    if ctx.grid_columns and last > ctx.grid_columns:
+        ctx.out.error(f"place: column {column} with span {span} reaches column {last}, "
+                      f"past the grid's {ctx.grid_columns} columns", node, "placement")
+    return Placement(column=column, span=span, row=f.integer("row", 1, low=1),
+                     rows=f.integer("rows", 0, low=0), pos=node_pos(node))
+
+
+def _continuation(ctx: _Context, node: Node) -> Continuation | None:
+    f = Fields(ctx.out, node, CONTINUATION_KEYS, "continuation")
+    if not isinstance(node, MappingNode):
+        return None
+    article_id = f.text("article", required=True)
+    headline = f.text("headline", required=True)
+    place = _place(ctx, f.get("place", required=True))
+    if place is None:
+        return None
+    return Continuation(article_id=article_id, headline=headline, place=place, pos=node_pos(node))
+
+
+# ---------------------------------------------------------------- 转版: both ends must agree
+
+def _check_jumps(ctx: _Context, pages: tuple[Page, ...]) -> None:
+    out = ctx.out
+    home = {a.id: (a, p.number) for p in pages for a in p.articles}
+    continued: dict[tuple[str, int], SourcePos] = {}
+    for page in pages:
+        for cont in page.continuations:
+            first = continued.setdefault((cont.article_id, page.number), cont.pos)
+            if first is not cont.pos:
+                out.error(f"second continuation for article '{cont.article_id}' on page "
+                          f"{page.number} (first at {first.line}:{first.col})", cont.pos,
+                          "continuation")
+                continue
+            if cont.article_id not in home:
+                out.error(f"continuation: unknown article '{cont.article_id}'"
+                          + did_you_mean(cont.article_id, home), cont.pos, "continuation")
+                continue
+            article, _ = home[cont.article_id]
+            if article.continues_on != page.number:
+                has = (f"continues_on: {article.continues_on}" if article.continues_on
+                       else "no continues_on")
+                out.error(f"continuation on page {page.number} for article '{article.id}', but "
+                          f"that article (at {article.pos.line}:{article.pos.col}) has {has}",
+                          cont.pos, "continuation")
+    for article_id, node in ctx.jump_nodes.items():
+        article, page = home[article_id]
+        target = article.continues_on
+        if target <= page:
+            out.error(f"continues_on: page {target} is not after this article's page {page}",
+                      node, "continuation")
+        elif target > len(pages):
+            out.error(f"continues_on: there is no page {target} (the edition has "
+                      f"{len(pages)} pages)", node, "continuation")
+        elif (article_id, target) not in continued:
+            out.error(f"continues_on: article '{article_id}' continues on page {target}, but "
+                      f"page {target} has no continuation for it", node, "continuation")

@@ -1,0 +1,209 @@
+"""The paper file (standing design) -> `Paper`."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from yaml.nodes import Node, SequenceNode
+
+from layout.diagnostics import has_errors
+from layout.edition.assets import confined_image
+from layout.edition.fields import Collector, Fields, did_you_mean, expect_list, scalar_number, scalar_text
+from layout.edition.model import (Color, Folio, Grid, Hotline, Margins, Masthead, PageSize, Paper,
+                                  TextStyle)
+from layout.edition.source import node_pos
+
+PAPER_KEYS = ("name", "slug", "page", "margins", "bleed", "grid", "punctuation",
+              "normalize_ascii_punct", "jump_to", "jump_from", "ink_limit", "min_text_size",
+              "fonts", "colors", "styles", "masthead", "folio")
+STYLE_ROLES = ("body", "byline", "kicker", "headline", "subhead", "commentary",
+               "commentary_headline", "caption", "credit", "folio", "jump", "hotline",
+               "dateline", "masthead_title", "masthead_small")
+STYLE_KEYS = ("font", "size", "leading", "align", "indent", "tracking", "color", "min_size")
+ALIGNMENTS = ("justify", "left", "center", "right")
+PUNCTUATION = ("quanjiao", "kaiming", "banjiao")
+DATELINE_FIELDS = ("year", "month", "day", "weekday", "issue", "total_issue", "pages", "lunar")
+FOLIO_FIELDS = ("paper", "date", "page", "section", "editor", "art_editor")
+BLACK = Color("black", 0.0, 0.0, 0.0, 1.0)
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def build_paper(out: Collector, root: Node, path: Path) -> Paper | None:
+    """Read the paper mapping; None if it has errors (they are in `out`)."""
+    before = len(out.diags)
+    f = Fields(out, root, PAPER_KEYS, "paper file")
+    slug = f.text("slug", required=True)
+    if slug and not _SLUG.match(slug):
+        out.error(f"slug: '{slug}' must be lowercase ASCII letters, digits, '-' or '_'",
+                  f.get("slug"), "value")
+    fonts = _fonts(out, f)
+    colors = _colors(out, f)
+    paper = Paper(
+        name=f.text("name", required=True),
+        slug=slug,
+        page=_page_size(f),
+        margins=_margins(f),
+        bleed_mm=f.number("bleed", 3.0, low=0, high=20),
+        grid=_grid(f),
+        styles=_styles(out, f, fonts, colors),
+        fonts=fonts,
+        colors=colors,
+        masthead=_masthead(out, f, path.parent),
+        folio=_folio(f),
+        punctuation=f.choice("punctuation", PUNCTUATION, "quanjiao"),
+        normalize_ascii_punct=f.boolean("normalize_ascii_punct", True),
+        jump_to_format=f.template("jump_to", ("page",), "(下转{page}版)"),
+        jump_from_format=f.template("jump_from", ("page",), "(上接{page}版)"),
+        ink_limit_pct=f.number("ink_limit", 240.0, low=100, high=400),
+        min_text_pt=f.number("min_text_size", 6.0, low=1, high=72),
+        path=str(path),
+        dir=str(path.parent),
+        pos=node_pos(root),
+    )
+    _check_page_area(out, f, paper)
+    return None if has_errors(out.diags[before:]) else paper
+
+
+def _page_size(f: Fields) -> PageSize:
+    g = f.sub("page", ("width", "height"), required=True)
+    if g is None:
+        return PageSize(0.0, 0.0)
+    return PageSize(g.number("width", 0.0, required=True, low=50, high=2000),
+                    g.number("height", 0.0, required=True, low=50, high=2000))
+
+
+def _margins(f: Fields) -> Margins:
+    g = f.sub("margins", ("top", "bottom", "inner", "outer"), required=True)
+    if g is None:
+        return Margins(0.0, 0.0, 0.0, 0.0)
+    return Margins(*(g.number(k, 0.0, required=True, low=0, high=200)
+                     for k in ("top", "bottom", "inner", "outer")))
+
+
+def _grid(f: Fields) -> Grid:
+    g = f.sub("grid", ("columns", "gutter"), required=True)
+    if g is None:
+        return Grid(1, 0.0)
+    return Grid(g.integer("columns", 1, required=True, low=1, high=24),
+                g.number("gutter", 0.0, required=True, low=0, high=50))
+
+
+def _check_page_area(out: Collector, f: Fields, paper: Paper) -> None:
+    p, m = paper.page, paper.margins
+    if p.width_mm and p.height_mm and (m.inner_mm + m.outer_mm >= p.width_mm
+                                        or m.top_mm + m.bottom_mm >= p.height_mm):
+        out.error("margins: leave no room for the type area on a "
+                  f"{p.width_mm:g} x {p.height_mm:g} mm page", f.get("margins") or f.node, "range")
+
+
+def _fonts(out: Collector, f: Fields) -> dict[str, tuple[str, ...]]:
+    fonts = {}
+    for key, value in f.mapping_items("fonts", required=True):
+        items = list(value.value) if isinstance(value, SequenceNode) else [value]
+        ids = tuple(t for t in (scalar_text(out, n, f"fonts.{key.value}") for n in items) if t)
+        if not ids:
+            out.error(f"fonts.{key.value}: give at least one font id", value, "missing")
+        fonts[key.value] = ids
+    return fonts
+
+
+def _colors(out: Collector, f: Fields) -> dict[str, Color]:
+    colors = {"black": BLACK}
+    for key, value in f.mapping_items("colors"):
+        c = Fields(out, value, ("cmyk", "spot"), f"colors.{key.value}")
+        cmyk = c.get("cmyk", required=True)
+        parts = expect_list(out, cmyk, "cmyk") if cmyk is not None else []
+        values = [scalar_number(out, n, "cmyk") for n in parts]
+        if cmyk is not None and parts and len(parts) != 4:
+            out.error(f"cmyk: expected 4 numbers (C, M, Y, K in 0..100), got {len(parts)}",
+                      cmyk, "value")
+        elif len(values) == 4 and all(v is not None for v in values):
+            for n, v in zip(parts, values):
+                if not 0 <= v <= 100:
+                    out.error(f"cmyk: {v:g} is out of range; must be between 0 and 100", n, "range")
+            colors[key.value] = Color(key.value, *(min(max(v, 0), 100) / 100 for v in values),
+                                      spot=c.text("spot"))
+    return colors
+
+
+def _styles(out: Collector, f: Fields, fonts: dict, colors: dict) -> dict[str, TextStyle]:
+    styles = {}
+    misspelt = False
+    for key, value in f.mapping_items("styles", required=True):
+        role = key.value
+        if role not in STYLE_ROLES:
+            out.error(f"unknown style '{role}'" + did_you_mean(role, STYLE_ROLES), key, "unknown-style")
+            misspelt = True
+            continue
+        s = Fields(out, value, STYLE_KEYS, f"styles.{role}")
+        font = s.text("font", required=True)
+        if font and fonts and font not in fonts:
+            out.error(f"font: unknown font role '{font}'" + did_you_mean(font, fonts),
+                      s.get("font"), "unknown-font")
+        color = s.text("color", "black")
+        if color not in colors:
+            out.error(f"color: unknown colour '{color}'" + did_you_mean(color, colors),
+                      s.get("color"), "unknown-color")
+        size = s.number("size", 10.0, required=True, low=1, high=500)
+        min_size = s.number("min_size", 0.0, low=0, high=500)
+        if min_size > size:
+            out.error(f"min_size: {min_size:g} is larger than size {size:g}", s.get("min_size"), "range")
+        styles[role] = TextStyle(
+            name=role, font=font, size_pt=size,
+            leading_pt=s.number("leading", 0.0, low=0, high=1000),
+            align=s.choice("align", ALIGNMENTS, "justify"),
+            indent_chars=s.number("indent", 0.0, low=0, high=20),
+            tracking_em=s.number("tracking", 0.0, low=-0.5, high=2),
+            color=color, min_size_pt=min_size, pos=node_pos(value))
+    styles_node = f.get("styles")
+    missing = [r for r in STYLE_ROLES if r not in styles]
+    if styles_node is not None and missing and not misspelt:
+        out.error("styles: missing " + ", ".join(missing) + " (every paper defines "
+                  + ", ".join(STYLE_ROLES) + ")", styles_node, "missing")
+    return styles
+
+
+def _masthead(out: Collector, f: Fields, paper_dir: Path) -> Masthead:
+    m = f.sub("masthead", ("title", "logo", "sponsor", "permit", "website", "qr",
+                           "dateline", "hotlines", "rows"), required=True)
+    if m is None:
+        return Masthead(title="")
+    logo = m.text("logo")
+    if logo:
+        logo = confined_image(out, m.get("logo"), logo, paper_dir,
+                              {"paper's folder": paper_dir}, "logo")
+    site = m.sub("website", ("name", "url"))
+    qr = m.sub("qr", ("url", "caption"))
+    hot = m.sub("hotlines", ("title", "entries"))
+    hotlines = []
+    for node in hot.items("entries") if hot else ():
+        h = Fields(out, node, ("label", "number"), "hotline")
+        hotlines.append(Hotline(h.text("label", required=True), h.text("number", required=True)))
+    defaults = Masthead(title="")
+    return Masthead(
+        title=m.text("title", required=True),
+        logo=logo,
+        sponsor=m.text("sponsor"),
+        permit=m.text("permit"),
+        website_name=site.text("name") if site else "",
+        website_url=site.text("url") if site else "",
+        qr_url=qr.text("url") if qr else "",
+        qr_caption=qr.text("caption") if qr else "",
+        hotline_title=hot.text("title", defaults.hotline_title) if hot else defaults.hotline_title,
+        hotlines=tuple(hotlines),
+        dateline_format=m.template("dateline", DATELINE_FIELDS, defaults.dateline_format),
+        rows=m.integer("rows", defaults.rows, low=0, high=500),
+        pos=m.pos,
+    )
+
+
+def _folio(f: Fields) -> Folio:
+    d = Folio()
+    g = f.sub("folio", ("left", "center", "right", "height"))
+    if g is None:
+        return d
+    return Folio(left=g.template("left", FOLIO_FIELDS, d.left),
+                 center=g.template("center", FOLIO_FIELDS, d.center),
+                 right=g.template("right", FOLIO_FIELDS, d.right),
+                 height_mm=g.number("height", d.height_mm, low=0, high=100))

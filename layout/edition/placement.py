@@ -1,0 +1,69 @@
+"""Placements against the page grid: inside the type area, and no two blocks on one spot.
+
+The loader checks columns; rows need the grid's line count, which only the makeup
+stage knows (type area height / body line pitch), so this check takes it as input.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from itertools import combinations
+
+from layout.diagnostics import Diagnostic, error
+from layout.edition.model import Edition, Page, Placement
+
+
+def check_placements(edition: Edition,
+                     rows_per_page: int | Mapping[int, int]) -> tuple[Diagnostic, ...]:
+    """Blocks past the grid's columns or the page's rows, and overlapping blocks.
+
+    `rows_per_page` is the number of body lines placements may use, for every page,
+    or per page number (e.g. fewer on page 1 under the masthead); a page missing
+    from the mapping is not checked for rows. Articles with rows = 0 (sized from
+    their content) are checked against the grid only; overlaps are checked between
+    blocks with a fixed height.
+    """
+    columns = edition.paper.grid.columns
+    diags: list[Diagnostic] = []
+    for page in edition.pages:
+        rows = (rows_per_page.get(page.number) if isinstance(rows_per_page, Mapping)
+                else rows_per_page)
+        blocks = _blocks(page)
+        for name, place in blocks:
+            diags.extend(_outside(name, place, columns, rows))
+        fixed = [(name, place) for name, place in blocks if place.rows > 0]
+        for (name_a, a), (name_b, b) in combinations(fixed, 2):
+            if _overlap(a, b):
+                diags.append(error(
+                    f"{name_b} overlaps {name_a} (at {a.pos.line}:{a.pos.col}) on page "
+                    f"{page.number}: columns {_span(a.column, a.span)} and "
+                    f"{_span(b.column, b.span)}, rows {_span(a.row, a.rows)} and "
+                    f"{_span(b.row, b.rows)}", b.pos, "overlap"))
+    return tuple(diags)
+
+
+def _blocks(page: Page) -> list[tuple[str, Placement]]:
+    blocks = [(f"article '{a.id}'", a.place) for a in page.articles if a.place is not None]
+    blocks += [(f"continuation of '{c.article_id}'", c.place) for c in page.continuations]
+    return blocks
+
+
+def _outside(name: str, place: Placement, columns: int, rows: int | None) -> list[Diagnostic]:
+    diags = []
+    last_column = place.column + place.span - 1
+    if place.column < 1 or place.span < 1 or last_column > columns:
+        diags.append(error(f"{name} is placed in columns {_span(place.column, place.span)}, "
+                           f"outside the grid's columns 1-{columns}", place.pos, "placement"))
+    last_row = place.row + max(place.rows, 1) - 1
+    if place.row < 1 or (rows is not None and last_row > rows):
+        diags.append(error(f"{name} is placed in rows {_span(place.row, max(place.rows, 1))}, "
+                           f"outside the page's rows 1-{rows}", place.pos, "placement"))
+    return diags
+
+
+def _overlap(a: Placement, b: Placement) -> bool:
+    return (a.column < b.column + b.span and b.column < a.column + a.span
+            and a.row < b.row + b.rows and b.row < a.row + a.rows)
+
+
+def _span(first: int, count: int) -> str:
+    return f"{first}" if count == 1 else f"{first}-{first + count - 1}"
