@@ -1,0 +1,100 @@
+"""FontSet: the fonts of one fonts/ folder, with lazily loaded metrics."""
+from __future__ import annotations
+
+import os
+import unicodedata
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .cache import cache_dir as default_cache_dir
+from .embed import cached_subset
+from .manifest import FontError, FontFace, read_manifest
+from .metrics import FontMetrics, load_metrics
+
+
+def default_fonts_dir() -> Path:
+    """$NEWSPRINT_FONTS_DIR, else the repository's fonts/ folder."""
+    explicit = os.environ.get("NEWSPRINT_FONTS_DIR")
+    if explicit:
+        return Path(explicit)
+    import layout
+    return Path(layout.__file__).resolve().parent.parent / "fonts"
+
+
+class FontSet:
+    """Fonts by id; metrics in em (1.0 = font size)."""
+
+    def __init__(self, faces: dict[str, FontFace], cache: Path):
+        self._faces = dict(faces)
+        self._cache = cache
+        self._metrics: dict[str, FontMetrics] = {}
+
+    @classmethod
+    def load(cls, fonts_dir: str | Path | None = None,
+             cache_dir: str | Path | None = None) -> "FontSet":
+        folder = Path(fonts_dir) if fonts_dir is not None else default_fonts_dir()
+        cache = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+        return cls(read_manifest(folder), cache)
+
+    # -- faces
+    def ids(self) -> tuple[str, ...]:
+        return tuple(self._faces)
+
+    def face(self, font_id: str) -> FontFace:
+        try:
+            return self._faces[font_id]
+        except KeyError:
+            raise KeyError(f"unknown font id {font_id!r} (known: {', '.join(self._faces)})") from None
+
+    def metrics(self, font_id: str) -> FontMetrics:
+        m = self._metrics.get(font_id)
+        if m is None:
+            face = self.face(font_id)
+            m = self._metrics[font_id] = load_metrics(face.path, face.sha256, self._cache)
+        return m
+
+    # -- the Metrics protocol of compose
+    def covers(self, font_id: str, ch: str) -> bool:
+        return ch in self.metrics(font_id).advances
+
+    def advance(self, font_id: str, ch: str) -> float:
+        """Advance of ch in em; 1.0 for a character the font lacks."""
+        return self.metrics(font_id).advances.get(ch, 1.0)
+
+    def ascent(self, font_id: str) -> float:
+        return self.metrics(font_id).ascent
+
+    def descent(self, font_id: str) -> float:
+        return self.metrics(font_id).descent
+
+    def resolve(self, chain: Sequence[str], ch: str) -> str | None:
+        """First font id in chain that covers ch."""
+        for font_id in chain:
+            if ch in self.metrics(font_id).advances:
+                return font_id
+        return None
+
+    def missing(self, chain: Sequence[str], text: str) -> list[str]:
+        """Distinct characters of text (first-seen order) that no font in chain covers.
+
+        Control characters (newline, tab ...) are not glyphs and are not reported.
+        """
+        seen: set[str] = set()
+        out = []
+        for ch in text:
+            if ch in seen:
+                continue
+            seen.add(ch)
+            if unicodedata.category(ch) != "Cc" and self.resolve(chain, ch) is None:
+                out.append(ch)
+        return out
+
+    # -- embedding
+    def subset_for_embedding(self, font_id: str, chars: Iterable[str]) -> Path:
+        """A cached TrueType file with just those characters of the font (and .notdef)."""
+        advances = self.metrics(font_id).advances
+        codepoints = sorted({ord(c) for c in chars if c in advances})
+        return cached_subset(self.face(font_id), codepoints, self._cache)
+
+
+__all__ = ["FontSet", "FontError", "default_fonts_dir"]

@@ -1,0 +1,99 @@
+"""Per-font metrics (advance widths by character, em box), cached per font sha256.
+
+Parsing a 20,000-glyph font with fontTools takes about a second; the cached
+entry (a marshal dict) loads in milliseconds.
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cache import atomic_write
+from .manifest import FontError
+
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class FontMetrics:
+    units_per_em: int
+    ascent: float                 # em, above the baseline
+    descent: float                # em, below the baseline, positive
+    advances: dict[str, float]    # character -> advance in em (only mapped characters)
+
+
+def extract(path: Path) -> dict:
+    """Read cmap, hmtx and vertical metrics from the font file (slow path)."""
+    from fontTools.ttLib import TTFont  # only needed on a cache miss
+
+    with TTFont(path, lazy=True) as font:
+        upem = font["head"].unitsPerEm
+        hmtx = font["hmtx"].metrics
+        advances = {cp: hmtx[g][0] for cp, g in font.getBestCmap().items()
+                    if g != ".notdef" and g in hmtx}
+        os2 = font["OS/2"] if "OS/2" in font else None
+        if os2 is not None and os2.sTypoAscender - os2.sTypoDescender > 0:
+            ascent, descent = os2.sTypoAscender, -os2.sTypoDescender
+        else:
+            hhea = font["hhea"]
+            ascent, descent = hhea.ascent, -hhea.descent
+    return {"format": FORMAT, "units_per_em": upem, "ascent": ascent,
+            "descent": descent, "advances": advances}
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _from_entry(entry: object, size: int) -> FontMetrics:
+    """Decode a cache entry; raise ValueError if it is not a sound one."""
+    if not (isinstance(entry, dict) and entry.get("format") == FORMAT
+            and entry.get("size") == size):
+        raise ValueError("stale or foreign cache entry")
+    try:
+        upem = int(entry["units_per_em"])
+        if upem <= 0:
+            raise ValueError("units_per_em")
+        return FontMetrics(
+            units_per_em=upem,
+            ascent=entry["ascent"] / upem,
+            descent=entry["descent"] / upem,
+            advances={chr(cp): adv / upem for cp, adv in entry["advances"].items()},
+        )
+    except (KeyError, TypeError, AttributeError, OverflowError) as exc:
+        raise ValueError(f"corrupt cache entry: {exc!r}") from None
+
+
+def load_metrics(path: Path, sha256: str, cache: Path) -> FontMetrics:
+    """Metrics of the font at path, whose content hash is sha256.
+
+    The cache entry is trusted when its format and the file size match; a
+    missing or corrupt entry is rebuilt from the font, after checking that the
+    file really has the expected sha256.
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise FontError(f"{path}: font file missing") from None
+    entry_path = cache / "metrics" / f"{sha256}.v{FORMAT}.marshal"
+    try:
+        return _from_entry(marshal.loads(entry_path.read_bytes()), size)
+    except (OSError, ValueError, EOFError, TypeError):
+        pass  # missing or unusable: rebuild below
+    actual = sha256_file(path)
+    if actual != sha256:
+        raise FontError(f"{path}: sha256 {actual} does not match manifest {sha256}")
+    entry = extract(path)
+    entry["size"] = size
+    metrics = _from_entry(entry, size)
+    try:
+        atomic_write(entry_path, marshal.dumps(entry))
+    except OSError:
+        pass  # a read-only cache only costs speed
+    return metrics
