@@ -55,6 +55,12 @@ class Glyph:
     trim_left: float = 0.0  # blank cut from the left of the em box (compressed opening mark):
                             # the glyph's slot is [x + trim_left, x + trim_left + advance]
 
+    @property
+    def slot(self) -> tuple[float, float]:
+        """The part of the line the glyph occupies (its ink stays inside)."""
+        left = self.x + self.trim_left
+        return left, left + self.advance
+
 
 @dataclass(frozen=True)
 class Line:
