@@ -65,8 +65,8 @@ def normalize_text(text: str, *, ascii_punct: bool) -> tuple[str, tuple[Change, 
         chars.append(ch)
         origin.append(i)
     if ascii_punct:
+        _pair_quotes(chars, origin, changes)      # first: “ ” then count as Chinese context
         _map_punctuation(chars, origin, changes)
-        _pair_quotes(chars, origin, changes)
     changes.sort(key=lambda c: c.index)
     return "".join(chars), tuple(changes)
 
