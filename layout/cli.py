@@ -171,7 +171,7 @@ def cmd_build(args) -> int:
     result = write_edition(layout, fonts, out, marks=args.marks)
     bad = []
     for path in result.paths:
-        report = preflight(path, ink_limit=edition.paper.ink_limit_pct)
+        report = preflight(path, ink_limit_pct=edition.paper.ink_limit_pct, min_text_pt=edition.paper.min_text_pt)
         if not report.passed:
             bad.append((path, report))
     _write_atomic(out / f"{edition.paper.slug}-{edition.date.isoformat()}-copyfit.json", _copyfit_json(layout))
@@ -187,9 +187,8 @@ def cmd_build(args) -> int:
     if bad:
         for path, report in bad:
             print(f"preflight FAILED for {path}:", file=sys.stderr)
-            for line in report.lines():
-                if line.startswith("FAIL"):
-                    print("  " + line, file=sys.stderr)
+            for check in report.failures():
+                print(f"  {check}", file=sys.stderr)
         return 1
     return 0
 
@@ -206,7 +205,7 @@ def cmd_preview(args) -> int:
     if has_errors(diags):
         _print_diags(diags)
         return 1
-    from layout.press import render_png
+    from layout.press.preview import render_png
 
     out = Path(args.out) if args.out else _out_dir("output", edition) / f"preview-p{args.page}.png"
     png = render_png(layout, fonts, args.page, dpi=args.dpi)
@@ -222,9 +221,8 @@ def cmd_preflight(args) -> int:
     if not Path(args.pdf).is_file():
         print(f"newsprint: no such file: {args.pdf}", file=sys.stderr)
         return 1
-    report = preflight(args.pdf, ink_limit=args.ink_limit)
-    for line in report.lines():
-        print(line)
+    report = preflight(args.pdf, ink_limit_pct=args.ink_limit)
+    print(report)
     return 0 if report.passed else 1
 
 

@@ -1,0 +1,33 @@
+"""Previews: one laid-out page rendered to PNG through PDFium (the printer's PDF, rasterised)."""
+from __future__ import annotations
+
+import io
+
+from layout.makeup.model import EditionLayout
+from layout.press.write import _render, chars_by_font, register_fonts
+
+
+def page_pdf(layout: EditionLayout, fonts, page_number: int) -> bytes:
+    pages = [p for p in layout.pages if p.number == page_number]
+    if not pages:
+        raise ValueError(f"no page {page_number} in the layout")
+    names = register_fonts(fonts, chars_by_font(layout))
+    return _render(layout, pages, names, None, False, f"{layout.title} preview p{page_number}")
+
+
+def render_png(layout: EditionLayout, fonts, page_number: int, dpi: float = 100.0) -> bytes:
+    """PNG bytes of the trimmed page at dpi."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(page_pdf(layout, fonts, page_number))
+    try:
+        page = pdf[0]
+        bleed = layout.bleed_pt
+        scale = dpi / 72.0
+        crop = (bleed, bleed, bleed, bleed)   # show the trimmed page, not the bleed
+        image = page.render(scale=scale, crop=crop).to_pil()
+        buf = io.BytesIO()
+        image.convert("RGB").save(buf, format="PNG", optimize=False)
+        return buf.getvalue()
+    finally:
+        pdf.close()
