@@ -1,0 +1,314 @@
+"""Fonts stage: FontSet metrics, cache and embedding subsets; the shipped fonts."""
+from __future__ import annotations
+
+import hashlib
+import json
+import marshal
+from pathlib import Path
+
+import pytest
+from fontTools.fontBuilder import FontBuilder
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib import TTFont
+
+import layout.fonts.metrics as metrics_mod
+from layout.compose.model import Metrics
+from layout.fonts import FontError, FontSet, default_fonts_dir
+
+# ------------------------------------------------------------ synthetic fonts
+
+UPEM = 2048
+# glyph name -> (character, advance in font units)
+GLYPHS_A = {"A": ("A", 1229), "zhong": ("中", 2048), "comma": ("，", 1024), "space": (" ", 512)}
+GLYPHS_B = {"B": ("B", 1100), "han": ("한", 1900)}
+
+
+def _box(width: int):
+    pen = TTGlyphPen(None)
+    pen.moveTo((50, 0))
+    pen.lineTo((50, 700))
+    pen.lineTo((max(width - 50, 60), 700))
+    pen.lineTo((max(width - 50, 60), 0))
+    pen.closePath()
+    return pen.glyph()
+
+
+def build_font(path: Path, family: str, glyphs: dict[str, tuple[str, int]]) -> None:
+    order = [".notdef", *glyphs]
+    fb = FontBuilder(UPEM, isTTF=True)
+    fb.setupGlyphOrder(order)
+    fb.setupCharacterMap({ord(ch): name for name, (ch, _) in glyphs.items()})
+    fb.setupGlyf({name: _box(1024 if name == ".notdef" else glyphs[name][1]) for name in order})
+    fb.setupHorizontalMetrics({".notdef": (1024, 50), **{n: (adv, 50) for n, (_, adv) in glyphs.items()}})
+    fb.setupHorizontalHeader(ascent=1802, descent=-246)
+    fb.setupNameTable({"familyName": family, "styleName": "Regular"})
+    fb.setupOS2(sTypoAscender=1802, sTypoDescender=-246, usWinAscent=1900, usWinDescent=300)
+    fb.setupPost()
+    fb.font["head"].created = fb.font["head"].modified = 3_000_000_000
+    fb.save(str(path))
+
+
+def write_manifest(folder: Path, ids: list[str]) -> None:
+    fonts = {}
+    for font_id in ids:
+        data = (folder / f"{font_id}.ttf").read_bytes()
+        fonts[font_id] = {"file": f"{font_id}.ttf", "family": font_id.upper(), "style": "Regular",
+                          "sha256": hashlib.sha256(data).hexdigest(), "licence": "test",
+                          "coverage": {"cmap": 4}}
+    (folder / "manifest.json").write_text(json.dumps({"format": 1, "fonts": fonts}))
+
+
+@pytest.fixture
+def synth(tmp_path):
+    folder = tmp_path / "fonts"
+    folder.mkdir()
+    build_font(folder / "a.ttf", "SynthA", GLYPHS_A)
+    build_font(folder / "b.ttf", "SynthB", GLYPHS_B)
+    write_manifest(folder, ["a", "b"])
+    return folder, tmp_path / "cache"
+
+
+def test_synthetic_metrics_are_exact(synth):
+    folder, cache = synth
+    fs = FontSet.load(folder, cache_dir=cache)
+    assert fs.ids() == ("a", "b")
+    assert fs.advance("a", "A") == 1229 / UPEM
+    assert fs.advance("a", "中") == 1.0
+    assert fs.advance("a", "，") == 0.5
+    assert fs.advance("a", " ") == 0.25
+    assert fs.advance("a", "B") == 1.0          # missing: one em
+    assert fs.advance("b", "B") == 1100 / UPEM
+    assert fs.ascent("a") == 1802 / UPEM
+    assert fs.descent("a") == 246 / UPEM
+    assert fs.covers("a", "中") and not fs.covers("a", "B") and not fs.covers("a", "\x00")
+
+
+def test_fontset_has_every_method_of_compose_metrics():
+    import inspect
+    wanted = [n for n, v in vars(Metrics).items() if callable(v) and not n.startswith("_")]
+    assert "advance" in wanted and "covers" in wanted
+    for name in wanted:
+        ours = inspect.signature(getattr(FontSet, name)).parameters
+        theirs = inspect.signature(getattr(Metrics, name)).parameters
+        assert list(ours) == list(theirs), name
+
+
+def test_face_fields(synth):
+    folder, cache = synth
+    face = FontSet.load(folder, cache_dir=cache).face("b")
+    assert face.id == "b" and face.family == "B" and face.style == "Regular"
+    assert face.path == folder / "b.ttf"
+    assert face.sha256 == hashlib.sha256((folder / "b.ttf").read_bytes()).hexdigest()
+    assert face.coverage["cmap"] == 4
+    with pytest.raises(KeyError, match="unknown font id 'nope'"):
+        FontSet.load(folder, cache_dir=cache).face("nope")
+
+
+def test_resolve_and_missing(synth):
+    folder, cache = synth
+    fs = FontSet.load(folder, cache_dir=cache)
+    assert fs.resolve(("a", "b"), "中") == "a"
+    assert fs.resolve(("a", "b"), "한") == "b"
+    assert fs.resolve(("b", "a"), "A") == "a"
+    assert fs.resolve(("a", "b"), "Z") is None
+    assert fs.resolve((), "A") is None
+    assert fs.missing(("a", "b"), "A中Z한ZQ\n") == ["Z", "Q"]
+    assert fs.missing(("a",), "中한") == ["한"]
+
+
+def test_metrics_cached_and_loaded_lazily(synth, monkeypatch):
+    folder, cache = synth
+    fs = FontSet.load(folder, cache_dir=cache)
+    assert not (cache / "metrics").exists()          # nothing read yet
+    fs.advance("a", "A")
+    entries = sorted(p.name for p in (cache / "metrics").iterdir())
+    assert entries == [f"{fs.face('a').sha256}.v1.marshal"]   # only font a so far
+
+    def no_parse(path):
+        raise AssertionError("font parsed although cached")
+    monkeypatch.setattr(metrics_mod, "extract", no_parse)
+    warm = FontSet.load(folder, cache_dir=cache)
+    assert warm.advance("a", "A") == 1229 / UPEM
+    assert warm.descent("a") == 246 / UPEM
+
+
+@pytest.mark.parametrize("garbage", [b"", b"\x00garbage", marshal.dumps([1, 2]),
+                                     marshal.dumps({"format": 1, "size": -1}),
+                                     None])
+def test_corrupt_cache_entry_is_rebuilt(synth, garbage):
+    folder, cache = synth
+    fs = FontSet.load(folder, cache_dir=cache)
+    fs.covers("a", "A")
+    entry = cache / "metrics" / f"{fs.face('a').sha256}.v1.marshal"
+    if garbage is None:   # right shape, wrong types inside
+        good = marshal.loads(entry.read_bytes())
+        good["advances"] = {"x": "y"}
+        garbage = marshal.dumps(good)
+    entry.write_bytes(garbage)
+    again = FontSet.load(folder, cache_dir=cache)
+    assert again.advance("a", "A") == 1229 / UPEM
+    assert marshal.loads(entry.read_bytes())["advances"][ord("A")] == 1229
+    assert [p.name for p in entry.parent.iterdir()] == [entry.name]   # no temp files left
+
+
+def test_wrong_sha256_is_an_error(synth):
+    folder, cache = synth
+    manifest = json.loads((folder / "manifest.json").read_text())
+    manifest["fonts"]["a"]["sha256"] = "0" * 64
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    fs = FontSet.load(folder, cache_dir=cache)
+    with pytest.raises(FontError, match="does not match manifest"):
+        fs.advance("a", "A")
+    assert fs.advance("b", "B") == 1100 / UPEM
+
+
+def test_missing_or_bad_manifest(tmp_path):
+    with pytest.raises(FontError, match="no font manifest"):
+        FontSet.load(tmp_path)
+    (tmp_path / "manifest.json").write_text('{"fonts": {"x": {"file": "x.ttf"}}}')
+    with pytest.raises(FontError, match="malformed"):
+        FontSet.load(tmp_path)
+
+
+def test_environment_chooses_folders(synth, monkeypatch, tmp_path):
+    folder, _ = synth
+    monkeypatch.setenv("NEWSPRINT_FONTS_DIR", str(folder))
+    monkeypatch.setenv("NEWSPRINT_CACHE_DIR", str(tmp_path / "envcache"))
+    assert default_fonts_dir() == folder
+    FontSet.load().advance("b", "B")
+    assert any((tmp_path / "envcache" / "metrics").iterdir())
+    monkeypatch.delenv("NEWSPRINT_FONTS_DIR")
+    assert default_fonts_dir() == Path(__file__).resolve().parent.parent / "fonts"
+
+
+def test_synthetic_subset(synth):
+    folder, cache = synth
+    fs = FontSet.load(folder, cache_dir=cache)
+    path = fs.subset_for_embedding("a", "中A中Z")
+    first = path.read_bytes()
+    assert fs.subset_for_embedding("a", ["A", "中"]) == path      # order, duplicates, Z ignored
+    path.unlink()
+    again = fs.subset_for_embedding("a", "A中")
+    assert again == path and again.read_bytes() == first            # rebuilt byte for byte
+    font = TTFont(path)
+    assert set(font.getBestCmap()) == {ord("A"), ord("中")}
+    assert font.getGlyphOrder()[0] == ".notdef"
+    assert font["hmtx"][font.getBestCmap()[ord("A")]][0] == 1229
+    assert fs.subset_for_embedding("a", "A") != path
+
+
+# ------------------------------------------------------------ shipped fonts
+
+SHIPPED = default_fonts_dir()
+
+
+def gb2312_han() -> list[str]:
+    out = []
+    for a in range(0xB0, 0xF8):
+        for b in range(0xA1, 0xFF):
+            try:
+                out.append(bytes((a, b)).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    return out
+
+
+def gbk_han() -> list[str]:
+    import unicodedata
+    out = []
+    for a in range(0x81, 0xFF):
+        for b in range(0x40, 0xFF):
+            try:
+                ch = bytes((a, b)).decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            if unicodedata.name(ch, "").startswith(("CJK UNIFIED", "CJK COMPATIBILITY IDEO")):
+                out.append(ch)
+    return out
+
+
+@pytest.fixture(scope="session")
+def shipped(tmp_path_factory):
+    """The repo's fonts, metrics cached once per test session."""
+    return FontSet.load(SHIPPED, cache_dir=tmp_path_factory.mktemp("fontcache"))
+
+
+@pytest.fixture(scope="session")
+def manifest():
+    return json.loads((SHIPPED / "manifest.json").read_text())["fonts"]
+
+
+EXPECTED_IDS = {"noto-serif-sc-regular", "noto-serif-sc-bold", "noto-sans-sc-regular",
+                "noto-sans-sc-bold", "lxgw-wenkai-regular", "fandol-fang-regular"}
+
+
+def test_shipped_ids_and_sha256(shipped, manifest):
+    assert set(shipped.ids()) == EXPECTED_IDS
+    for font_id in shipped.ids():
+        face = shipped.face(font_id)
+        assert hashlib.sha256(face.path.read_bytes()).hexdigest() == face.sha256 == manifest[font_id]["sha256"]
+        assert face.licence and (SHIPPED / manifest[font_id]["licence_file"]).is_file()
+
+
+def test_shipped_fonts_are_truetype(shipped):
+    for font_id in shipped.ids():
+        with open(shipped.face(font_id).path, "rb") as fh:
+            assert fh.read(4) == b"\x00\x01\x00\x00", font_id
+        with TTFont(shipped.face(font_id).path, lazy=True) as font:
+            assert "glyf" in font and "loca" in font, font_id
+            assert "CFF " not in font and "CFF2" not in font, font_id
+            assert font["maxp"].tableVersion == 0x00010000
+
+
+def test_shipped_coverage_matches_manifest(shipped, manifest):
+    han = gb2312_han()
+    assert len(han) == 6763
+    for font_id in shipped.ids():
+        have = sum(shipped.covers(font_id, ch) for ch in han)
+        assert have == manifest[font_id]["coverage"]["gb2312_han"], font_id
+        if font_id != "fandol-fang-regular":
+            assert have == 6763, font_id
+
+
+def test_body_face_covers_gbk_and_names(shipped, manifest):
+    body = "noto-serif-sc-regular"
+    gbk = gbk_han()
+    assert len(gbk) == 20923
+    assert all(shipped.covers(body, ch) for ch in gbk)
+    assert manifest[body]["coverage"]["gbk_han"] == 20923
+    for ch in "堃喆昇𠮷䶮":
+        assert shipped.covers(body, ch), ch
+    assert shipped.advance(body, "中") == 1.0
+    assert 0.0 < shipped.advance(body, "i") < 0.5
+    assert shipped.ascent(body) + shipped.descent(body) == pytest.approx(1.0)
+
+
+def test_hangul_fallback(shipped):
+    chain = ("noto-serif-sc-regular", "noto-sans-sc-regular")
+    assert shipped.resolve(chain, "한") == "noto-sans-sc-regular"
+    assert shipped.resolve(chain, "中") == "noto-serif-sc-regular"
+    assert shipped.missing(chain, "한국어 신문") == []
+    assert not shipped.covers("noto-sans-sc-bold", "한")
+
+
+def test_shipped_subset_cached_and_loaded_by_reportlab(shipped):
+    from reportlab.pdfbase.ttfonts import TTFont as RLTTFont
+
+    text = "本报讯（记者 王小明）国务院常务会议今天召开。堃喆昇𠮷"
+    one = shipped.subset_for_embedding("noto-serif-sc-regular", text)
+    two = shipped.subset_for_embedding("noto-serif-sc-regular", reversed(text))
+    assert one == two
+    data = one.read_bytes()
+    assert len(data) < 100_000
+    one.unlink()
+    assert shipped.subset_for_embedding("noto-serif-sc-regular", text).read_bytes() == data
+    rl = RLTTFont("np-test-subset", str(one))
+    assert rl.stringWidth("中国", 10) == pytest.approx(20.0)
+
+
+def test_reportlab_accepts_every_shipped_font(shipped):
+    from reportlab.pdfbase.ttfonts import TTFont as RLTTFont
+
+    for font_id in shipped.ids():
+        rl = RLTTFont(f"np-test-{font_id}", str(shipped.face(font_id).path))
+        assert rl.stringWidth("中", 10) == pytest.approx(10 * shipped.advance(font_id, "中"))
