@@ -61,8 +61,10 @@ def _slug_font(layout: EditionLayout) -> str | None:
 def register_fonts(fonts, chars: dict[str, str]) -> dict[str, str]:
     """Embed-ready subsets registered with reportlab; returns font id → PDF font name.
 
-    The name carries a digest of the subset so two editions never share a
-    stale registration in reportlab's global font table.
+    reportlab keeps one font per face name in a global table and silently
+    hands back the first one registered, so two subsets of one face (two
+    editions, or an edition and its marks) would share glyphs.  Name and face
+    name therefore carry a digest of the subset bytes (deterministic).
     """
     names = {}
     for fid, text in chars.items():
@@ -70,7 +72,9 @@ def register_fonts(fonts, chars: dict[str, str]) -> dict[str, str]:
         digest = hashlib.sha1(path.read_bytes()).hexdigest()[:8]
         name = f"NP-{fid}-{digest}"
         if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(path)))
+            font = TTFont(name, str(path))
+            font.face.name = font.face.name + b"-" + digest.encode("ascii")
+            pdfmetrics.registerFont(font)
         names[fid] = name
     return names
 
