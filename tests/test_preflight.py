@@ -49,7 +49,7 @@ def test_our_plates_pass(tmp_path):
     for p in res.paths:
         report = preflight(p)
         assert report.passed, str(report)
-        assert not report.warnings
+        assert not report.warnings() and not report.failures()
         assert report.check("ink-limit").figure == "max 200 % (limit 240 %)"   # red 0/100/100/0
         assert report.check("page-boxes").figure.startswith("trim 119.9×169.3 mm")
 
@@ -58,7 +58,7 @@ def test_clean_raw_pdf_passes(tmp_path, font):
     report = preflight(make_pdf(tmp_path / "ok.pdf", lambda c: black_text(c, font), font=font))
     # a plain reportlab file has no output intent: only a warning
     assert report.passed, str(report)
-    assert [w.name for w in report.warnings] == ["output-intent"]
+    assert [w.name for w in report.warnings()] == ["output-intent"]
 
 
 def test_standard_helvetica_is_not_embedded(tmp_path):
@@ -69,6 +69,7 @@ def test_standard_helvetica_is_not_embedded(tmp_path):
     report = preflight(make_pdf(tmp_path / "helv.pdf", draw))
     check = report.check("fonts-embedded")
     assert not check.passed and not report.passed
+    assert check in report.failures()
     assert "not embedded: Helvetica" in check.message
 
 

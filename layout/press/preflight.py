@@ -48,11 +48,9 @@ class PreflightReport:
     def passed(self) -> bool:
         return all(c.passed for c in self.checks if c.severity == "error")
 
-    @property
     def failures(self) -> tuple[Check, ...]:
         return tuple(c for c in self.checks if not c.passed and c.severity == "error")
 
-    @property
     def warnings(self) -> tuple[Check, ...]:
         return tuple(c for c in self.checks if not c.passed and c.severity != "error")
 

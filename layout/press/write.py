@@ -79,8 +79,12 @@ def register_fonts(fonts, chars: dict[str, str]) -> dict[str, str]:
     return names
 
 
-def _render(layout: EditionLayout, pages, font_names: dict[str, str], slug_font: str | None,
-            marks: bool, subject: str) -> bytes:
+def render_pdf(layout: EditionLayout, pages, font_names: dict[str, str], slug_font: str | None,
+               marks: bool, subject: str) -> bytes:
+    """PDF bytes of `pages` (fonts already registered: font id → PDF font name).
+
+    slug_font: the font id setting the slug line when marks are drawn (None: no slug).
+    """
     bleed = layout.bleed_pt
     margin = marks_margin(bleed) if marks else bleed
     first = font_names[slug_font] if slug_font else None
@@ -100,6 +104,9 @@ def _render(layout: EditionLayout, pages, font_names: dict[str, str], slug_font:
             draw_marks(c, trim, bleed, slug_text(layout, page), first)
         c.showPage()
     return c.getpdfdata()
+
+
+_render = render_pdf      # the name press.preview first used
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -138,10 +145,10 @@ def write_edition(layout: EditionLayout, fonts, out_dir: Path, *, marks: bool = 
     stem = f"{layout.paper_slug}-{layout.date_iso}"
     # Render everything before touching the folder: a failure writes nothing.
     files = [(out_dir / f"{stem}.pdf",
-              _render(layout, layout.pages, font_names, slug_font, marks, layout.title))]
+              render_pdf(layout, layout.pages, font_names, slug_font, marks, layout.title))]
     for page in layout.pages:
         files.append((out_dir / f"{stem}-p{page.number}.pdf",
-                      _render(layout, (page,), font_names, slug_font, marks,
+                      render_pdf(layout, (page,), font_names, slug_font, marks,
                               f"{layout.title} 第{page.number}版")))
     for path, data in files:
         atomic_write(path, data)
