@@ -8,6 +8,7 @@ make each try O(1), so a paragraph costs O(n log L).
 from __future__ import annotations
 
 from bisect import bisect_right
+from heapq import heappop, heappush
 from dataclasses import dataclass
 
 from .classes import (BREAK_BAD, BREAK_OK, BREAK_URL, CLOSE, END, HAN, LATIN, DIGIT, SPACE, STOP,
@@ -66,6 +67,9 @@ class Fitter:
         self.W, self.S, self.T = _prefix(char_w), _prefix(char_shrink), _prefix(char_stretch)
         self.GW, self.GS, self.GT = _prefix(gap_w), _prefix(gap_shrink), _prefix(gap_stretch)
         self.GJ = _prefix(gap_j)
+        # narrowest width (everything squeezed): chars and gaps, for the fullest-fit search
+        self.MC = [w - sh for w, sh in zip(self.W, self.S)]
+        self.MG = [w - sh for w, sh in zip(self.GW, self.GS)]
 
     def end_trim(self, last: int) -> float:
         p = self.p
@@ -82,8 +86,8 @@ class Fitter:
         return Fit(natural, max(0.0, shrink), stretch, gaps)
 
     def min_width(self, s: int, e: int) -> float:
-        f = self.fit(s, e)
-        return f.natural - f.shrink
+        """Width with every compressible space squeezed; never decreases as e grows."""
+        return self.MC[e] - self.MC[s] - self.p.track[e - 1] + self.MG[e - 1] - self.MG[s]
 
 
 def _badness(f: Fit, avail: float, em: float, final: bool) -> float | None:
@@ -115,27 +119,18 @@ def choose_breaks(p: Prepared, measure: float, indent: float, widows: bool) -> l
     by_level = {lv: [k for k in range(1, n_eff) if p.levels[k] <= lv] + [n_eff]
                 for lv in (BREAK_OK, BREAK_URL, BREAK_BAD)}
     best: dict[int, tuple[float, int, int]] = {0: (0.0, -1, -1)}   # start -> (demerits, prev start, end)
-    starts = [0]
-    done_ends: dict[int, tuple[float, int, int]] = {}
-    i = 0
-    while i < len(starts):
-        s = starts[i]
-        i += 1
+    heap = [0]
+    final_best: tuple[float, int, int] | None = None
+    e_fit = 1
+    while heap:
+        s = heappop(heap)
         base = best[s][0]
         avail = measure - (indent if s == 0 else 0.0)
         em = p.size[s]
-        # fullest fit: largest e with min_width(s, e) <= avail (monotone in e)
-        lo, hi = s + 1, n_eff
-        if fitter.min_width(s, lo) > avail + EPS:
-            e_fit = s + 1           # a single character wider than the measure
-        else:
-            while lo < hi:
-                mid = (lo + hi + 1) // 2
-                if fitter.min_width(s, mid) <= avail + EPS:
-                    lo = mid
-                else:
-                    hi = mid - 1
-            e_fit = lo
+        # fullest fit: largest e with min_width(s, e) <= avail; it never moves back as s grows
+        e_fit = max(e_fit, s + 1)
+        while e_fit < n_eff and fitter.min_width(s, e_fit + 1) <= avail + EPS:
+            e_fit += 1
         cands: list[tuple[int, int]] = []
         for lv in (BREAK_OK, BREAK_URL, BREAK_BAD):
             ends = by_level[lv]
@@ -159,21 +154,19 @@ def choose_breaks(p: Prepared, measure: float, indent: float, widows: bool) -> l
                 if content <= 1:
                     d += WIDOW_PENALTY
             total = base + d
-            nxt = len(text) if final else next_start(text, e)
             if final:
-                if n_eff not in done_ends or total < done_ends[n_eff][0]:
-                    done_ends[n_eff] = (total, s, e)
+                if final_best is None or total < final_best[0]:
+                    final_best = (total, s, e)
                 continue
+            nxt = next_start(text, e)
             old = best.get(nxt)
             if old is None:
+                heappush(heap, nxt)
+            if old is None or total < old[0]:
                 best[nxt] = (total, s, e)
-                starts.append(nxt)
-            elif total < old[0]:
-                best[nxt] = (total, s, e)
-        # edges only go forward: process the remaining starts in increasing order
-        starts[i:] = sorted(set(starts[i:]))
     # walk back from the paragraph end
-    _, s, e = done_ends[n_eff]
+    assert final_best is not None
+    _, s, e = final_best
     lines = [(s, e)]
     while s > 0:
         _, ps, pe = best[s]
