@@ -1,0 +1,183 @@
+"""Makeup: positions and frames, not pictures."""
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from layout.edition import load_edition
+from layout.fonts import FontSet
+from layout.makeup import make_grid, make_up
+from layout.makeup.model import BoxItem, TextRun
+from layout.makeup.thread import balance
+
+FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
+LONG = "区委书记主持召开会议，研究部署全区疫情防控和复工复产工作，要求各单位压实责任、落实措施。" * 6
+
+EDITION = """\
+paper: ../paper.yaml
+date: 2020-02-24
+issue: 15
+total_issue: 1892
+page_count: 3
+pages:
+  - number: 1
+    section: 要闻
+    articles:
+      - id: lead
+        kind: news
+        headline: 石景山区召开会议
+        byline: '本报讯(记者李思婵)'
+        paragraphs: [{p1}, {p2}]
+        place: {{column: 1, span: 2, row: 1, rows: {rows}}}
+        {cont}
+      - id: note
+        kind: commentary
+        headline: 拐点未到
+        paragraphs: ['春风徐来，大地回暖。']
+        place: {{column: 5, span: 2, row: 1, rows: 20}}
+  - number: 2
+    section: 综合新闻
+    articles: []
+    continuations: {cont2}
+  - number: 3
+    section: 副刊
+    articles: []
+    continuations: {cont3}
+"""
+
+
+@pytest.fixture(scope="module")
+def fonts():
+    return FontSet.load()
+
+
+def make(tmp_path, rows=12, cont_page=0, p1=LONG, p2=LONG):
+    shutil.copy(FIXTURE / "paper.yaml", tmp_path / "paper.yaml")
+    d = tmp_path / "ed"
+    d.mkdir(exist_ok=True)
+    entry = "[{article: lead, headline: 会议, place: {column: 1, span: 3, row: 1, rows: 30}}]"
+    text = EDITION.format(p1=p1, p2=p2, rows=rows,
+                          cont=f"continues_on: {cont_page}" if cont_page else "",
+                          cont2=entry if cont_page == 2 else "[]",
+                          cont3=entry if cont_page == 3 else "[]")
+    (d / "edition.yaml").write_text(text, encoding="utf-8")
+    edition, diags = load_edition(d / "edition.yaml")
+    assert edition is not None, [str(x) for x in diags]
+    return edition
+
+
+def page_text(page):
+    runs = sorted((r for r in page.items if isinstance(r, TextRun)), key=lambda r: (r.baseline, r.x))
+    return "".join(r.chars for r in runs)
+
+
+def glyph_boxes(page):
+    for r in page.items:
+        if isinstance(r, TextRun):
+            for ch, dx in zip(r.chars, r.xs):
+                yield ch, (r.x + dx, r.baseline - 0.88 * r.size_pt, r.size_pt, r.size_pt)
+
+
+def test_sample_paper_grid_is_whole_characters():
+    edition, _ = load_edition(FIXTURE / "2020-02-24")
+    grid = make_grid(edition.paper)
+    assert grid.chars_per_column == 12
+    assert grid.col_width == pytest.approx(12 * 9)
+    assert grid.rows == 75
+    # columns and gutters exactly fill the type area
+    assert grid.col_x(grid.columns) + grid.col_width == pytest.approx(grid.area.right)
+    assert grid.gutter >= 3 * 72 / 25.4 - 1e-6
+
+
+def test_frames_sit_on_the_grid_and_do_not_overlap(tmp_path, fonts):
+    edition = make(tmp_path, rows=20)
+    layout = make_up(edition, fonts)
+    grid = make_grid(edition.paper)
+    page = layout.pages[0]
+    arts = [f for f in page.frames if f.kind == "article"]
+    assert {f.id for f in arts} == {"lead", "note"}
+    for f in arts:
+        assert any(abs(f.rect.x - grid.col_x(c)) < 0.01 for c in range(1, grid.columns + 1))
+        assert ((f.rect.y - grid.area.y) / grid.pitch) == pytest.approx(round((f.rect.y - grid.area.y) / grid.pitch))
+    for i, a in enumerate(page.frames):
+        for b in page.frames[i + 1:]:
+            assert not a.rect.overlaps(b.rect), (a.id, b.id)
+
+
+def test_every_glyph_lies_inside_a_frame(tmp_path, fonts):
+    edition = make(tmp_path, rows=14, cont_page=2)
+    layout = make_up(edition, fonts)
+    for page in layout.pages:
+        for ch, (x, y, w, h) in glyph_boxes(page):
+            assert any(f.rect.x - 0.5 <= x and x + w * 0.5 <= f.rect.right + 0.5
+                       and f.rect.y - 0.5 <= y and y + h <= f.rect.bottom + 0.5 for f in page.frames), \
+                f"page {page.number}: {ch!r} at {x:.1f},{y:.1f} outside every frame"
+
+
+def test_no_two_glyphs_overlap(tmp_path, fonts):
+    edition = make(tmp_path, rows=14, cont_page=2)
+    page = make_up(edition, fonts).pages[0]
+    boxes = sorted(b for _, b in glyph_boxes(page))
+    for i, (x, y, w, h) in enumerate(boxes):
+        for x2, y2, w2, h2 in boxes[i + 1:i + 40]:
+            if abs(y2 - y) < 0.5 * h:          # same line
+                assert x2 >= x + 0.3 * w or x2 + 0.3 * w2 <= x, (x, y, x2, y2)
+
+
+def test_jump_lines_name_the_continuation_page(tmp_path, fonts):
+    layout = make_up(make(tmp_path, rows=12, cont_page=2), fonts)
+    assert "（下转2版）" in page_text(layout.pages[0])
+    assert "（上接1版）" in page_text(layout.pages[1])
+    # move the continuation to page 3: both jump lines follow
+    layout = make_up(make(tmp_path, rows=12, cont_page=3), fonts)
+    assert "（下转3版）" in page_text(layout.pages[0])
+    assert "（上接1版）" in page_text(layout.pages[2])
+    assert "上接" not in page_text(layout.pages[1])
+
+
+def test_threaded_text_is_complete_and_in_order(tmp_path, fonts):
+    layout = make_up(make(tmp_path, rows=12, cont_page=2), fonts)
+    (cf1,) = [e for e in layout.copyfit if e.page == 1 and e.article_id == "lead"]
+    assert cf1.overflow_chars == 0          # the rest went through the jump
+    body = []
+    for page in layout.pages[:2]:
+        for r in sorted((r for r in page.items if isinstance(r, TextRun) and r.size_pt == 9),
+                        key=lambda r: (r.x // 100, r.baseline, r.x)):
+            body.append(r.chars)
+    joined = "".join(body)
+    assert LONG.replace(",", "，") in joined.replace("（上接1版）", "").replace("（下转2版）", "")
+
+
+def test_copyfit_of_a_frame_too_small(tmp_path, fonts):
+    layout = make_up(make(tmp_path, rows=6), fonts)
+    (cf,) = [e for e in layout.copyfit if e.article_id == "lead"]
+    # 6 rows: the headline takes some, the rest holds 2 columns of body lines
+    assert cf.lines_available < cf.lines_needed
+    assert cf.overflow_chars > 0
+    placed = sum(len(r.chars) for r in layout.pages[0].items
+                 if isinstance(r, TextRun) and r.size_pt == 9 and r.x < 300)
+    total = len("本报讯（记者李思婵）") + 2 * len(LONG)
+    assert placed + cf.overflow_chars == total
+    assert any(d.code == "overflow" for d in layout.diagnostics)
+
+
+def test_short_article_reports_empty_lines(tmp_path, fonts):
+    layout = make_up(make(tmp_path, rows=30, p1="'短讯。'", p2="'又一条。'"), fonts)
+    (cf,) = [e for e in layout.copyfit if e.article_id == "lead"]
+    assert cf.overflow_chars == 0
+    assert cf.short_lines == cf.lines_available - cf.lines_needed > 0
+
+
+def test_commentary_is_boxed(tmp_path, fonts):
+    layout = make_up(make(tmp_path), fonts)
+    note = next(f for f in layout.pages[0].frames if f.id == "note")
+    boxes = [b for b in layout.pages[0].items if isinstance(b, BoxItem) and note.rect.contains(b.rect)]
+    assert boxes and boxes[0].stroke
+
+
+def test_balance_spreads_lines_evenly():
+    assert balance(10, 4, 20) == [3, 3, 2, 2]
+    assert balance(8, 4, 20) == [2, 2, 2, 2]
+    assert balance(100, 2, 20) == [20, 20]
+    assert balance(0, 3, 5) == [0, 0, 0]
