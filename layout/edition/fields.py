@@ -56,12 +56,17 @@ def describe(node: Node) -> str:
             }.get(kind, f"'{value}'")
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
+def _close(word: str, choices: Iterable[str]) -> list[str]:
+    return difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+
+
+def did_you_mean(word: str, choices: Iterable[str], listing: bool = True) -> str:
+    """' (did you mean 'x'?)', else the choices (if `listing`)."""
     choices = list(choices)
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    close = _close(word, choices)
     if close:
         return f" (did you mean '{close[0]}'?)"
-    return f" (expected one of: {', '.join(choices)})" if choices else ""
+    return f" (expected one of: {', '.join(choices)})" if choices and listing else ""
 
 
 def expect_mapping(out: Collector, node: Node, what: str) -> bool:
@@ -101,6 +106,7 @@ class Fields:
         self.what = what
         self.keys = tuple(keys)
         self._values: dict[str, Node] = {}
+        self._misspelt: set[str] = set()    # keys an unknown key was probably meant to be
         if not expect_mapping(out, node, what):
             return
         for key, value in node.value:
@@ -109,6 +115,7 @@ class Fields:
                 self._values.setdefault(name, value)
             elif isinstance(key, ScalarNode) and key.tag != TAG + "merge":
                 out.error(f"unknown key '{name}'" + did_you_mean(name, self.keys), key, "unknown-key")
+                self._misspelt.update(_close(name, self.keys))
 
     @property
     def pos(self) -> SourcePos:
@@ -119,7 +126,7 @@ class Fields:
         assert key in self.keys, key
         node = self._values.get(key)
         if is_null(node):
-            if required and isinstance(self.node, MappingNode):
+            if required and isinstance(self.node, MappingNode) and key not in self._misspelt:
                 if node is None:
                     self.out.error(f"{self.what}: missing required key '{key}'", self.node, "missing")
                 else:
@@ -177,7 +184,7 @@ class Fields:
         if value is None:
             return default
         if value not in allowed:
-            self.out.error(f"{key}: unknown value '{value}'" + did_you_mean(value, allowed)
+            self.out.error(f"{key}: unknown value '{value}'" + did_you_mean(value, allowed, False)
                            + f"; allowed: {' | '.join(allowed)}", node, "unknown-value")
             return default
         return value

@@ -87,8 +87,9 @@ def read_yaml(path: Path) -> tuple[Node | None, list[Diagnostic]]:
     diags = _tabs_in_indentation(text, name)
     if diags:
         return None, diags
-    loader = _CountingLoader(text, name)
+    loader = None
     try:
+        loader = _CountingLoader(text, name)     # checks the characters already
         root = loader.get_single_node()
     except _TooMuch as exc:
         return None, [error(exc.message, _mark_pos(exc.mark, name), "limit")]
@@ -100,7 +101,8 @@ def read_yaml(path: Path) -> tuple[Node | None, list[Diagnostic]]:
     except (yaml.YAMLError, RecursionError) as exc:
         return None, [error(f"cannot read YAML: {exc}", SourcePos(name), "yaml-syntax")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if root is None:
         return None, [error("file is empty", SourcePos(name), "missing")]
     diags = _check_tree(root)
