@@ -1,4 +1,14 @@
-"""Compose: text + style + measure -> lines of positioned glyphs (clreq rules, no PDF)."""
+"""Compose: text + style + measure -> lines of positioned glyphs (W3C clreq rules, no PDF).
+
+    text, changes = normalize_text(raw, ascii_punct=True)     # ， （ ） “ ” in Chinese text
+    para = compose_paragraph([Span(lead, hei), Span(text, song)], measure_pt,
+                             ParaStyle(indent_em=2), fonts)   # fonts: layout.fonts.FontSet
+    for line in para.lines:        # Line.width == measure for justified non-final lines
+        for g in line.glyphs:      # draw g.char at line.offset + g.x, size g.size_pt, font g.font
+            ...                    # g.slot = the part of the line the glyph occupies
+    para.missing                   # characters no font covers (glyph font "")
+    set_line(spans, para, fonts)   # one unbroken line (headlines); natural_width(spans, fonts)
+"""
 from .compose import compose_paragraph, natural_width, set_line
 from .model import (CharStyle, ComposedParagraph, Glyph, Line, Metrics, Missing, ParaStyle,
                     Span)
