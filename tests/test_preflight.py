@@ -219,3 +219,21 @@ def test_not_a_pdf_is_reported_not_raised(tmp_path):
     assert not report.passed and report.checks[0].name == "readable"
     assert "FAIL readable" in str(report)
     assert report.diagnostics()[0].severity is Severity.ERROR
+
+
+def test_rgb_gradient_shading_fails(tmp_path, font):
+    from reportlab.lib.colors import Color
+
+    def draw(c):
+        c.linearGradient(20, 20, 200, 20, (Color(1, 0, 0), Color(0, 0, 1)), extend=False)
+    check = preflight(make_pdf(tmp_path / "grad.pdf", draw, font=font)).check("no-rgb")
+    assert not check.passed and "RGB shading" in check.message
+
+
+def test_cmyk_gradient_shading_passes(tmp_path, font):
+    from reportlab.lib.colors import CMYKColor
+
+    def draw(c):
+        c.linearGradient(20, 20, 200, 20, (CMYKColor(0, 0, 0, 0.2), CMYKColor(0, 0, 0, 0.8)),
+                         extend=False)
+    assert preflight(make_pdf(tmp_path / "grad.pdf", draw, font=font)).check("no-rgb").passed

@@ -333,6 +333,23 @@ class _PageScan:
                 self._do(resources, str(operands[0]), gs, depth)
             elif op == b"INLINE IMAGE":
                 self._inline_image(operands.get("settings", {}), resources)
+            elif op == b"sh":
+                self._shading(_res(_res(resources.get("/Shading", {})).get(operands[0])),
+                              str(operands[0]), resources)
+            if op in (b"scn", b"SCN") and operands and isinstance(operands[-1], str):
+                self._pattern(resources, operands[-1])
+
+    def _shading(self, shading, name: str, resources) -> None:
+        if shading is None:
+            return
+        kind, _ = colour_space_kind(shading.get("/ColorSpace"), resources)
+        if kind in ("rgb", "lab"):
+            self._rgb(f"{kind.upper()} shading {name}")
+
+    def _pattern(self, resources, name: str) -> None:
+        pattern = _res(_res(resources.get("/Pattern", {})).get(name))
+        if pattern is not None and "/Shading" in pattern:
+            self._shading(_res(pattern["/Shading"]), name, resources)
 
     def _extgstate(self, resources, name) -> None:
         egs = _res(_res(resources.get("/ExtGState", {})).get(name))
