@@ -151,3 +151,37 @@ def test_ink_scales_process_tints_and_keeps_spot_names():
     assert spot.spotName == "PANTONE 485 C" and spot.density == pytest.approx(0.4)
     with pytest.raises(ValueError, match="not CMYK"):
         cmyk_only((1, 0, 0))
+
+
+def test_cmyk_jpeg_is_drawn_in_devicecmyk(tmp_path, font_name):
+    from PIL import Image
+    pic = tmp_path / "c.jpg"
+    Image.new("CMYK", (16, 16), (10, 200, 30, 40)).save(pic)
+    _, data, _ = render(tmp_path, [ImageItem(str(pic), Rect(0, 0, 16, 16))], font_name)
+    assert "/ColorSpace /DeviceCMYK" in data and "/DCTDecode" in data
+
+
+def test_only_solid_process_black_overprints():
+    from layout.render import is_plain_black
+    assert is_plain_black(COLORS["black"])
+    assert not is_plain_black(COLORS["grey"])                   # a 50 % tint knocks out
+    assert not is_plain_black(Color("rich", 0.5, 0.5, 0.5, 1))
+    assert not is_plain_black(Color("spotblack", 0, 0, 0, 1, spot="Black Spot"))
+    assert not is_plain_black(Color("paper", 0, 0, 0, 0))      # reversed (white) type
+
+
+def test_overprint_does_not_leak_out_of_the_page(tmp_path, font_name):
+    run = TextRun(x=0, baseline=20, font="song", size_pt=10, chars="报", xs=(0,))
+    page = PageLayout(number=1, width=100, height=100, items=(run,))
+    out = tmp_path / "leak.pdf"
+    c = Canvas(str(out), pagesize=(100, 100), pageCompression=0, invariant=1,
+               enforceColorSpace=cmyk_only, initialFontName=font_name)
+    paint_page(c, page, COLORS, {"song": font_name})
+    c.setFillColorCMYK(0, 0, 0, 1)
+    c.rect(0, 0, 10, 10, fill=1, stroke=0)    # drawn after the page: knocks out
+    c.showPage()
+    c.save()
+    content = [s for s in re.findall(r"stream\r?\n(.*?)endstream", out.read_bytes().decode("latin1"), re.S)
+               if "BT" in s][0]
+    # the page is bracketed by q … Q, so the overprint state ends with it
+    assert content.index(" gs") < content.rindex("Q") < content.index("0 0 10 10 re")
