@@ -300,3 +300,13 @@ def test_empty_paragraph():
 def test_deterministic():
     text = "甲乙（丙丁）戊己，Apple 5000万元。" * 5
     assert compose(text, ems=11) == compose(text, ems=11)
+
+
+def test_push_out_when_squeezing_would_be_more_visible():
+    # one comma would have to lose its whole blank half, while pushing 甲 down spreads
+    # 1 em over 18 gaps: the smaller visible adjustment wins
+    cp = compose("甲" * 9 + "，" + "乙" * 10 + "。丙丁戊", ems=20)
+    first = cp.lines[0]
+    assert first.text == "甲" * 9 + "，" + "乙" * 9
+    assert glyph(first, "，").advance == pytest.approx(10)
+    assert first.width == pytest.approx(200, abs=0.01)

@@ -96,7 +96,7 @@ def _badness(f: Fit, avail: float, em: float, final: bool) -> float | None:
         if f.natural - f.shrink > avail + EPS:
             return None
         r = (f.natural - avail) / f.shrink
-        return 10.0 * r ** 3          # 先挤进: squeezing is preferred while it is moderate
+        return 5.0 * r ** 3           # 先挤进: squeezing is preferred while it is moderate
     if final:
         return 0.0
     extra = avail - f.natural - f.stretch
