@@ -225,3 +225,24 @@ def test_two_subsets_of_one_face_do_not_share_glyphs(tmp_path, edition):
     res = write_edition(replace(layout, pages=(replace(p1, items=items),)), fonts, tmp_path / "b")
     text = pdfium.PdfDocument(str(res.edition_pdf))[0].get_textpage().get_text_range()
     assert "新版本报讯" in text
+
+
+def test_with_the_shipped_fonts(tmp_path):
+    # the real FontSet (fonts/ in the repository) behind the same API as BoxFonts
+    from layout.fonts import FontSet
+    from layout.makeup.model import TextRun
+
+    fonts = FontSet.load(cache_dir=tmp_path / "cache")
+    ids = {"hei": "noto-sans-sc-bold", "song": "noto-serif-sc-regular"}
+    layout = sample_layout(tmp_path)
+    page = layout.pages[0]
+    items = tuple(replace(i, font=ids[i.font]) if isinstance(i, TextRun) else i for i in page.items)
+    layout = replace(layout, pages=(replace(page, items=items),))
+    a = write_edition(layout, fonts, tmp_path / "a", marks=True)
+    b = write_edition(layout, fonts, tmp_path / "b", marks=True)
+    assert a.edition_pdf.read_bytes() == b.edition_pdf.read_bytes()
+    report = preflight(a.edition_pdf)
+    assert report.passed, str(report)
+    assert report.check("fonts-embedded").figure == "2 fonts, 2 embedded"
+    text = pdfium.PdfDocument(str(a.edition_pdf))[0].get_textpage().get_text_range()
+    assert "石景山报新闻" in re.sub(r"\s", "", text) and "第1版" in text
