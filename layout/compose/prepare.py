@@ -11,15 +11,9 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
 
-from .classes import (ALNUM, CLOSE, CJK_PUNCT, DASH, ELLIPSIS, END, HAN, LATIN_RUN, MIDDLE,
-                      OPEN, SPACE, STOP, break_levels, char_class)
+from .classes import (ALNUM, CJK_PUNCT, DASH, ELLIPSIS, END, HAN, LATIN_RUN, MIDDLE,
+                      OPEN, SPACE, break_levels, char_class)
 from .model import Metrics, Missing, ParaStyle, Span
-
-# shrink levels, in the order clreq reduces space (line-end ½ em is always taken)
-SHRINK_SPACE, SHRINK_MIDDLE, SHRINK_BRACKET, SHRINK_PAUSE, SHRINK_AUTOSPACE, SHRINK_END = range(6)
-SHRINK_LEVELS = 6
-_SHRINK_OF_CLASS = {MIDDLE: SHRINK_MIDDLE, OPEN: SHRINK_BRACKET, CLOSE: SHRINK_BRACKET,
-                    STOP: SHRINK_PAUSE, END: SHRINK_END}
 
 MIN_SPACE_EM = 0.25       # a Latin word space shrinks to ¼ em
 MAX_SPACE_EM = 0.5        # and stretches to ½ em
