@@ -323,6 +323,20 @@ def test_colour_values_must_be_four_numbers_in_0_to_100(copy):
     assert "120 is out of range; must be between 0 and 100" in diags[0].message
 
 
+def test_the_documented_example_is_valid(tmp_path):
+    doc = (TESTS.parent / "docs" / "edition-format.md").read_text(encoding="utf-8")
+    example = doc[doc.index("## Complete example"):]
+    paper, edition = re.findall(r"```yaml\n(.*?)```", example, re.S)[:2]
+    (tmp_path / "paper.yaml").write_text(paper, encoding="utf-8")
+    (tmp_path / "2020-02-24/images").mkdir(parents=True)
+    (tmp_path / EDITION).write_text(edition, encoding="utf-8")
+    shutil.copy(MINIMAL / "2020-02-24/images/photo.png", tmp_path / "2020-02-24/images/park-spring.png")
+    loaded, diags = load_edition(tmp_path / "2020-02-24")
+    assert diags == (), messages(diags)
+    assert check_placements(loaded, 60) == ()
+    assert loaded.article("commentary-inflection-point-not-yet").boxed
+
+
 # ---------------------------------------------------------------- check_placements
 
 def test_rows_per_page_may_differ_by_page():
