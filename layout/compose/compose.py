@@ -12,10 +12,11 @@ from .prepare import prepare
 
 
 def _offset(line: Line, align: str) -> Line:
+    room = max(0.0, line.measure - line.width)     # never negative through rounding
     if align == "center":
-        return replace(line, offset=(line.measure - line.width) / 2)
+        return replace(line, offset=room / 2)
     if align == "right":
-        return replace(line, offset=line.measure - line.width)
+        return replace(line, offset=room)
     return line
 
 
