@@ -1,0 +1,131 @@
+"""The sample edition (editions/shijingshan/2020-02-24): page 1 carries the seed's text
+unchanged, the edition is well formed, and its placements and copy fit the grid."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+PAPER_DIR = REPO / "editions" / "shijingshan"
+EDITION_FILE = PAPER_DIR / "2020-02-24" / "edition.yaml"
+SEED_FILE = REPO.parent / "shared" / "seed" / "front-page-1892.yaml"
+
+PAGE1_ROWS = 62      # 75 body lines less the 13-line 报头 band
+INNER_ROWS = 73      # 75 body lines less the 2-line 报眉
+
+
+def raw_edition() -> dict:
+    return yaml.safe_load(EDITION_FILE.read_text(encoding="utf-8"))
+
+
+def page(raw: dict, number: int) -> dict:
+    return next(p for p in raw["pages"] if p["number"] == number)
+
+
+@pytest.fixture(scope="module")
+def seed() -> dict:
+    if not SEED_FILE.exists():
+        pytest.skip(f"the seed is not here ({SEED_FILE}): it lives in the shared folder next to the repository")
+    return yaml.safe_load(SEED_FILE.read_text(encoding="utf-8"))
+
+
+def test_every_seed_paragraph_is_on_page_1_unchanged(seed):
+    on_page_1 = {a["id"]: a for a in page(raw_edition(), 1)["articles"]}
+    assert set(on_page_1) == {a["id"] for a in seed["articles"]}
+    all_paragraphs = [p for a in on_page_1.values() for p in a.get("paragraphs") or []]
+    for art in seed["articles"]:
+        mine = on_page_1[art["id"]]
+        # same paragraphs, same order, byte for byte (ASCII punctuation and typos included)
+        assert (mine.get("paragraphs") or []) == art["paragraphs"], art["id"]
+        assert all(p in all_paragraphs for p in art["paragraphs"])
+        headline = mine["headline"] if isinstance(mine["headline"], list) else [mine["headline"]]
+        assert headline == art["headline"], art["id"]
+        assert mine.get("byline") == art["byline"], art["id"]
+
+
+def test_masthead_matches_the_seed(seed):
+    paper = yaml.safe_load((PAPER_DIR / "paper.yaml").read_text(encoding="utf-8"))
+    m, s = paper["masthead"], seed["masthead"]
+    assert m["title"] == s["title"] and m["sponsor"] == s["sponsor"]
+    assert m["permit"] == s["permit"].replace(" ", "")
+    assert m["website"] == s["website"]
+    assert m["qr"]["caption"] == s["wechat_caption"]
+    assert m["hotlines"]["entries"] == seed["hotlines"]
+    raw = raw_edition()
+    assert (raw["date"], raw["weekday"], raw["issue"], raw["total_issue"], raw["page_count"]) == \
+        (s["date"], s["weekday"], s["issue"], s["total_issue"], s["pages"])
+
+
+def test_four_pages_and_unique_article_ids():
+    raw = raw_edition()
+    assert raw["page_count"] == 4
+    assert [p["number"] for p in raw["pages"]] == [1, 2, 3, 4]
+    ids = [a["id"] for p in raw["pages"] for a in p["articles"]]
+    assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1]
+    for p in raw["pages"]:
+        assert p["section"] and p["editor"] and p["art_editor"], p["number"]
+
+
+def test_the_loader_accepts_paper_and_edition_without_a_diagnostic():
+    from layout.edition import load_edition
+
+    edition, diags = load_edition(EDITION_FILE)
+    assert edition is not None and diags == (), [str(d) for d in diags]
+    assert edition.lunar_date == "庚子年二月初二"
+    continued = {a.id for p in edition.pages for a in p.articles if a.continues_on}
+    picked_up = {c.article_id for p in edition.pages for c in p.continuations}
+    assert continued == picked_up and "social-construction-leading-group-meeting" in continued
+
+
+def test_placements_stay_on_the_page_and_do_not_overlap():
+    from layout.edition import check_placements, load_edition
+
+    edition, _ = load_edition(EDITION_FILE)
+    rows = {1: PAGE1_ROWS, 2: INNER_ROWS, 3: INNER_ROWS, 4: INNER_ROWS}
+    assert check_placements(edition, rows) == ()
+    for p in edition.pages:   # every block has a fixed size: the page is made up by hand
+        places = [a.place for a in p.articles] + [c.place for c in p.continuations]
+        assert all(pl is not None and pl.rows > 0 for pl in places), p.number
+
+
+def test_every_column_of_every_page_is_filled_to_the_foot():
+    from layout.edition import load_edition
+
+    edition, _ = load_edition(EDITION_FILE)
+    for p in edition.pages:
+        last = PAGE1_ROWS if p.number == 1 else INNER_ROWS
+        places = [a.place for a in p.articles] + [c.place for c in p.continuations]
+        for column in range(1, edition.paper.grid.columns + 1):
+            taken = sorted((pl.row, pl.row + pl.rows - 1) for pl in places
+                           if pl.column <= column < pl.column + pl.span)
+            covered = sum(b - a + 1 for a, b in taken)
+            assert covered == last, f"page {p.number}, column {column}: {covered} of {last} rows"
+
+
+def test_photos_are_greyscale_and_small():
+    from PIL import Image
+
+    from layout.edition import load_edition
+
+    edition, _ = load_edition(EDITION_FILE)
+    photos = [a.photo for p in edition.pages for a in p.articles if a.photo]
+    assert len(photos) == 3
+    for ph in photos:
+        assert Path(ph.file).stat().st_size < 400_000, ph.file
+        with Image.open(ph.file) as im:
+            assert im.mode == "L" and im.size == (1600, 1100), ph.file
+
+
+def test_the_sample_sets_without_overflow():
+    """Made up with the shipped fonts, no article runs out of its frame; the jumped
+    articles hand their rest to page 2 and the continuations take all of it."""
+    from layout.cli import _copyfit_table, _load, _make_up
+
+    edition, fonts, diags = _load(str(EDITION_FILE))
+    assert edition is not None
+    layout = _make_up(edition, fonts, diags)
+    table = "\n".join(_copyfit_table(layout))
+    assert all(e.overflow_chars == 0 for e in layout.copyfit), table
+    assert not any(d.severity.value == "error" for d in layout.diagnostics), table
