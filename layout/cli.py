@@ -9,7 +9,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from layout.diagnostics import Diagnostic, Severity, has_errors
@@ -109,21 +108,6 @@ def _copyfit_table(layout) -> list[str]:
     return rows
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="." + path.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 def _copyfit_json(layout) -> bytes:
     data = {"paper": layout.paper_slug, "date": layout.date_iso,
             "articles": [e.__dict__ for e in layout.copyfit]}
@@ -165,7 +149,7 @@ def cmd_build(args) -> int:
         _print_diags(diags)
         print("build failed: nothing was written", file=sys.stderr)
         return 1
-    from layout.press import preflight, write_edition
+    from layout.press import atomic_write, preflight, write_edition
 
     out = _out_dir(args.output, edition)
     result = write_edition(layout, fonts, out, marks=args.marks)
@@ -174,7 +158,7 @@ def cmd_build(args) -> int:
         report = preflight(path, ink_limit_pct=edition.paper.ink_limit_pct, min_text_pt=edition.paper.min_text_pt)
         if not report.passed:
             bad.append((path, report))
-    _write_atomic(out / f"{edition.paper.slug}-{edition.date.isoformat()}-copyfit.json", _copyfit_json(layout))
+    atomic_write(out / f"{edition.paper.slug}-{edition.date.isoformat()}-copyfit.json", _copyfit_json(layout))
     _print_diags([d for d in diags if d.severity is not Severity.INFO])
     if not args.quiet:
         for row in _copyfit_table(layout):
@@ -205,11 +189,13 @@ def cmd_preview(args) -> int:
     if has_errors(diags):
         _print_diags(diags)
         return 1
+    from layout.press import atomic_write
     from layout.press.preview import render_png
 
     out = Path(args.out) if args.out else _out_dir("output", edition) / f"preview-p{args.page}.png"
     png = render_png(layout, fonts, args.page, dpi=args.dpi)
-    _write_atomic(out, png)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(out, png)
     _print_diags([d for d in diags if d.severity is not Severity.INFO])
     print(out)
     return 0

@@ -122,6 +122,15 @@ def test_dark_runs_cover_exactly_the_dark_modules(row):
     assert all(a[1] < b[0] for a, b in zip(runs, runs[1:]))
 
 
+def test_image_is_cropped_to_its_frame(tmp_path, font_name):
+    from PIL import Image
+    src = tmp_path / "wide.png"
+    Image.new("L", (40, 10), 128).save(src)
+    _, data, content = render(tmp_path, [ImageItem(str(src), Rect(0, 0, 10, 10), crop=(15, 0, 25, 10))],
+                              font_name)
+    assert "/Width 10" in data and "/Height 10" in data
+
+
 def test_grey_image_is_drawn_in_devicegray(tmp_path, font_name):
     photo = grey_photo(tmp_path / "p.png")
     _, data, content = render(tmp_path, [ImageItem(str(photo), Rect(10, 20, 48, 32))],
@@ -130,12 +139,12 @@ def test_grey_image_is_drawn_in_devicegray(tmp_path, font_name):
     assert "/ColorSpace /DeviceGray" in data and "DeviceRGB" not in data
 
 
-def test_rgb_image_and_unknown_colour_are_refused(tmp_path, font_name):
+def test_rgb_image_is_set_in_grey_and_unknown_colour_is_refused(tmp_path, font_name):
     from PIL import Image
     rgb = tmp_path / "rgb.png"
     Image.new("RGB", (4, 4), (200, 10, 10)).save(rgb)
-    with pytest.raises(ValueError, match="greyscale or CMYK"):
-        render(tmp_path, [ImageItem(str(rgb), Rect(0, 0, 4, 4))], font_name)
+    _, data, _ = render(tmp_path, [ImageItem(str(rgb), Rect(0, 0, 4, 4))], font_name)
+    assert "/ColorSpace /DeviceGray" in data and "DeviceRGB" not in data
     with pytest.raises(KeyError, match="mauve"):
         render(tmp_path, [RuleItem(0, 0, 1, 1, 1, color="mauve")], font_name)
     with pytest.raises(ValueError, match="positions"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 
 from layout.makeup.model import EditionLayout
-from layout.press.write import _render, chars_by_font, register_fonts
+from layout.press.write import chars_by_font, register_fonts, render_pdf
 
 
 def page_pdf(layout: EditionLayout, fonts, page_number: int) -> bytes:
@@ -12,7 +12,7 @@ def page_pdf(layout: EditionLayout, fonts, page_number: int) -> bytes:
     if not pages:
         raise ValueError(f"no page {page_number} in the layout")
     names = register_fonts(fonts, chars_by_font(layout))
-    return _render(layout, pages, names, None, False, f"{layout.title} preview p{page_number}")
+    return render_pdf(layout, pages, names, None, False, f"{layout.title} preview p{page_number}")
 
 
 def render_png(layout: EditionLayout, fonts, page_number: int, dpi: float = 100.0) -> bytes:

@@ -130,13 +130,21 @@ class _Painter:
                     stroke=int(stroke is not None), fill=int(fill is not None))
 
     def image(self, im: ImageItem) -> None:
-        with Image.open(im.path) as pic:          # reads the header only
-            mode = pic.mode
-        if mode not in PRINTABLE_IMAGE_MODES:
-            raise ValueError(f"image {im.path} is {mode}; press images must be greyscale or CMYK")
-        r = im.rect
-        self.set_overprint(False)
-        self.c.drawImage(im.path, self.px(r.x), self.py(r.bottom), r.w, r.h)
+        """A photo cropped to its frame; colour photos are set as greyscale (no RGB on a plate)."""
+        from reportlab.lib.utils import ImageReader
+
+        with Image.open(im.path) as pic:
+            source = im.path
+            if pic.mode not in PRINTABLE_IMAGE_MODES or im.crop:
+                pic.load()
+                if pic.mode not in PRINTABLE_IMAGE_MODES:
+                    pic = pic.convert("L")
+                if im.crop:
+                    pic = pic.crop(im.crop)
+                source = ImageReader(pic)   # else the file goes in as it is (JPEG stays DCT)
+            r = im.rect
+            self.set_overprint(False)
+            self.c.drawImage(source, self.px(r.x), self.py(r.bottom), r.w, r.h)
 
     def qr(self, q: QRItem) -> None:
         rows = q.modules
