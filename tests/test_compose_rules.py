@@ -310,3 +310,24 @@ def test_push_out_when_squeezing_would_be_more_visible():
     assert first.text == "甲" * 9 + "，" + "乙" * 9
     assert glyph(first, "，").advance == pytest.approx(10)
     assert first.width == pytest.approx(200, abs=0.01)
+
+
+def test_full_stop_keeps_full_width_inside_a_line():
+    # 全角式: 。？！ are never squeezed mid-line; a line that would need it pushes out instead
+    lines = compose("甲乙丙。丁戊。己庚辛壬癸子丑寅卯辰巳午未申", ems=10).lines
+    for line in lines:
+        for g in line.glyphs[:-1]:
+            if g.char in "。？！":
+                assert g.advance == pytest.approx(EM)
+
+
+def test_justification_leaves_no_hole_before_numbers():
+    # the extra space of a justified line is spread evenly, not poured into the Han–digit gaps
+    lines = compose("今年2月23日上午区委召开会议研究部署疫情防控工作要求各单位压实责任", ems=11).lines
+    first = lines[0]
+    xs = [(g.char, g.x, g.advance) for g in first.glyphs]
+    gaps = [(a[0] + b[0], b[1] - (a[1] + a[2])) for a, b in zip(xs, xs[1:])]
+    han_han = [g for pair, g in gaps if all("\u4e00" <= c <= "\u9fff" for c in pair)]
+    han_digit = [g for pair, g in gaps if any(c.isdigit() for c in pair) and not all(c.isdigit() for c in pair)]
+    assert han_digit and han_han
+    assert max(han_digit) <= max(han_han) + 0.25 * EM + 0.01

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .classes import (BREAK_BAD, BREAK_OK, BREAK_URL, CLOSE, END, HAN, LATIN, DIGIT, SPACE, STOP,
                       next_start)
-from .prepare import MAX_AUTOSPACE_EM, MAX_SPACE_EM, MIN_AUTOSPACE_EM, MIN_SPACE_EM, Prepared
+from .prepare import MAX_SPACE_EM, MIN_AUTOSPACE_EM, MIN_SPACE_EM, Prepared
 
 EPS = 1e-6
 END_TRIMMED = (CLOSE, STOP, END)     # marks set half-width at line end (GB/T 15834 §5.1.10)
@@ -53,6 +53,9 @@ class Fitter:
             if p.cls[k] == SPACE:
                 char_shrink.append(max(0.0, p.adv[k] - MIN_SPACE_EM * em))
                 char_stretch.append(max(0.0, MAX_SPACE_EM * em - p.adv[k]))
+            elif p.cls[k] == END:
+                char_shrink.append(0.0)   # 。？！ keep their full width inside a line (全角式)
+                char_stretch.append(0.0)
             else:
                 char_shrink.append(p.blank_l[k] + p.blank_r[k])
                 char_stretch.append(0.0)
@@ -62,7 +65,7 @@ class Fitter:
             em = p.size[k]
             gap_w.append(a - p.pair[k])
             gap_shrink.append((max(0.0, a - MIN_AUTOSPACE_EM * em) if a else 0.0) - p.pair[k])
-            gap_stretch.append(max(0.0, MAX_AUTOSPACE_EM * em - a) if a else 0.0)
+            gap_stretch.append(0.0)   # Han–Latin space is not widened first: no holes before numbers
             gap_j.append(1.0 if p.justifiable[k] else 0.0)
         self.W, self.S, self.T = _prefix(char_w), _prefix(char_shrink), _prefix(char_stretch)
         self.GW, self.GS, self.GT = _prefix(gap_w), _prefix(gap_shrink), _prefix(gap_stretch)
@@ -80,7 +83,8 @@ class Fitter:
         last = e - 1
         trim = self.end_trim(last)
         natural = (self.W[e] - self.W[s] - p.track[last] + self.GW[last] - self.GW[s] - trim)
-        shrink = self.S[e] - self.S[s] + self.GS[last] - self.GS[s] - trim
+        in_s = trim if p.cls[last] != END else 0.0   # END's blank is not in S (kept full mid-line)
+        shrink = self.S[e] - self.S[s] + self.GS[last] - self.GS[s] - in_s
         stretch = self.T[e] - self.T[s] + self.GT[last] - self.GT[s]
         gaps = int(round(self.GJ[last] - self.GJ[s]))
         return Fit(natural, max(0.0, shrink), stretch, gaps)

@@ -1,8 +1,10 @@
 """Setting one chosen line: compress punctuation, squeeze or spread, place the glyphs.
 
 Reduction follows clreq's order (line-end ½ em is always taken first):
-Latin spaces → interpuncts → brackets → ，、；： → Han–Latin spaces → 。？！.
-Expansion: Latin spaces → Han–Latin spaces → even space between characters
+Latin spaces → interpuncts → brackets → ，、；： → Han–Latin spaces; 。？！ keep
+their full width inside a line (only the line-end mark is set half-width).
+Expansion: Latin spaces → even space between characters (Han–Latin spaces are not
+widened first: that would leave holes before numbers)
 (never inside a Latin word or inside ——/……).
 """
 from __future__ import annotations
@@ -10,9 +12,9 @@ from __future__ import annotations
 from .breaking import END_TRIMMED
 from .classes import CLOSE, END, MIDDLE, OPEN, SPACE, STOP
 from .model import Glyph, Line
-from .prepare import MAX_AUTOSPACE_EM, MAX_SPACE_EM, MIN_AUTOSPACE_EM, MIN_SPACE_EM, Prepared
+from .prepare import MAX_SPACE_EM, MIN_AUTOSPACE_EM, MIN_SPACE_EM, Prepared
 
-_SHRINK_ORDER = ("space", MIDDLE, "bracket", STOP, "auto", END)
+_SHRINK_ORDER = ("space", MIDDLE, "bracket", STOP, "auto")   # 。？！ never squeezed mid-line
 
 
 def _distribute(amount: float, caps: list[tuple[int, float]], apply) -> float:
@@ -102,9 +104,6 @@ def build_line(p: Prepared, s: int, e: int, end: int, measure: float, indent: fl
             gap_extra[k] += t
 
         extra = _distribute(extra, spaces, grow_char)
-        autos = [(k, MAX_AUTOSPACE_EM * p.size[k] - g) for k, g in gap.items()
-                 if p.auto[k] and g < MAX_AUTOSPACE_EM * p.size[k]]
-        extra = _distribute(extra, autos, grow_gap)
         if extra > 1e-9:
             even = [k for k in range(s, e - 1) if p.justifiable[k]]
             if not even:                      # no other way: letter-space everything
