@@ -52,15 +52,17 @@ def masthead(ts: Typesetter, grid: PageGrid, edition) -> tuple[list, Rect]:
     runs, tw = text_items(ts, "masthead_title", mh.title, band.x, title_base, width=title_w, align="center")
     items += runs
     # small print beside the title (主办, 准印证号, website)
-    small = [s for s in (mh.sponsor, mh.permit,
-                         f"{mh.website_name} {mh.website_url}".strip()) if s]
+    small = [s for s in (mh.sponsor, mh.permit, mh.website_name, mh.website_url) if s]
     sx = band.x + title_w + grid.gutter
     sw = left_w - title_w - grid.gutter
+    size = ts.size("masthead_small")
     y = band.y + grid.pitch * 1.5
-    for s in small:
-        y += grid.pitch
-        r, _ = text_items(ts, "masthead_small", s, sx, y, width=sw, align="left")
-        items += r
+    for s in small:   # wrapped to the column beside the title
+        composed = ts.compose([Span(ts.text(s), ts.char_style("masthead_small"))], sw,
+                              ts.para_style("masthead_small", align="left", indent=0.0), what="masthead")
+        for line in composed.lines:
+            y += size * 1.5
+            items += line_runs(line, sx, y)
     # date line under the title, between two rules
     dl_top = band.y + (rows - 3) * grid.pitch
     items.append(RuleItem(band.x, dl_top, band.x + left_w, dl_top, 0.5))
@@ -83,11 +85,12 @@ def ear_items(ts: Typesetter, grid: PageGrid, mh, ear: Rect) -> list:
     qr_side = 0.0
     if mh.qr_url:
         qr_side = min(ear.w * 0.36, ear.h - 2.5 * grid.pitch)
-    box = Rect(ear.x, ear.y + grid.pitch * 0.5, ear.w - (qr_side + grid.gutter if qr_side else 0),
-               ear.h - grid.pitch * 0.5)
-    items.append(BoxItem(box, stroke="black", width_pt=0.75))
     size = ts.size("hotline")
-    pitch = min(grid.pitch, (box.h - grid.pitch * 0.5) / (len(mh.hotlines) + 1.5)) if mh.hotlines else grid.pitch
+    room = ear.h - grid.pitch * 0.5
+    pitch = min(grid.pitch * 1.2, room / (len(mh.hotlines) + 2.2))
+    box = Rect(ear.x, ear.y + grid.pitch * 0.5, ear.w - (qr_side + grid.gutter if qr_side else 0),
+               min(room, pitch * (len(mh.hotlines) + 2.2)))
+    items.append(BoxItem(box, stroke="black", width_pt=0.75))
     y = box.y + pitch * 0.6
     r, _ = text_items(ts, "hotline", mh.hotline_title, box.x, y + size * 0.88, width=box.w, align="center")
     items += r
