@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -376,10 +377,8 @@ def _mutated(draw):
     return source, text
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_mutated())
-def test_mutated_yaml_never_raises(case):
-    source, text = case
+def _loads_or_reports(source: str, text: str) -> None:
+    """A copy of the fixture with `source` replaced by `text` gives an Edition or errors."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "m"
         shutil.copytree(MINIMAL, folder)
@@ -390,3 +389,42 @@ def test_mutated_yaml_never_raises(case):
         if edition is not None:
             assert isinstance(edition, Edition)
             check_placements(edition, ROWS)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_mutated())
+def test_mutated_yaml_never_raises(case):
+    _loads_or_reports(*case)
+
+
+_ANY_VALUE = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 100) | st.floats(allow_nan=True)
+    | st.text(max_size=6) | st.dates(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=6)
+
+
+def _paths(value, prefix=()):
+    yield prefix
+    children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, child in children:
+        yield from _paths(child, prefix + (key,))
+
+
+@st.composite
+def _retyped(draw):
+    """The fixture with one value anywhere replaced by a value of any type."""
+    source = draw(st.sampled_from([EDITION, "paper.yaml"]))
+    data = yaml.safe_load((MINIMAL / source).read_text(encoding="utf-8"))
+    path = draw(st.sampled_from(list(_paths(data))[1:]))
+    parent = data
+    for key in path[:-1]:
+        parent = parent[key]
+    parent[path[-1]] = draw(_ANY_VALUE)
+    return source, yaml.safe_dump(data, allow_unicode=True)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_retyped())
+def test_values_of_the_wrong_type_never_raise(case):
+    _loads_or_reports(*case)

@@ -237,7 +237,9 @@ def scalar_text(out: Collector, node: Node, key: str) -> str | None:
     """The raw text of a scalar, exactly as written (numbers too: '012345' stays)."""
     if isinstance(node, ScalarNode) and node.tag != TAG + "null":
         return node.value
-    out.error(f"{key}: expected text, got {describe(node)}", node, "type")
+    hint = (" (put text that starts with '{' or '[' in quotes)"
+            if isinstance(node, (MappingNode, SequenceNode)) and node.flow_style else "")
+    out.error(f"{key}: expected text, got {describe(node)}{hint}", node, "type")
     return None
 
 

@@ -102,10 +102,11 @@ def _read_edition(out: Collector, file: Path) -> Edition | None:
     if not isinstance(root, MappingNode):
         return None
     edition_dir = _real(file.parent)
-    paper = _paper_of(f, file.parent)
+    paper_file = _paper_file(f, file.parent)
+    paper = _read_paper(out, paper_file) if paper_file else None
     roots = {"edition's folder": edition_dir}
-    if paper is not None:
-        roots["paper's folder"] = Path(paper.dir)
+    if paper_file:
+        roots["paper's folder"] = _real(paper_file).parent
     ctx = _Context(out, edition_dir, roots, paper.grid.columns if paper else 0)
 
     date = _date(f)
@@ -124,7 +125,8 @@ def _read_edition(out: Collector, file: Path) -> Edition | None:
                    dir=str(edition_dir), pos=node_pos(root))
 
 
-def _paper_of(f: Fields, edition_dir: Path) -> Paper | None:
+def _paper_file(f: Fields, edition_dir: Path) -> Path | None:
+    """The paper file the edition names, if it exists."""
     rel = f.text("paper", required=True)
     if not rel.strip():
         return None
@@ -138,7 +140,7 @@ def _paper_of(f: Fields, edition_dir: Path) -> Paper | None:
         f.out.error(f"paper: file '{rel}' not found (looked for {shown_path(file)})",
                     node, "missing-file")
         return None
-    return _read_paper(f.out, file)
+    return file
 
 
 def _date(f: Fields) -> dt.date | None:

@@ -168,14 +168,17 @@ def _mark_pos(mark, name: str) -> SourcePos:
 
 # ---------------------------------------------------------------- text checks
 
-def _tabs_in_indentation(text: str, name: str) -> list[Diagnostic]:
-    diags = []
+def _tabs_in_indentation(text: str, name: str, most: int = 10) -> list[Diagnostic]:
+    places = []
     for number, line in enumerate(text.splitlines(), 1):
         indent = line[:len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent and line.strip():
-            diags.append(error("tab in indentation: YAML indents with spaces only; "
-                               "replace the tab with spaces",
-                               SourcePos(name, number, indent.index("\t") + 1), "tab"))
+            places.append(SourcePos(name, number, indent.index("\t") + 1))
+    diags = [error("tab in indentation: YAML indents with spaces only; replace the tab "
+                   "with spaces", pos, "tab") for pos in places[:most]]
+    if len(places) > most:
+        diags.append(error(f"… and {len(places) - most} more lines indented with tabs",
+                           places[most], "tab"))
     return diags
 
 
