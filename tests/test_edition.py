@@ -322,6 +322,9 @@ def test_colour_values_must_be_four_numbers_in_0_to_100(copy):
     edit(copy, "cmyk: [0, 100, 120]", "cmyk: [0, 100, 120, 0]", file="paper.yaml")
     _, diags = load_paper(copy / "paper.yaml")
     assert "120 is out of range; must be between 0 and 100" in diags[0].message
+    edit(copy, "cmyk: [0, 0, 0, 40]", "cmyk: []", file="paper.yaml")   # grey, used by a style
+    _, diags = load_paper(copy / "paper.yaml")
+    assert [d.message for d in diags][1:] == ["cmyk: expected 4 numbers (C, M, Y, K in 0..100), got 0"]
 
 
 def test_the_documented_example_is_valid(tmp_path):

@@ -112,19 +112,28 @@ def _colors(out: Collector, f: Fields) -> dict[str, Color]:
     colors = {"black": BLACK}
     for key, value in f.mapping_items("colors"):
         c = Fields(out, value, ("cmyk", "spot"), f"colors.{key.value}")
-        cmyk = c.get("cmyk", required=True)
-        parts = expect_list(out, cmyk, "cmyk") if cmyk is not None else []
-        values = [scalar_number(out, n, "cmyk") for n in parts]
-        if cmyk is not None and parts and len(parts) != 4:
-            out.error(f"cmyk: expected 4 numbers (C, M, Y, K in 0..100), got {len(parts)}",
-                      cmyk, "value")
-        elif len(values) == 4 and all(v is not None for v in values):
-            for n, v in zip(parts, values):
-                if not 0 <= v <= 100:
-                    out.error(f"cmyk: {v:g} is out of range; must be between 0 and 100", n, "range")
-            colors[key.value] = Color(key.value, *(min(max(v, 0), 100) / 100 for v in values),
-                                      spot=c.text("spot"))
+        spot = c.text("spot")
+        cmyk = _cmyk(out, c.get("cmyk", required=True))
+        # a broken colour still gets its name, so styles using it raise no second error
+        colors[key.value] = Color(key.value, *(cmyk or (0.0, 0.0, 0.0, 1.0)), spot=spot)
     return colors
+
+
+def _cmyk(out: Collector, node: Node | None) -> tuple[float, ...] | None:
+    """C, M, Y, K in 0..1 from a list of four percentages."""
+    if node is None:
+        return None
+    parts = expect_list(out, node, "cmyk")
+    if isinstance(node, SequenceNode) and len(parts) != 4:
+        out.error(f"cmyk: expected 4 numbers (C, M, Y, K in 0..100), got {len(parts)}", node, "value")
+        return None
+    values = [scalar_number(out, n, "cmyk") for n in parts]
+    if len(values) != 4 or None in values:
+        return None
+    bad = [(n, v) for n, v in zip(parts, values) if not 0 <= v <= 100]
+    for n, v in bad:
+        out.error(f"cmyk: {v:g} is out of range; must be between 0 and 100", n, "range")
+    return None if bad else tuple(v / 100 for v in values)
 
 
 def _styles(out: Collector, f: Fields, fonts: dict, colors: dict) -> dict[str, TextStyle]:
