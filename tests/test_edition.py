@@ -309,6 +309,13 @@ def test_duplicate_continuation_and_continuation_to_an_earlier_page(copy):
     assert any("continues_on: page 1 is not after this article's page 1" in d.message for d in diags)
 
 
+def test_ids_and_slugs_may_not_end_in_a_newline(copy):
+    edit(copy, "id: brief-one", 'id: "brief-one\\n"')
+    edit(copy, "slug: test-paper", 'slug: "test-paper\\n"', file="paper.yaml")
+    _, diags = load_edition(copy / EDITION)
+    assert sorted(d.code for d in diags) == ["article-id", "value"]
+
+
 def test_missing_styles_are_named(copy):
     edit(copy, "  hotline: {font: hei, size: 9}\n", "", file="paper.yaml")
     paper, diags = load_paper(copy / "paper.yaml")

@@ -148,7 +148,7 @@ def _date(f: Fields) -> dt.date | None:
     if node is None:
         return None
     text = node.value.strip() if isinstance(node, ScalarNode) else ""
-    match = _DATE.match(text) if node.tag in (TAG + "timestamp", TAG + "str") else None
+    match = _DATE.fullmatch(text) if node.tag in (TAG + "timestamp", TAG + "str") else None
     if not match:
         f.out.error(f"date: expected a date like 2020-02-24, got {describe(node)}", node, "type")
         return None
@@ -241,7 +241,7 @@ def _article_id(ctx: _Context, f: Fields) -> str:
     node = f.get("id")
     if not article_id:
         return article_id
-    if not _ARTICLE_ID.match(article_id):
+    if not _ARTICLE_ID.fullmatch(article_id):
         ctx.out.error(f"id: '{article_id}' may use only lowercase a-z, digits 0-9 and '-'",
                       node, "article-id")
     elif article_id in ctx.ids:

@@ -34,7 +34,7 @@ def build_paper(out: Collector, root: Node, path: Path) -> Paper | None:
     before = len(out.diags)
     f = Fields(out, root, PAPER_KEYS, "paper file")
     slug = f.text("slug", required=True)
-    if slug and not _SLUG.match(slug):
+    if slug and not _SLUG.fullmatch(slug):
         out.error(f"slug: '{slug}' must be lowercase ASCII letters, digits, '-' or '_'",
                   f.get("slug"), "value")
     fonts = _fonts(out, f)
