@@ -64,8 +64,13 @@ def _parser() -> argparse.ArgumentParser:
 
 # ------------------------------------------------------------------ helpers
 
-def _print_diags(diags, stream=sys.stderr) -> None:
+def _print_diags(diags, stream=None) -> None:
+    stream = stream or sys.stderr
+    seen = set()
     for d in diags:
+        if str(d) in seen:
+            continue
+        seen.add(str(d))
         print(str(d), file=stream)
 
 
@@ -78,10 +83,11 @@ def _load(path: str):
     if edition is None or has_errors(diags):
         return None, None, diags
     from layout.edition.placement import check_placements
-    from layout.makeup import make_grid
+    from layout.makeup import furniture_rows, make_grid
 
     grid = make_grid(edition.paper)
-    diags += check_placements(edition, grid.rows)
+    rows = {p.number: grid.rows - furniture_rows(edition.paper, grid, p.number) for p in edition.pages}
+    diags += check_placements(edition, rows)
     from layout.fonts import FontSet
 
     return edition, FontSet.load(), diags

@@ -130,11 +130,18 @@ def hotline_entry(ts: Typesetter, hotline, x: float, baseline: float, label_char
     return items + r
 
 
+def furniture_rows(paper, grid: PageGrid, page_number: int) -> int:
+    """Grid rows the furniture takes at the top of a page: the 报头 band on page 1, the 报眉 elsewhere."""
+    if page_number == 1:
+        return paper.masthead.rows
+    return max(2, grid.rows_for(paper.folio.height_mm * 72 / 25.4))
+
+
 def folio(ts: Typesetter, grid: PageGrid, edition, page) -> tuple[list, int]:
     """报眉: paper, date, 第N版 and section, editors; a rule under it. Returns items, rows."""
     paper = edition.paper
     fo = paper.folio
-    rows = max(2, grid.rows_for(fo.height_mm * 72 / 25.4))
+    rows = furniture_rows(paper, grid, page.number)
     area = grid.area
     d = edition.date
     fields = dict(paper=paper.name, date=f"{d.year}年{d.month}月{d.day}日 {edition.weekday}",
