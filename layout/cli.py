@@ -49,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--page", type=int, default=1)
     v.add_argument("--dpi", type=float, default=100.0)
     v.add_argument("-o", "--out", default="", help="PNG path (default: output/<paper>/<date>/preview-pN.png)")
+    v.add_argument("--open", action="store_true", help="hand the PNG to the desktop's viewer (xdg-open/open)")
     v.set_defaults(func=cmd_preview)
 
     f = sub.add_parser("preflight", help="check any PDF for print readiness")
@@ -204,7 +205,22 @@ def cmd_preview(args) -> int:
     atomic_write(out, png)
     _print_diags([d for d in diags if d.severity is not Severity.INFO])
     print(out)
+    if args.open:
+        _open_viewer(out)
     return 0
+
+
+def _open_viewer(path: Path) -> None:
+    """Hand a file to the desktop's viewer, if there is one; never an error."""
+    import shutil
+    import subprocess
+
+    opener = shutil.which("xdg-open") or shutil.which("open")
+    if not opener:
+        print("newsprint: no viewer found (xdg-open/open); the PNG is written above", file=sys.stderr)
+        return
+    subprocess.Popen([opener, str(path)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                     stderr=subprocess.DEVNULL, start_new_session=True)
 
 
 def cmd_preflight(args) -> int:
