@@ -1,7 +1,8 @@
 """The `newsprint` command: build | check | preview | preflight | fonts.
 
 Only this module prints. Exit codes: 0 success, 1 errors in the input or output,
-2 usage errors (argparse).
+2 usage errors (argparse), 70 internal error (a bug; NEWSPRINT_DEBUG=1 shows the
+traceback), 130 interrupted.
 """
 from __future__ import annotations
 
@@ -20,11 +21,30 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2
+    from layout.fonts import FontError
+
     try:
         return args.func(args)
     except KeyboardInterrupt:
         print("newsprint: interrupted; nothing was written", file=sys.stderr)
         return 130
+    except FontError as exc:                  # fonts/ folder, manifest or a font file broken
+        print(f"newsprint: fonts: {exc}", file=sys.stderr)
+        print("newsprint: reinstall the fonts folder (or fix $NEWSPRINT_FONTS_DIR)", file=sys.stderr)
+        return 1
+    except OSError as exc:                    # e.g. output folder read-only, disk full
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"newsprint: {where}{exc.strerror or exc}; no file was left half-written",
+              file=sys.stderr)
+        return 1
+    except Exception as exc:                  # a bug: say so, no traceback unless asked
+        if os.environ.get("NEWSPRINT_DEBUG"):
+            raise
+        print(f"newsprint: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print("newsprint: this is a bug in newsprint, not in the edition; no file was left "
+              "half-written. Rerun with NEWSPRINT_DEBUG=1 for the traceback and report it.",
+              file=sys.stderr)
+        return 70
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--marks", action="store_true", help="crop and registration marks, slug line")
     b.add_argument("--strict", action="store_true", help="any overflow is an error (exit 1)")
     b.add_argument("--quiet", "-q", action="store_true")
+    b.add_argument("--proof", action="store_true",
+                   help="also write <paper>-<date>-proof.pdf: grid, frames and copyfit drawn for the editors")
     b.set_defaults(func=cmd_build)
 
     c = sub.add_parser("check", help="validate an edition without rendering")
@@ -50,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--dpi", type=float, default=100.0)
     v.add_argument("-o", "--out", default="", help="PNG path (default: output/<paper>/<date>/preview-pN.png)")
     v.add_argument("--open", action="store_true", help="hand the PNG to the desktop's viewer (xdg-open/open)")
+    v.add_argument("--proof", action="store_true", help="the proof view: grid, frames, copyfit drawn on the page")
     v.set_defaults(func=cmd_preview)
 
     f = sub.add_parser("preflight", help="check any PDF for print readiness")
@@ -106,6 +129,13 @@ def _out_dir(root: str, edition) -> Path:
     return Path(root) / edition.paper.slug / edition.date.isoformat()
 
 
+def _remove_stale_temps(out: Path) -> None:
+    """Temp files of a killed build (press.atomic_write names them .<file>.<random>.tmp)."""
+    if out.is_dir():
+        for tmp in out.glob(".*.tmp"):
+            tmp.unlink(missing_ok=True)
+
+
 def _copyfit_table(layout) -> list[str]:
     rows = ["page  article                                     needs   has  overflow  short"]
     for e in layout.copyfit:
@@ -119,6 +149,28 @@ def _copyfit_json(layout) -> bytes:
     data = {"paper": layout.paper_slug, "date": layout.date_iso,
             "articles": [e.__dict__ for e in layout.copyfit]}
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _proof(layout, edition, fonts):
+    """The proof view of a layout (grid, frames, copyfit over the page; proof colours)."""
+    from layout.makeup import make_grid
+    from layout.render.proof import proof_layout
+
+    roles = [edition.paper.fonts.get("hei", ())] + list(edition.paper.fonts.values())
+    chain = tuple(dict.fromkeys(fid for role in roles for fid in role))
+    return proof_layout(layout, make_grid(edition.paper), fonts, chain)
+
+
+def _write_proof(layout, edition, fonts, out: Path) -> Path:
+    """<stem>-proof.pdf beside the plates, never one of them."""
+    from layout.press import atomic_write
+    from layout.press.write import chars_by_font, register_fonts, render_pdf
+
+    proof = _proof(layout, edition, fonts)
+    names = register_fonts(fonts, chars_by_font(proof))
+    path = out / f"{edition.paper.slug}-{edition.date.isoformat()}-proof.pdf"
+    atomic_write(path, render_pdf(proof, proof.pages, names, None, False, proof.title))
+    return path
 
 
 def _overflowing(layout):
@@ -159,6 +211,7 @@ def cmd_build(args) -> int:
     from layout.press import atomic_write, preflight, write_edition
 
     out = _out_dir(args.output, edition)
+    _remove_stale_temps(out)
     result = write_edition(layout, fonts, out, marks=args.marks)
     bad = []
     for path in result.paths:
@@ -166,6 +219,7 @@ def cmd_build(args) -> int:
         if not report.passed:
             bad.append((path, report))
     atomic_write(out / f"{edition.paper.slug}-{edition.date.isoformat()}-copyfit.json", _copyfit_json(layout))
+    proof_path = _write_proof(layout, edition, fonts, out) if args.proof else None
     _print_diags([d for d in diags if d.severity is not Severity.INFO])
     if not args.quiet:
         for row in _copyfit_table(layout):
@@ -175,6 +229,8 @@ def cmd_build(args) -> int:
               f"{len(_overflowing(layout))} overflowing")
         for p in result.paths:
             print(f"  wrote {p}")
+        if proof_path:
+            print(f"  wrote {proof_path} (proof, not for the press)")
     if bad:
         for path, report in bad:
             print(f"preflight FAILED for {path}:", file=sys.stderr)
@@ -199,7 +255,10 @@ def cmd_preview(args) -> int:
     from layout.press import atomic_write
     from layout.press.preview import render_png
 
-    out = Path(args.out) if args.out else _out_dir("output", edition) / f"preview-p{args.page}.png"
+    name = f"preview-p{args.page}{'-proof' if args.proof else ''}.png"
+    out = Path(args.out) if args.out else _out_dir("output", edition) / name
+    if args.proof:
+        layout = _proof(layout, edition, fonts)
     png = render_png(layout, fonts, args.page, dpi=args.dpi)
     out.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(out, png)
