@@ -117,7 +117,8 @@ def _render_pages(layout, pages, font_names, slug_font, marks, subject) -> bytes
         c.setTrimBox(trim)
         c.setBleedBox((margin - bleed, margin - bleed,
                        margin + page.width + bleed, margin + page.height + bleed))
-        paint_page(c, page, layout.colors, font_names, origin=(margin, margin + page.height))
+        paint_page(c, page, layout.colors, font_names, origin=(margin, margin + page.height),
+                   bleed=bleed)
         if marks:
             draw_marks(c, trim, bleed, slug_text(layout, page), first)
         c.showPage()

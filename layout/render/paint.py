@@ -4,17 +4,22 @@ Page items are in pt from the trimmed page's top-left corner, y down; the
 canvas is PDF user space, y up.  `origin` is the PDF point of the trimmed
 page's top-left corner, so a MediaBox larger than the trim (bleed, marks)
 only moves the origin.  Colours are CMYK or spot, never RGB.
+
+Background that touches the trim (a box fill, a rule running to the edge) is
+extended into the bleed (出血), so a slightly-off cut shows no white hairline.
 """
 from __future__ import annotations
 
 from PIL import Image
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 
-from layout.makeup.model import BoxItem, ImageItem, PageLayout, QRItem, RuleItem, TextRun
+from layout.makeup.model import BoxItem, ImageItem, PageLayout, QRItem, Rect, RuleItem, TextRun
 
 PRINTABLE_IMAGE_MODES = ("L", "1", "CMYK")
 # Pen positions closer than this (pt) to the natural advance are set in one Tj.
 _SAME_PEN = 0.005
+# An edge this close to (or beyond) the trim counts as touching it.
+TOUCH_PT = 0.5
 
 
 def ink(color, tint: float = 1.0):
@@ -41,12 +46,14 @@ def is_plain_black(color) -> bool:
 class _Painter:
     """Holds the page transform and the overprint state while painting one page."""
 
-    def __init__(self, canvas, colors: dict, font_names: dict, origin):
+    def __init__(self, canvas, colors: dict, font_names: dict, origin, page=None, bleed=0.0):
         self.c = canvas
         self.colors = colors
         self.font_names = font_names
         self.ox, self.oy = origin
         self.overprint = False
+        self.size = (page.width, page.height) if page is not None else (0.0, 0.0)
+        self.bleed = bleed
 
     # page (y down) → PDF (y up)
     def px(self, x: float) -> float:
@@ -109,7 +116,8 @@ class _Painter:
         self.c.setStrokeColor(ink(col))
         self.c.setLineWidth(r.width_pt)
         self.c.setDash(list(r.dash) if r.dash else [])
-        self.c.line(self.px(r.x1), self.py(r.y1), self.px(r.x2), self.py(r.y2))
+        x1, y1, x2, y2 = bleed_rule(r, self.size, self.bleed)
+        self.c.line(self.px(x1), self.py(y1), self.px(x2), self.py(y2))
         if r.dash:
             self.c.setDash([])
 
@@ -126,8 +134,13 @@ class _Painter:
             self.c.setStrokeColor(ink(stroke))
             self.c.setLineWidth(b.width_pt)
         r = b.rect
-        self.c.rect(self.px(r.x), self.py(r.bottom), r.w, r.h,
-                    stroke=int(stroke is not None), fill=int(fill is not None))
+        f = bleed_rect(r, self.size, self.bleed) if fill is not None else r
+        if f != r:              # the fill runs into the bleed, the frame stays on the trim
+            self.c.rect(self.px(f.x), self.py(f.bottom), f.w, f.h, stroke=0, fill=1)
+            fill = None
+        if fill is not None or stroke is not None:
+            self.c.rect(self.px(r.x), self.py(r.bottom), r.w, r.h,
+                        stroke=int(stroke is not None), fill=int(fill is not None))
 
     def image(self, im: ImageItem) -> None:
         """A photo cropped to its frame; colour photos are set as greyscale (no RGB on a plate)."""
@@ -163,6 +176,33 @@ class _Painter:
         self.c.drawPath(path, stroke=0, fill=1)
 
 
+def bleed_rect(r: Rect, size: tuple[float, float], bleed: float) -> Rect:
+    """`r` with every edge that touches the trim (page `size`) pushed out by `bleed`."""
+    if bleed <= 0:
+        return r
+    w, h = size
+    x0 = r.x - bleed if r.x <= TOUCH_PT else r.x
+    y0 = r.y - bleed if r.y <= TOUCH_PT else r.y
+    x1 = r.right + bleed if r.right >= w - TOUCH_PT else r.right
+    y1 = r.bottom + bleed if r.bottom >= h - TOUCH_PT else r.bottom
+    return Rect(x0, y0, x1 - x0, y1 - y0)
+
+
+def bleed_rule(r: RuleItem, size: tuple[float, float], bleed: float):
+    """End points of a horizontal or vertical rule, ends at the trim pushed out by `bleed`."""
+    x1, y1, x2, y2 = r.x1, r.y1, r.x2, r.y2
+    if bleed <= 0 or (x1 != x2 and y1 != y2):
+        return x1, y1, x2, y2
+    w, h = size
+
+    def out(v, limit):
+        return v - bleed if v <= TOUCH_PT else (v + bleed if v >= limit - TOUCH_PT else v)
+
+    if y1 == y2:
+        return out(x1, w), y1, out(x2, w), y2
+    return x1, out(y1, h), x2, out(y2, h)
+
+
 def dark_runs(row) -> list[tuple[int, int]]:
     """[start, end) of each run of dark modules in a QR row."""
     runs, start = [], None
@@ -178,11 +218,12 @@ def dark_runs(row) -> list[tuple[int, int]]:
 
 
 def paint_page(canvas, page: PageLayout, colors: dict, font_names: dict[str, str],
-               origin: tuple[float, float] | None = None) -> None:
+               origin: tuple[float, float] | None = None, bleed: float = 0.0) -> None:
     """Draw every item of `page`; `origin` = PDF point of the trim's top-left
-    (default: MediaBox = trim, i.e. (0, page.height))."""
+    (default: MediaBox = trim, i.e. (0, page.height)); `bleed` (pt) is how far
+    background touching the trim is extended past it."""
     painter = _Painter(canvas, colors, font_names,
-                       origin if origin is not None else (0.0, page.height))
+                       origin if origin is not None else (0.0, page.height), page, bleed)
     canvas.saveState()
     for item in page.items:
         if isinstance(item, TextRun):
@@ -200,4 +241,4 @@ def paint_page(canvas, page: PageLayout, colors: dict, font_names: dict[str, str
     canvas.restoreState()
 
 
-__all__ = ["paint_page", "ink", "is_plain_black", "dark_runs"]
+__all__ = ["paint_page", "ink", "is_plain_black", "dark_runs", "bleed_rect", "bleed_rule"]
