@@ -169,7 +169,8 @@ def _write_proof(layout, edition, fonts, out: Path) -> Path:
     proof = _proof(layout, edition, fonts)
     names = register_fonts(fonts, chars_by_font(proof))
     path = out / f"{edition.paper.slug}-{edition.date.isoformat()}-proof.pdf"
-    atomic_write(path, render_pdf(proof, proof.pages, names, None, False, proof.title))
+    first = min(names) if names else None     # the canvas's initial font: an embedded one, not Helvetica
+    atomic_write(path, render_pdf(proof, proof.pages, names, first, False, proof.title))
     return path
 
 

@@ -55,3 +55,71 @@ def test_preview_open_without_a_viewer_is_no_error(capsys, copy, tmp_path, monke
     assert code == 0, err
     assert png.is_file()
     assert "no viewer" in err
+
+
+def break_it(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _cmyk_ish(px) -> bool:
+    """A proof colour on screen: cyan or magenta, clearly not grey."""
+    r, g, b = px[:3]
+    return max(r, g, b) - min(r, g, b) > 60
+
+
+def test_proof_preview_draws_frames_in_proof_colour(capsys, copy, tmp_path):
+    # make page 1's lead article overflow: its frame must turn magenta with 超出N字
+    break_it(copy, "place: {column: 1, span: 4, row: 1, rows: 24}", "place: {column: 1, span: 4, row: 1, rows: 14}")
+    plain, proof = tmp_path / "plain.png", tmp_path / "proof.png"
+    dpi = 40
+    assert run(capsys, "preview", copy, "--page", 1, "--dpi", dpi, "-o", plain)[0] == 0
+    code, out, err = run(capsys, "preview", copy, "--page", 1, "--dpi", dpi, "-o", proof, "--proof")
+    assert code == 0, err
+    assert out.strip() == str(proof)
+    from layout.cli import _load, _make_up
+    edition, fonts, diags = _load(str(copy))
+    page = _make_up(edition, fonts, diags, only={1}).pages[0]
+    frame = next(f for f in page.frames if f.id == "epidemic-leading-group-31st-meeting")
+    assert frame.overflow_chars > 0
+    with Image.open(plain) as a, Image.open(proof) as b:
+        assert a.size == b.size
+        a, b = a.convert("RGB"), b.convert("RGB")
+        s = dpi / 72
+        # the frame's left edge, halfway down: plain page has no colour there, the proof has
+        x, y = round(frame.rect.x * s), round((frame.rect.y + frame.rect.h / 2) * s)
+        near = [(x + dx, y + dy) for dx in (-1, 0, 1) for dy in (-2, 0, 2)]
+        assert not any(_cmyk_ish(a.getpixel(p)) for p in near)
+        assert any(_cmyk_ish(b.getpixel(p)) for p in near)
+        # overflow: magenta (red high, green low) along the frame's foot
+        yb = round((frame.rect.bottom - 1) * s)
+        foot = [b.getpixel((xx, yy)) for xx in range(round(frame.rect.x * s) + 5, round(frame.rect.right * s) - 5, 7)
+                for yy in (yb - 1, yb)]
+        assert sum(1 for r, g, bl in foot if r > 180 and g < 120) > len(foot) // 4
+        assert not any(a.getpixel((xx, yb))[1] < 120 and a.getpixel((xx, yb))[0] > 180
+                       for xx in range(round(frame.rect.x * s) + 5, round(frame.rect.right * s) - 5, 7))
+
+
+def test_build_proof_is_a_separate_file_and_plates_are_unchanged(capsys, copy, tmp_path):
+    out_a, out_b = tmp_path / "a", tmp_path / "b"
+    assert run(capsys, "build", copy, "-o", out_a, "-q")[0] == 0
+    code, out, err = run(capsys, "build", copy, "-o", out_b, "--proof")
+    assert code == 0, err
+    da, db = out_a / "shijingshan" / "2020-02-24", out_b / "shijingshan" / "2020-02-24"
+    proof = db / "shijingshan-2020-02-24-proof.pdf"
+    assert proof.is_file() and "proof" in out
+    assert not (da / proof.name).exists()
+    for plate in sorted(da.glob("*.pdf")):       # the printer's files: byte for byte the same
+        assert (db / plate.name).read_bytes() == plate.read_bytes(), plate.name
+    from layout.press import preflight
+    report = preflight(proof)
+    assert report.passed, str(report)          # CMYK only, fonts embedded: no RGB even in a proof
+    import pypdfium2 as pdfium
+    pdf = pdfium.PdfDocument(str(proof))
+    try:
+        assert len(pdf) == 4
+        text = pdf[0].get_textpage().get_text_range()
+        assert "epidemic-leading-group-31st-meeting" in text and "缺" in text
+    finally:
+        pdf.close()
