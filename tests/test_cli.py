@@ -64,14 +64,14 @@ def test_missing_image(capsys, copy):
 
 
 def test_overlapping_placements(capsys, copy):
-    line = break_it(copy, "place: {column: 1, span: 4, row: 25, rows: 10}", "place: {column: 1, span: 4, row: 20, rows: 10}")
+    line = break_it(copy, "place: {column: 1, span: 4, row: 25, rows: 11}", "place: {column: 1, span: 4, row: 20, rows: 11}")
     code, _, err = run(capsys, "check", str(copy))
     assert code == 1
     assert re.search(rf"edition\.yaml:{line}:\d+: .*overlap", err), err
 
 
 def test_placement_outside_the_grid(capsys, copy):
-    line = break_it(copy, "place: {column: 1, span: 4, row: 25, rows: 10}", "place: {column: 4, span: 4, row: 25, rows: 10}")
+    line = break_it(copy, "place: {column: 1, span: 4, row: 25, rows: 11}", "place: {column: 4, span: 4, row: 25, rows: 11}")
     code, _, err = run(capsys, "check", str(copy))
     assert code == 1
     assert f"edition.yaml:{line}:" in err

@@ -93,10 +93,11 @@ def headline_items(ts: Typesetter, grid: PageGrid, article, rect: Rect, short: s
     if not entries:
         return [], 0
     lines = []
+    main = headline_role(article)
     for role, raw in entries:
         text = ts.text(raw, article.pos)
         st = ts.paper.styles[role]
-        size = st.size_pt
+        size = article.headline_size if (role == main and article.headline_size and not short) else st.size_pt
         span = [Span(text, ts.char_style(role, size))]
         width = ts.width(span)
         if width > rect.w and st.min_size_pt:
@@ -116,7 +117,8 @@ def headline_items(ts: Typesetter, grid: PageGrid, article, rect: Rect, short: s
     items = []
     for (role, size, line), h in zip(lines, heights):
         base = y + (h - size) / 2 + 0.88 * size
-        x0 = rect.x + _align_offset(ts.paper.styles[role].align, rect.w, line.width)
+        align = article.headline_align if (role == main and article.headline_align) else ts.paper.styles[role].align
+        x0 = rect.x + _align_offset(align, rect.w, line.width)
         items += line_runs(_at_zero(line), x0, base)
         y += h
     return items, rows
