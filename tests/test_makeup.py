@@ -181,3 +181,133 @@ def test_balance_spreads_lines_evenly():
     assert balance(8, 4, 20) == [2, 2, 2, 2]
     assert balance(100, 2, 20) == [20, 20]
     assert balance(0, 3, 5) == [0, 0, 0]
+
+
+def test_page_fill_counts_uncovered_and_short_lines(tmp_path, fonts):
+    layout = make_up(make(tmp_path, rows=30, p1="'短讯。'", p2="'又一条。'"), fonts)
+    fill = {f.page: f for f in layout.fill}
+    f1 = fill[1]
+    # page 1: lead (2 cols × 30 rows) and commentary (2 cols × 20 rows) cover 100 slots
+    assert f1.lines - f1.uncovered == 2 * 30 + 2 * 20
+    (lead,) = [e for e in layout.copyfit if e.article_id == "lead"]
+    (note,) = [e for e in layout.copyfit if e.article_id == "note"]
+    assert f1.short == lead.short_lines + note.short_lines
+    assert f1.empty == f1.uncovered + f1.short
+    assert fill[2].uncovered == fill[2].lines      # nothing placed on page 2
+
+
+def layout_paper(tmp_path):
+    edition, _ = load_edition(tmp_path / "ed" / "edition.yaml")
+    return edition.paper
+
+
+AUTO = """\
+paper: ../paper.yaml
+date: 2020-02-24
+issue: 15
+total_issue: 1892
+page_count: 1
+pages:
+  - number: 1
+    section: 要闻
+    articles:
+      - id: fixed
+        kind: news
+        headline: 固定位置
+        paragraphs: ['{text}']
+        place: {{column: 1, span: 2, row: 1, rows: 20}}
+      - id: auto-one
+        kind: brief
+        headline: 简讯一
+        headline_size: 14
+        paragraphs: ['{short}']
+        place: {{column: 1, span: 2}}
+      - id: auto-two
+        kind: brief
+        headline: 简讯二
+        headline_size: 14
+        headline_align: left
+        paragraphs: ['{short}']
+        place: {{column: 1, span: 2}}
+      - id: wide
+        kind: news
+        headline: 变栏
+        paragraphs: ['{text}']
+        body_columns: 3
+        place: {{column: 3, span: 4, row: 1, rows: 30}}
+"""
+
+
+def make_auto(tmp_path, text=LONG, short="今日一则简讯，内容不长。" * 3):
+    shutil.copy(FIXTURE / "paper.yaml", tmp_path / "paper.yaml")
+    d = tmp_path / "auto"
+    d.mkdir(exist_ok=True)
+    (d / "edition.yaml").write_text(AUTO.format(text=text, short=short), encoding="utf-8")
+    edition, diags = load_edition(d / "edition.yaml")
+    assert edition is not None, [str(x) for x in diags]
+    return edition
+
+
+def test_blocks_sized_from_content_stack_below_fixed_ones(tmp_path, fonts):
+    edition = make_auto(tmp_path)
+    grid = make_grid(edition.paper)
+    layout = make_up(edition, fonts)
+    frames = {f.id: f for f in layout.pages[0].frames}
+    fixed, one, two = frames["fixed"].rect, frames["auto-one"].rect, frames["auto-two"].rect
+    assert one.y == pytest.approx(fixed.bottom)          # stacked in order, no gap
+    assert two.y == pytest.approx(one.bottom)
+    for r in (one, two):
+        assert (r.h / grid.pitch) == pytest.approx(round(r.h / grid.pitch))   # whole lines
+    cf = {e.article_id: e for e in layout.copyfit}
+    # sized from content: no overflow and at most one short line per column
+    assert cf["auto-one"].overflow_chars == 0 and cf["auto-one"].short_lines < 2
+
+
+def test_variable_columns_are_whole_characters(tmp_path, fonts):
+    from layout.makeup.blocks import columns_of
+
+    edition = make_auto(tmp_path)
+    grid = make_grid(edition.paper)
+    page = make_up(edition, fonts).pages[0]
+    wide = next(f for f in page.frames if f.id == "wide").rect
+    cols = columns_of(grid, wide, 3, 9)
+    assert len(cols) == 3
+    for x, measure in cols:
+        assert measure / 9 == pytest.approx(round(measure / 9))           # whole characters
+        assert measure > grid.col_width                                    # wider than a grid column
+    assert cols[-1][0] + cols[-1][1] == pytest.approx(wide.right)
+    # the body text of the block starts at exactly those three column edges (or their indent)
+    body = [r for r in page.items if isinstance(r, TextRun) and r.size_pt == 9
+            and wide.x <= r.x < wide.right and wide.y < r.baseline < wide.bottom]
+    starts = {round(x, 2) for x, _ in cols}
+    measure = cols[0][1]
+    line_starts = {round(r.x, 2) for r in body
+                   if not any(o.baseline == r.baseline and r.x - measure < o.x < r.x for o in body)}
+    assert line_starts <= starts | {round(x + 18, 2) for x in starts}
+    assert starts <= line_starts
+
+
+def test_headline_shrinks_to_fit_then_errors(tmp_path, fonts):
+    long_head = "区委书记专题会研究造林绿化工作并部署春季植树"
+    edition = make(tmp_path)
+    from dataclasses import replace
+    art = edition.pages[0].articles[0]
+    grid = make_grid(edition.paper)
+    fits = replace(art, headline=("石景山区召开疫情防控会议",))        # 12 chars at 26 pt > 2 columns
+    page = replace(edition.pages[0], articles=(fits,))
+    layout = make_up(replace(edition, pages=(page,) + edition.pages[1:]), fonts)
+    sizes = {r.size_pt for r in layout.pages[0].items
+             if isinstance(r, TextRun) and "疫情" in r.chars and r.size_pt > 9}
+    (size,) = sizes
+    assert 18 <= size < 26                                   # shrunk, not below the floor
+    assert not any(d.code == "headline-too-wide" for d in layout.diagnostics)
+    too_long = replace(art, headline=(long_head,))
+    page = replace(edition.pages[0], articles=(too_long,))
+    layout = make_up(replace(edition, pages=(page,) + edition.pages[1:]), fonts)
+    assert any(d.code == "headline-too-wide" for d in layout.diagnostics)
+
+
+def test_low_resolution_photo_is_warned(tmp_path, fonts):
+    edition, _ = load_edition(FIXTURE / "2020-02-24")
+    layout = make_up(edition, fonts)
+    assert any(d.code == "low-resolution" for d in layout.diagnostics)

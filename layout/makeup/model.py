@@ -116,6 +116,19 @@ class CopyfitEntry:
 
 
 @dataclass(frozen=True)
+class PageFill:
+    """How full a page is: grid lines no block covers, and empty lines inside blocks."""
+    page: int
+    lines: int                # body-line slots of the page (rows × columns below the furniture)
+    uncovered: int            # slots in no block
+    short: int                # empty slots inside blocks (缺N行 summed)
+
+    @property
+    def empty(self) -> int:
+        return self.uncovered + self.short
+
+
+@dataclass(frozen=True)
 class EditionLayout:
     paper_name: str
     paper_slug: str
@@ -126,3 +139,4 @@ class EditionLayout:
     colors: dict              # name -> layout.edition.model.Color
     copyfit: tuple[CopyfitEntry, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    fill: tuple[PageFill, ...] = ()

@@ -5,7 +5,7 @@ from layout.diagnostics import error, warning
 from layout.makeup.blocks import layout_article
 from layout.makeup.furniture import folio, masthead
 from layout.makeup.grid import PageGrid, make_grid
-from layout.makeup.model import BlockFrame, CopyfitEntry, EditionLayout, PageLayout, Rect
+from layout.makeup.model import BlockFrame, CopyfitEntry, EditionLayout, PageFill, PageLayout, Rect
 from layout.makeup.styles import Typesetter
 
 MIN_PPI = 150
@@ -20,6 +20,7 @@ def make_up(edition, metrics, only: set[int] | None = None) -> EditionLayout:
     resumes: dict = {}
     pages = []
     copyfit = []
+    fill = []
     for page in edition.pages:
         if page.number not in needed:
             continue
@@ -27,11 +28,26 @@ def make_up(edition, metrics, only: set[int] | None = None) -> EditionLayout:
         if only is None or page.number in only:
             pages.append(pl)
             copyfit += cf
+            fill.append(_fill(grid, pl, cf))
     d = edition.date.isoformat()
     return EditionLayout(paper_name=edition.paper.name, paper_slug=edition.paper.slug, date_iso=d,
                          title=f"{edition.paper.name} {d}", bleed_pt=edition.paper.bleed_mm * 72 / 25.4,
                          pages=tuple(pages), colors=dict(edition.paper.colors),
-                         copyfit=tuple(copyfit), diagnostics=tuple(ts.diagnostics))
+                         copyfit=tuple(copyfit), diagnostics=tuple(ts.diagnostics), fill=tuple(fill))
+
+
+def _fill(grid: PageGrid, page: PageLayout, copyfit) -> PageFill:
+    """Empty body-line slots of a page: grid cells outside every block, and short lines inside."""
+    furniture = [f for f in page.frames if f.kind in ("masthead", "folio")]
+    top = max((f.rect.bottom for f in furniture), default=grid.area.y)
+    rows = round((grid.area.bottom - top) / grid.pitch)
+    covered = 0
+    for f in page.frames:
+        if f.kind in ("article", "continuation"):
+            span = round((f.rect.w + grid.gutter) / (grid.col_width + grid.gutter))
+            covered += span * round(f.rect.h / grid.pitch)
+    total = rows * grid.columns
+    return PageFill(page.number, total, max(0, total - covered), sum(e.short_lines for e in copyfit))
 
 
 def _pages_needed(edition, only):
