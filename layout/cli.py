@@ -142,12 +142,16 @@ def _copyfit_table(layout) -> list[str]:
         over = f"超出{e.overflow_chars}字" if e.overflow_chars else "-"
         short = f"缺{e.short_lines}行" if e.short_lines else "-"
         rows.append(f"{e.page:>4}  {e.article_id:<42} {e.lines_needed:>5} {e.lines_available:>5}  {over:>8}  {short:>5}")
+    for f in layout.fill:
+        rows.append(f"page {f.page}: {f.empty} of {f.lines} body lines empty "
+                    f"({f.uncovered} outside every block, {f.short} short inside blocks)")
     return rows
 
 
 def _copyfit_json(layout) -> bytes:
     data = {"paper": layout.paper_slug, "date": layout.date_iso,
-            "articles": [e.__dict__ for e in layout.copyfit]}
+            "articles": [e.__dict__ for e in layout.copyfit],
+            "pages": [dict(f.__dict__, empty=f.empty) for f in layout.fill]}
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
