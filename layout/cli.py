@@ -83,6 +83,16 @@ def _parser() -> argparse.ArgumentParser:
     fo = sub.add_parser("fonts", help="list the shipped fonts by role and coverage")
     fo.add_argument("--missing", metavar="EDITION", default="", help="list characters of EDITION no font has")
     fo.set_defaults(func=cmd_fonts)
+
+    w = sub.add_parser("watch", help="rebuild (or re-preview a page) whenever the edition's files change")
+    w.add_argument("edition")
+    w.add_argument("-o", "--output", default="output", help="output root (default: output/)")
+    w.add_argument("--page", type=int, default=0, help="re-preview this page as PNG instead of building")
+    w.add_argument("--dpi", type=float, default=100.0)
+    w.add_argument("--proof", action="store_true", help="write the proof view too")
+    w.add_argument("--max-builds", type=int, default=0, help="stop after this many builds (0: never)")
+    w.add_argument("--timeout", type=float, default=0.0, help="stop after this many seconds (0: never)")
+    w.set_defaults(func=cmd_watch)
     return p
 
 
@@ -98,8 +108,8 @@ def _print_diags(diags, stream=None) -> None:
         print(str(d), file=stream)
 
 
-def _load(path: str):
-    """Edition + fonts, or (None, None, diags)."""
+def _load(path: str, fonts=None):
+    """Edition + fonts (`fonts` if given: watch keeps one FontSet), or (None, None, diags)."""
     from layout.edition import load_edition
 
     edition, diags = load_edition(path)
@@ -114,7 +124,7 @@ def _load(path: str):
     diags += check_placements(edition, rows)
     from layout.fonts import FontSet
 
-    return edition, FontSet.load(), diags
+    return edition, fonts or FontSet.load(), diags
 
 
 def _make_up(edition, fonts, diags, only=None):
@@ -318,3 +328,46 @@ def cmd_fonts(args) -> int:
         cov = ", ".join(f"{k} {v}" for k, v in sorted(face.coverage.items()))
         print(f"{fid:<24} {face.family} {face.style}  [{cov}]")
     return 0
+
+
+def cmd_watch(args) -> int:
+    from layout.fonts import FontSet
+    from layout.watch import watch
+    from layout.messages import msg
+
+    fonts = FontSet.load()
+
+    def build():
+        edition, _, diags = _load(args.edition, fonts)
+        lines = []
+        layout = None
+        if edition is not None and not has_errors(diags):
+            layout = _make_up(edition, fonts, diags)
+        lines += list(dict.fromkeys(str(d) for d in diags if d.severity is not Severity.INFO))
+        if edition is None or has_errors(diags):
+            lines.append("build failed: nothing was written")
+            return None, lines
+        from layout.press import atomic_write, write_edition
+
+        out = _out_dir(args.output, edition)
+        out.mkdir(parents=True, exist_ok=True)
+        if args.page:
+            from layout.press.preview import render_png
+
+            if args.page not in {p.number for p in layout.pages}:
+                lines.append(f"the edition has no page {args.page}")
+                return layout, lines
+            shown = _proof(layout, edition, fonts) if args.proof else layout
+            png = out / f"preview-p{args.page}{'-proof' if args.proof else ''}.png"
+            atomic_write(png, render_png(shown, fonts, args.page, dpi=args.dpi))
+            paths = [png]
+        else:
+            paths = list(write_edition(layout, fonts, out).paths)
+            atomic_write(out / f"{edition.paper.slug}-{edition.date.isoformat()}-copyfit.json",
+                         _copyfit_json(layout))
+            if args.proof:
+                paths.append(_write_proof(layout, edition, fonts, out))
+        lines += [f"wrote {p}" for p in paths]
+        return layout, lines
+
+    return watch(args.edition, build, msg, max_builds=args.max_builds, timeout=args.timeout)

@@ -14,6 +14,12 @@ PAPER_DIR = ROOT / "editions" / "shijingshan"
 MM = 72 / 25.4
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """Messages in English unless a test asks for Chinese."""
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+
+
 @pytest.fixture
 def copy(tmp_path):
     dst = tmp_path / "shijingshan"
@@ -102,11 +108,15 @@ def test_proof_preview_draws_frames_in_proof_colour(capsys, copy, tmp_path):
 
 
 def test_build_proof_is_a_separate_file_and_plates_are_unchanged(capsys, copy, tmp_path):
-    out_a, out_b = tmp_path / "a", tmp_path / "b"
-    assert run(capsys, "build", copy, "-o", out_a, "-q")[0] == 0
+    out_b = tmp_path / "b"
     code, out, err = run(capsys, "build", copy, "-o", out_b, "--proof")
     assert code == 0, err
-    da, db = out_a / "shijingshan" / "2020-02-24", out_b / "shijingshan" / "2020-02-24"
+    # the plates as a build without --proof writes them
+    from layout.cli import _load, _make_up
+    from layout.press import write_edition
+    edition, fonts, diags = _load(str(copy))
+    da, db = tmp_path / "a", out_b / "shijingshan" / "2020-02-24"
+    write_edition(_make_up(edition, fonts, diags), fonts, da)
     proof = db / "shijingshan-2020-02-24-proof.pdf"
     assert proof.is_file() and "proof" in out
     assert not (da / proof.name).exists()
@@ -123,3 +133,55 @@ def test_build_proof_is_a_separate_file_and_plates_are_unchanged(capsys, copy, t
         assert "epidemic-leading-group-31st-meeting" in text and "缺" in text
     finally:
         pdf.close()
+
+
+def test_compose_cache_reused_by_a_second_make_up(copy):
+    from layout.cli import _load
+    from layout.makeup import make_up
+    from layout.makeup.styles import COMPOSE_CACHE
+
+    edition, fonts, _ = _load(str(copy))
+    COMPOSE_CACHE.clear()
+    first = make_up(edition, fonts)
+    composed = COMPOSE_CACHE.misses
+    assert composed > 20 and COMPOSE_CACHE.hits < composed
+    COMPOSE_CACHE.hits = COMPOSE_CACHE.misses = 0
+    second = make_up(edition, fonts)
+    assert COMPOSE_CACHE.misses == 0 and COMPOSE_CACHE.hits >= composed
+    assert second.pages == first.pages and second.copyfit == first.copyfit
+    # one paragraph edited: only it (and what its new length moves) is composed again
+    break_it(copy, "63岁的退休教师马秀芬", "64岁的退休教师马秀芬")
+    edition, _, _ = _load(str(copy), fonts)
+    COMPOSE_CACHE.hits = COMPOSE_CACHE.misses = 0
+    make_up(edition, fonts)
+    assert 1 <= COMPOSE_CACHE.misses <= 3
+
+
+def test_watch_rebuilds_after_a_change_and_reports_copyfit(capsys, copy, tmp_path):
+    import threading
+
+    png = tmp_path / "out" / "shijingshan" / "2020-02-24" / "preview-p1.png"
+    edited = threading.Event()
+
+    def editor():
+        for _ in range(400):                 # wait (bounded) for the first build
+            if png.exists():
+                break
+            time.sleep(0.05)
+        time.sleep(0.3)
+        break_it(copy, "place: {column: 1, span: 4, row: 1, rows: 24}",
+                 "place: {column: 1, span: 4, row: 1, rows: 14}")
+        edited.set()
+
+    t = threading.Thread(target=editor, daemon=True)
+    t.start()
+    code, out, err = run(capsys, "watch", copy.parent, "--page", 1, "--dpi", 20, "-o", tmp_path / "out",
+                         "--max-builds", 2, "--timeout", 25)
+    t.join(5)
+    assert code == 0, err
+    assert edited.is_set()
+    assert out.count("built (") == 2, out
+    assert "edition.yaml" in out                 # the second build names the file that changed
+    assert "copyfit changes:" in out
+    assert "epidemic-leading-group-31st-meeting: fits → 超出" in out, out
+    assert "watch stopped after 2 build(s)" in out

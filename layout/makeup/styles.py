@@ -2,6 +2,7 @@
 normalisation with its report, and lines turned into positioned text runs."""
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from layout.compose import compose_paragraph, natural_width, set_line
@@ -9,6 +10,39 @@ from layout.compose.model import CharStyle, Line, ParaStyle, Span
 from layout.compose.normalize import normalize_text
 from layout.diagnostics import Diagnostic, SourcePos, error, warning
 from layout.makeup.model import TextRun
+
+
+class ComposeCache:
+    """Composed paragraphs keyed by (text spans, measure, paragraph style, metrics): a
+    second make-up of an edition (watch mode) recomposes only the paragraphs that changed.
+    Values are frozen, so sharing them is safe. LRU, bounded."""
+
+    def __init__(self, size: int = 4096):
+        self.size = size
+        self.hits = 0
+        self.misses = 0
+        self._data: OrderedDict = OrderedDict()
+
+    def get(self, spans, measure: float, para: ParaStyle, metrics):
+        key = (tuple(spans), measure, para, id(metrics))
+        hit = self._data.get(key)
+        if hit is not None and hit[0] is metrics:    # id() alone could be reused by a new object
+            self._data.move_to_end(key)
+            self.hits += 1
+            return hit[1]
+        self.misses += 1
+        composed = compose_paragraph(spans, measure, para, metrics)
+        self._data[key] = (metrics, composed)
+        if len(self._data) > self.size:
+            self._data.popitem(last=False)
+        return composed
+
+    def clear(self) -> None:
+        self._data.clear()
+        self.hits = self.misses = 0
+
+
+COMPOSE_CACHE = ComposeCache()
 
 
 @dataclass
@@ -44,7 +78,7 @@ class Typesetter:
         return text
 
     def compose(self, spans, measure: float, para: ParaStyle, pos: SourcePos | None = None, what: str = ""):
-        composed = compose_paragraph(spans, measure, para, self.metrics)
+        composed = COMPOSE_CACHE.get(spans, measure, para, self.metrics)
         self._report_missing(composed.missing, composed.text, pos, what)
         return composed
 
