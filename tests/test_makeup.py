@@ -311,3 +311,27 @@ def test_low_resolution_photo_is_warned(tmp_path, fonts):
     edition, _ = load_edition(FIXTURE / "2020-02-24")
     layout = make_up(edition, fonts)
     assert any(d.code == "low-resolution" for d in layout.diagnostics)
+
+
+def test_borders_and_column_rules(tmp_path, fonts):
+    from dataclasses import replace
+
+    from layout.makeup.model import RuleItem
+
+    edition = make(tmp_path, rows=20)
+    lead, note = edition.pages[0].articles
+    for border, boxes, dotted in (("single", 1, 0), ("double", 2, 0), ("flower", 1, 4)):
+        arts = (replace(lead, column_rules=True), replace(note, border=border))
+        page = replace(edition.pages[0], articles=arts)
+        layout = make_up(replace(edition, pages=(page,) + edition.pages[1:]), fonts)
+        p = layout.pages[0]
+        nrect = next(f for f in p.frames if f.id == "note").rect
+        lrect = next(f for f in p.frames if f.id == "lead").rect
+        assert len([b for b in p.items if isinstance(b, BoxItem) and nrect.contains(b.rect)]) == boxes
+        assert len([r for r in p.items if isinstance(r, RuleItem) and r.dash
+                    and nrect.x <= r.x1 <= nrect.right]) == dotted
+        # one 栏线 between the lead's two body columns, centred in the gutter
+        grid = make_grid(edition.paper)
+        rules = [r for r in p.items if isinstance(r, RuleItem) and r.x1 == r.x2 and lrect.x < r.x1 < lrect.right]
+        assert len(rules) == 1
+        assert rules[0].x1 == pytest.approx(lrect.x + grid.col_width + grid.gutter / 2)

@@ -23,7 +23,7 @@ EDITION_KEYS = ("paper", "date", "weekday", "issue", "total_issue", "page_count"
 PAGE_KEYS = ("number", "section", "editor", "art_editor", "articles", "continuations")
 ARTICLE_KEYS = ("id", "kind", "kicker", "headline", "subhead", "byline", "author", "paragraphs",
                 "photo", "place", "body_columns", "boxed", "continues_on",
-                "headline_size", "headline_align")
+                "headline_size", "headline_align", "border", "column_rules")
 CONTINUATION_KEYS = ("article", "headline", "place")
 PHOTO_KEYS = ("file", "caption", "credit", "rows")
 PLACE_KEYS = ("column", "span", "row", "rows")
@@ -227,6 +227,8 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
         continues_on=f.integer("continues_on", 0, low=1, high=MAX_PAGES),
         headline_size=f.number("headline_size", 0.0, low=4, high=200),
         headline_align=f.choice("headline_align", ("left", "center", "right"), "") if f.has("headline_align") else "",
+        border=f.choice("border", ("single", "double", "flower"), "single"),
+        column_rules=f.boolean("column_rules", False),
         pos=node_pos(node))
     if article.continues_on:
         ctx.jump_nodes[article_id] = f.get("continues_on")

@@ -165,6 +165,8 @@ class Article:
     continues_on: int = 0                  # page number of the continuation (转版), 0 = none
     headline_size: float = 0.0             # 主题 size in pt for this article (0 = the style's)
     headline_align: str = ""               # left | center | right ("" = the style's)
+    border: str = "single"                 # boxed articles: single | double | flower (花边)
+    column_rules: bool = False             # 栏线: thin rules between the body columns
     pos: SourcePos = NOWHERE
 
 

@@ -14,7 +14,7 @@ from layout.compose.model import Span
 from layout.makeup.grid import PageGrid
 from layout.makeup.model import BoxItem, ImageItem, Rect, RuleItem, TextRun
 from layout.makeup.styles import Typesetter, line_runs
-from layout.makeup.thread import BodyLine, Resume, balance
+from layout.makeup.thread import BodyLine, Resume, avoid_widows, balance
 
 BOX_RULE_PT = 0.75
 
@@ -30,6 +30,20 @@ class BlockResult:
     resume: Resume | None      # where a continuation picks up, None if all was set
     photo_ppi: float = 0.0
     rows_used: int = 0         # grid rows actually filled (for blocks sized from content)
+
+
+def border_items(r: Rect, style: str) -> list:
+    """The frame of a boxed article: one rule, two rules, or a 花边 (heavy rule, dotted inner rule)."""
+    if style == "double":
+        return [BoxItem(r, stroke="black", width_pt=0.5),
+                BoxItem(Rect(r.x + 2, r.y + 2, r.w - 4, r.h - 4), stroke="black", width_pt=0.5)]
+    if style == "flower":
+        i = Rect(r.x + 3, r.y + 3, r.w - 6, r.h - 6)
+        dots = (0.8, 1.6)
+        return [BoxItem(r, stroke="black", width_pt=1.5),
+                RuleItem(i.x, i.y, i.right, i.y, 0.8, dash=dots), RuleItem(i.x, i.bottom, i.right, i.bottom, 0.8, dash=dots),
+                RuleItem(i.x, i.y, i.x, i.bottom, 0.8, dash=dots), RuleItem(i.right, i.y, i.right, i.bottom, 0.8, dash=dots)]
+    return [BoxItem(r, stroke="black", width_pt=BOX_RULE_PT)]
 
 
 def body_role(article) -> str:
@@ -206,7 +220,7 @@ def layout_article(ts: Typesetter, grid: PageGrid, article, rect: Rect, *,
     inner = rect
     if boxed:
         pad = ts.size(body_role(article)) * 0.75
-        items.append(BoxItem(Rect(rect.x, rect.y + 1, rect.w, rect.h - 2), stroke="black", width_pt=BOX_RULE_PT))
+        items += border_items(Rect(rect.x, rect.y + 1, rect.w, rect.h - 2), article.border)
         inner = Rect(rect.x + pad, rect.y, rect.w - 2 * pad, rect.h)
     row = 0
     if boxed:
@@ -237,10 +251,18 @@ def layout_article(ts: Typesetter, grid: PageGrid, article, rect: Rect, *,
     capacity = max(0, rows_body * len(cols) - reserve)
     placed = lines[:capacity]
     rest = lines[capacity:]
-    per_col = balance(len(placed), len(cols), rows_body) if not rest else [rows_body] * len(cols)
+    if rest:
+        per_col = [rows_body] * len(cols)
+    else:     # the text ends in this frame: balanced columns, none starting with a widow
+        per_col = avoid_widows(balance(len(placed), len(cols), rows_body), placed, rows_body)
     if rest and reserve:
         per_col[-1] = rows_body - 1
     top = inner.y + row * grid.pitch
+    if article.column_rules and len(cols) > 1:
+        used = max(per_col, default=0)
+        for (x1, m1), (x2, _) in zip(cols, cols[1:]):
+            gx = (x1 + m1 + x2) / 2
+            items.append(RuleItem(gx, top + 2, gx, top + used * grid.pitch - 2, 0.3))
     k = 0
     for (cx, _), n in zip(cols, per_col):
         for j in range(n):
