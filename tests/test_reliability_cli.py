@@ -15,11 +15,11 @@ from PIL import Image
 import layout.makeup
 from layout.cli import main
 from layout.fonts import default_fonts_dir
+from test_edition import copy, edit  # noqa: F401  (copy is a fixture)
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
 MINIMAL = TESTS / "fixtures" / "minimal"
-EDITION = "2020-02-24/edition.yaml"
 CORPORA = (TESTS / "bad_editions", TESTS / "bad_editions_makeup")
 CASES = sorted(p for corpus in CORPORA for p in corpus.iterdir() if p.is_dir())
 _EXPECT = re.compile(r"^# expect: (?:([\w.-]+):)?(\d+):(\d+): (.+)$")
@@ -49,22 +49,6 @@ def assert_clean_failure(code: int, err: str, *fragments: str) -> None:
     assert "Traceback" not in err and "internal error" not in err, err
     for fragment in fragments:
         assert fragment in err, f"{fragment!r} not in:\n{err}"
-
-
-@pytest.fixture
-def copy(tmp_path):
-    """A private copy of the minimal fixture; returns its folder."""
-    target = tmp_path / "minimal"
-    shutil.copytree(MINIMAL, target)
-    return target
-
-
-def edit(folder: Path, old: str, new: str, file: str = EDITION) -> Path:
-    path = folder / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path
 
 
 # ---------------------------------------------------------------- the corpora, through the CLI
