@@ -150,7 +150,7 @@ def test_ink_over_limit_fails_with_the_figure(tmp_path, font):
     check = preflight(path).check("ink-limit")
     assert not check.passed
     assert check.figure == "max 250 % (limit 240 %)"
-    assert "page 1: 250 %" in check.message
+    assert "page 1: a fill has 250 % total ink" in check.message
     assert preflight(path, ink_limit_pct=260).check("ink-limit").passed
 
 

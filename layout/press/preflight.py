@@ -4,20 +4,31 @@ RIP would reject a plate for, each with the figure it measured.
 Content streams are parsed (pypdf) with the graphics state tracked, so the
 colour of each fill and each piece of text is known.  Paint that lies wholly
 outside a page's BleedBox (printer's marks, slug line) is trimmed off and not
-counted for ink, rich black or text size.
+counted for ink, rich black, text size or rule width.
+
+Images count for ink too: a CMYK image by its darkest pixel (C+M+Y+K), a
+greyscale image as K only.  A page whose content cannot be parsed is a FAIL
+of its own; nothing in a broken file makes preflight raise.
 """
 from __future__ import annotations
 
+import logging
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, IndirectObject
 
+from PIL import ImageMath
+
 from layout.diagnostics import Diagnostic, Severity
 
 MM = 72 / 25.4
+MIN_RULE_MM = 0.1
+_STROKE_OPS = {b"S", b"s", b"B", b"B*", b"b", b"b*"}
+_MAX_IMAGE_PIXELS = 40_000_000     # bigger images are not decoded for ink (named in the figure)
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _FILL_OPS = {b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
 _PATH_END_OPS = _FILL_OPS | {b"S", b"s", b"n"}
@@ -89,6 +100,13 @@ def _apply(m, x, y):
     return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
 
 
+def _subpath(path: list) -> list:
+    """The open subpath (a path that starts without m gets one)."""
+    if not path:
+        path.append([])
+    return path[-1]
+
+
 def _pages_text(pages) -> str:
     pages = sorted(set(pages))
     if len(pages) > 8:
@@ -154,6 +172,7 @@ class _Gs:
     font_size: float = 0.0
     leading: float = 0.0
     render_mode: int = 0
+    line_width: float = 1.0
 
     def copy(self) -> "_Gs":
         return _Gs(**self.__dict__)
@@ -163,8 +182,12 @@ class _Gs:
 class _Findings:
     rgb: dict = field(default_factory=dict)          # page → set of what was RGB
     rich_black: dict = field(default_factory=dict)   # page → worst (c, m, y, k)
-    max_ink: tuple = (0.0, 0)                        # (ink %, page)
+    max_ink: tuple = (0.0, 0, "")                    # (ink %, page, what)
     min_text: tuple = (math.inf, 0)                  # (pt, page)
+    min_rule: tuple = (math.inf, 0)                  # (pt, page): thinnest stroke
+    image_ink: dict = field(default_factory=dict)    # image object key → max ink % (None: not measured)
+    unmeasured: set = field(default_factory=set)     # images too big or undecodable for ink
+    broken: dict = field(default_factory=dict)       # page → why its content could not be read
     images: dict = field(default_factory=dict)       # page → list of bad image descriptions
     transparency: dict = field(default_factory=dict)  # page → set of reasons
     image_count: int = 0
@@ -192,10 +215,22 @@ class _PageScan:
     def _rgb(self, what: str) -> None:
         self.found.rgb.setdefault(self.page_no, set()).add(what)
 
-    def _ink(self, kind, values) -> None:
+    def _ink(self, kind, values, what: str = "a fill") -> None:
         pct = ink_pct(kind, values)
         if pct > self.found.max_ink[0]:
-            self.found.max_ink = (pct, self.page_no)
+            self.found.max_ink = (pct, self.page_no, what)
+
+    def _painted(self, gs: "_Gs", subpaths) -> bool:
+        """Does any subpath reach the printed area?  (Marks share one path but lie outside.)"""
+        return any(self._inside([_apply(gs.ctm, *p) for p in sp]) for sp in subpaths) or not subpaths
+
+    def _stroke(self, gs: "_Gs", subpaths) -> None:
+        if not self._painted(gs, subpaths):
+            return
+        self._ink(gs.stroke_kind, gs.stroke, "a stroke")
+        width = gs.line_width * math.sqrt(abs(gs.ctm[0] * gs.ctm[3] - gs.ctm[1] * gs.ctm[2]))
+        if width < self.found.min_rule[0]:
+            self.found.min_rule = (width, self.page_no)
 
     def _text(self, gs: _Gs, tm) -> None:
         if gs.render_mode in (3, 7):                  # invisible text (OCR layers)
@@ -216,7 +251,19 @@ class _PageScan:
                 if worst is None or c + m_ + y > sum(worst[:3]):
                     self.found.rich_black[self.page_no] = (c, m_, y, k)
 
-    def _image(self, xobj, name: str, resources) -> None:
+    def _image_ink(self, xobj, key, kind: str, name: str) -> None:
+        """Max ink of an image: CMYK by its darkest pixel's C+M+Y+K, grey as K only."""
+        if kind not in ("gray", "cmyk"):
+            return
+        if key not in self.found.image_ink:
+            self.found.image_ink[key] = image_max_ink(xobj, kind)
+        pct = self.found.image_ink[key]
+        if pct is None:
+            self.found.unmeasured.add(key)
+        elif pct > self.found.max_ink[0]:
+            self.found.max_ink = (pct, self.page_no, f"image {name}")
+
+    def _image(self, xobj, name: str, resources, key=None, ctm=_IDENTITY) -> None:
         self.found.image_count += 1
         if xobj.get("/SMask") is not None or int(xobj.get("/SMaskInData", 0) or 0):
             self.found.transparency.setdefault(self.page_no, set()).add(f"image {name} has a soft mask")
@@ -231,6 +278,11 @@ class _PageScan:
             self.found.images.setdefault(self.page_no, []).append(f"{name}: {kind.upper()}")
             if kind == "rgb":
                 self._rgb(f"image {name}")
+        if isinstance(_res(cs), ArrayObject) and str(_res(_res(cs)[0])) in ("/Indexed", "/I"):
+            return                        # a palette image: its ink is not measured
+        corners = [_apply(ctm, x, y) for x in (0, 1) for y in (0, 1)]   # the unit square, placed
+        if self._inside(corners):
+            self._image_ink(xobj, key if key is not None else id(xobj), kind, name)
 
     def _inline_image(self, settings: dict, resources) -> None:
         self.found.image_count += 1
@@ -293,18 +345,24 @@ class _PageScan:
                 else:
                     gs.stroke = vals
             # paths
-            elif op in (b"m", b"l"):
-                path.append((float(operands[0]), float(operands[1])))
+            elif op == b"m":
+                path.append([(float(operands[0]), float(operands[1]))])
+            elif op == b"l":
+                _subpath(path).append((float(operands[0]), float(operands[1])))
             elif op in (b"c", b"v", b"y"):
                 vals = [float(v) for v in operands]
-                path.extend(zip(vals[0::2], vals[1::2]))
+                _subpath(path).extend(zip(vals[0::2], vals[1::2]))
             elif op == b"re":
                 x, y, w, h = (float(v) for v in operands)
-                path.extend([(x, y), (x + w, y + h)])
+                path.append([(x, y), (x + w, y + h)])
             elif op in _PATH_END_OPS:
-                if op in _FILL_OPS and self._inside([_apply(gs.ctm, *p) for p in path]):
+                if op in _FILL_OPS and self._painted(gs, path):
                     self._ink(gs.fill_kind, gs.fill)
+                if op in _STROKE_OPS:
+                    self._stroke(gs, path)
                 path = []
+            elif op == b"w":
+                gs.line_width = float(operands[0])
             # text
             elif op == b"BT":
                 tm = tlm = _IDENTITY
@@ -358,12 +416,14 @@ class _PageScan:
                 self.found.transparency.setdefault(self.page_no, set()).add(f"{name}: {reason}")
 
     def _do(self, resources, name: str, gs: _Gs, depth: int) -> None:
-        xobj = _res(_res(resources.get("/XObject", {})).get(name))
+        ref = _res(resources.get("/XObject", {})).get(name)
+        xobj = _res(ref)
         if xobj is None:
             return
         subtype = xobj.get("/Subtype")
         if subtype == "/Image":
-            self._image(xobj, name, resources)
+            key = (ref.idnum, ref.generation) if isinstance(ref, IndirectObject) else None
+            self._image(xobj, name, resources, key, gs.ctm)
         elif subtype == "/Form":
             inner = gs.copy()
             if "/Matrix" in xobj:
@@ -390,6 +450,29 @@ def extgstate_transparency(egs) -> list[str]:
         if not set(modes) <= {"/Normal", "/Compatible"}:
             reasons.append(f"blend mode {modes[0][1:]}")
     return reasons
+
+
+def image_max_ink(xobj, kind: str) -> float | None:
+    """Highest total ink of any pixel of an image XObject in %, or None if it cannot be
+    decoded (or is too big to decode here).  Values are taken as pypdf decodes them."""
+    try:
+        if int(xobj.get("/Width", 0)) * int(xobj.get("/Height", 0)) > _MAX_IMAGE_PIXELS:
+            return None
+        im = xobj.decode_as_image()
+        if kind == "cmyk" and im.mode == "CMYK":
+            c, m, y, k = (band.convert("I") for band in im.split())
+            if hasattr(ImageMath, "lambda_eval"):         # Pillow ≥ 11
+                total = ImageMath.lambda_eval(lambda e: e["c"] + e["m"] + e["y"] + e["k"],
+                                              c=c, m=m, y=y, k=k)
+            else:
+                total = ImageMath.eval("c + m + y + k", c=c, m=m, y=y, k=k)
+            return 100 * total.getextrema()[1] / 255
+        if kind == "gray" and im.mode in ("L", "1", "LA", "I", "I;16"):
+            lo = im.convert("L").getextrema()[0]
+            return 100 * (255 - lo) / 255
+    except Exception:                 # undecodable image data: reported as not measured
+        return None
+    return None
 
 
 # ---------------------------------------------------------------- fonts
@@ -474,9 +557,38 @@ def _check_fonts(reader) -> Check:
                  f"not embedded: {', '.join(bad)}" if bad else "")
 
 
+@contextmanager
+def _quiet_pypdf():
+    """pypdf logs its repairs of broken files; preflight reports instead of logging."""
+    logger = logging.getLogger("pypdf")
+    saved = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(saved)
+
+
+def _guarded(name: str, make) -> Check:
+    """make() → Check; a file too broken for this check is its FAIL, not a traceback."""
+    try:
+        return make()
+    except Exception as exc:
+        return Check(name, False, "could not be checked", f"{type(exc).__name__}: {exc}")
+
+
 def preflight(pdf_path, *, ink_limit_pct: float = 240.0, min_text_pt: float = 6.0) -> PreflightReport:
     """Check a PDF for newspaper press; never raises for a bad PDF, reports it."""
     path = str(pdf_path)
+    with _quiet_pypdf():
+        try:
+            return _preflight(path, ink_limit_pct, min_text_pt)
+        except Exception as exc:                  # last resort: whatever the file does
+            return PreflightReport(path, (Check("readable", False, "unreadable",
+                                                f"preflight stopped: {type(exc).__name__}: {exc}"),))
+
+
+def _preflight(path: str, ink_limit_pct: float, min_text_pt: float) -> PreflightReport:
     try:
         reader = PdfReader(path)
         encrypted = reader.is_encrypted
@@ -489,17 +601,25 @@ def preflight(pdf_path, *, ink_limit_pct: float = 240.0, min_text_pt: float = 6.
 
     checks = [Check("encryption", not encrypted, "encrypted" if encrypted else "none",
                     "the file is encrypted" if encrypted else "")]
-    checks.append(_check_boxes(pages))
-    checks.append(_check_fonts(reader))
+    checks.append(_guarded("page-boxes", lambda: _check_boxes(pages)))
+    checks.append(_guarded("fonts-embedded", lambda: _check_fonts(reader)))
 
     found = _Findings()
     for n, page in enumerate(pages, 1):
-        area = _box(page, "/BleedBox") or _box(page, "/TrimBox") or _box(page, "/MediaBox")
-        scan = _PageScan(reader, n, area, found)
-        group = _res(page.get("/Group"))
-        if group is not None and group.get("/S") == "/Transparency":
-            found.transparency.setdefault(n, set()).add("page is a transparency group")
-        scan.walk(page.get_contents(), page.get("/Resources"), _Gs())
+        try:
+            area = _box(page, "/BleedBox") or _box(page, "/TrimBox") or _box(page, "/MediaBox")
+            scan = _PageScan(reader, n, area, found)
+            group = _res(page.get("/Group"))
+            if group is not None and group.get("/S") == "/Transparency":
+                found.transparency.setdefault(n, set()).add("page is a transparency group")
+            scan.walk(page.get_contents(), page.get("/Resources"), _Gs())
+        except Exception as exc:                  # broken stream, bad operands, …
+            found.broken[n] = f"{type(exc).__name__}: {exc}"[:200]
+    broken = sorted(found.broken.items())
+    checks.append(Check("content-readable", not broken,
+                        f"{len(pages) - len(broken)} of {len(pages)} pages read",
+                        "; ".join(f"page {p}: {why}" for p, why in broken[:4])
+                        + (" (what these pages hold is not checked)" if broken else "")))
 
     rgb_pages = sorted(found.rgb)
     rgb_what = sorted(set().union(*found.rgb.values())) if found.rgb else []
@@ -521,10 +641,13 @@ def preflight(pdf_path, *, ink_limit_pct: float = 240.0, min_text_pt: float = 6.
                         "; ".join(f"page {p}: text in C{c:.0%} M{m:.0%} Y{y:.0%} K{k:.0%}, black text must be K only"
                                   for p, (c, m, y, k) in rb[:8])))
 
-    ink, ink_page = found.max_ink
+    ink, ink_page, ink_what = found.max_ink
     over = ink > ink_limit_pct + 0.05
-    checks.append(Check("ink-limit", not over, f"max {ink:.0f} % (limit {ink_limit_pct:.0f} %)",
-                        f"page {ink_page}: {ink:.0f} % total ink in a fill exceeds {ink_limit_pct:.0f} %"
+    figure = f"max {ink:.0f} % (limit {ink_limit_pct:.0f} %)"
+    if found.unmeasured:
+        figure += f", {len(found.unmeasured)} images not measured"
+    checks.append(Check("ink-limit", not over, figure,
+                        f"page {ink_page}: {ink_what} has {ink:.0f} % total ink, over {ink_limit_pct:.0f} %"
                         if over else ""))
 
     size, size_page = found.min_text
@@ -534,9 +657,23 @@ def preflight(pdf_path, *, ink_limit_pct: float = 240.0, min_text_pt: float = 6.
                         f"page {size_page}: text at {size:.2f} pt is below {min_text_pt:g} pt"
                         if small else "", severity="warning"))
 
-    intents = _res(reader.trailer["/Root"]).get("/OutputIntents")
-    ok_intent = bool(intents) and any(_res(i).get("/S") == "/GTS_PDFX" for i in _res(intents))
-    checks.append(Check("output-intent", ok_intent, "GTS_PDFX" if ok_intent else "none",
-                        "" if ok_intent else "no PDF/X output intent in the catalog",
-                        severity="warning"))
+    rule, rule_page = found.min_rule
+    thin = rule < MIN_RULE_MM * MM - 0.001
+    checks.append(Check("min-rule-width", not thin,
+                        f"thinnest {rule:.2f} pt ({rule / MM:.2f} mm)" if rule != math.inf else "no strokes",
+                        f"page {rule_page}: a stroke of {rule:.2f} pt ({rule / MM:.2f} mm) is thinner than "
+                        f"{MIN_RULE_MM:g} mm and may not print" if thin else "", severity="warning"))
+
+    checks.append(_guarded("output-intent", lambda: _check_intent(reader)))
     return PreflightReport(path, tuple(checks))
+
+
+def _check_intent(reader) -> Check:
+    intents = _res(_res(reader.trailer["/Root"]).get("/OutputIntents"))
+    pdfx = [_res(i) for i in (intents or []) if _res(i).get("/S") == "/GTS_PDFX"]
+    if not pdfx:
+        return Check("output-intent", False, "none", "no PDF/X output intent in the catalog",
+                     severity="warning")
+    ident = str(pdfx[0].get("/OutputConditionIdentifier", "")) or "(no identifier)"
+    profile = "with ICC profile" if pdfx[0].get("/DestOutputProfile") is not None else "no ICC profile"
+    return Check("output-intent", True, f"GTS_PDFX {ident}, {profile}", severity="warning")
