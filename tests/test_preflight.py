@@ -9,11 +9,10 @@ from pypdf import PdfReader, PdfWriter
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
 
 from layout.diagnostics import Severity
 from layout.press import preflight, write_edition
-from layout.press.testsheet import BoxFonts, box_font, sample_layout
+from layout.press.testsheet import BoxFonts, box_font, boxed_pdf, sample_layout
 
 W, H, BLEED = 300.0, 400.0, 9.0
 
@@ -27,15 +26,7 @@ def font(tmp_path_factory):
 
 def make_pdf(path: Path, draw, *, boxes: bool = True, font: str | None = None) -> Path:
     """A one-page PDF drawn by `draw(canvas)`, with trim/bleed boxes unless told not to."""
-    kw = {"initialFontName": font} if font else {}
-    c = Canvas(str(path), pagesize=(W + 2 * BLEED, H + 2 * BLEED), invariant=1, **kw)
-    if boxes:
-        c.setTrimBox((BLEED, BLEED, BLEED + W, BLEED + H))
-        c.setBleedBox((0, 0, W + 2 * BLEED, H + 2 * BLEED))
-    draw(c)
-    c.showPage()
-    c.save()
-    return path
+    return boxed_pdf(path, draw, size=(W, H), bleed=BLEED, boxes=boxes, font=font)
 
 
 def black_text(c, font, cmyk=(0, 0, 0, 1), size=10, x=50, y=200):

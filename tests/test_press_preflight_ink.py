@@ -1,30 +1,22 @@
 """Preflight: ink of images, thin rules, unreadable content, and no traceback on any bytes."""
 from __future__ import annotations
 
-import io
 import zlib
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
-from reportlab.pdfgen.canvas import Canvas
 
 from layout.press import preflight
 from layout.press.preflight import PreflightReport
+from layout.press.testsheet import boxed_pdf
 
 W, H, BLEED = 300.0, 400.0, 9.0
 
 
 def make_pdf(path, draw, compress=1):
-    c = Canvas(str(path), pagesize=(W + 2 * BLEED, H + 2 * BLEED), invariant=1,
-               pageCompression=compress)
-    c.setTrimBox((BLEED, BLEED, BLEED + W, BLEED + H))
-    c.setBleedBox((0, 0, W + 2 * BLEED, H + 2 * BLEED))
-    draw(c)
-    c.showPage()
-    c.save()
-    return path
+    return boxed_pdf(path, draw, size=(W, H), bleed=BLEED, compress=compress)
 
 
 def picture(tmp_path, mode, dark, fmt="TIFF"):

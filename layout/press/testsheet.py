@@ -117,3 +117,21 @@ def sample_layout(folder: Path, date_iso: str = "2024-03-08") -> EditionLayout:
     return EditionLayout(paper_name="石景山报", paper_slug="test", date_iso=date_iso,
                          title=f"石景山报 {date_iso}", bleed_pt=8.5, pages=(page,),
                          colors=dict(COLORS))
+
+
+def boxed_pdf(path: Path, draw, *, size=(300.0, 400.0), bleed: float = 9.0, boxes: bool = True,
+              font: str | None = None, compress: int = 1) -> Path:
+    """A one-page PDF drawn by `draw(canvas)` on a trim of `size` plus bleed, with
+    TrimBox and BleedBox unless boxes=False (for preflight tests)."""
+    from reportlab.pdfgen.canvas import Canvas
+    w, h = size
+    kw = {"initialFontName": font} if font else {}
+    c = Canvas(str(path), pagesize=(w + 2 * bleed, h + 2 * bleed), invariant=1,
+               pageCompression=compress, **kw)
+    if boxes:
+        c.setTrimBox((bleed, bleed, bleed + w, bleed + h))
+        c.setBleedBox((0, 0, w + 2 * bleed, h + 2 * bleed))
+    draw(c)
+    c.showPage()
+    c.save()
+    return Path(path)
