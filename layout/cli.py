@@ -93,6 +93,14 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--max-builds", type=int, default=0, help="stop after this many builds (0: never)")
     w.add_argument("--timeout", type=float, default=0.0, help="stop after this many seconds (0: never)")
     w.set_defaults(func=cmd_watch)
+
+    n = sub.add_parser("new", help="start next week's edition from this one")
+    n.add_argument("next", help="the new edition's folder (or its edition.yaml)")
+    n.add_argument("--from", dest="source", required=True, metavar="EDITION", help="this week's edition")
+    n.add_argument("--keep", action="append", default=[], metavar="ID",
+                   help="copy this article as it is (a standing block); may be repeated")
+    n.add_argument("--force", action="store_true", help="replace an existing edition file")
+    n.set_defaults(func=cmd_new)
     return p
 
 
@@ -112,8 +120,12 @@ def _load(path: str, fonts=None):
     """Edition + fonts (`fonts` if given: watch keeps one FontSet), or (None, None, diags)."""
     from layout.edition import load_edition
 
+    from layout.newedition import placeholder_diagnostics
+
     edition, diags = load_edition(path)
     diags = list(diags)
+    if edition is not None:
+        diags += placeholder_diagnostics(path)   # 【待填写】 left by `newsprint new`
     if edition is None or has_errors(diags):
         return None, None, diags
     from layout.edition.placement import check_placements
@@ -371,3 +383,36 @@ def cmd_watch(args) -> int:
         return layout, lines
 
     return watch(args.edition, build, msg, max_builds=args.max_builds, timeout=args.timeout)
+
+
+def cmd_new(args) -> int:
+    from layout.edition import load_edition
+    import datetime as _dt
+
+    from layout.newedition import next_edition_text, write_next_edition
+
+    edition, diags = load_edition(args.source)
+    if edition is None or has_errors(diags):
+        _print_diags(diags)
+        print(f"newsprint: {args.source} has errors; fix them first. Nothing was written", file=sys.stderr)
+        return 1
+    ids = {a.id for p in edition.pages for a in p.articles}
+    unknown = [k for k in args.keep if k not in ids]
+    if unknown:
+        print(f"newsprint: --keep: no article {', '.join(unknown)} in {args.source}", file=sys.stderr)
+        return 1
+    target = Path(args.next)
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        target = target / "edition.yaml"
+    if target.exists() and not args.force:
+        print(f"newsprint: {target} exists; choose another folder or use --force. Nothing was written",
+              file=sys.stderr)
+        return 1
+    text, copies = next_edition_text(Path(edition.path), target, edition, set(args.keep))
+    write_next_edition(target, text, copies)
+    arts = sum(len(p.articles) for p in edition.pages) - len(args.keep)
+    nxt = edition.date + _dt.timedelta(days=7)
+    print(f"wrote {target}: {edition.paper.name} {nxt.isoformat()} 星期{'一二三四五六日'[nxt.weekday()]} "
+          f"第{edition.issue + 1}期 (总第{edition.total_issue + 1}期)")
+    print(f"{arts} article(s) to fill in: every 【待填写】 is an error for `newsprint check` until replaced")
+    return 0

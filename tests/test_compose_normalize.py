@@ -62,3 +62,46 @@ def test_pure_and_idempotent():
     src = '本报讯(记者李思婵)2月23日,"好"!'
     once = norm(src)
     assert norm(once) == once and norm(src) == once
+
+
+# ---- `newsprint check` reports what was normalised, one note per article
+
+def _minimal_copy(tmp_path, normalise=True, extra=""):
+    import shutil
+    from pathlib import Path
+    src = Path(__file__).resolve().parent / "fixtures" / "minimal"
+    dst = tmp_path / "minimal"
+    shutil.copytree(src, dst)
+    if not normalise:
+        paper = dst / "paper.yaml"
+        paper.write_text(paper.read_text(encoding="utf-8").replace(
+            "normalize_ascii_punct: true", "normalize_ascii_punct: false"), encoding="utf-8")
+    ed = dst / "2020-02-24" / "edition.yaml"
+    old = "          - 会议指出,要抓好落实。"
+    ed.write_text(ed.read_text(encoding="utf-8").replace(old, old + extra), encoding="utf-8")
+    return ed
+
+
+def _check(capsys, ed):
+    from layout.cli import main
+    code = main(["check", str(ed)])
+    err = capsys.readouterr().err
+    return code, [ln for ln in err.splitlines() if ": info: " in ln]
+
+
+def test_check_reports_normalisation_per_article(tmp_path, capsys):
+    ed = _minimal_copy(tmp_path, extra='\n          - \'他说:"好",又说:"行"。\'')
+    code, notes = _check(capsys, ed)
+    assert code == 0
+    lead = [n for n in notes if "article lead-story:" in n]
+    assert len(lead) == 1
+    # byline (记者…) -> （）, two "," and two ":" in the paragraphs, one in the new one
+    assert "edition.yaml:15:9: info: article lead-story: normalised 7 ASCII punctuation marks " \
+           "to full width (，×3 （）×2 ：×2), paired 4 straight quotes as “ ”" in lead[0]
+    assert any("article photo-of-the-week: normalised 1 ASCII punctuation mark to full width (：×1)" in n
+               for n in notes)
+
+
+def test_no_note_when_the_paper_keeps_ascii_punctuation(tmp_path, capsys):
+    code, notes = _check(capsys, _minimal_copy(tmp_path, normalise=False))
+    assert code == 0 and notes == []

@@ -185,3 +185,62 @@ def test_watch_rebuilds_after_a_change_and_reports_copyfit(capsys, copy, tmp_pat
     assert "copyfit changes:" in out
     assert "epidemic-leading-group-31st-meeting: fits → 超出" in out, out
     assert "watch stopped after 2 build(s)" in out
+
+
+def test_new_edition_from_this_week(capsys, copy):
+    import re
+    import datetime as dt
+    from layout.edition import load_edition
+
+    nxt = copy.parent.parent / "2020-03-02"
+    code, out, err = run(capsys, "new", nxt, "--from", copy.parent, "--keep", "jottings-video-new-year")
+    assert code == 0, err
+    assert "第16期" in out and "总第1893期" in out and "2020-03-02 星期一" in out
+    target = nxt / "edition.yaml"
+    text = target.read_text(encoding="utf-8")
+    assert "lunar" not in text.replace("(lunar:)", "")     # 农历 must be looked up again
+    # check loads it and reports each placeholder with its place, exit 1
+    code, out, err = run(capsys, "check", nxt)
+    assert code == 1
+    hits = re.findall(r"edition\.yaml:(\d+):(\d+): error: placeholder text not replaced", err)
+    lines = text.splitlines()
+    assert len(hits) == text.count("【待填写】") > 27 * 2
+    for line, col in hits:
+        assert lines[int(line) - 1][int(col) - 1:].startswith("【待填写】")
+    # filled in: a valid next edition, same pages, placements and jumps
+    target.write_text(text.replace("【待填写】", "本周稿件"), encoding="utf-8")
+    code, out, err = run(capsys, "check", nxt)
+    assert code == 0, err
+    old, _ = load_edition(str(copy))
+    new, _ = load_edition(str(nxt))
+    assert new.date == old.date + dt.timedelta(days=7) and new.weekday == "星期一"
+    assert (new.issue, new.total_issue) == (old.issue + 1, old.total_issue + 1) and new.lunar_date == ""
+    assert [(p.number, p.section, p.editor, p.art_editor) for p in new.pages] == \
+           [(p.number, p.section, p.editor, p.art_editor) for p in old.pages]
+    assert [[(_same_place(a.place), a.continues_on, a.kind if a.kind != "photo" else "news") for a in p.articles]
+            for p in new.pages] == \
+           [[(_same_place(a.place), a.continues_on, a.kind if a.kind != "photo" else "news") for a in p.articles]
+            for p in old.pages]
+    assert [[c.place.column for c in p.continuations] for p in new.pages] == \
+           [[c.place.column for c in p.continuations] for p in old.pages]
+    assert all(new.article(c.article_id) is not None for p in new.pages for c in p.continuations)
+    kept = new.article("jottings-video-new-year")
+    assert kept.paragraphs and kept.paragraphs[0].text == old.article("jottings-video-new-year").paragraphs[0].text
+    assert not any(a.photo for p in new.pages for a in p.articles)
+    # never overwrites
+    code, _, err = run(capsys, "new", nxt, "--from", copy.parent)
+    assert code == 1 and "exists" in err
+
+
+def _same_place(place):
+    from dataclasses import replace
+    return replace(place, pos=None)
+
+
+def test_new_refuses_a_broken_source_and_unknown_keep(capsys, copy):
+    code, _, err = run(capsys, "new", copy.parent.parent / "x", "--from", copy.parent, "--keep", "no-such-article")
+    assert code == 1 and "no-such-article" in err
+    break_it(copy, "issue: 15", "issue: fifteen")
+    code, _, err = run(capsys, "new", copy.parent.parent / "y", "--from", copy)
+    assert code == 1 and "Nothing was written" in err
+    assert not (copy.parent.parent / "y").exists()

@@ -6,6 +6,7 @@ from layout.makeup.blocks import layout_article
 from layout.makeup.furniture import folio, masthead
 from layout.makeup.grid import PageGrid, make_grid
 from layout.makeup.model import BlockFrame, CopyfitEntry, EditionLayout, PageFill, PageLayout, Rect
+from layout.makeup.normalised import normalisation_notes
 from layout.makeup.styles import Typesetter
 
 MIN_PPI = 150
@@ -29,6 +30,7 @@ def make_up(edition, metrics, only: set[int] | None = None) -> EditionLayout:
             pages.append(pl)
             copyfit += cf
             fill.append(_fill(grid, pl, cf))
+    ts.diagnostics.extend(normalisation_notes(edition, needed if only is None else set(only)))
     d = edition.date.isoformat()
     return EditionLayout(paper_name=edition.paper.name, paper_slug=edition.paper.slug, date_iso=d,
                          title=f"{edition.paper.name} {d}", bleed_pt=edition.paper.bleed_mm * 72 / 25.4,

@@ -1,0 +1,178 @@
+"""`newsprint new`: next week's edition file from this week's.
+
+Date + 7 days (weekday recomputed, 农历 dropped: it must be looked up again), 第N期 + 1,
+总第N期 + 1; the same pages, sections, editors, placements and jumps (转版); every
+article emptied to the placeholder 【待填写】, which `check` reports as an error (with
+its line and column) until it is replaced. Photos are dropped. Articles named with
+`keep` (standing blocks such as a 征稿启事) are copied as they are.
+
+The source is read twice: validated through the loader, and as plain YAML text values
+(yaml.BaseLoader: every scalar a string, nothing reinterpreted) for copying.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+
+from layout.diagnostics import SourcePos, error
+
+PLACEHOLDER = "【待填写】"
+WEEKDAYS = "一二三四五六日"
+# keys whose values are numbers, booleans or dates: written plain, not quoted
+_PLAIN_KEYS = {"number", "issue", "total_issue", "page_count", "column", "span", "row", "rows",
+               "continues_on", "body_columns", "headline_size", "boxed", "column_rules", "date"}
+_PLAIN_VALUE = re.compile(r"^(-?[0-9]+(\.[0-9]+)?|true|false|\d{4}-\d\d-\d\d)$", re.IGNORECASE)
+# article keys carried over as layout (everything else is copy, replaced by placeholders)
+_LAYOUT_KEYS = ("place", "continues_on", "body_columns", "boxed", "border", "column_rules",
+                "headline_size", "headline_align")
+
+
+class NewEditionError(Exception):
+    pass
+
+
+def placeholder_diagnostics(path: str | Path) -> list:
+    """An error at each 【待填写】 left in an edition file (comments aside)."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / "edition.yaml"
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return []      # the loader reports unreadable files
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.lstrip().startswith("#"):
+            continue
+        col = line.find(PLACEHOLDER)
+        while col >= 0:
+            out.append(error(f"placeholder text not replaced: {PLACEHOLDER} (write the copy here, "
+                             f"or delete the article)", SourcePos(str(path), n, col + 1), "placeholder"))
+            col = line.find(PLACEHOLDER, col + 1)
+    return out
+
+
+def next_edition_text(source_file: Path, target_file: Path, edition, keep: set[str] = frozenset()):
+    """(YAML text of the next edition, [(image source, image target)] to copy).
+
+    edition: the loaded (valid) source edition; keep: ids of articles copied verbatim.
+    """
+    with open(source_file, encoding="utf-8-sig") as fh:
+        raw = yaml.load(fh, Loader=yaml.BaseLoader)
+    src_dir, dst_dir = source_file.parent.resolve(), target_file.parent.resolve()
+    date = edition.date + _dt.timedelta(days=7)
+    weekday = "星期" + WEEKDAYS[date.weekday()]
+    paper = os.path.relpath((src_dir / raw["paper"]).resolve(), dst_dir)
+    ids = {}
+    copies = []
+    pages = []
+    for page in raw.get("pages") or []:
+        new_page = {k: page[k] for k in ("number", "section", "editor", "art_editor") if k in page}
+        arts = []
+        for i, art in enumerate(page.get("articles") or [], 1):
+            if art.get("id") in keep:
+                arts.append(_kept(art, src_dir, dst_dir, copies))
+                ids[art["id"]] = art["id"]
+                continue
+            new_id = f"p{page['number']}-{i}"
+            ids[art.get("id")] = new_id
+            arts.append(_emptied(art, new_id))
+        if arts:
+            new_page["articles"] = arts
+        conts = []
+        for c in page.get("continuations") or []:
+            nc = {"article": ids.get(c.get("article"), c.get("article"))}
+            if c.get("headline"):
+                nc["headline"] = PLACEHOLDER if c.get("article") not in keep else c["headline"]
+            nc["place"] = c["place"]
+            conts.append(nc)
+        if conts:
+            new_page["continuations"] = conts
+        pages.append(new_page)
+    head = [
+        f"# {edition.paper.name} 第{edition.issue + 1}期（总第{edition.total_issue + 1}期），"
+        f"{date.isoformat()} {weekday}.",
+        f"# Started from {edition.date.isoformat()} by `newsprint new`: replace every placeholder",
+        "# (newsprint check lists them) and look up the 农历 date (lunar:) again.",
+    ]
+    data = {"paper": paper, "date": date.isoformat(), "weekday": weekday,
+            "issue": str(edition.issue + 1), "total_issue": str(edition.total_issue + 1),
+            "page_count": str(len(pages)), "pages": pages}
+    return "\n".join(head) + "\n" + "".join(_emit(data, 0)), copies
+
+
+def _emptied(art: dict, new_id: str) -> dict:
+    kind = art.get("kind", "news")
+    out = {"id": new_id, "kind": "news" if kind == "photo" else kind}
+    for key in ("kicker", "headline", "subhead", "byline", "author"):
+        if art.get(key) or key == "headline":
+            out[key] = PLACEHOLDER
+    out["paragraphs"] = [PLACEHOLDER]
+    for key in _LAYOUT_KEYS:
+        if key in art:
+            out[key] = art[key]
+    if art.get("photo"):
+        out["#"] = f"photo dropped (last week: {art['photo'].get('file', '')})"
+    return out
+
+
+def _kept(art: dict, src_dir: Path, dst_dir: Path, copies: list) -> dict:
+    """A standing article as it was; its photo re-pointed (or copied) for the new folder."""
+    art = dict(art)
+    photo = art.get("photo")
+    if photo and photo.get("file"):
+        photo = dict(photo)
+        src = (src_dir / photo["file"]).resolve()
+        if src_dir in src.parents:                     # this week's folder: copy it along
+            copies.append((src, dst_dir / src.relative_to(src_dir)))
+        else:                                          # the paper's assets: point at them
+            photo["file"] = os.path.relpath(src, dst_dir)
+        art["photo"] = photo
+    return art
+
+
+def _scalar(key: str, value: str) -> str:
+    if key in _PLAIN_KEYS and _PLAIN_VALUE.match(value):
+        return value
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _emit(value, indent: int, key: str = ""):
+    pad = " " * indent
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if k == "#":
+                yield f"{pad}# {v}\n"
+            elif isinstance(v, dict) and k == "place":
+                inner = ", ".join(f"{kk}: {_scalar(kk, vv)}" for kk, vv in v.items())
+                yield f"{pad}{k}: {{{inner}}}\n"
+            elif isinstance(v, (dict, list)):
+                yield f"{pad}{k}:\n"
+                yield from _emit(v, indent + 2, k)
+            else:
+                yield f"{pad}{k}: {_scalar(k, v)}\n"
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, dict):
+                lines = list(_emit(item, indent + 2, key))
+                yield f"{pad}- {lines[0][indent + 2:]}" if lines else f"{pad}- {{}}\n"
+                yield from lines[1:]
+            else:
+                yield f"{pad}- {_scalar(key, item)}\n"
+
+
+def write_next_edition(target: Path, text: str, copies) -> Path:
+    """Write the edition file (atomically) and the kept photos; refuses to overwrite."""
+    from layout.fonts.cache import atomic_write
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for src, dst in copies:
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, dst)
+    atomic_write(target, text.encode("utf-8"))
+    return target
