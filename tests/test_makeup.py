@@ -335,3 +335,23 @@ def test_borders_and_column_rules(tmp_path, fonts):
         rules = [r for r in p.items if isinstance(r, RuleItem) and r.x1 == r.x2 and lrect.x < r.x1 < lrect.right]
         assert len(rules) == 1
         assert rules[0].x1 == pytest.approx(lrect.x + grid.col_width + grid.gutter / 2)
+
+
+def test_blocks_sized_from_content_flow_around_hand_placed_ones(tmp_path, fonts):
+    from dataclasses import replace
+
+    edition = make_auto(tmp_path)
+    fixed, one, two, wide = edition.pages[0].articles
+    fixed = replace(fixed, place=replace(fixed.place, row=8, rows=12))      # listed last, lower down
+    page = replace(edition.pages[0], articles=(one, two, wide, fixed))
+    layout = make_up(replace(edition, pages=(page,)), fonts)
+    frames = {f.id: f.rect for f in layout.pages[0].frames}
+    grid = make_grid(edition.paper)
+    top = frames["wide"].y
+    assert frames["auto-one"].y == pytest.approx(top)                      # the gap above fits it
+    assert frames["fixed"].y == pytest.approx(top + 7 * grid.pitch)        # kept where it was placed
+    assert frames["auto-two"].y == pytest.approx(frames["fixed"].bottom)   # no room above: below it
+    rects = list(frames.values())
+    for i, a in enumerate(rects):
+        for b in rects[i + 1:]:
+            assert not a.overlaps(b)

@@ -81,17 +81,20 @@ def _make_page(ts, grid, edition, page, resumes):
         frames.append(BlockFrame("folio", Rect(grid.area.x, grid.area.y, grid.area.w, offset * grid.pitch), "folio"))
     items += fi
     rows_avail = grid.rows - offset
-    filled = [0] * (grid.columns + 1)  # per column: last body row taken (for stacking)
     copyfit = []
     blocks = [(a, a.place, None) for a in page.articles if a.place] + \
              [(edition.article(c.article_id), c.place, c) for c in page.continuations]
+    # rows held per column: hand-placed blocks first, so blocks sized from content flow around them
+    taken: dict[int, list[tuple[int, int]]] = {c: [] for c in range(1, grid.columns + 1)}
+    for _, place, _ in blocks:
+        if place.rows:
+            for c in _columns(grid, place):
+                taken[c].append((place.row, place.row + place.rows - 1))
     for art, place, cont in blocks:
         if art is None:
             continue
-        cols = range(place.column, min(grid.columns, place.column + place.span - 1) + 1)
+        cols = _columns(grid, place)
         row = place.row
-        if place.rows == 0:
-            row = max([row] + [filled[c] + 1 for c in cols])
         if place.column + place.span - 1 > grid.columns or row < 1:
             ts.diagnostics.append(error(f"article {art.id}: placement outside the {grid.columns}-column grid",
                                         place.pos, "placement"))
@@ -109,10 +112,13 @@ def _make_page(ts, grid, edition, page, resumes):
         elif art.continues_on:
             kwargs = dict(jump_to=art.continues_on)
         rows = place.rows
-        if rows == 0:
-            trial = layout_article(ts, grid, art, grid.cell(place.column, place.span, offset + row,
-                                                            max(1, rows_avail - row + 1)), **kwargs)
+        if rows == 0:   # sized from content: measure, then the first gap that holds it
+            trial = layout_article(ts, grid, art, grid.cell(place.column, place.span, offset + 1,
+                                                            rows_avail), **kwargs)
             rows = max(1, trial.rows_used)
+            row = _first_gap(taken, cols, row, rows, rows_avail)
+            for c in cols:
+                taken[c].append((row, row + rows - 1))
         if row + rows - 1 > rows_avail:
             ts.diagnostics.append(error(
                 f"article {art.id}: rows {row}–{row + rows - 1} run below the last line of page {page.number} "
@@ -121,8 +127,6 @@ def _make_page(ts, grid, edition, page, resumes):
         rect = grid.cell(place.column, place.span, offset + row, rows)
         res = layout_article(ts, grid, art, rect, **kwargs)
         items += res.items
-        for c in cols:
-            filled[c] = max(filled[c], row + rows - 1)
         if res.resume is not None and cont is None and art.continues_on:
             resumes[art.id] = res.resume
         if res.photo_ppi and res.photo_ppi < MIN_PPI:
@@ -139,6 +143,23 @@ def _make_page(ts, grid, edition, page, resumes):
                                     res.overflow_chars, short))
     layout = PageLayout(page.number, grid.width, grid.height, tuple(items), tuple(frames), grid.area)
     return layout, copyfit
+
+
+def _columns(grid: PageGrid, place) -> range:
+    return range(place.column, min(grid.columns, place.column + place.span - 1) + 1)
+
+
+def _first_gap(taken, cols, start: int, rows: int, last: int) -> int:
+    """First row ≥ start where `rows` lines are free in all cols (else below everything)."""
+    held = sorted(iv for c in cols for iv in taken[c])
+    row = start
+    for a, b in held:
+        if b < row:
+            continue
+        if a > row + rows - 1:
+            break
+        row = b + 1
+    return row
 
 
 def _origin_page(edition, article_id: str) -> int:
