@@ -14,6 +14,7 @@ from PIL import Image
 
 import layout.makeup
 from layout.cli import main
+from layout.edition import load_edition
 from layout.fonts import default_fonts_dir
 from test_edition import copy, edit  # noqa: F401  (copy is a fixture)
 
@@ -58,7 +59,8 @@ def test_the_corpora_cover_the_cases_of_issue_8():
     assert {"yaml-syntax", "gbk-encoded", "tab-indentation", "duplicate-key", "misspelt-key",
             "string-for-number", "page-count-mismatch", "impossible-date", "missing-image",
             "alias-bomb", "recursive-alias", "too-many-aliases", "path-dotdot", "path-absolute",
-            "logo-outside", "private-use-char", "unassigned-cjk-char"} <= names
+            "logo-outside", "private-use-char", "unassigned-cjk-char", "invisible-chars-error",
+            "control-char-in-file", "paper-not-yaml"} <= names
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -117,6 +119,26 @@ def test_a_text_file_named_png_is_refused(copy):
     (copy / "2020-02-24/images/photo.png").write_text("<html>not a picture</html>")
     code, _, err = run("check", copy / "2020-02-24")
     assert_clean_failure(code, err, "33:23: error: photo file 'images/photo.png' is not an image file")
+
+
+def test_invisible_characters_are_stripped_with_a_warning_by_default(copy):
+    edit(copy, "paragraphs: [春风徐来。]", r'paragraphs: ["春风\u200b徐来\u00ad。\v"]')
+    code, out, err = run("check", copy / "2020-02-24")
+    assert code == 0 and "OK" in out, err
+    assert ("edition.yaml:29:22: warning: article commentary, paragraph 1: removed 3 invisible "
+            "character(s): U+200B ZERO WIDTH SPACE, U+00AD SOFT HYPHEN, U+000B control character") in err
+    edition, _ = load_edition(copy / "2020-02-24")
+    assert edition.article("commentary").paragraphs[0].text == "春风徐来。"
+
+
+def test_a_paper_symlinked_to_a_system_file_is_not_read(copy, tmp_path):
+    secret = tmp_path / "passwd"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n")
+    (copy / "2020-02-24/evil.yaml").symlink_to(secret)
+    edit(copy, "paper: ../paper.yaml", "paper: evil.yaml")
+    code, _, err = run("check", copy / "2020-02-24")
+    assert_clean_failure(code, err, "edition.yaml:2:8: error: paper: 'evil.yaml' is not a .yaml file")
+    assert "root:x" not in err
 
 
 def test_python_tags_never_run(copy, tmp_path):

@@ -12,6 +12,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 
 from layout.diagnostics import Diagnostic, SourcePos, has_errors
 from layout.edition.assets import confined_image
+from layout.edition.invisible import clean_article, clean_text
 from layout.edition.fields import TAG, Collector, Fields, describe, did_you_mean, scalar_text
 from layout.edition.model import (Article, Continuation, Edition, Page, Paper, Paragraph, Photo,
                                   Placement)
@@ -92,6 +93,7 @@ class _Context:
     grid_columns: int                       # 0 = unknown (the paper did not load)
     ids: dict[str, SourcePos] = field(default_factory=dict)
     jump_nodes: dict[str, Node] = field(default_factory=dict)   # article id -> continues_on node
+    invisible_chars: str = "strip"          # the paper's rule (layout.edition.invisible)
 
 
 def _read_edition(out: Collector, file: Path) -> Edition | None:
@@ -108,7 +110,8 @@ def _read_edition(out: Collector, file: Path) -> Edition | None:
     roots = {"edition's folder": edition_dir}
     if paper_file:
         roots["paper's folder"] = _real(paper_file).parent
-    ctx = _Context(out, edition_dir, roots, paper.grid.columns if paper else 0)
+    ctx = _Context(out, edition_dir, roots, paper.grid.columns if paper else 0,
+                   invisible_chars=paper.invisible_chars if paper else "strip")
 
     date = _date(f)
     weekday = _weekday(f, date)
@@ -137,6 +140,10 @@ def _paper_file(f: Fields, edition_dir: Path) -> Path | None:
                     node, "path")
         return None
     file = Path(os.path.normpath(edition_dir / rel))
+    if not all(p.suffix.lower() in (".yaml", ".yml") for p in (file, _real(file))):
+        f.out.error(f"paper: '{rel}' is not a .yaml file (a symbolic link must also end "
+                    "in .yaml)", node, "path")
+        return None
     if not file.is_file():
         f.out.error(f"paper: file '{rel}' not found (looked for {shown_path(file)})",
                     node, "missing-file")
@@ -230,6 +237,7 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
         border=f.choice("border", ("single", "double", "flower"), "single"),
         column_rules=f.boolean("column_rules", False),
         pos=node_pos(node))
+    article = clean_article(ctx.out, article, f, ctx.invisible_chars)
     if article.continues_on:
         ctx.jump_nodes[article_id] = f.get("continues_on")
     chars = sum(map(len, (article.kicker, article.subhead, article.byline, article.author,
@@ -303,7 +311,9 @@ def _continuation(ctx: _Context, node: Node) -> Continuation | None:
     if not isinstance(node, MappingNode):
         return None
     article_id = f.text("article", required=True)
-    headline = f.text("headline", required=True)
+    headline = clean_text(ctx.out, f.text("headline", required=True),
+                          node_pos(f.get("headline") or node), "continuation headline",
+                          ctx.invisible_chars)
     place = _place(ctx, f.get("place", required=True))
     if place is None:
         return None

@@ -116,6 +116,7 @@ class Paper:
     jump_from_format: str = "(上接{page}版)"
     ink_limit_pct: float = 240.0
     min_text_pt: float = 6.0
+    invisible_chars: str = "strip"   # zero-width/control characters in the copy: strip | error
     path: str = ""                   # the paper file
     dir: str = ""                    # its folder (assets are resolved and confined here)
     pos: SourcePos = NOWHERE

@@ -8,14 +8,15 @@ from yaml.nodes import Node, SequenceNode
 
 from layout.diagnostics import has_errors
 from layout.edition.assets import confined_image
+from layout.edition.invisible import RULES as INVISIBLE_RULES
 from layout.edition.fields import Collector, Fields, did_you_mean, expect_list, scalar_number, scalar_text
 from layout.edition.model import (Color, Folio, Grid, Hotline, Margins, Masthead, PageSize, Paper,
                                   TextStyle)
 from layout.edition.source import node_pos
 
 PAPER_KEYS = ("name", "slug", "page", "margins", "bleed", "grid", "punctuation",
-              "normalize_ascii_punct", "jump_to", "jump_from", "ink_limit", "min_text_size",
-              "fonts", "colors", "styles", "masthead", "folio")
+              "normalize_ascii_punct", "invisible_chars", "jump_to", "jump_from", "ink_limit",
+              "min_text_size", "fonts", "colors", "styles", "masthead", "folio")
 STYLE_ROLES = ("body", "byline", "kicker", "headline", "subhead", "commentary",
                "commentary_headline", "caption", "credit", "folio", "jump", "hotline",
                "dateline", "masthead_title", "masthead_small")
@@ -53,6 +54,7 @@ def build_paper(out: Collector, root: Node, path: Path) -> Paper | None:
         folio=_folio(f),
         punctuation=f.choice("punctuation", PUNCTUATION, "quanjiao"),
         normalize_ascii_punct=f.boolean("normalize_ascii_punct", True),
+        invisible_chars=f.choice("invisible_chars", INVISIBLE_RULES, "strip"),
         jump_to_format=f.template("jump_to", ("page",), "(下转{page}版)"),
         jump_from_format=f.template("jump_from", ("page",), "(上接{page}版)"),
         ink_limit_pct=f.number("ink_limit", 240.0, low=100, high=400),

@@ -9,6 +9,7 @@ line and column and no YAML tag can construct an arbitrary object.
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -96,7 +97,7 @@ def read_yaml(path: Path) -> tuple[Node | None, list[Diagnostic]]:
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_error(exc, name)]
     except yaml.reader.ReaderError as exc:
-        return None, [error(f"character {exc.character!r} is not allowed in YAML",
+        return None, [error(_unprintable_message(exc.character),
                             _offset_pos(text, exc.position, name), "yaml-syntax")]
     except (yaml.YAMLError, RecursionError) as exc:
         return None, [error(f"cannot read YAML: {exc}", SourcePos(name), "yaml-syntax")]
@@ -107,6 +108,13 @@ def read_yaml(path: Path) -> tuple[Node | None, list[Diagnostic]]:
         return None, [error("file is empty", SourcePos(name), "missing")]
     diags = _check_tree(root)
     return (None if diags else root), diags
+
+
+def _unprintable_message(character) -> str:
+    code = character if isinstance(character, int) else ord(character)
+    name = unicodedata.name(chr(code), "control character")
+    return (f"invisible character U+{code:04X} {name} is not allowed in YAML; delete it "
+            "(often pasted from a word processor), or write it as an escape in double quotes")
 
 
 # ---------------------------------------------------------------- bytes -> text

@@ -1,0 +1,64 @@
+"""Invisible characters in the copy, often pasted from a word processor: zero-width spaces,
+byte-order marks, soft hyphens, direction marks, control characters.
+
+The paper's `invisible_chars` rule decides: `strip` removes them with a warning (nothing
+vanishes unreported), `error` refuses the edition. Tab, newline and carriage return are
+white space, not invisible characters.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+
+from layout.diagnostics import SourcePos
+from layout.edition.fields import Collector, Fields
+from layout.edition.model import Article
+from layout.edition.source import node_pos
+
+RULES = ("strip", "error")
+
+
+def is_invisible(ch: str) -> bool:
+    return ch not in "\t\n\r" and unicodedata.category(ch) in ("Cc", "Cf")
+
+
+def describe(ch: str) -> str:
+    """U+200B ZERO WIDTH SPACE; control characters have no Unicode name."""
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'control character')}"
+
+
+def clean_text(out: Collector, text: str, pos: SourcePos, what: str, rule: str) -> str:
+    """text without invisible characters; each field reported once, under the paper's rule."""
+    found = [(i, ch) for i, ch in enumerate(text) if is_invisible(ch)]
+    if not found:
+        return text
+    if rule == "error":
+        i, ch = found[0]
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        out.error(f"{what}: invisible character {describe(ch)} at character {i + 1}{more}; "
+                  "delete it, or set invisible_chars: strip in the paper", pos, "invisible-char")
+        return text
+    kinds = ", ".join(describe(ch) for ch in dict.fromkeys(ch for _, ch in found))
+    out.warning(f"{what}: removed {len(found)} invisible character(s): {kinds}", pos,
+                "invisible-char")
+    return "".join(ch for ch in text if not is_invisible(ch))
+
+
+def clean_article(out: Collector, article: Article, f: Fields, rule: str) -> Article:
+    """The article with its text fields cleaned (positions: the field's YAML node)."""
+    def field(key: str, text: str, label: str = "") -> str:
+        node = f.get(key)
+        pos = node_pos(node) if node is not None else article.pos
+        return clean_text(out, text, pos, f"article {article.id}, {label or key}", rule)
+
+    paragraphs = tuple(replace(p, text=clean_text(out, p.text, p.pos, f"article {article.id}, "
+                                                  f"paragraph {n}", rule))
+                       for n, p in enumerate(article.paragraphs, 1))
+    photo = article.photo
+    if photo is not None:
+        photo = replace(photo, caption=field("photo", photo.caption, "caption"),
+                        credit=field("photo", photo.credit, "credit"))
+    return replace(article, paragraphs=paragraphs, photo=photo,
+                   headline=tuple(field("headline", h) for h in article.headline),
+                   kicker=field("kicker", article.kicker), subhead=field("subhead", article.subhead),
+                   byline=field("byline", article.byline), author=field("author", article.author))
