@@ -24,7 +24,8 @@ texts = st.lists(pieces, min_size=1, max_size=60).map("".join)
 paras = st.builds(ParaStyle,
                   align=st.sampled_from(["justify", "justify", "left", "center", "right"]),
                   indent_em=st.sampled_from([0.0, 2.0]),
-                  punctuation=st.sampled_from(["quanjiao", "kaiming", "banjiao"]))
+                  punctuation=st.sampled_from(["quanjiao", "kaiming", "banjiao"]),
+                  open_start_half=st.booleans())
 measures = st.sampled_from([6.0, 8.5, 11.0, 13.0, 20.0])
 
 

@@ -331,3 +331,20 @@ def test_justification_leaves_no_hole_before_numbers():
     han_digit = [g for pair, g in gaps if any(c.isdigit() for c in pair) and not all(c.isdigit() for c in pair)]
     assert han_digit and han_han
     assert max(han_digit) <= max(han_han) + 0.25 * EM + 0.01
+
+
+def test_opening_bracket_at_line_start_set_half_width_when_configured():
+    text = "甲乙丙丁戊己庚辛壬癸（子丑寅卯）辰巳"
+    plain = compose(text, ems=10, para=ParaStyle(indent_em=0.0, align="left"))
+    half = compose(text, ems=10, para=ParaStyle(indent_em=0.0, align="left", open_start_half=True))
+    assert [ln.text for ln in plain.lines] == [ln.text for ln in half.lines]
+    assert half.lines[1].text.startswith("（")
+    p0, h0 = plain.lines[1].glyphs[0], half.lines[1].glyphs[0]
+    assert p0.slot == (0.0, EM) and h0.slot == (0.0, EM / 2)     # its blank left half is cut
+    assert h0.x == -EM / 2                                        # the ink stays where it was drawn
+    assert glyph(half.lines[1], "子").x == EM / 2
+    # a justified paragraph still fills the measure; the paragraph's own first bracket keeps its width
+    just = compose("（" + text, ems=10, para=ParaStyle(indent_em=0.0, open_start_half=True))
+    assert just.lines[0].glyphs[0].slot == (0.0, EM)
+    assert all(ln.width == pytest.approx(100, abs=0.01) for ln in just.lines[:-1])
+

@@ -8,6 +8,10 @@
             ...                    # g.slot = the part of the line the glyph occupies
     para.missing                   # characters no font covers (glyph font "")
     set_line(spans, para, fonts)   # one unbroken line (headlines); natural_width(spans, fonts)
+
+Punctuation never hangs outside the measure (no 悬挂标点, as in Chinese newspapers): a
+line-end mark is set half-width inside it, and with ParaStyle(open_start_half=True) an
+opening mark starting a line is too (行首开括号半角).
 """
 from .compose import compose_paragraph, natural_width, set_line
 from .model import (CharStyle, ComposedParagraph, Glyph, Line, Metrics, Missing, ParaStyle,

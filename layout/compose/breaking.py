@@ -11,8 +11,8 @@ from bisect import bisect_right
 from heapq import heappop, heappush
 from dataclasses import dataclass
 
-from .classes import (BREAK_BAD, BREAK_OK, BREAK_URL, CLOSE, END, HAN, LATIN, DIGIT, SPACE, STOP,
-                      next_start)
+from .classes import (BREAK_BAD, BREAK_OK, BREAK_URL, CLOSE, END, HAN, LATIN, DIGIT, OPEN, SPACE,
+                      STOP, next_start)
 from .prepare import MAX_SPACE_EM, MIN_AUTOSPACE_EM, MIN_SPACE_EM, Prepared
 
 EPS = 1e-6
@@ -78,12 +78,17 @@ class Fitter:
         p = self.p
         return p.blank_r[last] if p.cls[last] in END_TRIMMED else 0.0
 
+    def start_trim(self, s: int) -> float:
+        p = self.p
+        return p.blank_l[s] if p.open_start_half and s > 0 and p.cls[s] == OPEN else 0.0
+
     def fit(self, s: int, e: int) -> Fit:
         p = self.p
         last = e - 1
         trim = self.end_trim(last)
-        natural = (self.W[e] - self.W[s] - p.track[last] + self.GW[last] - self.GW[s] - trim)
-        in_s = trim if p.cls[last] != END else 0.0   # END's blank is not in S (kept full mid-line)
+        lead = self.start_trim(s)
+        natural = (self.W[e] - self.W[s] - p.track[last] + self.GW[last] - self.GW[s] - trim - lead)
+        in_s = (trim if p.cls[last] != END else 0.0) + lead   # END's blank is not in S (full mid-line)
         shrink = self.S[e] - self.S[s] + self.GS[last] - self.GS[s] - in_s
         stretch = self.T[e] - self.T[s] + self.GT[last] - self.GT[s]
         gaps = int(round(self.GJ[last] - self.GJ[s]))

@@ -41,6 +41,8 @@ class ParaStyle:
     punctuation: str = "quanjiao"   # quanjiao 全角式 | kaiming 开明式 | banjiao 半角式
     cjk_latin_space_em: float = 0.25
     avoid_short_last_line: bool = True  # no last line of a single character
+    open_start_half: bool = False   # 行首开括号半角: an opening mark starting a line (not the
+                                    # paragraph) is set half-width, like the marks at a line end
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ class Prepared:
     justifiable: list[bool]  # the gap after k may take justification space
     levels: list[int]       # break levels (classes.break_levels)
     missing: tuple[Missing, ...]
+    open_start_half: bool = False   # ParaStyle.open_start_half
 
     def __len__(self) -> int:
         return len(self.text)
@@ -138,4 +139,4 @@ def prepare(spans: Sequence[Span], para: ParaStyle, metrics: Metrics) -> Prepare
         justifiable[k] = (a != SPACE and b != SPACE and not (a == b and a in (DASH, ELLIPSIS))
                           and not (a in LATIN_RUN and b in LATIN_RUN))
     return Prepared(text, cls, font, size, color, adv, trim_left, blank_l, blank_r, track,
-                    auto, pair, pair_left, justifiable, levels, tuple(missing))
+                    auto, pair, pair_left, justifiable, levels, tuple(missing), para.open_start_half)
