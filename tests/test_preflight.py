@@ -113,7 +113,7 @@ def test_missing_trimbox_fails(tmp_path, font):
     report = preflight(make_pdf(tmp_path / "notrim.pdf", lambda c: black_text(c, font),
                                 boxes=False, font=font))
     check = report.check("page-boxes")
-    assert not check.passed and "page 1 has no TrimBox or BleedBox" in check.message
+    assert not check.passed and "no TrimBox or BleedBox on page 1" in check.message
 
 
 def test_rich_black_text_fails(tmp_path, font):

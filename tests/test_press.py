@@ -186,6 +186,17 @@ def test_no_temp_files_and_failed_write_keeps_old_file(tmp_path, edition, monkey
     assert sorted(os.listdir(out)) == sorted(p.name for p in first.paths)   # no .tmp left
 
 
+def test_plates_are_readable_by_others_as_the_umask_allows(tmp_path, edition):
+    layout, fonts = edition
+    old = os.umask(0o022)
+    try:
+        res = write_edition(layout, fonts, tmp_path / "out")
+    finally:
+        os.umask(old)
+    for path in res.paths:
+        assert path.stat().st_mode & 0o777 == 0o644     # not mkstemp's 0600
+
+
 def test_render_failure_writes_nothing(tmp_path, edition):
     layout, fonts = edition
     out = tmp_path / "out"

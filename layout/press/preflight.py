@@ -110,7 +110,7 @@ def _subpath(path: list) -> list:
 def _pages_text(pages) -> str:
     pages = sorted(set(pages))
     if len(pages) > 8:
-        return f"pages {', '.join(map(str, pages[:8]))} …"
+        return f"pages {', '.join(map(str, pages[:8]))} … ({len(pages)} pages)"
     return ("page " if len(pages) == 1 else "pages ") + ", ".join(map(str, pages))
 
 
@@ -531,19 +531,22 @@ def _within(inner, outer, eps=0.01) -> bool:
 
 
 def _check_boxes(pages) -> Check:
-    missing, outside, sizes = [], [], []
+    lacking: dict = {}                # what is missing → pages
+    outside, sizes = [], []
     for n, page in enumerate(pages, 1):
         media, trim, bleed = _box(page, "/MediaBox"), _box(page, "/TrimBox"), _box(page, "/BleedBox")
         lacks = [k for k, v in (("TrimBox", trim), ("BleedBox", bleed)) if v is None]
         if lacks:
-            missing.append(f"page {n} has no {' or '.join(lacks)}")
+            lacking.setdefault(" or ".join(lacks), []).append(n)
             continue
         if not (_within(trim, bleed) and (media is None or _within(bleed, media))):
-            outside.append(f"page {n}: TrimBox ⊄ BleedBox ⊄ MediaBox")
+            outside.append(n)
         sizes.append(f"trim {_size_mm(trim)}, bleed {_size_mm(bleed)}")
     figure = "; ".join(sorted(set(sizes))) or "no page with both boxes"
-    problems = missing + outside
-    return Check("page-boxes", not problems, figure, "; ".join(problems[:8]))
+    problems = [f"no {what} on {_pages_text(ns)}" for what, ns in sorted(lacking.items())]
+    if outside:
+        problems.append(f"TrimBox ⊄ BleedBox ⊄ MediaBox on {_pages_text(outside)}")
+    return Check("page-boxes", not problems, figure, "; ".join(problems))
 
 
 def _check_fonts(reader) -> Check:

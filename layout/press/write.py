@@ -128,11 +128,18 @@ def _render_pages(layout, pages, font_names, slug_font, marks, subject) -> bytes
 _render = render_pdf      # the name press.preview first used
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace `path` with `data` all at once; on failure the old file stays and no temp is left."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, 0o666 & ~_umask())      # mkstemp makes 0600; plates go to other people
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
