@@ -131,6 +131,17 @@ def test_invisible_characters_are_stripped_with_a_warning_by_default(copy):
     assert edition.article("commentary").paragraphs[0].text == "春风徐来。"
 
 
+def test_invisible_characters_outside_the_copy_are_errors(copy):
+    edit(copy, "name: 测试报", r'name: "测试\e报"', file="paper.yaml")
+    edit(copy, "section: 要闻", r'section: "要\u200b闻"')
+    code, _, err = run("check", copy / "2020-02-24")
+    assert_clean_failure(code, err, "paper.yaml:2:7: error: name: invisible character U+001B "
+                         "control character at character 3; delete it",
+                         "edition.yaml:11:14: error: section: invisible character U+200B ZERO "
+                         "WIDTH SPACE at character 2; delete it")
+    assert "\x1b" not in err
+
+
 def test_a_paper_symlinked_to_a_system_file_is_not_read(copy, tmp_path):
     secret = tmp_path / "passwd"
     secret.write_text("root:x:0:0:root:/root:/bin/bash\n")

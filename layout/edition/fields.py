@@ -15,6 +15,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from layout.diagnostics import Diagnostic, SourcePos, error, warning
+from layout.edition.invisible import describe as describe_char, is_invisible
 from layout.edition.source import node_pos
 
 TAG = "tag:yaml.org,2002:"
@@ -140,7 +141,8 @@ class Fields:
     # ------------------------------------------------------------ scalars
 
     def text(self, key: str, default: str = "", required: bool = False,
-             nonblank: bool = False) -> str:
+             nonblank: bool = False, copy: bool = False) -> str:
+        """copy=True: article text, whose invisible characters the paper's rule handles later."""
         node = self.get(key, required)
         if node is None:
             return default
@@ -149,6 +151,12 @@ class Fields:
             return default
         if (required or nonblank) and not value.strip():
             self.out.error(f"{key}: must not be empty", node, "missing")
+        hidden = [(i, ch) for i, ch in enumerate(value) if is_invisible(ch)]
+        if hidden and not copy:
+            i, ch = hidden[0]
+            self.out.error(f"{key}: invisible character {describe_char(ch)} at character {i + 1}; "
+                           "delete it", node, "invisible-char")
+            return default
         return value
 
     def number(self, key: str, default: float = 0.0, required: bool = False,

@@ -3,17 +3,21 @@ byte-order marks, soft hyphens, direction marks, control characters.
 
 The paper's `invisible_chars` rule decides: `strip` removes them with a warning (nothing
 vanishes unreported), `error` refuses the edition. Tab, newline and carriage return are
-white space, not invisible characters.
+white space, not invisible characters. Other text fields (names, sections, templates ...)
+are typed once, not pasted: an invisible character there is always an error (fields.py).
 """
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from layout.diagnostics import SourcePos
-from layout.edition.fields import Collector, Fields
 from layout.edition.model import Article
 from layout.edition.source import node_pos
+
+if TYPE_CHECKING:                      # fields uses is_invisible: no import at run time
+    from layout.edition.fields import Collector, Fields
 
 RULES = ("strip", "error")
 

@@ -227,8 +227,8 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
     article = Article(
         id=article_id, kind=kind,
         headline=f.texts("headline", required=kind != "photo"),
-        kicker=f.text("kicker"), subhead=f.text("subhead"), byline=f.text("byline"),
-        author=f.text("author"), paragraphs=paragraphs, photo=photo, place=place,
+        kicker=f.text("kicker", copy=True), subhead=f.text("subhead", copy=True),
+        byline=f.text("byline", copy=True), author=f.text("author", copy=True), paragraphs=paragraphs, photo=photo, place=place,
         body_columns=f.integer("body_columns", 0, low=0, high=24),
         boxed=f.boolean("boxed", kind == "commentary"),
         continues_on=f.integer("continues_on", 0, low=1, high=MAX_PAGES),
@@ -286,7 +286,8 @@ def _photo(ctx: _Context, f: Fields) -> Photo | None:
     rel = p.text("file", required=True)
     file = rel and confined_image(ctx.out, p.get("file"), rel, ctx.edition_dir,
                                   ctx.image_roots, "photo file")
-    return Photo(file=file, caption=p.text("caption"), credit=p.text("credit"),
+    return Photo(file=file, caption=p.text("caption", copy=True),
+                 credit=p.text("credit", copy=True),
                  rows=p.integer("rows", 0, low=0), pos=p.pos)
 
 
@@ -311,7 +312,7 @@ def _continuation(ctx: _Context, node: Node) -> Continuation | None:
     if not isinstance(node, MappingNode):
         return None
     article_id = f.text("article", required=True)
-    headline = clean_text(ctx.out, f.text("headline", required=True),
+    headline = clean_text(ctx.out, f.text("headline", required=True, copy=True),
                           node_pos(f.get("headline") or node), "continuation headline",
                           ctx.invisible_chars)
     place = _place(ctx, f.get("place", required=True))
