@@ -24,6 +24,7 @@ from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, Indirect
 from PIL import ImageMath
 
 from layout.diagnostics import Diagnostic, Severity
+from layout.press.content_ops import fast_operations
 
 MM = 72 / 25.4
 MIN_RULE_MM = 0.1
@@ -302,7 +303,9 @@ class _PageScan:
         resources = _res(resources) if resources is not None else DictionaryObject()
         if not isinstance(content, ContentStream):
             content = ContentStream(content, self.reader)
-        ops = content.operations
+        ops = fast_operations(content.get_data())     # None: a stream only pypdf reads
+        if ops is None:
+            ops = content.operations
         stack: list[_Gs] = []
         path: list = []
         tm = tlm = _IDENTITY
