@@ -1,5 +1,6 @@
 """The editor's workbench on the CLI: preview --open, proof view, new edition, messages."""
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -108,9 +109,19 @@ def test_proof_preview_draws_frames_in_proof_colour(capsys, copy, tmp_path):
 
 
 def test_build_proof_is_a_separate_file_and_plates_are_unchanged(capsys, copy, tmp_path):
+    import json
+
     out_b = tmp_path / "b"
-    code, out, err = run(capsys, "build", copy, "-o", out_b, "--proof")
+    code, out, err = run(capsys, "build", copy, "-o", out_b, "--proof", "--json")
     assert code == 0, err
+    report = json.loads(out)                     # --json: one object, nothing else on stdout
+    assert report["ok"] is True and report["exit"] == 0 and report["command"] == "build"
+    assert all(Path(p).is_file() for p in report["written"])
+    assert len(report["preflight"]) == 5 and all(r["passed"] for r in report["preflight"])
+    assert {c["name"] for c in report["preflight"][0]["checks"]} >= {"no-rgb", "fonts-embedded"}
+    assert len(report["copyfit"]) >= 28 and {"article_id", "overflow_chars", "short_lines"} <= set(report["copyfit"][0])
+    assert all(d["severity"] != "error" for d in report["diagnostics"])
+    out = "\n".join(report["written"])
     # the plates as a build without --proof writes them
     from layout.cli import _load, _make_up
     from layout.press import write_edition
@@ -244,3 +255,100 @@ def test_new_refuses_a_broken_source_and_unknown_keep(capsys, copy):
     code, _, err = run(capsys, "new", copy.parent.parent / "y", "--from", copy)
     assert code == 1 and "Nothing was written" in err
     assert not (copy.parent.parent / "y").exists()
+
+
+# ---------------------------------------------------------------- messages, --json, --quiet
+
+def test_messages_in_chinese_under_zh_cn(capsys, copy, monkeypatch):
+    monkeypatch.delenv("LC_ALL")
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    code, out, err = run(capsys, "check", copy)
+    assert code == 0 and "通过（4 版，28 篇稿件）" in out, out
+    break_it(copy, "        headline: ['石景山区召开应对", "        headlin: ['石景山区召开应对")
+    code, out, err = run(capsys, "check", copy)
+    assert code == 1
+    assert "错误: 未知的键 'headlin'（是否应为 'headline'？）" in err, err
+    assert "处错误" in err
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    code, out, err = run(capsys, "check", copy)
+    assert "error: unknown key 'headlin' (did you mean 'headline'?)" in err and "error(s)" in err
+
+
+def test_overflow_and_preflight_words_in_chinese(capsys, copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    break_it(copy, "place: {column: 1, span: 4, row: 1, rows: 24}", "place: {column: 1, span: 4, row: 1, rows: 14}")
+    code, out, err = run(capsys, "check", copy, "--strict")
+    assert code == 1
+    assert re.search(r"警告: 稿件 epidemic-leading-group-31st-meeting：第1版超出\d+字（多 \d+ 行）", err), err
+    assert "错误: 使用 --strict 时不允许超出" in err
+    from reportlab.pdfgen import canvas
+    bad = tmp_path / "rgb.pdf"
+    c = canvas.Canvas(str(bad))
+    c.setFillColorRGB(1, 0, 0)
+    c.rect(10, 10, 50, 50, fill=1)
+    c.save()
+    code, out, err = run(capsys, "preflight", bad)
+    assert code == 1 and "：未通过" in out.splitlines()[0] and "\n  未通过 no-rgb" in out, out
+    monkeypatch.setenv("LC_ALL", "C")
+    code, out, err = run(capsys, "preflight", bad)
+    assert ": FAIL" in out.splitlines()[0] and "\n  FAIL no-rgb" in out
+
+
+def test_locale_precedence_and_catalogue_fields():
+    import string
+    from layout.messages import CATALOGUE, language
+
+    assert language({"LANG": "zh_CN.UTF-8"}) == "zh"
+    assert language({"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}) == "en"
+    assert language({"LC_MESSAGES": "zh_TW.UTF-8", "LANG": "C"}) == "zh"
+    assert language({}) == "en"
+
+    def fields(t):
+        return sorted(f for _, f, _, _ in string.Formatter().parse(t) if f)
+    for mid, (en, zh) in CATALOGUE.items():
+        assert fields(en) == fields(zh), mid
+
+
+def test_check_json_and_quiet(capsys, copy):
+    import json
+
+    line = copy.read_text(encoding="utf-8").splitlines().index("issue: 15") + 1
+    break_it(copy, "issue: 15", "issue: fifteen")
+    code, out, err = run(capsys, "check", copy, "--json")
+    assert code == 1 and err == ""
+    report = json.loads(out)
+    assert report["ok"] is False and report["exit"] == 1
+    d = next(d for d in report["diagnostics"] if d["severity"] == "error")
+    assert d["file"].endswith("edition.yaml") and d["line"] == line and d["col"] == 8
+    assert d["code"] == "type" and "fifteen" in d["message"]
+    break_it(copy, "issue: fifteen", "issue: 15")
+    code, out, err = run(capsys, "check", copy, "--quiet")
+    assert code == 0 and out == "" and "warning" not in err
+
+
+def test_progress_line_on_stderr(capsys, monkeypatch):
+    from types import SimpleNamespace
+    from layout.cli import _Progress
+
+    monkeypatch.setenv("NEWSPRINT_PROGRESS", "1")
+    p = _Progress(SimpleNamespace(quiet=False), after=0.0)
+    p.step("step.preflight", i=2, n=5)
+    p.done()
+    assert "newsprint: preflight 2/5…" in capsys.readouterr().err
+    p = _Progress(SimpleNamespace(quiet=True), after=0.0)
+    p.step("step.plates")
+    p = _Progress(SimpleNamespace(quiet=False), after=60.0)     # a quick build shows nothing
+    p.step("step.plates")
+    assert capsys.readouterr().err == ""
+
+
+def test_fonts_missing_lists_characters_no_font_has(capsys, copy):
+    code, out, err = run(capsys, "fonts", "--missing", copy)
+    assert code == 0 and "0 character(s) no font has" in out
+    break_it(copy, "63岁的退休教师马秀芬", "63岁的退休教师马秀\U000F0001芬")    # a private-use char: in no font
+    code, out, err = run(capsys, "fonts", "--missing", copy)
+    assert code == 1, err
+    assert "U+F0001" in out and "1 character(s) no font has" in out
+    code, out, err = run(capsys, "fonts")
+    assert code == 0 and "noto-serif-sc-regular" in out
