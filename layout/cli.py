@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from layout.diagnostics import Diagnostic, Severity, has_errors
+from layout.messages import diag_json, diag_line, dumps, msg
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     from layout.fonts import FontError
 
     try:
-        return args.func(args)
+        return _run_json(args) if getattr(args, "json", False) else args.func(args)
     except KeyboardInterrupt:
         print("newsprint: interrupted; nothing was written", file=sys.stderr)
         return 130
@@ -61,11 +62,14 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--quiet", "-q", action="store_true")
     b.add_argument("--proof", action="store_true",
                    help="also write <paper>-<date>-proof.pdf: grid, frames and copyfit drawn for the editors")
+    b.add_argument("--json", action="store_true", help="print one JSON object (diagnostics, copyfit, files, preflight)")
     b.set_defaults(func=cmd_build)
 
     c = sub.add_parser("check", help="validate an edition without rendering")
     c.add_argument("edition")
     c.add_argument("--strict", action="store_true")
+    c.add_argument("--json", action="store_true", help="print one JSON object (diagnostics, copyfit)")
+    c.add_argument("--quiet", "-q", action="store_true", help="errors only")
     c.set_defaults(func=cmd_check)
 
     v = sub.add_parser("preview", help="render one page to PNG")
@@ -80,6 +84,8 @@ def _parser() -> argparse.ArgumentParser:
     f = sub.add_parser("preflight", help="check any PDF for print readiness")
     f.add_argument("pdf")
     f.add_argument("--ink-limit", type=float, default=240.0)
+    f.add_argument("--json", action="store_true", help="print one JSON object (the checks)")
+    f.add_argument("--quiet", "-q", action="store_true", help="no output; the exit code tells")
     f.set_defaults(func=cmd_preflight)
 
     fo = sub.add_parser("fonts", help="list the shipped fonts by role and coverage")
@@ -115,7 +121,71 @@ def _print_diags(diags, stream=None) -> None:
         if str(d) in seen:
             continue
         seen.add(str(d))
-        print(str(d), file=stream)
+        _note(diagnostics=[d])
+        print(diag_line(d), file=stream)
+
+
+# --json: commands note what they found here; the human lines are swallowed and one
+# JSON object is printed instead.
+_REPORT: dict | None = None
+
+
+def _note(**items) -> None:
+    if _REPORT is None:
+        return
+    for key, value in items.items():
+        if key == "diagnostics":
+            _REPORT["diagnostics"] += [diag_json(d) for d in value]
+        elif isinstance(value, list):
+            _REPORT.setdefault(key, []).extend(value)
+        else:
+            _REPORT[key] = value
+
+
+def _run_json(args) -> int:
+    import contextlib
+    import io
+
+    global _REPORT
+    _REPORT = {"command": args.command, "diagnostics": []}
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            code = args.func(args)
+        report = _REPORT
+    finally:
+        _REPORT = None
+    report["exit"] = code
+    report["ok"] = code == 0
+    print(dumps(report))
+    return code
+
+
+class _Progress:
+    """A progress line on stderr for steps that start after the command has run a moment
+    (0.5 s); only on a terminal (or NEWSPRINT_PROGRESS=1), never with --quiet or --json."""
+
+    def __init__(self, args, after: float = 0.5):
+        import time
+
+        self.t0 = time.perf_counter()
+        self.after = after
+        self.tty = sys.stderr.isatty()
+        self.on = (not getattr(args, "quiet", False) and _REPORT is None
+                   and (self.tty or os.environ.get("NEWSPRINT_PROGRESS") == "1"))
+        self.shown = False
+
+    def step(self, mid: str, **fields) -> None:
+        import time
+
+        if not self.on or time.perf_counter() - self.t0 < self.after:
+            return
+        line = msg("progress", step=msg(mid, **fields))
+        print(f"\r\033[K{line}" if self.tty else line, end="" if self.tty else "\n", file=sys.stderr, flush=True)
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown and self.tty:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
 
 
 def _load(path: str, fonts=None):
@@ -161,14 +231,14 @@ def _remove_stale_temps(out: Path) -> None:
 
 
 def _copyfit_table(layout) -> list[str]:
-    rows = ["page  article                                     needs   has  overflow  short"]
+    rows = [msg("copyfit.head")]
     for e in layout.copyfit:
         over = f"超出{e.overflow_chars}字" if e.overflow_chars else "-"
         short = f"缺{e.short_lines}行" if e.short_lines else "-"
         rows.append(f"{e.page:>4}  {e.article_id:<42} {e.lines_needed:>5} {e.lines_available:>5}  {over:>8}  {short:>5}")
     for f in layout.fill:
-        rows.append(f"page {f.page}: {f.empty} of {f.lines} body lines empty "
-                    f"({f.uncovered} outside every block, {f.short} short inside blocks)")
+        rows.append(msg("copyfit.fill", page=f.page, empty=f.empty, lines=f.lines,
+                        uncovered=f.uncovered, short=f.short))
     return rows
 
 
@@ -212,15 +282,17 @@ def cmd_check(args) -> int:
     edition, fonts, diags = _load(args.edition)
     if edition is not None and not has_errors(diags):
         layout = _make_up(edition, fonts, diags)
+        _note(copyfit=[e.__dict__ for e in layout.copyfit])
         if args.strict and _overflowing(layout):
             diags.append(Diagnostic(Severity.ERROR, "overflow with --strict", None, "strict"))
-    _print_diags(diags)
+    _print_diags([d for d in diags if d.severity is Severity.ERROR] if args.quiet else diags)
     if has_errors(diags):
         n = sum(1 for d in diags if d.severity is Severity.ERROR)
-        print(f"{n} error(s)", file=sys.stderr)
+        print(msg("errors", n=n), file=sys.stderr)
         return 1
-    print(f"{args.edition}: OK ({len(edition.pages)} pages, "
-          f"{sum(len(p.articles) for p in edition.pages)} articles)")
+    if not args.quiet:
+        print(msg("check.ok", edition=args.edition, pages=len(edition.pages),
+                  articles=sum(len(p.articles) for p in edition.pages)))
     return 0
 
 
@@ -254,46 +326,63 @@ def _build_all(args) -> int:
 def cmd_build(args) -> int:
     if args.all is not None or args.edition is None:
         return _build_all(args)
+    progress = _Progress(args)
+    try:
+        return _build(args, progress)
+    finally:
+        progress.done()
+
+
+def _build(args, progress) -> int:
     edition, fonts, diags = _load(args.edition)
     if edition is None or has_errors(diags):
         _print_diags(diags)
-        print("build failed: nothing was written", file=sys.stderr)
+        print(msg("nothing_written"), file=sys.stderr)
         return 1
+    progress.step("step.makeup", pages=len(edition.pages))
     layout = _make_up(edition, fonts, diags)
+    _note(copyfit=[e.__dict__ for e in layout.copyfit])
     if args.strict and _overflowing(layout):
         diags.append(Diagnostic(Severity.ERROR, "overflow with --strict", None, "strict"))
     if has_errors(diags):
         _print_diags(diags)
-        print("build failed: nothing was written", file=sys.stderr)
+        print(msg("nothing_written"), file=sys.stderr)
         return 1
     from layout.press import atomic_write, preflight, write_edition
 
     out = _out_dir(args.output, edition)
     _remove_stale_temps(out)
+    progress.step("step.plates")
     result = write_edition(layout, fonts, out, marks=args.marks)
+    _note(written=[str(p) for p in result.paths])
     bad = []
-    for path in result.paths:
+    for i, path in enumerate(result.paths, 1):
+        progress.step("step.preflight", i=i, n=len(result.paths))
         report = preflight(path, ink_limit_pct=edition.paper.ink_limit_pct, min_text_pt=edition.paper.min_text_pt)
+        _note(preflight=[_preflight_json(report)])
         if not report.passed:
             bad.append((path, report))
     atomic_write(out / f"{edition.paper.slug}-{edition.date.isoformat()}-copyfit.json", _copyfit_json(layout))
     proof_path = _write_proof(layout, edition, fonts, out) if args.proof else None
+    _note(written=[str(out / f"{edition.paper.slug}-{edition.date.isoformat()}-copyfit.json")]
+          + ([str(proof_path)] if proof_path else []))
+    progress.done()
     _print_diags([d for d in diags if d.severity is not Severity.INFO])
     if not args.quiet:
         for row in _copyfit_table(layout):
             print(row)
         arts = sum(len(p.articles) for p in edition.pages)
-        print(f"{edition.paper.name} {edition.date.isoformat()}: {len(layout.pages)} pages, {arts} articles, "
-              f"{len(_overflowing(layout))} overflowing")
+        print(msg("build.summary", paper=edition.paper.name, date=edition.date.isoformat(),
+                  pages=len(layout.pages), articles=arts, over=len(_overflowing(layout))))
         for p in result.paths:
-            print(f"  wrote {p}")
+            print(msg("wrote", path=p))
         if proof_path:
-            print(f"  wrote {proof_path} (proof, not for the press)")
+            print(msg("wrote.proof", path=proof_path))
     if bad:
         for path, report in bad:
-            print(f"preflight FAILED for {path}:", file=sys.stderr)
+            print(msg("preflight.failed_for", path=path), file=sys.stderr)
             for check in report.failures():
-                print(f"  {check}", file=sys.stderr)
+                print(f"  {_check_line(check)}", file=sys.stderr)
         return 1
     return 0
 
@@ -304,7 +393,7 @@ def cmd_preview(args) -> int:
         _print_diags(diags)
         return 1
     if args.page not in {p.number for p in edition.pages}:
-        print(f"newsprint: the edition has no page {args.page} (pages 1–{len(edition.pages)})", file=sys.stderr)
+        print(msg("no_page", page=args.page, pages=len(edition.pages)), file=sys.stderr)
         return 1
     layout = _make_up(edition, fonts, diags, only={args.page})
     if has_errors(diags):
@@ -334,7 +423,7 @@ def _open_viewer(path: Path) -> None:
 
     opener = shutil.which("xdg-open") or shutil.which("open")
     if not opener:
-        print("newsprint: no viewer found (xdg-open/open); the PNG is written above", file=sys.stderr)
+        print(msg("no_viewer"), file=sys.stderr)
         return
     subprocess.Popen([opener, str(path)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                      stderr=subprocess.DEVNULL, start_new_session=True)
@@ -344,11 +433,28 @@ def cmd_preflight(args) -> int:
     from layout.press import preflight
 
     if not Path(args.pdf).is_file():
-        print(f"newsprint: no such file: {args.pdf}", file=sys.stderr)
+        print(msg("no_file", path=args.pdf), file=sys.stderr)
         return 1
     report = preflight(args.pdf, ink_limit_pct=args.ink_limit)
-    print(report)
+    _note(preflight=[_preflight_json(report)])
+    if not args.quiet:
+        print(msg("preflight.head", path=report.path, verdict=msg("PASS" if report.passed else "FAIL")))
+        for check in report.checks:
+            print(f"  {_check_line(check)}")
     return 0 if report.passed else 1
+
+
+def _check_line(check) -> str:
+    """A preflight check as `PASS name: figure — message`, the verdict word localised."""
+    mark = "PASS" if check.passed else ("FAIL" if check.severity == "error" else "WARN")
+    tail = f" — {check.message}" if check.message else ""
+    return f"{msg(mark)} {check.name}: {check.figure}{tail}"
+
+
+def _preflight_json(report) -> dict:
+    return {"file": str(report.path), "passed": report.passed,
+            "checks": [{"name": c.name, "passed": c.passed, "severity": c.severity,
+                        "figure": c.figure, "message": c.message} for c in report.checks]}
 
 
 def cmd_fonts(args) -> int:
@@ -364,7 +470,7 @@ def cmd_fonts(args) -> int:
         _make_up(edition, fonts, layout_diags)
         missing = [d for d in layout_diags if d.code == "missing-glyph"]
         _print_diags(missing, sys.stdout)
-        print(f"{len(missing)} character(s) no font has")
+        print(msg("fonts.missing", n=len(missing)))
         return 1 if missing else 0
     for fid in fonts.ids():
         face = fonts.face(fid)
@@ -386,9 +492,9 @@ def cmd_watch(args) -> int:
         layout = None
         if edition is not None and not has_errors(diags):
             layout = _make_up(edition, fonts, diags)
-        lines += list(dict.fromkeys(str(d) for d in diags if d.severity is not Severity.INFO))
+        lines += list(dict.fromkeys(diag_line(d) for d in diags if d.severity is not Severity.INFO))
         if edition is None or has_errors(diags):
-            lines.append("build failed: nothing was written")
+            lines.append(msg("nothing_written"))
             return None, lines
         from layout.press import atomic_write, write_edition
 
@@ -443,7 +549,7 @@ def cmd_new(args) -> int:
     write_next_edition(target, text, copies)
     arts = sum(len(p.articles) for p in edition.pages) - len(args.keep)
     nxt = edition.date + _dt.timedelta(days=7)
-    print(f"wrote {target}: {edition.paper.name} {nxt.isoformat()} 星期{'一二三四五六日'[nxt.weekday()]} "
-          f"第{edition.issue + 1}期 (总第{edition.total_issue + 1}期)")
-    print(f"{arts} article(s) to fill in: every 【待填写】 is an error for `newsprint check` until replaced")
+    print(msg("new.wrote", path=target, paper=edition.paper.name, date=nxt.isoformat(),
+              weekday="星期" + "一二三四五六日"[nxt.weekday()], issue=edition.issue + 1, total=edition.total_issue + 1))
+    print(msg("new.todo", n=arts))
     return 0
