@@ -94,7 +94,8 @@ def test_mutated_editions_end_in_ok_or_clean_errors(change):
         assert ": OK (" in out
     else:
         assert re.search(r"^\d+ error\(s\)$", err, re.M), err
-        assert all(": error: " in line or ": warning: " in line or re.fullmatch(r"\d+ error\(s\)", line)
+        located = re.compile(r"^\S.*:\d+:\d+: (error|warning|info): |^\S+: (error|warning): ")
+        assert all(located.match(line) or re.fullmatch(r"\d+ error\(s\)", line)
                    or line.startswith((" ", "newsprint: ")) for line in err.splitlines()), err
 
 
