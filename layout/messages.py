@@ -19,6 +19,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "watch.stopped": ("watch stopped after {builds} build(s)", "监视结束，共排版 {builds} 次"),
     "watch.no_watchfiles": ("newsprint: watch needs the watchfiles package (pip install watchfiles)",
                             "newsprint：watch 需要 watchfiles 包（pip install watchfiles）"),
+    "watch.fits": ("fits", "正好"),
     "watch.cf.header": ("copyfit changes:", "稿件字数变化："),
     "watch.cf.none": ("copyfit unchanged", "稿件字数无变化"),
     "watch.cf.new": ("p{page} {article}: {now}", "第{page}版 {article}：{now}"),

@@ -19,13 +19,13 @@ def copyfit_state(layout) -> dict:
     return {(e.page, e.article_id): (e.overflow_chars, e.short_lines) for e in layout.copyfit}
 
 
-def _fit(state) -> str:
+def _fit(state, msg) -> str:
     over, short = state
     if over:
         return f"超出{over}字"
     if short:
         return f"缺{short}行"
-    return "fits"
+    return msg("watch.fits")
 
 
 def copyfit_changes(old: dict, new: dict, msg) -> list[str]:
@@ -37,11 +37,11 @@ def copyfit_changes(old: dict, new: dict, msg) -> list[str]:
         if a == b:
             continue
         if a is None:
-            out.append(msg("watch.cf.new", page=page, article=art, now=_fit(b)))
+            out.append(msg("watch.cf.new", page=page, article=art, now=_fit(b, msg)))
         elif b is None:
             out.append(msg("watch.cf.gone", page=page, article=art))
         else:
-            out.append(msg("watch.cf.changed", page=page, article=art, was=_fit(a), now=_fit(b)))
+            out.append(msg("watch.cf.changed", page=page, article=art, was=_fit(a, msg), now=_fit(b, msg)))
     return out
 
 
