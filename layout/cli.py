@@ -362,6 +362,8 @@ def _build(args, progress) -> int:
         _note(preflight=[_preflight_json(report)])
         if not report.passed:
             bad.append((path, report))
+        if path in result.page_pdfs:     # preflight warnings (small text, thin rules), once per plate
+            diags.extend(d for d in report.diagnostics() if d.severity is Severity.WARNING)
     atomic_write(out / f"{edition.paper.slug}-{edition.date.isoformat()}-copyfit.json", _copyfit_json(layout))
     proof_path = _write_proof(layout, edition, fonts, out) if args.proof else None
     _note(written=[str(out / f"{edition.paper.slug}-{edition.date.isoformat()}-copyfit.json")]
