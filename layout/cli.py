@@ -191,10 +191,11 @@ class _Progress:
 def _load(path: str, fonts=None):
     """Edition + fonts (`fonts` if given: watch keeps one FontSet), or (None, None, diags)."""
     from layout.edition import load_edition
-
+    from layout.fonts import FontSet
     from layout.newedition import placeholder_diagnostics
 
-    edition, diags = load_edition(path)
+    fonts = fonts or FontSet.load()
+    edition, diags = load_edition(path, font_ids=fonts.ids())
     diags = list(diags)
     if edition is not None:
         diags += placeholder_diagnostics(path)   # 【待填写】 left by `newsprint new`
@@ -206,9 +207,7 @@ def _load(path: str, fonts=None):
     grid = make_grid(edition.paper)
     rows = {p.number: grid.rows - furniture_rows(edition.paper, grid, p.number) for p in edition.pages}
     diags += check_placements(edition, rows)
-    from layout.fonts import FontSet
-
-    return edition, fonts or FontSet.load(), diags
+    return edition, fonts, diags
 
 
 def _make_up(edition, fonts, diags, only=None):

@@ -87,9 +87,7 @@ def test_build_writes_nothing_on_error(capsys, copy, tmp_path):
 
 
 def test_usage_errors_exit_2(capsys):
-    with pytest.raises(SystemExit) as e:
-        main(["build"])
-    assert e.value.code == 2
+    assert main(["build"]) == 2            # neither an edition nor --all
     with pytest.raises(SystemExit) as e:
         main(["frobnicate"])
     assert e.value.code == 2
@@ -143,3 +141,12 @@ def test_fonts_command_lists_the_shipped_fonts(capsys):
     assert code == 0
     for fid in ("noto-serif-sc-regular", "noto-sans-sc-bold", "lxgw-wenkai-regular", "fandol-fang-regular"):
         assert fid in out
+
+
+def test_unknown_font_id_in_the_paper(capsys, copy):
+    paper = copy.parent.parent / "paper.yaml"
+    line = break_it(paper, "noto-serif-sc-regular, lxgw-wenkai-regular", "noto-serif-sc-regulr, lxgw-wenkai-regular")
+    code, _, err = run(capsys, "check", str(copy))
+    assert code == 1
+    assert re.search(rf"paper\.yaml:{line}:\d+: .*unknown font 'noto-serif-sc-regulr' "
+                     r"\(did you mean 'noto-serif-sc-regular'\?\)", err), err

@@ -5,6 +5,7 @@ import calendar
 import datetime as dt
 import os
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,24 +40,25 @@ _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 # ---------------------------------------------------------------- public API
 
-def load_paper(path: str | Path) -> tuple[Paper | None, tuple[Diagnostic, ...]]:
-    """Read a paper file; None (with the reasons) if anything is wrong."""
+def load_paper(path: str | Path, font_ids: Collection[str] = ()) -> tuple[Paper | None, tuple[Diagnostic, ...]]:
+    """Read a paper file; None (with the reasons) if anything is wrong. With `font_ids`
+    (the shipped fonts), every font id in the paper's chains must be one of them."""
     out = Collector()
-    paper = _read_paper(out, _absolute(path))
+    paper = _read_paper(out, _absolute(path), font_ids)
     return (None if has_errors(out.diags) else paper), _in_file_order(out.diags)
 
 
-def load_edition(path: str | Path) -> tuple[Edition | None, tuple[Diagnostic, ...]]:
+def load_edition(path: str | Path, font_ids: Collection[str] = ()) -> tuple[Edition | None, tuple[Diagnostic, ...]]:
     """Read an edition file (or a folder holding edition.yaml) and the paper it names.
 
     All problems of both files are reported in one pass; the Edition is None if any
-    of them is an error.
+    of them is an error. `font_ids`: as for load_paper.
     """
     out = Collector()
     file = _absolute(path)
     if file.is_dir():
         file = file / EDITION_FILE
-    edition = _read_edition(out, file)
+    edition = _read_edition(out, file, tuple(font_ids))
     return (None if has_errors(out.diags) else edition), _in_file_order(out.diags)
 
 
@@ -76,10 +78,10 @@ def _real(path: Path) -> Path:
         return path
 
 
-def _read_paper(out: Collector, file: Path) -> Paper | None:
+def _read_paper(out: Collector, file: Path, font_ids: Collection[str] = ()) -> Paper | None:
     root, diags = read_yaml(file)
     out.diags.extend(diags)
-    return None if root is None else build_paper(out, root, _real(file))
+    return None if root is None else build_paper(out, root, _real(file), font_ids)
 
 
 # ---------------------------------------------------------------- edition
@@ -96,7 +98,7 @@ class _Context:
     invisible_chars: str = "strip"          # the paper's rule (layout.edition.invisible)
 
 
-def _read_edition(out: Collector, file: Path) -> Edition | None:
+def _read_edition(out: Collector, file: Path, font_ids: Collection[str] = ()) -> Edition | None:
     root, diags = read_yaml(file)
     out.diags.extend(diags)
     if root is None:
@@ -106,7 +108,7 @@ def _read_edition(out: Collector, file: Path) -> Edition | None:
         return None
     edition_dir = _real(file.parent)
     paper_file = _paper_file(f, file.parent)
-    paper = _read_paper(out, paper_file) if paper_file else None
+    paper = _read_paper(out, paper_file, font_ids) if paper_file else None
     roots = {"edition's folder": edition_dir}
     if paper_file:
         roots["paper's folder"] = _real(paper_file).parent

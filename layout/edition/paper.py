@@ -30,7 +30,7 @@ BLACK = Color("black", 0.0, 0.0, 0.0, 1.0)
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
-def build_paper(out: Collector, root: Node, path: Path) -> Paper | None:
+def build_paper(out: Collector, root: Node, path: Path, font_ids=()) -> Paper | None:
     """Read the paper mapping; None if it has errors (they are in `out`)."""
     before = len(out.diags)
     f = Fields(out, root, PAPER_KEYS, "paper file")
@@ -38,7 +38,7 @@ def build_paper(out: Collector, root: Node, path: Path) -> Paper | None:
     if slug and not _SLUG.fullmatch(slug):
         out.error(f"slug: '{slug}' must be lowercase ASCII letters, digits, '-' or '_'",
                   f.get("slug"), "value")
-    fonts = _fonts(out, f)
+    fonts = _fonts(out, f, font_ids)
     colors = _colors(out, f)
     paper = Paper(
         name=f.text("name", required=True),
@@ -99,12 +99,21 @@ def _check_page_area(out: Collector, f: Fields, paper: Paper) -> None:
                   f"{p.width_mm:g} x {p.height_mm:g} mm page", f.get("margins") or f.node, "range")
 
 
-def _fonts(out: Collector, f: Fields) -> dict[str, tuple[str, ...]]:
+def _fonts(out: Collector, f: Fields, known=()) -> dict[str, tuple[str, ...]]:
+    """Role -> fallback chain of font ids; with `known`, every id must be a shipped font."""
     fonts = {}
     for key, value in f.mapping_items("fonts", required=True):
         items = list(value.value) if isinstance(value, SequenceNode) else [value]
-        ids = tuple(t for t in (scalar_text(out, n, f"fonts.{key.value}") for n in items) if t)
-        if not ids:
+        ids, unknown = [], False
+        for n in items:
+            t = scalar_text(out, n, f"fonts.{key.value}")
+            if t and known and t not in known:
+                out.error(f"fonts.{key.value}: unknown font '{t}'" + did_you_mean(t, known), n, "unknown-font")
+                unknown = True
+            elif t:
+                ids.append(t)
+        ids = tuple(ids)
+        if not ids and not unknown:
             out.error(f"fonts.{key.value}: give at least one font id", value, "missing")
         fonts[key.value] = ids
     return fonts

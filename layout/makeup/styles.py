@@ -97,6 +97,9 @@ class Typesetter:
             self._missing_once(m.char, pos, what)
 
     def _missing_once(self, ch, pos, what):
+        if pos is None:        # furniture and jump lines: text from the paper file
+            pos = SourcePos(self.paper.path) if self.paper.path else None
+            what = what or "the paper's standing text"
         key = (ch, str(pos))
         if key in self._missing_seen:
             return
