@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
+
+from layout.files import atomic_write  # noqa: F401  (used by the metrics and subset caches)
 
 
 def cache_dir() -> Path:
@@ -16,17 +17,3 @@ def cache_dir() -> Path:
     return base / "newsprint"
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write data so that readers see either the old file or the whole new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise

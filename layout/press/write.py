@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from layout.files import atomic_write
 from layout.makeup.model import EditionLayout, PageLayout, TextRun
 from layout.press.marks import draw_marks, marks_margin
 from layout.press.pdfx import press_canvas
@@ -126,31 +126,6 @@ def _render_pages(layout, pages, font_names, slug_font, marks, subject) -> bytes
 
 
 _render = render_pdf      # the name press.preview first used
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` all at once; on failure the old file stays and no temp is left."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())      # mkstemp makes 0600; plates go to other people
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
 
 
 def write_edition(layout: EditionLayout, fonts, out_dir: Path, *, marks: bool = False) -> PressResult:
