@@ -355,3 +355,30 @@ def test_blocks_sized_from_content_flow_around_hand_placed_ones(tmp_path, fonts)
     for i, a in enumerate(rects):
         for b in rects[i + 1:]:
             assert not a.overlaps(b)
+
+
+def test_masthead_logo_replaces_the_typeset_title(tmp_path, fonts):
+    from PIL import Image, ImageDraw
+
+    from layout.cli import main
+    from layout.makeup.model import ImageItem
+    from layout.press import preflight
+
+    shutil.copytree(FIXTURE, tmp_path / "m")
+    logo = tmp_path / "m" / "logo.png"
+    im = Image.new("RGBA", (400, 120), (0, 0, 0, 0))
+    ImageDraw.Draw(im).rectangle((20, 20, 380, 100), fill=(255, 0, 0, 255))
+    im.save(logo)
+    paper = tmp_path / "m" / "paper.yaml"
+    paper.write_text(paper.read_text(encoding="utf-8").replace("logo: null", "logo: logo.png"), encoding="utf-8")
+    edition, diags = load_edition(tmp_path / "m" / "2020-02-24")
+    assert edition is not None, [str(d) for d in diags]
+    page = make_up(edition, fonts).pages[0]
+    (item,) = [i for i in page.items if isinstance(i, ImageItem) and i.colour]
+    assert item.rect.w / item.rect.h == pytest.approx(400 / 120)
+    assert not any("测试报" == r.chars for r in page.items if isinstance(r, TextRun))
+    out = tmp_path / "out"
+    assert main(["build", str(tmp_path / "m" / "2020-02-24"), "-o", str(out), "--quiet"]) == 0
+    pdf = next(out.rglob("*-p1.pdf"))
+    assert preflight(pdf).passed
+    assert b"/DeviceCMYK" in pdf.read_bytes()

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from layout.compose.model import Span
 from layout.makeup.grid import PageGrid
-from layout.makeup.model import BoxItem, QRItem, Rect, RuleItem, TextRun
+from layout.makeup.model import BoxItem, ImageItem, QRItem, Rect, RuleItem, TextRun
 from layout.makeup.styles import Typesetter, line_runs
 
 WEEKDAYS = "一二三四五六日"
@@ -49,8 +49,12 @@ def masthead(ts: Typesetter, grid: PageGrid, edition) -> tuple[list, Rect]:
     title_size = ts.size("masthead_title")
     title_w = grid.span_width(max(1, grid.columns - ear_cols - 1))
     title_base = band.y + grid.pitch * 1.0 + title_size * 0.88
-    runs, tw = text_items(ts, "masthead_title", mh.title, band.x, title_base, width=title_w, align="center")
-    items += runs
+    if mh.logo:   # 报头 as artwork: the logo fitted into the title's place
+        items.append(logo_item(mh.logo, Rect(band.x, band.y + grid.pitch * 0.5, title_w,
+                                             (mh.rows - 3.5) * grid.pitch)))
+    else:
+        runs, tw = text_items(ts, "masthead_title", mh.title, band.x, title_base, width=title_w, align="center")
+        items += runs
     # small print beside the title (主办, 准印证号, website)
     small = [s for s in (mh.sponsor, mh.permit, mh.website_name, mh.website_url) if s]
     sx = band.x + title_w + grid.gutter
@@ -77,6 +81,17 @@ def masthead(ts: Typesetter, grid: PageGrid, edition) -> tuple[list, Rect]:
     items.append(RuleItem(area.x, yb - 2.5, area.right, yb - 2.5, 2.0, color="red"))
     items.append(RuleItem(area.x, yb, area.right, yb, 0.5, color="red"))
     return items, band
+
+
+def logo_item(path: str, box: Rect) -> ImageItem:
+    """The logo scaled to fit `box` (aspect kept), centred."""
+    from PIL import Image
+
+    with Image.open(path) as im:
+        iw, ih = im.size
+    scale = min(box.w / iw, box.h / ih)
+    w, h = iw * scale, ih * scale
+    return ImageItem(path, Rect(box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h), colour=True)
 
 
 def ear_items(ts: Typesetter, grid: PageGrid, mh, ear: Rect) -> list:

@@ -72,6 +72,7 @@ class ImageItem:
     path: str                 # the source image file
     rect: Rect
     crop: tuple[int, int, int, int] | None = None   # source pixel box shown in rect (None = all)
+    colour: bool = False      # keep colour (as CMYK: a logo in the paper's red); photos go grey
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,16 @@ def is_plain_black(color) -> bool:
             and color.c == color.m == color.y == 0)
 
 
+def _printable(pic, colour: bool):
+    """RGB(A)/palette pictures for the plate: transparency flattened on white (PDF/X-1a has
+    none), then greyscale, or CMYK for a colour logo."""
+    if pic.mode in ("RGBA", "LA", "P", "PA"):
+        rgba = pic.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        pic = Image.alpha_composite(white, rgba)
+    return pic.convert("CMYK" if colour else "L")
+
+
 class _Painter:
     """Holds the page transform and the overprint state while painting one page."""
 
@@ -143,7 +153,8 @@ class _Painter:
                         stroke=int(stroke is not None), fill=int(fill is not None))
 
     def image(self, im: ImageItem) -> None:
-        """A photo cropped to its frame; colour photos are set as greyscale (no RGB on a plate)."""
+        """A picture cropped to its frame; colour photos are set as greyscale, a colour logo as
+        CMYK (no RGB on a plate)."""
         from reportlab.lib.utils import ImageReader
 
         with Image.open(im.path) as pic:
@@ -151,7 +162,7 @@ class _Painter:
             if pic.mode not in PRINTABLE_IMAGE_MODES or im.crop:
                 pic.load()
                 if pic.mode not in PRINTABLE_IMAGE_MODES:
-                    pic = pic.convert("L")
+                    pic = _printable(pic, im.colour)
                 if im.crop:
                     pic = pic.crop(im.crop)
                 source = ImageReader(pic)   # else the file goes in as it is (JPEG stays DCT)
