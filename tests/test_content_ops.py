@@ -86,3 +86,27 @@ def test_our_plate_reads_like_pypdf_and_preflight_agrees(tmp_path, monkeypatch):
     monkeypatch.setattr(preflight_module, "fast_operations", lambda data: None)
     slow = preflight(res.edition_pdf)
     assert quick.checks == slow.checks
+
+
+def test_image_ink_measured_once_per_identical_image(tmp_path, monkeypatch):
+    res = write_edition(sample_layout(tmp_path), BoxFonts(tmp_path), tmp_path / "out")
+    calls = []
+    real = preflight_module.image_max_ink
+
+    def counting(xobj, kind):
+        calls.append(kind)
+        return real(xobj, kind)
+
+    monkeypatch.setattr(preflight_module, "image_max_ink", counting)
+    monkeypatch.setattr(preflight_module, "_INK_SEEN", {})
+    reports = [preflight(p) for p in res.paths]          # the edition file and its plate
+    assert calls == ["gray"]
+    assert len({r.check("ink-limit").figure for r in reports}) == 1
+    (tmp_path / "b").mkdir()
+    other = write_edition(sample_layout(tmp_path / "b", date_iso="2024-03-09"), BoxFonts(tmp_path / "b"),
+                          tmp_path / "out2")
+    preflight(other.edition_pdf)
+    assert calls == ["gray"]                              # same photo bytes: still remembered
+    preflight_module._INK_SEEN.clear()
+    preflight(other.edition_pdf)
+    assert calls == ["gray", "gray"]

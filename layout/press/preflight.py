@@ -12,6 +12,7 @@ of its own; nothing in a broken file makes preflight raise.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
 from contextlib import contextmanager
@@ -257,7 +258,7 @@ class _PageScan:
         if kind not in ("gray", "cmyk"):
             return
         if key not in self.found.image_ink:
-            self.found.image_ink[key] = image_max_ink(xobj, kind)
+            self.found.image_ink[key] = remembered_image_ink(xobj, kind)
         pct = self.found.image_ink[key]
         if pct is None:
             self.found.unmeasured.add(key)
@@ -453,6 +454,26 @@ def extgstate_transparency(egs) -> list[str]:
         if not set(modes) <= {"/Normal", "/Compatible"}:
             reasons.append(f"blend mode {modes[0][1:]}")
     return reasons
+
+
+_INK_SEEN: dict = {}          # (kind, entries, sha256 of the stream bytes) -> image_max_ink
+_INK_SEEN_MAX = 512
+
+
+def remembered_image_ink(xobj, kind: str) -> float | None:
+    """image_max_ink, remembered by the image's stream bytes and dictionary: a build
+    preflights each photo twice (in the edition file and in its page's plate).  Images
+    whose dictionary points elsewhere (indirect objects) are always measured afresh."""
+    raw = getattr(xobj, "_data", None)
+    items = [(str(k), v) for k, v in xobj.items() if k != "/Length"]
+    if not isinstance(raw, bytes) or any(isinstance(v, IndirectObject) for _, v in items):
+        return image_max_ink(xobj, kind)
+    key = (kind, repr(sorted(items)), hashlib.sha256(raw).digest())
+    if key not in _INK_SEEN:
+        if len(_INK_SEEN) >= _INK_SEEN_MAX:
+            _INK_SEEN.clear()
+        _INK_SEEN[key] = image_max_ink(xobj, kind)
+    return _INK_SEEN[key]
 
 
 def image_max_ink(xobj, kind: str) -> float | None:
