@@ -43,8 +43,9 @@ REPEAT_PAGES = 64
 
 # ------------------------------------------------------------------ measuring
 
-def measure(cmd: list[str], env: dict, cwd: Path | None = None) -> tuple[float, float, int]:
-    """(wall seconds, peak RSS MiB, exit code) of one child process; a failure's stderr is shown."""
+def measure(cmd: list[str], env: dict, cwd: Path | None = None) -> tuple[float, float, int, float]:
+    """(wall s, peak RSS MiB, exit code, CPU s user+system) of one child process (and the
+    children it waited for); a failure's stderr is shown."""
     with tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
@@ -55,7 +56,7 @@ def measure(cmd: list[str], env: dict, cwd: Path | None = None) -> tuple[float, 
             err.seek(0)
             tail = err.read().decode("utf-8", "replace").strip().splitlines()[-5:]
             print(f"  exit {code}: {' '.join(cmd[-6:])}\n    " + "\n    ".join(tail), flush=True)
-    return wall, usage.ru_maxrss / 1024.0, code
+    return wall, usage.ru_maxrss / 1024.0, code, usage.ru_utime + usage.ru_stime
 
 
 def newsprint_env(cache: Path) -> dict:
@@ -70,18 +71,19 @@ def bench_job(name: str, args: list[str], runs: int, tmp: Path, cache_modes=("co
     rows = []
     cmd = [sys.executable, "-m", "layout", *args]
     for mode in cache_modes:
-        walls, peaks, codes = [], [], []
+        walls, peaks, codes, cpus = [], [], [], []
         warm_cache = Path(tempfile.mkdtemp(prefix="cache-warm-", dir=tmp))
         for i in range(runs + 1):                    # run 0 = warm-up, not counted
             cache = warm_cache if mode == "warm" else Path(tempfile.mkdtemp(prefix="cache-cold-", dir=tmp))
-            wall, peak, code = measure(cmd, newsprint_env(cache), cwd=tmp)
+            wall, peak, code, cpu = measure(cmd, newsprint_env(cache), cwd=tmp)
             if i:
                 walls.append(wall)
                 peaks.append(peak)
                 codes.append(code)
+                cpus.append(cpu)
         row = {"job": name, "cache": mode, "runs": runs, "wall_s": round(statistics.median(walls), 3),
-               "wall_min_s": round(min(walls), 3), "peak_mib": round(max(peaks), 1),
-               "exit_codes": sorted(set(codes))}
+               "wall_min_s": round(min(walls), 3), "cpu_s": round(statistics.median(cpus), 3),
+               "peak_mib": round(max(peaks), 1), "exit_codes": sorted(set(codes))}
         if pages:
             row["pages"] = pages
             row["s_per_page"] = round(row["wall_s"] / pages, 4)
@@ -165,16 +167,18 @@ def bench_typst(runs: int, tmp: Path) -> dict:
     if found is None:
         return {"job": "typst peer job", "available": False, "reference_wall_s": TYPST_REFERENCE_S}
     cmd, how = found
-    walls, peaks, codes = [], [], []
+    walls, peaks, codes, cpus = [], [], [], []
     for i in range(runs + 1):
-        wall, peak, code = measure(cmd, dict(os.environ), cwd=tmp)
+        wall, peak, code, cpu = measure(cmd, dict(os.environ), cwd=tmp)
         if i:
             walls.append(wall)
             peaks.append(peak)
             codes.append(code)
+            cpus.append(cpu)
     row = {"job": "typst peer job", "cache": "-", "available": True, "how": how, "runs": runs,
            "wall_s": round(statistics.median(walls), 3), "wall_min_s": round(min(walls), 3),
-           "peak_mib": round(max(peaks), 1), "exit_codes": sorted(set(codes))}
+           "cpu_s": round(statistics.median(cpus), 3), "peak_mib": round(max(peaks), 1),
+           "exit_codes": sorted(set(codes))}
     print(_row_text(row), flush=True)
     return row
 
@@ -192,7 +196,8 @@ def chars_per_second() -> dict:
 def _row_text(row: dict) -> str:
     extra = f"  {row['s_per_page']:.3f} s/page" if "s_per_page" in row else ""
     bad = "" if row.get("exit_codes", [0]) == [0] else f"  exit {row['exit_codes']}"
-    return f"{row['job']:<28} {row.get('cache', '-'):<5} {row['wall_s']:>7.3f} s  {row['peak_mib']:>6.1f} MiB{extra}{bad}"
+    return (f"{row['job']:<28} {row.get('cache', '-'):<5} {row['wall_s']:>7.3f} s  {row.get('cpu_s', 0):>7.3f} s "
+            f"{row['peak_mib']:>7.1f} MiB{extra}{bad}")
 
 
 def goals(rows: list[dict], typst: dict) -> list[dict]:
@@ -250,7 +255,7 @@ def main() -> int:
     extra: dict = {}
     with tempfile.TemporaryDirectory(prefix="newsprint-bench-") as t:
         tmp = Path(t)
-        print(f"{'job':<28} {'cache':<5} {'wall':>9}  {'peak':>10}")
+        print(f"{'job':<28} {'cache':<5} {'wall':>9}  {'cpu':>9} {'peak RSS':>11}")
         if want("sample"):
             rows += bench_job("sample build", ["build", str(SAMPLE), "-o", str(tmp / "out"), "-q"], runs, tmp,
                               pages=4)
@@ -285,7 +290,8 @@ def main() -> int:
         ratio = round(peer_warm["wall_s"] / t_ref, 2)
     result = {
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+                    "load_avg_at_end": [round(x, 2) for x in os.getloadavg()]},
         "git": _git_head(),
         "rows": rows, "typst": typst, "peer_over_typst_warm": ratio, **extra,
         "goals": goals(rows, typst),
