@@ -119,37 +119,62 @@ def test_fonts_embedded_and_boxes_and_colour(built):
     assert (trim[0] - bleed[0]) / MM == pytest.approx(3, abs=0.01)
 
 
-def test_no_overlapping_glyphs(built):
-    pdf = pdfium.PdfDocument(str(built / "shijingshan-2020-02-24.pdf"))
+def overlapping_glyphs(pdf_path, limit=0.3):
+    """Pairs of glyphs whose ink boxes overlap by more than `limit` pt both ways, per page."""
+    found = []
+    pdf = pdfium.PdfDocument(str(pdf_path))
     try:
         for i in range(len(pdf)):
             tp = pdf[i].get_textpage()
-            text = tp.get_text_range()
-            cells = defaultdict(list)
             boxes = []
             for k in range(tp.count_chars()):
                 ch = tp.get_text_range(k, 1)
                 if not ch.strip():
                     continue
                 l, b, r, t = tp.get_charbox(k)
-                if r - l < 0.2 or t - b < 0.2:
-                    continue
-                boxes.append((ch, l, b, r, t))
-            for idx, (ch, l, b, r, t) in enumerate(boxes):
+                if r - l >= 0.2 and t - b >= 0.2:
+                    boxes.append((ch, l, b, r, t))
+            cells = defaultdict(list)
+            for idx, (_, l, b, r, t) in enumerate(boxes):
                 for cx in range(int(l // 20), int(r // 20) + 1):
                     for cy in range(int(b // 20), int(t // 20) + 1):
                         cells[cx, cy].append(idx)
+            seen = set()
             for members in cells.values():
                 for a_i, a in enumerate(members):
                     for b_i in members[a_i + 1:]:
                         _, l1, b1, r1, t1 = boxes[a]
                         _, l2, b2, r2, t2 = boxes[b_i]
-                        ox = min(r1, r2) - max(l1, l2)
-                        oy = min(t1, t2) - max(b1, b2)
-                        assert ox <= 0.3 or oy <= 0.3, \
-                            f"page {i + 1}: {boxes[a][0]!r} and {boxes[b_i][0]!r} overlap ({ox:.2f}×{oy:.2f} pt)"
+                        if min(r1, r2) - max(l1, l2) > limit and min(t1, t2) - max(b1, b2) > limit \
+                                and (a, b_i) not in seen:
+                            seen.add((a, b_i))
+                            found.append((i + 1, boxes[a][0], boxes[b_i][0]))
     finally:
         pdf.close()
+    return found
+
+
+def test_no_overlapping_glyphs(built):
+    assert overlapping_glyphs(built / "shijingshan-2020-02-24.pdf") == []
+
+
+def test_overlap_check_finds_overlapping_glyphs(tmp_path, built):
+    """The check above can fail: two glyphs set 3 pt apart in a 9 pt font."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    from layout.fonts import FontSet
+
+    font = FontSet.load().subset_for_embedding("noto-serif-sc-regular", "国家")
+    pdfmetrics.registerFont(TTFont("OverlapTest", str(font)))
+    bad = tmp_path / "bad.pdf"
+    c = Canvas(str(bad))
+    c.setFont("OverlapTest", 9)
+    c.drawString(100, 100, "国")
+    c.drawString(103, 100, "家")
+    c.save()
+    assert overlapping_glyphs(bad) == [(1, "国", "家")]
 
 
 def test_build_is_deterministic(built, tmp_path):
