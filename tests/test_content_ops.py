@@ -12,7 +12,7 @@ from layout.press import preflight, write_edition
 from layout.press.content_ops import fast_operations
 from layout.press.testsheet import BoxFonts, sample_layout
 
-preflight_module = sys.modules["layout.press.preflight"]
+preflight_module = sys.modules["layout.press.checks"]
 
 
 def _norm(v):

@@ -9,7 +9,7 @@ from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
 from layout.press import preflight
-from layout.press.preflight import PreflightReport
+from layout.press.checks import PreflightReport
 from layout.press.testsheet import boxed_pdf
 
 W, H, BLEED = 300.0, 400.0, 9.0

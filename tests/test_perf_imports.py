@@ -1,0 +1,54 @@
+"""Lazy imports: a preview (and the press package itself) never loads pypdf or the preflight checks."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MINIMAL = ROOT / "tests" / "fixtures" / "minimal" / "2020-02-24"
+
+
+def _run(code: str, tmp_path: Path) -> str:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NEWSPRINT_CACHE_DIR=str(tmp_path / "cache"))
+    r = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                       timeout=120, cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    return r.stdout.strip().split("\n")[-1]
+
+
+def test_preview_imports_neither_pypdf_nor_the_preflight_checks(tmp_path):
+    png = tmp_path / "p1.png"
+    code = ("import sys, io, contextlib\n"
+            "import layout.cli\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    rc = layout.cli.main(['preview', {str(MINIMAL)!r}, '--page', '1', '--dpi', '20',"
+            f" '-o', {str(png)!r}])\n"
+            "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'pypdf'"
+            " or m == 'layout.press.checks')\n"
+            "print(rc, loaded[:3])\n")
+    assert _run(code, tmp_path) == "0 []"
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_press_exports_load_on_first_use(tmp_path):
+    code = ("import sys\n"
+            "from layout.press import write_edition, atomic_write\n"
+            "before = 'pypdf' in sys.modules or 'layout.press.checks' in sys.modules\n"
+            "from layout.press import preflight, PreflightReport\n"
+            "import layout.press as press\n"
+            "print(before, callable(preflight), preflight.__module__, press.preflight is preflight,"
+            " 'pypdf' in sys.modules)\n")
+    assert _run(code, tmp_path) == "False True layout.press.checks True True"
+
+
+def test_unknown_press_name_is_an_attribute_error():
+    import layout.press as press
+
+    try:
+        press.no_such_thing
+    except AttributeError as e:
+        assert "no_such_thing" in str(e)
+    else:
+        raise AssertionError("layout.press.no_such_thing resolved")
