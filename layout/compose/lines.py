@@ -120,7 +120,8 @@ def build_line(p: Prepared, s: int, e: int, end: int, measure: float, indent: fl
     x = indent
     for k in idx:
         glyphs.append(Glyph(p.text[k], p.font[k], p.size[k], x - tl[k], adv[k], k, p.color[k],
-                            trim_left=tl[k]))
+                            trim_left=tl[k], hscale=p.hscale[k] if p.hscale else 1.0,
+                            rise=p.rise[k] if p.rise else 0.0))
         x += adv[k] + track[k]
         if k < lastk:
             x += gap[k] + gap_extra[k]

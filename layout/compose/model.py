@@ -56,6 +56,8 @@ class Glyph:
     color: str = "black"
     trim_left: float = 0.0  # blank cut from the left of the em box (compressed opening mark):
                             # the glyph's slot is [x + trim_left, x + trim_left + advance]
+    hscale: float = 1.0     # horizontal scale the glyph is drawn at (a dash stretched to its em)
+    rise: float = 0.0       # pt the glyph is raised above the baseline (a dash at the em's centre)
 
     @property
     def slot(self) -> tuple[float, float]:

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
 
-from .classes import (ALNUM, CJK_PUNCT, DASH, ELLIPSIS, END, HAN, LATIN_RUN, MIDDLE,
+from .classes import (ALNUM, CJK_PUNCT, CLOSE, DASH, ELLIPSIS, END, HAN, LATIN, LATIN_RUN, MIDDLE,
                       OPEN, SPACE, break_levels, char_class)
 from .model import Metrics, Missing, ParaStyle, Span
 
@@ -40,6 +40,8 @@ class Prepared:
     levels: list[int]       # break levels (classes.break_levels)
     missing: tuple[Missing, ...]
     open_start_half: bool = False   # ParaStyle.open_start_half
+    hscale: list[float] | None = None   # horizontal glyph scale (a dash drawn across its em)
+    rise: list[float] | None = None     # baseline shift up, pt (a dash raised to the em centre)
 
     def __len__(self) -> int:
         return len(self.text)
@@ -68,6 +70,33 @@ def _blanks(c: str, em: float, full: float) -> tuple[float, float]:
     return 0.0, blank
 
 
+# Marks a Chinese page sets in a full em whatever the font's glyph: the Western quotes of
+# a Kai face (LXGW WenKai's “ is 0.35 em), the Latin middle dot (Noto Serif's · is 0.33 em).
+NARROW_EM = 0.6
+
+
+def _full_width_pad(c: str, a: float) -> float:
+    """Blank (em) left of a narrow glyph (advance a) of a mark set full-width: an opening
+    mark's glyph sits at the right of its em (by the text it opens), a closing mark's at
+    the left, an interpunct in the middle."""
+    return {OPEN: 1.0 - a, CLOSE: 0.0, MIDDLE: (1.0 - a) / 2}[c]
+
+
+def _dash_shape(metrics: Metrics, font_id: str, ch: str) -> tuple[float, float, float] | None:
+    """(scale, left, rise) in em to draw a dash glyph across exactly one em at the height
+    of the ideographic em box's centre, so —— is one unbroken 2-em line (GB/T 15834):
+    Noto Serif SC's — is 0.89 em with side bearings and sits low. None without ink data."""
+    ink = getattr(metrics, "ink", None)
+    box = ink(font_id, ch) if ink else None
+    if not box or box[2] - box[0] <= 0.05:
+        return None
+    x0, y0, x1, y1 = box
+    scale = 1.0 / (x1 - x0)
+    centre = (metrics.ascent(font_id) - metrics.descent(font_id)) / 2
+    rise = centre - (y0 + y1) / 2
+    return scale, x0 * scale, rise if abs(rise) > 0.02 else 0.0
+
+
 def prepare(spans: Sequence[Span], para: ParaStyle, metrics: Metrics) -> Prepared:
     text = "".join(s.text for s in spans)
     n = len(text)
@@ -80,6 +109,8 @@ def prepare(spans: Sequence[Span], para: ParaStyle, metrics: Metrics) -> Prepare
     blank_l = [0.0] * n
     blank_r = [0.0] * n
     track: list[float] = []
+    hscale = [1.0] * n
+    rise = [0.0] * n
     missing: list[Missing] = []
     cache: dict[tuple[tuple[str, ...], str], tuple[str, float]] = {}
     i = 0
@@ -104,11 +135,22 @@ def prepare(spans: Sequence[Span], para: ParaStyle, metrics: Metrics) -> Prepare
                 missing.append(Missing(ch, i))
             w = a * em
             c = cls[i]
+            apostrophe = ch == "’" and 0 < i < n - 1 and cls[i - 1] == cls[i + 1] == LATIN
+            if f and c in (OPEN, CLOSE, MIDDLE) and a < NARROW_EM and not apostrophe:
+                w = em
+                trim_left[i] = -_full_width_pad(c, a) * em   # drawn that far right of the em's left
+            elif c == DASH and f:
+                shape = _dash_shape(metrics, f, ch)
+                if shape:
+                    w = em
+                    hscale[i] = shape[0]
+                    trim_left[i] = shape[1] * em   # drawn left of its slot: ink from the slot's edge
+                    rise[i] = shape[2] * em
             bl, br = _blanks(c, em, w)
             half = para.punctuation == "banjiao" or (para.punctuation == "kaiming" and c != END)
             if half and (bl or br):
                 w -= bl + br          # set half-width by the style
-                trim_left[i] = bl
+                trim_left[i] += bl
                 bl = br = 0.0
             font.append(f)
             size.append(em)
@@ -139,4 +181,5 @@ def prepare(spans: Sequence[Span], para: ParaStyle, metrics: Metrics) -> Prepare
         justifiable[k] = (a != SPACE and b != SPACE and not (a == b and a in (DASH, ELLIPSIS))
                           and not (a in LATIN_RUN and b in LATIN_RUN))
     return Prepared(text, cls, font, size, color, adv, trim_left, blank_l, blank_r, track,
-                    auto, pair, pair_left, justifiable, levels, tuple(missing), para.open_start_half)
+                    auto, pair, pair_left, justifiable, levels, tuple(missing), para.open_start_half,
+                    hscale, rise)

@@ -28,6 +28,7 @@ class FontSet:
         self._faces = dict(faces)
         self._cache = cache
         self._metrics: dict[str, FontMetrics] = {}
+        self._ink: dict[tuple[str, str], tuple[float, float, float, float] | None] = {}
 
     @classmethod
     def load(cls, fonts_dir: str | Path | None = None,
@@ -66,6 +67,24 @@ class FontSet:
 
     def descent(self, font_id: str) -> float:
         return self.metrics(font_id).descent
+
+    def ink(self, font_id: str, ch: str) -> tuple[float, float, float, float] | None:
+        """Ink box (xmin, ymin, xmax, ymax) of ch's glyph in em; None if the font lacks it
+        or the glyph is empty. Read from the font file on first use: compose asks only for
+        the few glyphs it draws stretched (the dash of ——)."""
+        key = (font_id, ch)
+        if key not in self._ink:
+            self._ink[key] = None
+            if self.covers(font_id, ch):
+                from fontTools.ttLib import TTFont  # only for these few glyphs
+
+                with TTFont(self.face(font_id).path, lazy=True) as font:
+                    upem = font["head"].unitsPerEm
+                    glyph = font["glyf"][font.getBestCmap()[ord(ch)]]
+                    if getattr(glyph, "numberOfContours", 0):
+                        self._ink[key] = (glyph.xMin / upem, glyph.yMin / upem,
+                                          glyph.xMax / upem, glyph.yMax / upem)
+        return self._ink[key]
 
     def resolve(self, chain: Sequence[str], ch: str) -> str | None:
         """First font id in chain that covers ch."""

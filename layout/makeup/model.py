@@ -45,6 +45,8 @@ class TextRun:
     xs: tuple[float, ...]     # pen x of each char relative to x
     color: str = "black"
     overprint: bool = True    # black text overprints
+    hscale: float = 1.0       # horizontal glyph scale (PDF Tz / 100): a dash drawn across its em
+    rise: float = 0.0         # pt above the baseline (PDF Ts): a dash at the em box's centre
 
 
 @dataclass(frozen=True)

@@ -120,7 +120,7 @@ def line_runs(line: Line, x0: float, baseline: float) -> list[TextRun]:
         g0 = cur[0]
         runs.append(TextRun(x=left, baseline=baseline, font=g0.font, size_pt=g0.size_pt,
                             chars="".join(g.char for g in cur), xs=tuple(g.x for g in cur),
-                            color=g0.color))
+                            color=g0.color, hscale=g0.hscale, rise=g0.rise))
         cur.clear()
 
     for g in line.glyphs:
@@ -128,7 +128,8 @@ def line_runs(line: Line, x0: float, baseline: float) -> list[TextRun]:
             if not g.font and not g.char.isspace():
                 flush()   # a char no font has: reported, drawn nowhere (never a tofu box)
             continue
-        if cur and (g.font != cur[0].font or g.size_pt != cur[0].size_pt or g.color != cur[0].color):
+        if cur and (g.font != cur[0].font or g.size_pt != cur[0].size_pt or g.color != cur[0].color
+                    or g.hscale != cur[0].hscale or g.rise != cur[0].rise):
             flush()
         cur.append(g)
     flush()

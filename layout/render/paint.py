@@ -102,6 +102,10 @@ class _Painter:
         t = self.c.beginText()
         t.setFont(font_name, run.size_pt)
         t.setFillColor(ink(col))
+        if run.hscale != 1.0:
+            t.setHorizScale(run.hscale * 100)
+        if run.rise:
+            t.setRise(run.rise)
         t.setTextOrigin(self.px(run.x + run.xs[0]), self.py(run.baseline))
         # Chars whose pens follow the natural advance share one Tj; a jump in
         # pen position (justification, tracking, punctuation squeeze) is a Td.
@@ -110,7 +114,7 @@ class _Painter:
         pen = run.xs[0]
         for i in range(1, len(run.chars) + 1):
             if i < len(run.chars):
-                pen += width(run.chars[i - 1], font_name, run.size_pt)
+                pen += width(run.chars[i - 1], font_name, run.size_pt) * run.hscale
                 if abs(run.xs[i] - pen) <= _SAME_PEN:
                     continue
             t.textOut(run.chars[start:i])
@@ -118,6 +122,10 @@ class _Painter:
                 t.moveCursor(run.xs[i] - run.xs[start], 0)
                 start = i
                 pen = run.xs[i]
+        if run.rise:                # Ts and Tz are text state: they outlive BT … ET
+            t.setRise(0)
+        if run.hscale != 1.0:
+            t.setHorizScale(100)
         self.c.drawText(t)
 
     def rule(self, r: RuleItem) -> None:
