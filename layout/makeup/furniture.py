@@ -111,8 +111,11 @@ def ear_items(ts: Typesetter, grid: PageGrid, mh, ear: Rect) -> list:
     items += r
     y += pitch * 1.4
     label_chars = max((len(h.label) for h in mh.hotlines), default=0)
+    # the entries as one block, flush left inside it, the block centred in the box
+    widest = max((hotline_width(ts, h, label_chars) for h in mh.hotlines), default=0.0)
+    x = box.x + max(size * 0.6, (box.w - widest) / 2)
     for h in mh.hotlines:
-        items += hotline_entry(ts, h, box.x + size * 0.6, y + size * 0.88, label_chars)
+        items += hotline_entry(ts, h, x, y + size * 0.88, label_chars)
         y += pitch
     if qr_side:
         import segno
@@ -123,10 +126,16 @@ def ear_items(ts: Typesetter, grid: PageGrid, mh, ear: Rect) -> list:
         items.append(QRItem(Rect(qx, ear.y + grid.pitch * 0.5, qr_side, qr_side), matrix))
         if mh.qr_caption:
             cap_y = ear.y + grid.pitch * 0.5 + qr_side + grid.pitch * 0.2
-            r, _ = text_items(ts, "masthead_small", mh.qr_caption, qx - grid.gutter, cap_y + ts.size("masthead_small"),
-                              width=qr_side + grid.gutter, align="center")
+            r, _ = text_items(ts, "masthead_small", mh.qr_caption, qx, cap_y + ts.size("masthead_small"),
+                              width=qr_side, align="center")     # centred under the code
             items += r
     return items
+
+
+def hotline_width(ts: Typesetter, hotline, label_chars: int) -> float:
+    """Width of one entry: ●, the label spread to label_chars, ：and the number."""
+    size = ts.size("hotline")
+    return size * (1 + label_chars) + ts.width([Span("：" + hotline.number, ts.char_style("hotline"))])
 
 
 def hotline_entry(ts: Typesetter, hotline, x: float, baseline: float, label_chars: int) -> list:
