@@ -8,11 +8,11 @@ make each try O(1), so a paragraph costs O(n log L).
 from __future__ import annotations
 
 from bisect import bisect_right
-from heapq import heappop, heappush
+from itertools import accumulate
 from dataclasses import dataclass
 
-from .classes import (BREAK_BAD, BREAK_OK, BREAK_URL, CLOSE, END, HAN, LATIN, DIGIT, OPEN, SPACE,
-                      STOP, next_start)
+from .classes import (BREAK_BAD, BREAK_OK, BREAK_SPACES, BREAK_URL, CLOSE, END, HAN, LATIN, DIGIT,
+                      OPEN, SPACE, STOP)
 from .prepare import MAX_SPACE_EM, MIN_AUTOSPACE_EM, MIN_SPACE_EM, Prepared
 
 EPS = 1e-6
@@ -24,12 +24,8 @@ CANDIDATES = 3
 
 
 def _prefix(values) -> list[float]:
-    out = [0.0]
-    acc = 0.0
-    for v in values:
-        acc += v
-        out.append(acc)
-    return out
+    """[0, v0, v0+v1, …] summed left to right."""
+    return list(accumulate(values, initial=0.0))
 
 
 @dataclass(frozen=True)
@@ -46,49 +42,46 @@ class Fitter:
     def __init__(self, p: Prepared):
         self.p = p
         n = len(p)
-        char_w, char_shrink, char_stretch = [], [], []
-        for k in range(n):
-            em = p.size[k]
-            char_w.append(p.adv[k] + p.track[k])
-            if p.cls[k] == SPACE:
-                char_shrink.append(max(0.0, p.adv[k] - MIN_SPACE_EM * em))
-                char_stretch.append(max(0.0, MAX_SPACE_EM * em - p.adv[k]))
-            elif p.cls[k] == END:
-                char_shrink.append(0.0)   # 。？！ keep their full width inside a line (全角式)
-                char_stretch.append(0.0)
-            else:
-                char_shrink.append(p.blank_l[k] + p.blank_r[k])
-                char_stretch.append(0.0)
-        gap_w, gap_shrink, gap_stretch, gap_j = [], [], [], []
-        for k in range(n):
-            a = p.auto[k]
-            em = p.size[k]
-            gap_w.append(a - p.pair[k])
-            gap_shrink.append((max(0.0, a - MIN_AUTOSPACE_EM * em) if a else 0.0) - p.pair[k])
-            gap_stretch.append(0.0)   # Han–Latin space is not widened first: no holes before numbers
-            gap_j.append(1.0 if p.justifiable[k] else 0.0)
+        cls, adv, size, track = p.cls, p.adv, p.size, p.track
+        blank_l, blank_r = p.blank_l, p.blank_r
+        char_w = [a + t for a, t in zip(adv, track)]
+        # what a char can lose / gain: a Latin space down to ¼ em and up to ½ em; 。？！ keep
+        # their full width inside a line (全角式); other marks their blank halves
+        char_shrink = [(max(0.0, adv[k] - MIN_SPACE_EM * size[k]) if c == SPACE else
+                        0.0 if c == END else blank_l[k] + blank_r[k]) for k, c in enumerate(cls)]
+        char_stretch = [(max(0.0, MAX_SPACE_EM * size[k] - adv[k]) if c == SPACE else 0.0)
+                        for k, c in enumerate(cls)]
+        auto, pair = p.auto, p.pair
+        gap_w = [a - t for a, t in zip(auto, pair)]
+        gap_shrink = [(max(0.0, a - MIN_AUTOSPACE_EM * em) if a else 0.0) - t
+                      for a, em, t in zip(auto, size, pair)]
+        gap_stretch = [0.0] * n   # Han–Latin space is not widened first: no holes before numbers
+        gap_j = [1.0 if j else 0.0 for j in p.justifiable]
         self.W, self.S, self.T = _prefix(char_w), _prefix(char_shrink), _prefix(char_stretch)
         self.GW, self.GS, self.GT = _prefix(gap_w), _prefix(gap_shrink), _prefix(gap_stretch)
         self.GJ = _prefix(gap_j)
         # narrowest width (everything squeezed): chars and gaps, for the fullest-fit search
         self.MC = [w - sh for w, sh in zip(self.W, self.S)]
         self.MG = [w - sh for w, sh in zip(self.GW, self.GS)]
+        # per last char: blank trimmed at the line end, and the part of it counted in S
+        self.TRIM = [blank_r[k] if cls[k] in END_TRIMMED else 0.0 for k in range(n)]
+        self.TRIM_S = [0.0 if cls[k] == END else self.TRIM[k] for k in range(n)]
+        # per first char: the opening mark's blank a line start drops (行首开括号半角)
+        self.LEAD = [blank_l[k] if p.open_start_half and k > 0 and cls[k] == OPEN else 0.0
+                     for k in range(n)]
 
     def end_trim(self, last: int) -> float:
-        p = self.p
-        return p.blank_r[last] if p.cls[last] in END_TRIMMED else 0.0
+        return self.TRIM[last]
 
     def start_trim(self, s: int) -> float:
-        p = self.p
-        return p.blank_l[s] if p.open_start_half and s > 0 and p.cls[s] == OPEN else 0.0
+        return self.LEAD[s]
 
     def fit(self, s: int, e: int) -> Fit:
-        p = self.p
         last = e - 1
-        trim = self.end_trim(last)
-        lead = self.start_trim(s)
-        natural = (self.W[e] - self.W[s] - p.track[last] + self.GW[last] - self.GW[s] - trim - lead)
-        in_s = (trim if p.cls[last] != END else 0.0) + lead   # END's blank is not in S (full mid-line)
+        trim = self.TRIM[last]
+        lead = self.LEAD[s]
+        natural = (self.W[e] - self.W[s] - self.p.track[last] + self.GW[last] - self.GW[s] - trim - lead)
+        in_s = self.TRIM_S[last] + lead   # END's blank is not in S (full mid-line)
         shrink = self.S[e] - self.S[s] + self.GS[last] - self.GS[s] - in_s
         stretch = self.T[e] - self.T[s] + self.GT[last] - self.GT[s]
         gaps = int(round(self.GJ[last] - self.GJ[s]))
@@ -101,48 +94,74 @@ class Fitter:
 
 def _badness(f: Fit, avail: float, em: float, final: bool) -> float | None:
     """None if it cannot fit; else 100·r³ of the visible adjustment."""
-    if f.natural > avail + EPS:
-        if f.natural - f.shrink > avail + EPS:
+    return _badness_of(f.natural, f.shrink, f.stretch, f.gaps, avail, em, final)
+
+
+def _badness_of(natural: float, shrink: float, stretch: float, gaps: int, avail: float,
+                em: float, final: bool) -> float | None:
+    if natural > avail + EPS:
+        if natural - shrink > avail + EPS:
             return None
-        r = (f.natural - avail) / f.shrink
+        r = (natural - avail) / shrink
         return 5.0 * r ** 3           # 先挤进: squeezing is preferred while it is moderate
     if final:
         return 0.0
-    extra = avail - f.natural - f.stretch
+    extra = avail - natural - stretch
     if extra <= EPS:
         return 0.0
-    if f.gaps == 0:
+    if gaps == 0:
         return 1e4
-    r = extra / (f.gaps * 0.25 * em)
+    r = extra / (gaps * 0.25 * em)
     return min(1e4, 100.0 * r ** 3)
 
 
 def choose_breaks(p: Prepared, measure: float, indent: float, widows: bool) -> list[tuple[int, int]]:
-    """Lines as (start, content end); the content end excludes break spaces."""
+    """Lines as (start, content end); the content end excludes break spaces.
+
+    The hot loop of the compose stage: Fitter.fit and _badness are inlined on
+    local names (same arithmetic, in the same order, so the same breaks).
+    """
     text = p.text
     n_eff = len(text.rstrip(" \t\n\r"))
     if n_eff == 0:
         return []
     fitter = Fitter(p)
+    W, S, T, GW, GS, GT, GJ = fitter.W, fitter.S, fitter.T, fitter.GW, fitter.GS, fitter.GT, fitter.GJ
+    MC, MG, TRIM, TRIM_S, LEAD = fitter.MC, fitter.MG, fitter.TRIM, fitter.TRIM_S, fitter.LEAD
+    track, size, levels_of, cls = p.track, p.size, p.levels, p.cls
     # sorted legal ends per level (a line may end at n_eff, the paragraph end)
-    by_level = {lv: [k for k in range(1, n_eff) if p.levels[k] <= lv] + [n_eff]
-                for lv in (BREAK_OK, BREAK_URL, BREAK_BAD)}
-    best: dict[int, tuple[float, int, int]] = {0: (0.0, -1, -1)}   # start -> (demerits, prev start, end)
-    heap = [0]
+    ok_ends = [k for k in range(1, n_eff) if levels_of[k] <= BREAK_OK] + [n_eff]
+    by_level = ((BREAK_OK, ok_ends),
+                (BREAK_URL, [k for k in range(1, n_eff) if levels_of[k] <= BREAK_URL] + [n_eff]),
+                (BREAK_BAD, [k for k in range(1, n_eff) if levels_of[k] <= BREAK_BAD] + [n_eff]))
+    # where the next line starts after a line ending before k (break spaces skipped)
+    nxt_of = list(range(len(text) + 1))
+    for k in range(len(text) - 1, -1, -1):
+        if text[k] in BREAK_SPACES:
+            nxt_of[k] = nxt_of[k + 1]
+    penalty_of = (PENALTY[BREAK_OK], PENALTY[BREAK_URL], PENALTY[BREAK_BAD])
+    # best[s] = (demerits, prev start, end) of the best way to start a line at s
+    best: list[tuple[float, int, int] | None] = [None] * (len(text) + 1)
+    best[0] = (0.0, -1, -1)
     final_best: tuple[float, int, int] | None = None
     e_fit = 1
-    while heap:
-        s = heappop(heap)
-        base = best[s][0]
+    # new starts always lie after the current one: a forward scan visits them in order
+    for s in range(n_eff):
+        entry = best[s]
+        if entry is None:
+            continue
+        base = entry[0]
         avail = measure - (indent if s == 0 else 0.0)
-        em = p.size[s]
+        limit = avail + EPS
+        em = size[s]
         # fullest fit: largest e with min_width(s, e) <= avail; it never moves back as s grows
-        e_fit = max(e_fit, s + 1)
-        while e_fit < n_eff and fitter.min_width(s, e_fit + 1) <= avail + EPS:
+        if e_fit < s + 1:
+            e_fit = s + 1
+        mc_s, mg_s = MC[s], MG[s]
+        while e_fit < n_eff and MC[e_fit + 1] - mc_s - track[e_fit] + MG[e_fit] - mg_s <= limit:
             e_fit += 1
         cands: list[tuple[int, int]] = []
-        for lv in (BREAK_OK, BREAK_URL, BREAK_BAD):
-            ends = by_level[lv]
+        for lv, ends in by_level:
             j = bisect_right(ends, e_fit) - 1
             while j >= 0 and ends[j] > s and len(cands) < CANDIDATES:
                 cands.append((ends[j], lv))
@@ -151,15 +170,39 @@ def choose_breaks(p: Prepared, measure: float, indent: float, widows: bool) -> l
                 break
         if not cands:           # nothing fits: one character, overflowing
             cands = [(s + 1, BREAK_BAD)]
+        lead = LEAD[s]
+        w_s, s_s, t_s, gw_s, gs_s, gt_s, gj_s = W[s], S[s], T[s], GW[s], GS[s], GT[s], GJ[s]
         for e, lv in cands:
             final = e == n_eff
-            f = fitter.fit(s, e)
-            b = _badness(f, avail, em, final)
-            if b is None:
-                b = 1e6             # forced overflow
-            d = (1.0 + b) ** 2 + PENALTY[lv if not final else BREAK_OK]
+            last = e - 1
+            trim = TRIM[last]
+            natural = (W[e] - w_s - track[last] + GW[last] - gw_s - trim - lead)
+            shrink = S[e] - s_s + GS[last] - gs_s - (TRIM_S[last] + lead)
+            if shrink < 0.0:
+                shrink = 0.0
+            # badness: 100·r³ of the visible adjustment (_badness_of, inlined)
+            if natural > limit:
+                if natural - shrink > limit:
+                    b = 1e6             # forced overflow
+                else:
+                    r = (natural - avail) / shrink
+                    b = 5.0 * r ** 3    # 先挤进: squeezing is preferred while it is moderate
+            elif final:
+                b = 0.0
+            else:
+                extra = avail - natural - (T[e] - t_s + GT[last] - gt_s)
+                if extra <= EPS:
+                    b = 0.0
+                else:
+                    gaps = int(round(GJ[last] - gj_s))
+                    if gaps == 0:
+                        b = 1e4
+                    else:
+                        r = extra / (gaps * 0.25 * em)
+                        b = min(1e4, 100.0 * r ** 3)
+            d = (1.0 + b) ** 2 + penalty_of[BREAK_OK if final else lv]
             if final and widows and s > 0:
-                content = sum(1 for k in range(s, e) if p.cls[k] in CONTENT)
+                content = sum(1 for k in range(s, e) if cls[k] in CONTENT)
                 if content <= 1:
                     d += WIDOW_PENALTY
             total = base + d
@@ -167,10 +210,8 @@ def choose_breaks(p: Prepared, measure: float, indent: float, widows: bool) -> l
                 if final_best is None or total < final_best[0]:
                     final_best = (total, s, e)
                 continue
-            nxt = next_start(text, e)
-            old = best.get(nxt)
-            if old is None:
-                heappush(heap, nxt)
+            nxt = nxt_of[e]
+            old = best[nxt]
             if old is None or total < old[0]:
                 best[nxt] = (total, s, e)
     # walk back from the paragraph end
