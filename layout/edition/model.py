@@ -27,6 +27,7 @@ class TextStyle:
     tracking_em: float = 0.0  # extra space between characters, in em (headlines)
     color: str = "black"      # a colour name from Paper.colors
     min_size_pt: float = 0.0  # headlines may shrink to this to fit their line (0 = never)
+    latin_space_em: float = 0.25  # space between Han and Latin/digits (clreq ¼ em; 0 = set tight)
     pos: SourcePos = NOWHERE
 
 
@@ -81,7 +82,7 @@ class Masthead:
     qr_caption: str = ""                        # 北京石景山公众号
     hotline_title: str = "服务热线"
     hotlines: tuple[Hotline, ...] = ()
-    dateline_format: str = "{year}年{month}月{day}日 {weekday} 第{issue}期(总第{total_issue}期) 本期{pages}版"
+    dateline_format: str = "{year}年{month}月{day}日 {weekday} 第{issue}期(总第{total_issue}期)本期{pages}版"
     rows: int = 13                              # height of the page-1 masthead band, in body lines
     pos: SourcePos = NOWHERE
 

@@ -20,7 +20,7 @@ PAPER_KEYS = ("name", "slug", "page", "margins", "bleed", "grid", "punctuation",
 STYLE_ROLES = ("body", "byline", "kicker", "headline", "subhead", "commentary",
                "commentary_headline", "caption", "credit", "folio", "jump", "hotline",
                "dateline", "masthead_title", "masthead_small")
-STYLE_KEYS = ("font", "size", "leading", "align", "indent", "tracking", "color", "min_size")
+STYLE_KEYS = ("font", "size", "leading", "align", "indent", "tracking", "color", "min_size", "latin_space")
 ALIGNMENTS = ("justify", "left", "center", "right")
 PUNCTUATION = ("quanjiao", "kaiming", "banjiao")
 DATELINE_FIELDS = ("year", "month", "day", "weekday", "issue", "total_issue", "pages", "lunar")
@@ -175,7 +175,9 @@ def _styles(out: Collector, f: Fields, fonts: dict, colors: dict) -> dict[str, T
             align=s.choice("align", ALIGNMENTS, "justify"),
             indent_chars=s.number("indent", 0.0, low=0, high=20),
             tracking_em=s.number("tracking", 0.0, low=-0.5, high=2),
-            color=color, min_size_pt=min_size, pos=node_pos(value))
+            color=color, min_size_pt=min_size,
+            latin_space_em=s.number("latin_space", 0.25, low=0, high=1),
+            pos=node_pos(value))
     styles_node = f.get("styles")
     missing = [r for r in STYLE_ROLES if r not in styles]
     if styles_node is not None and missing and not misspelt:

@@ -63,7 +63,8 @@ class Typesetter:
         st = self.paper.styles[role]
         return ParaStyle(align=align or st.align,
                          indent_em=st.indent_chars if indent is None else indent,
-                         punctuation=self.paper.punctuation)
+                         punctuation=self.paper.punctuation,
+                         cjk_latin_space_em=st.latin_space_em)
 
     def size(self, role: str) -> float:
         return self.paper.styles[role].size_pt
