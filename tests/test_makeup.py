@@ -382,3 +382,21 @@ def test_masthead_logo_replaces_the_typeset_title(tmp_path, fonts):
     pdf = next(out.rglob("*-p1.pdf"))
     assert preflight(pdf).passed
     assert b"/DeviceCMYK" in pdf.read_bytes()
+
+
+def test_latin_space_of_a_style(tmp_path, fonts):
+    """The jump line's Han–digit space follows its style: clreq's ¼ em by default, 0 = tight."""
+    from dataclasses import replace
+
+    def gap_before_digit(edition):
+        page = make_up(edition, fonts).pages[0]
+        run = next(r for r in page.items if isinstance(r, TextRun) and "下转" in r.chars)
+        i = run.chars.index("2")
+        return run.xs[i] - run.xs[i - 1] - run.size_pt          # 转 is 1 em wide
+
+    edition = make(tmp_path, rows=12, cont_page=2)
+    assert gap_before_digit(edition) == pytest.approx(0.25 * 9, abs=0.01)
+    paper = edition.paper
+    styles = dict(paper.styles, jump=replace(paper.styles["jump"], latin_space_em=0.0))
+    tight = replace(edition, paper=replace(paper, styles=styles))
+    assert gap_before_digit(tight) == pytest.approx(0.0, abs=0.01)
