@@ -128,6 +128,39 @@ def _render_pages(layout, pages, font_names, slug_font, marks, subject) -> bytes
 _render = render_pdf      # the name press.preview first used
 
 
+def merge_plates(plates: list[bytes], subject: str) -> bytes:
+    """One PDF of the plates' pages, each copied as it is (content, fonts, images, boxes).
+
+    Drawing a page again for the edition file would cost as much as its plate
+    (reportlab: text, image compression, font subsets); copying costs a tenth.
+    The edition file is bigger for it: each page keeps its own font subsets.
+    Document info and output intent are the first plate's, with `subject`;
+    the /ID is a digest of the plates, so the same plates give the same bytes.
+    """
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
+
+    writer = PdfWriter()
+    readers = [PdfReader(io.BytesIO(data)) for data in plates]
+    for reader in readers:
+        for page in reader.pages:
+            writer.add_page(page)
+    first = readers[0]
+    info = {key: value for key, value in first.trailer["/Info"].get_object().items()}
+    info["/Subject"] = TextStringObject(subject)
+    writer.add_metadata(info)
+    root = first.trailer["/Root"].get_object()
+    if "/OutputIntents" in root:
+        writer._root_object[NameObject("/OutputIntents")] = root["/OutputIntents"].clone(writer)
+    digest = hashlib.md5(b"".join(plates)).digest()
+    writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def write_edition(layout: EditionLayout, fonts, out_dir: Path, *, marks: bool = False) -> PressResult:
     """Write `<slug>-<date>.pdf` and `<slug>-<date>-p<N>.pdf` into out_dir.
 
@@ -145,12 +178,13 @@ def write_edition(layout: EditionLayout, fonts, out_dir: Path, *, marks: bool = 
     font_names = register_fonts(fonts, chars)
     stem = f"{layout.paper_slug}-{layout.date_iso}"
     # Render everything before touching the folder: a failure writes nothing.
-    files = [(out_dir / f"{stem}.pdf",
-              render_pdf(layout, layout.pages, font_names, slug_font, marks, layout.title))]
-    for page in layout.pages:
-        files.append((out_dir / f"{stem}-p{page.number}.pdf",
-                      render_pdf(layout, (page,), font_names, slug_font, marks,
-                              f"{layout.title} 第{page.number}版")))
+    # Each page is drawn once, into its plate; the edition file is made of the plates.
+    plates = [(out_dir / f"{stem}-p{page.number}.pdf",
+               render_pdf(layout, (page,), font_names, slug_font, marks,
+                          f"{layout.title} 第{page.number}版"))
+              for page in layout.pages]
+    files = [(out_dir / f"{stem}.pdf", merge_plates([data for _, data in plates], layout.title)),
+             *plates]
     for path, data in files:
         atomic_write(path, data)
     return PressResult(files[0][0], tuple(p for p, _ in files[1:]))
