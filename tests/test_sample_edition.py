@@ -134,12 +134,13 @@ def test_photos_are_greyscale_and_small():
 def test_the_sample_sets_without_overflow():
     """Made up with the shipped fonts, no article runs out of its frame; the jumped
     articles hand their rest to page 2 and the continuations take all of it."""
-    from layout.cli import _copyfit_table, _load, _make_up
+    from layout.cli.copyfit import copyfit_table
+    from layout.cli.load import load, make_up
 
-    edition, fonts, diags = _load(str(EDITION_FILE))
+    edition, fonts, diags = load(str(EDITION_FILE))
     assert edition is not None
-    layout = _make_up(edition, fonts, diags)
-    table = "\n".join(_copyfit_table(layout))
+    layout = make_up(edition, fonts, diags)
+    table = "\n".join(copyfit_table(layout))
     assert all(e.overflow_chars == 0 for e in layout.copyfit), table
     # and no frame is left visibly empty: at most a line or two at the foot of each column
     assert all(e.short_lines <= 8 for e in layout.copyfit), table

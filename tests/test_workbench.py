@@ -85,9 +85,9 @@ def test_proof_preview_draws_frames_in_proof_colour(capsys, copy, tmp_path):
     code, out, err = run(capsys, "preview", copy, "--page", 1, "--dpi", dpi, "-o", proof, "--proof")
     assert code == 0, err
     assert out.strip() == str(proof)
-    from layout.cli import _load, _make_up
-    edition, fonts, diags = _load(str(copy))
-    page = _make_up(edition, fonts, diags, only={1}).pages[0]
+    from layout.cli.load import load, make_up
+    edition, fonts, diags = load(str(copy))
+    page = make_up(edition, fonts, diags, only={1}).pages[0]
     frame = next(f for f in page.frames if f.id == "epidemic-leading-group-31st-meeting")
     assert frame.overflow_chars > 0
     with Image.open(plain) as a, Image.open(proof) as b:
@@ -123,11 +123,11 @@ def test_build_proof_is_a_separate_file_and_plates_are_unchanged(capsys, copy, t
     assert all(d["severity"] != "error" for d in report["diagnostics"])
     out = "\n".join(report["written"])
     # the plates as a build without --proof writes them
-    from layout.cli import _load, _make_up
+    from layout.cli.load import load, make_up
     from layout.press import write_edition
-    edition, fonts, diags = _load(str(copy))
+    edition, fonts, diags = load(str(copy))
     da, db = tmp_path / "a", out_b / "shijingshan" / "2020-02-24"
-    write_edition(_make_up(edition, fonts, diags), fonts, da)
+    write_edition(make_up(edition, fonts, diags), fonts, da)
     proof = db / "shijingshan-2020-02-24-proof.pdf"
     assert proof.is_file() and "proof" in out
     assert not (da / proof.name).exists()
@@ -147,11 +147,11 @@ def test_build_proof_is_a_separate_file_and_plates_are_unchanged(capsys, copy, t
 
 
 def test_compose_cache_reused_by_a_second_make_up(copy):
-    from layout.cli import _load
+    from layout.cli.load import load
     from layout.makeup import make_up
     from layout.makeup.styles import COMPOSE_CACHE
 
-    edition, fonts, _ = _load(str(copy))
+    edition, fonts, _ = load(str(copy))
     COMPOSE_CACHE.clear()
     first = make_up(edition, fonts)
     composed = COMPOSE_CACHE.misses
@@ -162,7 +162,7 @@ def test_compose_cache_reused_by_a_second_make_up(copy):
     assert second.pages == first.pages and second.copyfit == first.copyfit
     # one paragraph edited: only it (and what its new length moves) is composed again
     break_it(copy, "63岁的退休教师马秀芬", "64岁的退休教师马秀芬")
-    edition, _, _ = _load(str(copy), fonts)
+    edition, _, _ = load(str(copy), fonts)
     COMPOSE_CACHE.hits = COMPOSE_CACHE.misses = 0
     make_up(edition, fonts)
     assert 1 <= COMPOSE_CACHE.misses <= 3
@@ -329,16 +329,16 @@ def test_check_json_and_quiet(capsys, copy):
 
 def test_progress_line_on_stderr(capsys, monkeypatch):
     from types import SimpleNamespace
-    from layout.cli import _Progress
+    from layout.cli.progress import Progress
 
     monkeypatch.setenv("NEWSPRINT_PROGRESS", "1")
-    p = _Progress(SimpleNamespace(quiet=False), after=0.0)
+    p = Progress(SimpleNamespace(quiet=False), after=0.0)
     p.step("step.preflight", i=2, n=5)
     p.done()
     assert "newsprint: preflight 2/5…" in capsys.readouterr().err
-    p = _Progress(SimpleNamespace(quiet=True), after=0.0)
+    p = Progress(SimpleNamespace(quiet=True), after=0.0)
     p.step("step.plates")
-    p = _Progress(SimpleNamespace(quiet=False), after=60.0)     # a quick build shows nothing
+    p = Progress(SimpleNamespace(quiet=False), after=60.0)     # a quick build shows nothing
     p.step("step.plates")
     assert capsys.readouterr().err == ""
 

@@ -1,0 +1,40 @@
+"""`newsprint fonts [--missing EDITION]`: the shipped fonts, or the characters none of them has."""
+from __future__ import annotations
+
+import sys
+
+from layout.cli.load import load, make_up
+from layout.cli.report import print_diags
+from layout.messages import msg
+
+
+def add_parser(sub) -> None:
+    fo = sub.add_parser("fonts", help="list the shipped fonts by role and coverage")
+    fo.add_argument("--missing", metavar="EDITION", default="", help="list characters of EDITION no font has")
+    fo.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from layout.fonts import FontSet
+
+    fonts = FontSet.load()
+    if args.missing:
+        return _missing(args.missing, fonts)
+    for fid in fonts.ids():
+        face = fonts.face(fid)
+        cov = ", ".join(f"{k} {v}" for k, v in sorted(face.coverage.items()))
+        print(f"{fid:<24} {face.family} {face.style}  [{cov}]")
+    return 0
+
+
+def _missing(path: str, fonts) -> int:
+    edition, _, diags = load(path, fonts)
+    if edition is None:
+        print_diags(diags)
+        return 1
+    layout_diags: list = []
+    make_up(edition, fonts, layout_diags)
+    missing = [d for d in layout_diags if d.code == "missing-glyph"]
+    print_diags(missing, sys.stdout)
+    print(msg("fonts.missing", n=len(missing)))
+    return 1 if missing else 0

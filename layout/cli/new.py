@@ -1,0 +1,51 @@
+"""`newsprint new NEXT --from EDITION`: next week's edition started from this one (layout.newedition)."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from layout.cli.load import article_count
+from layout.cli.report import print_diags
+from layout.diagnostics import has_errors
+from layout.messages import msg
+
+
+def add_parser(sub) -> None:
+    n = sub.add_parser("new", help="start next week's edition from this one")
+    n.add_argument("next", help="the new edition's folder (or its edition.yaml)")
+    n.add_argument("--from", dest="source", required=True, metavar="EDITION", help="this week's edition")
+    n.add_argument("--keep", action="append", default=[], metavar="ID",
+                   help="copy this article as it is (a standing block); may be repeated")
+    n.add_argument("--force", action="store_true", help="replace an existing edition file")
+    n.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from layout.edition import load_edition
+    from layout.newedition import next_edition_text, write_next_edition
+
+    edition, diags = load_edition(args.source)
+    if edition is None or has_errors(diags):
+        print_diags(diags)
+        print(f"newsprint: {args.source} has errors; fix them first. Nothing was written", file=sys.stderr)
+        return 1
+    ids = {a.id for p in edition.pages for a in p.articles}
+    unknown = [k for k in args.keep if k not in ids]
+    if unknown:
+        print(f"newsprint: --keep: no article {', '.join(unknown)} in {args.source}", file=sys.stderr)
+        return 1
+    target = Path(args.next)
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        target = target / "edition.yaml"
+    if target.exists() and not args.force:
+        print(f"newsprint: {target} exists; choose another folder or use --force. Nothing was written",
+              file=sys.stderr)
+        return 1
+    text, copies = next_edition_text(Path(edition.path), target, edition, set(args.keep))
+    write_next_edition(target, text, copies)
+    nxt = edition.date + dt.timedelta(days=7)
+    print(msg("new.wrote", path=target, paper=edition.paper.name, date=nxt.isoformat(),
+              weekday="星期" + "一二三四五六日"[nxt.weekday()], issue=edition.issue + 1, total=edition.total_issue + 1))
+    print(msg("new.todo", n=article_count(edition) - len(args.keep)))
+    return 0

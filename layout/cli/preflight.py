@@ -1,0 +1,45 @@
+"""`newsprint preflight PDF`: any PDF checked for print readiness (layout.press.preflight)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from layout.cli.report import note
+from layout.messages import msg
+
+
+def add_parser(sub) -> None:
+    f = sub.add_parser("preflight", help="check any PDF for print readiness")
+    f.add_argument("pdf")
+    f.add_argument("--ink-limit", type=float, default=240.0)
+    f.add_argument("--json", action="store_true", help="print one JSON object (the checks)")
+    f.add_argument("--quiet", "-q", action="store_true", help="no output; the exit code tells")
+    f.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from layout.press import preflight
+
+    if not Path(args.pdf).is_file():
+        print(msg("no_file", path=args.pdf), file=sys.stderr)
+        return 1
+    report = preflight(args.pdf, ink_limit_pct=args.ink_limit)
+    note(preflight=[preflight_json(report)])
+    if not args.quiet:
+        print(msg("preflight.head", path=report.path, verdict=msg("PASS" if report.passed else "FAIL")))
+        for check in report.checks:
+            print(f"  {check_line(check)}")
+    return 0 if report.passed else 1
+
+
+def check_line(check) -> str:
+    """A preflight check as `PASS name: figure — message`, the verdict word localised."""
+    mark = "PASS" if check.passed else ("FAIL" if check.severity == "error" else "WARN")
+    tail = f" — {check.message}" if check.message else ""
+    return f"{msg(mark)} {check.name}: {check.figure}{tail}"
+
+
+def preflight_json(report) -> dict:
+    return {"file": str(report.path), "passed": report.passed,
+            "checks": [{"name": c.name, "passed": c.passed, "severity": c.severity,
+                        "figure": c.figure, "message": c.message} for c in report.checks]}
