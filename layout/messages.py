@@ -11,6 +11,8 @@ import json
 import os
 import re
 
+from layout.diagnostics import printable
+
 CATALOGUE: dict[str, tuple[str, str]] = {
     # watch
     "watch.built": ("[{time}] built ({reason}) in {secs:.2f} s", "[{time}] 已排版（{reason}），用时 {secs:.2f} 秒"),
@@ -131,9 +133,9 @@ def diag_message(d, lang: str | None = None) -> str:
 def diag_line(d, lang: str | None = None) -> str:
     """`file:line:col: severity: message`, localised."""
     lang = lang or language()
-    where = f"{d.pos}: " if d.pos else ""
+    where = f"{printable(str(d.pos))}: " if d.pos else ""
     sev = msg(f"sev.{d.severity.value}", lang)
-    return f"{where}{sev}: {diag_message(d, lang)}"
+    return f"{where}{sev}: {printable(diag_message(d, lang))}"
 
 
 def diag_json(d, lang: str | None = None) -> dict:

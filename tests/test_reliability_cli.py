@@ -305,3 +305,13 @@ def test_a_failed_build_leaves_the_previous_output_untouched(copy, tmp_path, mon
     assert set(after) == set(before)                         # no temp file left
     assert after[str(calls[1])] == before[str(calls[1])]      # the failed one: the old plate
     assert after[str(calls[0])] != before[str(calls[0])]      # the one before: the whole new one
+
+
+def test_a_control_character_in_a_message_is_escaped():
+    """A message quoting the editor's text stays one line: control characters are escaped."""
+    from layout.diagnostics import error
+    from layout.messages import diag_line
+
+    d = error("got the string '\x1e\u2028'")
+    for line in (str(d), diag_line(d, "en"), diag_line(d, "zh")):
+        assert len(line.splitlines()) == 1 and "\\x1e" in line and "\\u2028" in line
