@@ -10,9 +10,14 @@ NO_PDF = {"edition", "fonts", "compose", "makeup"}
 PDF_LIBS = {"reportlab", "pypdfium2", "pypdf"}
 
 
+# top-level modules that serve the command line belong to the cli stage
+CLI_MODULES = {"batch", "watch", "newedition", "messages", "__main__"}
+
+
 def stage_of(path: Path) -> str:
     rel = path.relative_to(PKG)
-    return rel.parts[0].removesuffix(".py") if rel.parts else ""
+    name = rel.parts[0].removesuffix(".py") if rel.parts else ""
+    return "cli" if name in CLI_MODULES else name
 
 
 def imports(path: Path):
