@@ -12,6 +12,7 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont
 
 import layout.fonts.metrics as metrics_mod
+from layout.fonts.metrics import FORMAT as METRICS_FORMAT
 from layout.compose.model import Metrics
 from layout.fonts import FontError, FontSet, default_fonts_dir
 
@@ -122,7 +123,7 @@ def test_metrics_cached_and_loaded_lazily(synth, monkeypatch):
     assert not (cache / "metrics").exists()          # nothing read yet
     fs.advance("a", "A")
     entries = sorted(p.name for p in (cache / "metrics").iterdir())
-    assert entries == [f"{fs.face('a').sha256}.v1.marshal"]   # only font a so far
+    assert entries == [f"{fs.face('a').sha256}.v{METRICS_FORMAT}.marshal"]   # only font a so far
 
     def no_parse(path):
         raise AssertionError("font parsed although cached")
@@ -139,7 +140,7 @@ def test_corrupt_cache_entry_is_rebuilt(synth, garbage):
     folder, cache = synth
     fs = FontSet.load(folder, cache_dir=cache)
     fs.covers("a", "A")
-    entry = cache / "metrics" / f"{fs.face('a').sha256}.v1.marshal"
+    entry = cache / "metrics" / f"{fs.face('a').sha256}.v{METRICS_FORMAT}.marshal"
     if garbage is None:   # right shape, wrong types inside
         good = marshal.loads(entry.read_bytes())
         good["advances"] = {"x": "y"}

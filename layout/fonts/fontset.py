@@ -70,8 +70,11 @@ class FontSet:
 
     def ink(self, font_id: str, ch: str) -> tuple[float, float, float, float] | None:
         """Ink box (xmin, ymin, xmax, ymax) of ch's glyph in em; None if the font lacks it
-        or the glyph is empty. Read from the font file on first use: compose asks only for
-        the few glyphs it draws stretched (the dash of ——)."""
+        or the glyph is empty. The dashes (metrics.INK_CHARS, drawn stretched in ——) come
+        with the cached metrics; any other glyph is read from the font file on first use."""
+        cached = self.metrics(font_id).ink
+        if ch in cached:                   # the dashes: read once, with the metrics
+            return cached[ch]
         key = (font_id, ch)
         if key not in self._ink:
             self._ink[key] = None
