@@ -56,3 +56,52 @@ def test_merged_edition_is_byte_identical_across_builds(tmp_path):
     a = write_edition(layout, fonts, tmp_path / "a").edition_pdf.read_bytes()
     b = write_edition(layout, fonts, tmp_path / "b").edition_pdf.read_bytes()
     assert a == b
+
+
+def _image_xobjects(tmp_path, mode: str):
+    """Image XObjects of a reportlab PDF with one picture in `mode` (L or CMYK), Flate only
+    (as the press writes them)."""
+    import random
+
+    from PIL import Image
+    from reportlab import rl_config
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    rng = random.Random(3)
+    pic = Image.new(mode, (40, 30))
+    pic.putdata([tuple(rng.randrange(256) for _ in mode) if mode != "L" else rng.randrange(256)
+                 for _ in range(40 * 30)])
+    path = tmp_path / f"{mode}.pdf"
+    saved, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        c = Canvas(str(path))
+        c.drawImage(ImageReader(pic), 10, 10, 40, 30)
+        c.showPage()
+        c.save()
+    finally:
+        rl_config.useA85 = saved
+    page = PdfReader(path).pages[0]
+    return [x.get_object() for x in page["/Resources"]["/XObject"].values()]
+
+
+def test_flate_images_are_measured_without_a_png_round_trip(tmp_path):
+    from layout.press import checks
+
+    for mode, kind in (("L", "gray"), ("CMYK", "cmyk")):
+        (xobj,) = _image_xobjects(tmp_path, mode)
+        fast = checks._plain_flate_image(xobj)
+        assert fast is not None and fast.mode == mode
+        assert fast.tobytes() == xobj.decode_as_image().tobytes()
+        ink = checks.image_max_ink(xobj, kind)
+        assert ink is not None and ink > 50
+
+
+def test_other_images_keep_the_pypdf_path(tmp_path):
+    from pypdf.generic import NameObject
+
+    from layout.press import checks
+
+    (xobj,) = _image_xobjects(tmp_path, "L")
+    xobj[NameObject("/Decode")] = checks.ArrayObject()
+    assert checks._plain_flate_image(xobj) is None

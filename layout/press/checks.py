@@ -476,13 +476,33 @@ def remembered_image_ink(xobj, kind: str) -> float | None:
     return _INK_SEEN[key]
 
 
+def _plain_flate_image(xobj):
+    """The PIL image of an 8-bit grey or CMYK image that is only Flate-compressed (how
+    reportlab writes photos), straight from its decoded bytes; None for anything else.
+    pypdf's decode_as_image gets the same pixels by way of a PNG it encodes and decodes."""
+    from PIL import Image
+
+    filters = _res(xobj.get("/Filter"))
+    if isinstance(filters, ArrayObject):
+        filters = filters[0] if len(filters) == 1 else None
+    mode = {"/DeviceGray": "L", "/DeviceCMYK": "CMYK"}.get(str(_res(xobj.get("/ColorSpace"))))
+    if (str(filters) != "/FlateDecode" or mode is None or int(xobj.get("/BitsPerComponent", 0)) != 8
+            or any(k in xobj for k in ("/DecodeParms", "/Decode", "/SMask", "/Mask", "/ImageMask"))):
+        return None
+    size = (int(xobj["/Width"]), int(xobj["/Height"]))
+    data = xobj.get_data()
+    if len(data) != size[0] * size[1] * len(mode):
+        return None
+    return Image.frombytes(mode, size, data)
+
+
 def image_max_ink(xobj, kind: str) -> float | None:
     """Highest total ink of any pixel of an image XObject in %, or None if it cannot be
     decoded (or is too big to decode here).  Values are taken as pypdf decodes them."""
     try:
         if int(xobj.get("/Width", 0)) * int(xobj.get("/Height", 0)) > _MAX_IMAGE_PIXELS:
             return None
-        im = xobj.decode_as_image()
+        im = _plain_flate_image(xobj) or xobj.decode_as_image()
         if kind == "cmyk" and im.mode == "CMYK":
             c, m, y, k = (band.convert("I") for band in im.split())
             if hasattr(ImageMath, "lambda_eval"):         # Pillow ≥ 11
