@@ -105,3 +105,28 @@ def test_other_images_keep_the_pypdf_path(tmp_path):
     (xobj,) = _image_xobjects(tmp_path, "L")
     xobj[NameObject("/Decode")] = checks.ArrayObject()
     assert checks._plain_flate_image(xobj) is None
+
+
+def test_fast_preview_pdf_renders_the_same_pixels_and_restores_zlib(tmp_path):
+    import zlib
+
+    import pypdfium2 as pdfium
+    from reportlab.pdfbase import pdfdoc
+
+    from layout.press.preview import page_pdf
+
+    layout = sample_layout(tmp_path)
+    fonts = BoxFonts(tmp_path)
+    slow = page_pdf(layout, fonts, 1)
+    fast = page_pdf(layout, fonts, 1, fast=True)
+    assert pdfdoc.zlib is zlib                       # put back after the preview
+    assert fast != slow                              # level 1 streams, not level 6
+
+    def pixels(data: bytes) -> bytes:
+        doc = pdfium.PdfDocument(data)
+        try:
+            return doc[0].render(scale=0.5).to_pil().tobytes()
+        finally:
+            doc.close()
+
+    assert pixels(fast) == pixels(slow)
