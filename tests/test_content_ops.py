@@ -99,6 +99,7 @@ def test_image_ink_measured_once_per_identical_image(tmp_path, monkeypatch):
 
     monkeypatch.setattr(preflight_module, "image_max_ink", counting)
     monkeypatch.setattr(preflight_module, "_INK_SEEN", {})
+    monkeypatch.setattr(preflight_module, "_WALK_SEEN", {})    # pages are remembered too
     reports = [preflight(p) for p in res.paths]          # the edition file and its plate
     assert calls == ["gray"]
     assert len({r.check("ink-limit").figure for r in reports}) == 1
@@ -108,5 +109,6 @@ def test_image_ink_measured_once_per_identical_image(tmp_path, monkeypatch):
     preflight(other.edition_pdf)
     assert calls == ["gray"]                              # same photo bytes: still remembered
     preflight_module._INK_SEEN.clear()
+    preflight_module._WALK_SEEN.clear()
     preflight(other.edition_pdf)
     assert calls == ["gray", "gray"]

@@ -130,3 +130,48 @@ def test_fast_preview_pdf_renders_the_same_pixels_and_restores_zlib(tmp_path):
             doc.close()
 
     assert pixels(fast) == pixels(slow)
+
+
+def _report(path) -> list[tuple]:
+    return [(c.name, c.passed, c.figure, c.message) for c in preflight(path).checks]
+
+
+def test_pages_seen_in_a_plate_are_not_walked_again_and_report_the_same(tmp_path, monkeypatch):
+    from layout.press import checks
+
+    layout = _two_pages(sample_layout(tmp_path))
+    res = write_edition(layout, BoxFonts(tmp_path), tmp_path / "out")
+    monkeypatch.setattr(checks, "_WALK_SEEN", {})
+    fresh = _report(res.edition_pdf)                 # nothing remembered: every page walked
+    checks._WALK_SEEN.clear()
+    walks = []
+    real = checks._PageScan.walk
+    monkeypatch.setattr(checks._PageScan, "walk",
+                        lambda self, *a, **k: (walks.append(a[2] if len(a) > 2 else 0), real(self, *a, **k)))
+    for plate in res.page_pdfs:
+        preflight(plate)
+    top_level = len(walks)
+    assert _report(res.edition_pdf) == fresh         # its pages come from the plates' walks
+    assert len(walks) == top_level and top_level >= 2
+
+
+def test_fingerprint_follows_what_the_walk_reads_not_the_fonts():
+    from pypdf.generic import (DecodedStreamObject, DictionaryObject, FloatObject, NameObject)
+
+    from layout.press import checks
+
+    def resources(pixels: bytes, font: str, alpha: float):
+        image = DecodedStreamObject()
+        image.set_data(pixels)
+        image[NameObject("/ColorSpace")] = NameObject("/DeviceGray")
+        gs = DictionaryObject({NameObject("/ca"): FloatObject(alpha)})
+        return DictionaryObject({
+            NameObject("/XObject"): DictionaryObject({NameObject("/Im1"): image}),
+            NameObject("/ExtGState"): DictionaryObject({NameObject("/G1"): gs}),
+            NameObject("/Font"): DictionaryObject({NameObject("/F1"): NameObject(font)}),
+        })
+
+    base = checks._fingerprint(resources(b"\x00\x10", "/A", 1.0))
+    assert checks._fingerprint(resources(b"\x00\x10", "/B", 1.0)) == base      # fonts: not read
+    assert checks._fingerprint(resources(b"\x00\x11", "/A", 1.0)) != base      # image bytes
+    assert checks._fingerprint(resources(b"\x00\x10", "/A", 0.5)) != base      # transparency

@@ -655,11 +655,13 @@ def _preflight(path: str, ink_limit_pct: float, min_text_pt: float) -> Preflight
     for n, page in enumerate(pages, 1):
         try:
             area = _box(page, "/BleedBox") or _box(page, "/TrimBox") or _box(page, "/MediaBox")
-            scan = _PageScan(reader, n, area, found)
             group = _res(page.get("/Group"))
             if group is not None and group.get("/S") == "/Transparency":
                 found.transparency.setdefault(n, set()).add("page is a transparency group")
-            scan.walk(page.get_contents(), page.get("/Resources"), _Gs())
+            page_found, failure = _page_findings(reader, page, area)
+            _merge_page(found, page_found, n)
+            if failure is not None:
+                raise failure
         except Exception as exc:                  # broken stream, bad operands, …
             found.broken[n] = f"{type(exc).__name__}: {exc}"[:200]
     broken = sorted(found.broken.items())
@@ -713,6 +715,77 @@ def _preflight(path: str, ink_limit_pct: float, min_text_pt: float) -> Preflight
 
     checks.append(_guarded("output-intent", lambda: _check_intent(reader)))
     return PreflightReport(path, tuple(checks))
+
+
+_WALK_SEEN: dict = {}          # (content digest, resources fingerprint, area) -> page findings
+_WALK_SEEN_MAX = 256
+
+
+def _page_findings(reader, page, area) -> tuple[_Findings, Exception | None]:
+    """What one page's content holds, as page 0, and what stopped the walk (what it
+    found up to there still counts).  Remembered by the content, the resources it can
+    draw (fonts left out: the walk never reads them) and the area: a build preflights
+    each page twice, in its plate and in the edition file."""
+    contents = page.get_contents()
+    try:
+        key = (hashlib.sha256(contents.get_data() if contents is not None else b"").digest(),
+               _fingerprint(page.get("/Resources")), tuple(area or ()))
+    except Exception:                 # unreadable or too deep: walked, not remembered
+        key = None
+    if key in _WALK_SEEN:
+        return _WALK_SEEN[key], None
+    page_found = _Findings()
+    try:
+        _PageScan(reader, 0, area, page_found).walk(contents, page.get("/Resources"), _Gs())
+    except Exception as exc:
+        return page_found, exc
+    if key is not None and not page_found.unmeasured:    # image keys belong to one file
+        if len(_WALK_SEEN) >= _WALK_SEEN_MAX:
+            _WALK_SEEN.clear()
+        _WALK_SEEN[key] = page_found
+    return page_found, None
+
+
+def _merge_page(found: _Findings, page: _Findings, n: int) -> None:
+    """Add page 0's findings to the file's as page n (the same comparisons a walk makes)."""
+    for mine, theirs in ((found.rgb, page.rgb), (found.images, page.images),
+                         (found.transparency, page.transparency)):
+        for what in theirs.values():
+            into = mine.setdefault(n, type(what)())
+            into.update(what) if isinstance(into, set) else into.extend(what)
+    if 0 in page.rich_black:
+        found.rich_black[n] = page.rich_black[0]
+    if page.max_ink[0] > found.max_ink[0]:
+        found.max_ink = (page.max_ink[0], n, page.max_ink[2])
+    if page.min_text[0] < found.min_text[0]:
+        found.min_text = (page.min_text[0], n)
+    if page.min_rule[0] < found.min_rule[0]:
+        found.min_rule = (page.min_rule[0], n)
+    found.image_ink.update(page.image_ink)
+    found.unmeasured |= page.unmeasured
+    found.image_count += page.image_count
+
+
+class _NoFingerprint(Exception):
+    pass
+
+
+def _fingerprint(obj, depth: int = 0) -> str:
+    """A text that changes whenever anything the walk reads from these resources does:
+    dictionaries and arrays by value, streams (images, forms) by their bytes too."""
+    if depth > 2 * _MAX_FORM_DEPTH:
+        raise _NoFingerprint
+    obj = _res(obj)
+    if isinstance(obj, DictionaryObject):
+        items = sorted((str(k), v) for k, v in obj.items() if k not in ("/Font", "/Length"))
+        text = "{" + ",".join(f"{k}:{_fingerprint(v, depth + 1)}" for k, v in items) + "}"
+        raw = getattr(obj, "_data", None)          # a stream
+        if raw is not None:
+            text += f"<{type(obj).__name__} {hashlib.sha256(bytes(raw)).hexdigest()}>"
+        return text
+    if isinstance(obj, ArrayObject):
+        return "[" + ",".join(_fingerprint(v, depth + 1) for v in obj) + "]"
+    return f"{type(obj).__name__}:{obj!r}"
 
 
 def _check_intent(reader) -> Check:
