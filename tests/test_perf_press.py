@@ -175,3 +175,21 @@ def test_fingerprint_follows_what_the_walk_reads_not_the_fonts():
     assert checks._fingerprint(resources(b"\x00\x10", "/B", 1.0)) == base      # fonts: not read
     assert checks._fingerprint(resources(b"\x00\x11", "/A", 1.0)) != base      # image bytes
     assert checks._fingerprint(resources(b"\x00\x10", "/A", 0.5)) != base      # transparency
+
+
+def test_png_bytes_round_trip_through_pillow():
+    import io
+    import random
+
+    from PIL import Image
+
+    from layout.press.preview import png_bytes
+
+    rng = random.Random(5)
+    for size in ((1, 1), (7, 3), (33, 20)):
+        image = Image.new("RGB", size)
+        image.putdata([tuple(rng.randrange(256) for _ in range(3)) for _ in range(size[0] * size[1])])
+        back = Image.open(io.BytesIO(png_bytes(image)))
+        back.load()
+        assert back.mode == "RGB" and back.size == size
+        assert back.tobytes() == image.tobytes()
