@@ -64,14 +64,14 @@ def test_missing_image(capsys, copy):
 
 
 def test_overlapping_placements(capsys, copy):
-    line = break_it(copy, "place: {column: 1, span: 4, row: 25, rows: 11}", "place: {column: 1, span: 4, row: 20, rows: 11}")
+    line = break_it(copy, "place: {column: 1, span: 4, row: 26, rows: 10}", "place: {column: 1, span: 4, row: 20, rows: 10}")
     code, _, err = run(capsys, "check", str(copy))
     assert code == 1
     assert re.search(rf"edition\.yaml:{line}:\d+: .*overlap", err), err
 
 
 def test_placement_outside_the_grid(capsys, copy):
-    line = break_it(copy, "place: {column: 1, span: 4, row: 25, rows: 11}", "place: {column: 4, span: 4, row: 25, rows: 11}")
+    line = break_it(copy, "place: {column: 1, span: 4, row: 26, rows: 10}", "place: {column: 4, span: 4, row: 26, rows: 10}")
     code, _, err = run(capsys, "check", str(copy))
     assert code == 1
     assert f"edition.yaml:{line}:" in err
@@ -116,7 +116,7 @@ def test_preview_of_a_page_that_does_not_exist(capsys, copy):
 
 
 def test_strict_fails_on_overflow(capsys, copy, tmp_path):
-    break_it(copy, "place: {column: 1, span: 4, row: 1, rows: 24}", "place: {column: 1, span: 4, row: 1, rows: 14}")
+    break_it(copy, "place: {column: 1, span: 4, row: 1, rows: 25}", "place: {column: 1, span: 4, row: 1, rows: 14}")
     code, _, err = run(capsys, "check", str(copy), "--strict")
     assert code == 1
     assert "超出" in err

@@ -348,3 +348,13 @@ def test_opening_bracket_at_line_start_set_half_width_when_configured():
     assert just.lines[0].glyphs[0].slot == (0.0, EM)
     assert all(ln.width == pytest.approx(100, abs=0.01) for ln in just.lines[:-1])
 
+
+
+def test_a_whole_half_em_squeeze_of_one_mark_loses_to_a_gentle_spread():
+    """Taking 庚乙、 onto the first line would halve the 、 after 未 (½ em of visible change
+    in one place); setting the line one character shorter spreads 1 em over 8 gaps (⅛ em
+    each): the smaller visible adjustment wins (clreq), so the mid-line 、 stays full width."""
+    lines = compose("巳甲癸壬酉巳未、庚乙、癸丙午、壬申戊", ems=10).lines
+    assert [ln.text for ln in lines] == ["巳甲癸壬酉巳未、庚", "乙、癸丙午、壬申戊"]
+    assert glyph(lines[0], "、").advance == pytest.approx(EM)
+    assert lines[0].width == pytest.approx(10 * EM)

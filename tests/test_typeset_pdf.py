@@ -249,14 +249,18 @@ def test_no_line_starts_or_ends_with_a_prohibited_character(setting):
 
 
 def test_captions_keep_the_line_breaking_rules(setting):
-    edition, _, _, pages = setting
+    edition, layout, _, pages = setting
     ts = Typesetter(edition.paper, None)
     n = 0
     for page in edition.pages:
         for art in page.articles:
             if art.photo and art.photo.caption:
                 cap = SPACE.sub("", ts.text(art.photo.caption) + ts.text(art.photo.credit))
-                for ln in lines_of([g for g in pages[page.number - 1]]):
+                r = next(f.rect for f in layout.pages[page.number - 1].frames if f.id == art.id)
+                mine = [g for g in pages[page.number - 1]            # this block's glyphs only: its
+                        if r.x - TOL <= (g.left + g.right) / 2 <= r.right + TOL   # caption shares
+                        and r.y <= g.base <= r.bottom + TOL]        # baselines with the next column
+                for ln in lines_of(mine):
                     if len(ln.text) > 3 and ln.text in cap:
                         n += 1
                         assert ln.text[0] not in START_PROHIBITED and ln.text[-1] not in END_PROHIBITED

@@ -78,7 +78,7 @@ def _cmyk_ish(px) -> bool:
 
 def test_proof_preview_draws_frames_in_proof_colour(capsys, copy, tmp_path):
     # make page 1's lead article overflow: its frame must turn magenta with 超出N字
-    break_it(copy, "place: {column: 1, span: 4, row: 1, rows: 24}", "place: {column: 1, span: 4, row: 1, rows: 14}")
+    break_it(copy, "place: {column: 1, span: 4, row: 1, rows: 25}", "place: {column: 1, span: 4, row: 1, rows: 14}")
     plain, proof = tmp_path / "plain.png", tmp_path / "proof.png"
     dpi = 40
     assert run(capsys, "preview", copy, "--page", 1, "--dpi", dpi, "-o", plain)[0] == 0
@@ -180,7 +180,7 @@ def test_watch_rebuilds_after_a_change_and_reports_copyfit(capsys, copy, tmp_pat
                 break
             time.sleep(0.05)
         time.sleep(0.3)
-        break_it(copy, "place: {column: 1, span: 4, row: 1, rows: 24}",
+        break_it(copy, "place: {column: 1, span: 4, row: 1, rows: 25}",
                  "place: {column: 1, span: 4, row: 1, rows: 14}")
         edited.set()
 
@@ -194,7 +194,7 @@ def test_watch_rebuilds_after_a_change_and_reports_copyfit(capsys, copy, tmp_pat
     assert out.count("built (") == 2, out
     assert "edition.yaml" in out                 # the second build names the file that changed
     assert "copyfit changes:" in out
-    assert "epidemic-leading-group-31st-meeting: fits → 超出" in out, out
+    assert re.search(r"epidemic-leading-group-31st-meeting: (fits|缺\d+行) → 超出\d+字", out), out
     assert "watch stopped after 2 build(s)" in out
 
 
@@ -277,7 +277,7 @@ def test_messages_in_chinese_under_zh_cn(capsys, copy, monkeypatch):
 
 def test_overflow_and_preflight_words_in_chinese(capsys, copy, tmp_path, monkeypatch):
     monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
-    break_it(copy, "place: {column: 1, span: 4, row: 1, rows: 24}", "place: {column: 1, span: 4, row: 1, rows: 14}")
+    break_it(copy, "place: {column: 1, span: 4, row: 1, rows: 25}", "place: {column: 1, span: 4, row: 1, rows: 14}")
     code, out, err = run(capsys, "check", copy, "--strict")
     assert code == 1
     assert re.search(r"警告: 稿件 epidemic-leading-group-31st-meeting：第1版超出\d+字（多 \d+ 行）", err), err

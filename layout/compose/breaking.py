@@ -16,6 +16,9 @@ from .classes import (BREAK_BAD, BREAK_OK, BREAK_SPACES, BREAK_URL, CLOSE, END, 
 from .prepare import MAX_SPACE_EM, MIN_AUTOSPACE_EM, MIN_SPACE_EM, Prepared
 
 EPS = 1e-6
+# Squeezing punctuation (挤进) costs this much against spreading (100): preferred, but not so
+# cheaply that every comma of a loose line is halved (a half-width ， mid-line reads as Western).
+SQUEEZE_COST = 30.0
 END_TRIMMED = (CLOSE, STOP, END)     # marks set half-width at line end (GB/T 15834 §5.1.10)
 CONTENT = (HAN, LATIN, DIGIT)        # what counts as a "character" for the widow rule
 PENALTY = {BREAK_OK: 0.0, BREAK_URL: 1e4, BREAK_BAD: 1e7}
@@ -103,7 +106,7 @@ def _badness_of(natural: float, shrink: float, stretch: float, gaps: int, avail:
         if natural - shrink > avail + EPS:
             return None
         r = (natural - avail) / shrink
-        return 5.0 * r ** 3           # 先挤进: squeezing is preferred while it is moderate
+        return SQUEEZE_COST * r ** 3   # 先挤进: squeezing is preferred while it is moderate
     if final:
         return 0.0
     extra = avail - natural - stretch
@@ -186,7 +189,7 @@ def choose_breaks(p: Prepared, measure: float, indent: float, widows: bool) -> l
                     b = 1e6             # forced overflow
                 else:
                     r = (natural - avail) / shrink
-                    b = 5.0 * r ** 3    # 先挤进: squeezing is preferred while it is moderate
+                    b = SQUEEZE_COST * r ** 3   # 先挤进: squeezing is preferred while it is moderate
             elif final:
                 b = 0.0
             else:
