@@ -25,11 +25,11 @@ EDITION_KEYS = ("paper", "date", "weekday", "issue", "total_issue", "page_count"
 PAGE_KEYS = ("number", "section", "editor", "art_editor", "articles", "continuations")
 ARTICLE_KEYS = ("id", "kind", "kicker", "headline", "subhead", "byline", "author", "paragraphs",
                 "photo", "place", "body_columns", "boxed", "continues_on",
-                "headline_size", "headline_align", "border", "column_rules")
+                "headline_size", "headline_align", "border", "column_rules", "body_style")
 CONTINUATION_KEYS = ("article", "headline", "place")
 PHOTO_KEYS = ("file", "caption", "credit", "rows")
 PLACE_KEYS = ("column", "span", "row", "rows")
-KINDS = ("news", "commentary", "brief", "photo", "feature")
+KINDS = ("news", "commentary", "brief", "photo", "feature", "verse")
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 MAX_PAGES = 64
 MAX_ARTICLE_CHARS = 100_000
@@ -96,6 +96,7 @@ class _Context:
     ids: dict[str, SourcePos] = field(default_factory=dict)
     jump_nodes: dict[str, Node] = field(default_factory=dict)   # article id -> continues_on node
     invisible_chars: str = "strip"          # the paper's rule (layout.edition.invisible)
+    style_roles: tuple[str, ...] = ()       # the paper's styles (body_style must name one); () = unknown
 
 
 def _read_edition(out: Collector, file: Path, font_ids: Collection[str] = ()) -> Edition | None:
@@ -113,7 +114,8 @@ def _read_edition(out: Collector, file: Path, font_ids: Collection[str] = ()) ->
     if paper_file:
         roots["paper's folder"] = _real(paper_file).parent
     ctx = _Context(out, edition_dir, roots, paper.grid.columns if paper else 0,
-                   invisible_chars=paper.invisible_chars if paper else "strip")
+                   invisible_chars=paper.invisible_chars if paper else "strip",
+                   style_roles=tuple(paper.styles) if paper else ())
 
     date = _date(f)
     weekday = _weekday(f, date)
@@ -239,6 +241,7 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
         headline_align=f.choice("headline_align", ("left", "center", "right"), "") if f.has("headline_align") else "",
         border=f.choice("border", ("single", "double", "flower"), "single"),
         column_rules=f.boolean("column_rules", False),
+        body_style=_body_style(ctx, f),
         pos=node_pos(node))
     article = clean_article(ctx.out, article, f, ctx.invisible_chars)
     if article.continues_on:
@@ -250,6 +253,13 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
         ctx.out.error(f"article '{article_id}' has {chars} characters, more than the limit "
                       f"of {MAX_ARTICLE_CHARS}", node, "limit")
     return article
+
+
+def _body_style(ctx: _Context, f: Fields) -> str:
+    """body_style: any style role of the paper ("" = the kind's own: body, commentary, verse)."""
+    if not ctx.style_roles:
+        return ""
+    return f.choice("body_style", ctx.style_roles, "")
 
 
 def _article_id(ctx: _Context, f: Fields) -> str:

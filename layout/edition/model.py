@@ -153,7 +153,7 @@ class Photo:
 @dataclass(frozen=True)
 class Article:
     id: str
-    kind: str                              # news | commentary | brief | photo | feature
+    kind: str                              # news | commentary | brief | photo | feature | verse
     headline: tuple[str, ...]              # 主题, one entry per set line
     kicker: str = ""                       # 引题
     subhead: str = ""                      # 副题
@@ -169,6 +169,7 @@ class Article:
     headline_align: str = ""               # left | center | right ("" = the style's)
     border: str = "single"                 # boxed articles: single | double | flower (花边)
     column_rules: bool = False             # 栏线: thin rules between the body columns
+    body_style: str = ""                   # the paper style the body is set in ("" = by kind)
     pos: SourcePos = NOWHERE
 
 

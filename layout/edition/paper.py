@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from yaml.nodes import Node, SequenceNode
@@ -20,6 +21,7 @@ PAPER_KEYS = ("name", "slug", "page", "margins", "bleed", "grid", "punctuation",
 STYLE_ROLES = ("body", "byline", "kicker", "headline", "subhead", "commentary",
                "commentary_headline", "caption", "credit", "folio", "jump", "hotline",
                "dateline", "masthead_title", "masthead_small")
+OPTIONAL_ROLES = {"verse": "commentary"}   # role -> the role it copies when the paper omits it
 STYLE_KEYS = ("font", "size", "leading", "align", "indent", "tracking", "color", "min_size", "latin_space")
 ALIGNMENTS = ("justify", "left", "center", "right")
 PUNCTUATION = ("quanjiao", "kaiming", "banjiao")
@@ -152,8 +154,9 @@ def _styles(out: Collector, f: Fields, fonts: dict, colors: dict) -> dict[str, T
     misspelt = False
     for key, value in f.mapping_items("styles", required=True):
         role = key.value
-        if role not in STYLE_ROLES:
-            out.error(f"unknown style '{role}'" + did_you_mean(role, STYLE_ROLES), key, "unknown-style")
+        if role not in STYLE_ROLES and role not in OPTIONAL_ROLES:
+            out.error(f"unknown style '{role}'" + did_you_mean(role, STYLE_ROLES + tuple(OPTIONAL_ROLES)),
+                      key, "unknown-style")
             misspelt = True
             continue
         s = Fields(out, value, STYLE_KEYS, f"styles.{role}")
@@ -183,6 +186,9 @@ def _styles(out: Collector, f: Fields, fonts: dict, colors: dict) -> dict[str, T
     if styles_node is not None and missing and not misspelt:
         out.error("styles: missing " + ", ".join(missing) + " (every paper defines "
                   + ", ".join(STYLE_ROLES) + ")", styles_node, "missing")
+    for role, base in OPTIONAL_ROLES.items():
+        if role not in styles and base in styles:
+            styles[role] = replace(styles[base], name=role)
     return styles
 
 

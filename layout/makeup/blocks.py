@@ -8,7 +8,7 @@ which a continuation frame on a later page picks up (转版).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from layout.compose.model import Span
 from layout.makeup.grid import PageGrid
@@ -47,7 +47,10 @@ def border_items(r: Rect, style: str) -> list:
 
 
 def body_role(article) -> str:
-    return "commentary" if article.kind == "commentary" else "body"
+    """The paper style the body is set in: the article's body_style, else by kind."""
+    if article.body_style:
+        return article.body_style
+    return article.kind if article.kind in ("commentary", "verse") else "body"
 
 
 def headline_role(article) -> str:
@@ -56,6 +59,8 @@ def headline_role(article) -> str:
 
 def body_lines(ts: Typesetter, article, measure: float, start: Resume | None) -> list[BodyLine]:
     """Compose the article's body (from `start`) at `measure` into a flat list of lines."""
+    if article.kind == "verse":
+        return verse_lines(ts, article, measure, start)
     role = body_role(article)
     body = ts.char_style(role)
     para = ts.para_style(role)
@@ -83,6 +88,47 @@ def body_lines(ts: Typesetter, article, measure: float, start: Resume | None) ->
         author = ts.line([Span(ts.text(article.author, article.pos), ts.char_style("byline"))],
                          ts.para_style("byline", align="right"))
         out.append(BodyLine(_fit(author, measure), len(article.paragraphs), 0, len(article.author)))
+    return out
+
+
+def verse_lines(ts: Typesetter, article, measure: float, start: Resume | None) -> list[BodyLine]:
+    """诗歌: each paragraph is a stanza, each of its text lines a verse line set flush left
+    without indent; an empty line between stanzas; the block centred in the measure and the
+    author flush with its right edge. A verse line too long for the measure turns over."""
+    role = body_role(article)
+    body = ts.char_style(role)
+    para = ts.para_style(role, align="left", indent=0.0)
+    out: list[BodyLine] = []
+    if article.byline and start is None:
+        by = ts.line([Span(ts.text(article.byline, article.pos), ts.char_style("byline"))],
+                     ts.para_style("byline", align="left", indent=0.0))
+        out.append(BodyLine(replace(by, measure=measure), 0, 0, 0))
+    first_para = start.paragraph if start else 0
+    for pi in range(first_para, len(article.paragraphs)):
+        p = article.paragraphs[pi]
+        skip = start.char if start and pi == start.paragraph else 0
+        if pi > first_para:
+            out.append(BodyLine(ts.line([Span("", body)], para), pi, 0, 0))   # stanza break
+        text = ts.text(p.text, p.pos)
+        a = 0
+        for raw in text.split("\n"):
+            b = a + len(raw)
+            lo = max(a, skip)
+            if raw.strip() and lo < b:
+                composed = ts.compose([Span(text[lo:b], body)], measure, para, p.pos,
+                                      f"article {article.id}, stanza {pi + 1}")
+                out += [BodyLine(ln, pi, lo + ln.start, lo + ln.end) for ln in composed.lines]
+            a = b + 1
+    widest = max((bl.line.width for bl in out), default=0.0)
+    left = max(0.0, (measure - widest) / 2)
+    out = [BodyLine(replace(bl.line, offset=bl.line.offset + left), bl.paragraph, bl.start, bl.end)
+           for bl in out]
+    if article.author and (start is None or start.paragraph <= len(article.paragraphs)):
+        author = ts.line([Span(ts.text(article.author, article.pos), ts.char_style("byline"))],
+                         ts.para_style("byline", align="right"))
+        right = min(measure, left + widest) if widest else measure
+        out.append(BodyLine(replace(author, measure=measure, offset=max(0.0, right - author.width)),
+                            len(article.paragraphs), 0, len(article.author)))
     return out
 
 
