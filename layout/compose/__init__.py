@@ -11,7 +11,8 @@
 
 Punctuation never hangs outside the measure (no 悬挂标点, as in Chinese newspapers): a
 line-end mark is set half-width inside it, and with ParaStyle(open_start_half=True) an
-opening mark starting a line is too (行首开括号半角).
+opening mark starting a line is too (行首开括号半角); open_first_half=True does it on the
+paragraph's first line (unindented one-liners such as the jump line （上接1版）).
 """
 from .compose import compose_paragraph, natural_width, set_line
 from .model import (CharStyle, ComposedParagraph, Glyph, Line, Metrics, Missing, ParaStyle,

@@ -50,7 +50,7 @@ def build_line(p: Prepared, s: int, e: int, end: int, measure: float, indent: fl
     if p.cls[lastk] in END_TRIMMED and br[lastk] > 0:   # line-end mark half-width
         adv[lastk] -= br[lastk]
         br[lastk] = 0.0
-    if p.open_start_half and not first and p.cls[s] == OPEN and bl[s] > 0:   # 行首开括号半角
+    if (p.open_first_half if first else p.open_start_half) and p.cls[s] == OPEN and bl[s] > 0:   # 行首开括号半角
         adv[s] -= bl[s]
         tl[s] += bl[s]
         bl[s] = 0.0

@@ -43,6 +43,8 @@ class ParaStyle:
     avoid_short_last_line: bool = True  # no last line of a single character
     open_start_half: bool = False   # 行首开括号半角: an opening mark starting a line (not the
                                     # paragraph) is set half-width, like the marks at a line end
+    open_first_half: bool = False   # the same on the paragraph's first line too (unindented
+                                    # one-liners: the jump line （上接1版） starts at the frame edge)
 
 
 @dataclass(frozen=True)

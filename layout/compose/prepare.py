@@ -42,6 +42,7 @@ class Prepared:
     open_start_half: bool = False   # ParaStyle.open_start_half
     hscale: list[float] | None = None   # horizontal glyph scale (a dash drawn across its em)
     rise: list[float] | None = None     # baseline shift up, pt (a dash raised to the em centre)
+    open_first_half: bool = False       # ParaStyle.open_first_half
 
     def __len__(self) -> int:
         return len(self.text)
@@ -182,4 +183,4 @@ def prepare(spans: Sequence[Span], para: ParaStyle, metrics: Metrics) -> Prepare
                           and not (a in LATIN_RUN and b in LATIN_RUN))
     return Prepared(text, cls, font, size, color, adv, trim_left, blank_l, blank_r, track,
                     auto, pair, pair_left, justifiable, levels, tuple(missing), para.open_start_half,
-                    hscale, rise)
+                    hscale, rise, para.open_first_half)

@@ -283,7 +283,8 @@ def layout_article(ts: Typesetter, grid: PageGrid, article, rect: Rect, *,
         row += prow
     if jump_from:
         jt = ts.text(ts.paper.jump_from_format.format(page=jump_from))
-        line = ts.line([Span(jt, ts.char_style("jump"))], ts.para_style("jump", align="left"))
+        para = replace(ts.para_style("jump", align="left"), open_first_half=True)   # （ at the frame edge
+        line = ts.line([Span(jt, ts.char_style("jump"))], para)
         items += line_runs(_at_zero(line), inner.x, grid.baseline(inner.y + row * grid.pitch, ts.size("jump")))
         row += 1
     rows_body = rows_total - row - (1 if boxed else 0)
