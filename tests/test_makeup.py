@@ -200,11 +200,6 @@ def test_page_fill_counts_uncovered_and_short_lines(tmp_path, fonts):
     assert fill[2].uncovered == fill[2].lines      # nothing placed on page 2
 
 
-def layout_paper(tmp_path):
-    edition, _ = load_edition(tmp_path / "ed" / "edition.yaml")
-    return edition.paper
-
-
 AUTO = """\
 paper: ../paper.yaml
 date: 2020-02-24
