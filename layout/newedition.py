@@ -168,7 +168,7 @@ def _emit(value, indent: int, key: str = ""):
 
 def write_next_edition(target: Path, text: str, copies) -> Path:
     """Write the edition file (atomically) and the kept photos; refuses to overwrite."""
-    from layout.fonts.cache import atomic_write
+    from layout.files import atomic_write
 
     target.parent.mkdir(parents=True, exist_ok=True)
     for src, dst in copies:

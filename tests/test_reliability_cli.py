@@ -287,9 +287,9 @@ def test_a_failed_build_leaves_the_previous_output_untouched(copy, tmp_path, mon
     assert files_under(out) == before
     # the disk fills up while the new plates are written
     edit(copy, "paragraphs: [春风\ue000徐来。]", "paragraphs: [春风又绿江南岸。]")
-    import layout.press.write as write
+    import layout.files as files       # where the plates' atomic replace happens
 
-    real_replace, calls = write.os.replace, []
+    real_replace, calls = files.os.replace, []
 
     def disk_full(src, dst):
         if Path(dst).suffix != ".pdf":
@@ -298,7 +298,7 @@ def test_a_failed_build_leaves_the_previous_output_untouched(copy, tmp_path, mon
         if len(calls) == 2:
             raise OSError(28, "No space left on device", str(dst))
         real_replace(src, dst)
-    monkeypatch.setattr(write.os, "replace", disk_full)
+    monkeypatch.setattr(files.os, "replace", disk_full)
     code, _, err = run("build", copy / "2020-02-24", "-o", out)
     assert_clean_failure(code, err, "No space left on device; no file was left half-written")
     after = files_under(out)

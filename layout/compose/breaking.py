@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import accumulate
-from dataclasses import dataclass
 
 from .classes import (BREAK_BAD, BREAK_OK, BREAK_SPACES, BREAK_URL, CLOSE, END, HAN, LATIN, DIGIT,
                       OPEN, SPACE, STOP)
@@ -31,16 +30,9 @@ def _prefix(values) -> list[float]:
     return list(accumulate(values, initial=0.0))
 
 
-@dataclass(frozen=True)
-class Fit:
-    natural: float   # width at natural spacing (line-end mark already half)
-    shrink: float    # how much it can lose
-    stretch: float   # how much spaces and Han–Latin spaces can gain comfortably
-    gaps: int        # justifiable gaps between characters
-
-
 class Fitter:
-    """O(1) natural width / shrink / stretch of any candidate line [s, e)."""
+    """Prefix sums of widths, shrink and stretch, so that any candidate line [s, e) is
+    measured in O(1) (choose_breaks reads them on local names in its loop)."""
 
     def __init__(self, p: Prepared):
         self.p = p
@@ -73,56 +65,13 @@ class Fitter:
         self.LEAD = [blank_l[k] if p.open_start_half and k > 0 and cls[k] == OPEN else 0.0
                      for k in range(n)]
 
-    def end_trim(self, last: int) -> float:
-        return self.TRIM[last]
-
-    def start_trim(self, s: int) -> float:
-        return self.LEAD[s]
-
-    def fit(self, s: int, e: int) -> Fit:
-        last = e - 1
-        trim = self.TRIM[last]
-        lead = self.LEAD[s]
-        natural = (self.W[e] - self.W[s] - self.p.track[last] + self.GW[last] - self.GW[s] - trim - lead)
-        in_s = self.TRIM_S[last] + lead   # END's blank is not in S (full mid-line)
-        shrink = self.S[e] - self.S[s] + self.GS[last] - self.GS[s] - in_s
-        stretch = self.T[e] - self.T[s] + self.GT[last] - self.GT[s]
-        gaps = int(round(self.GJ[last] - self.GJ[s]))
-        return Fit(natural, max(0.0, shrink), stretch, gaps)
-
-    def min_width(self, s: int, e: int) -> float:
-        """Width with every compressible space squeezed; never decreases as e grows."""
-        return self.MC[e] - self.MC[s] - self.p.track[e - 1] + self.MG[e - 1] - self.MG[s]
-
-
-def _badness(f: Fit, avail: float, em: float, final: bool) -> float | None:
-    """None if it cannot fit; else 100·r³ of the visible adjustment."""
-    return _badness_of(f.natural, f.shrink, f.stretch, f.gaps, avail, em, final)
-
-
-def _badness_of(natural: float, shrink: float, stretch: float, gaps: int, avail: float,
-                em: float, final: bool) -> float | None:
-    if natural > avail + EPS:
-        if natural - shrink > avail + EPS:
-            return None
-        r = (natural - avail) / shrink
-        return SQUEEZE_COST * r ** 3   # 先挤进: squeezing is preferred while it is moderate
-    if final:
-        return 0.0
-    extra = avail - natural - stretch
-    if extra <= EPS:
-        return 0.0
-    if gaps == 0:
-        return 1e4
-    r = extra / (gaps * 0.25 * em)
-    return min(1e4, 100.0 * r ** 3)
-
 
 def choose_breaks(p: Prepared, measure: float, indent: float, widows: bool) -> list[tuple[int, int]]:
     """Lines as (start, content end); the content end excludes break spaces.
 
-    The hot loop of the compose stage: Fitter.fit and _badness are inlined on
-    local names (same arithmetic, in the same order, so the same breaks).
+    The hot loop of the compose stage: a line's width, shrink and stretch come from
+    Fitter's prefix sums, its badness is 100·r³ of the visible adjustment (squeezing
+    weighted by SQUEEZE_COST), all on local names.
     """
     text = p.text
     n_eff = len(text.rstrip(" \t\n\r"))
@@ -183,7 +132,7 @@ def choose_breaks(p: Prepared, measure: float, indent: float, widows: bool) -> l
             shrink = S[e] - s_s + GS[last] - gs_s - (TRIM_S[last] + lead)
             if shrink < 0.0:
                 shrink = 0.0
-            # badness: 100·r³ of the visible adjustment (_badness_of, inlined)
+            # badness: 100·r³ of the visible adjustment
             if natural > limit:
                 if natural - shrink > limit:
                     b = 1e6             # forced overflow

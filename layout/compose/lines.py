@@ -10,7 +10,7 @@ widened first: that would leave holes before numbers)
 from __future__ import annotations
 
 from .breaking import END_TRIMMED
-from .classes import CLOSE, END, MIDDLE, OPEN, SPACE, STOP
+from .classes import CLOSE, MIDDLE, OPEN, SPACE, STOP
 from .model import Glyph, Line
 from .prepare import MAX_SPACE_EM, MIN_AUTOSPACE_EM, MIN_SPACE_EM, Prepared
 

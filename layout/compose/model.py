@@ -4,7 +4,7 @@ Compose knows nothing of pages or PDF. Lengths are in points (pt).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 

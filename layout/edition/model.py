@@ -6,7 +6,7 @@ names say; grid positions are 1-based (column 1 = leftmost 栏, row 1 = top line
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from layout.diagnostics import SourcePos
 

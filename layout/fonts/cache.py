@@ -4,8 +4,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from layout.files import atomic_write  # noqa: F401  (used by the metrics and subset caches)
-
 
 def cache_dir() -> Path:
     """$NEWSPRINT_CACHE_DIR, else $XDG_CACHE_HOME/newsprint, else ~/.cache/newsprint."""

@@ -5,7 +5,7 @@ import hashlib
 import io
 from pathlib import Path
 
-from .cache import atomic_write
+from layout.files import atomic_write
 from .manifest import FontError, FontFace
 
 FORMAT = 2    # 2: glyph data copied as they are (no bbox recomputation); 1: before

@@ -11,7 +11,7 @@ import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import atomic_write
+from layout.files import atomic_write
 from .manifest import FontError
 
 FORMAT = 2

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from layout.compose.model import Span
 from layout.makeup.grid import PageGrid
-from layout.makeup.model import BoxItem, ImageItem, Rect, RuleItem, TextRun
+from layout.makeup.model import BoxItem, ImageItem, Rect, RuleItem
 from layout.makeup.styles import Typesetter, line_runs
 from layout.makeup.thread import BodyLine, Resume, avoid_widows, balance
 

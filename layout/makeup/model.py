@@ -5,7 +5,7 @@ Colours are names from EditionLayout.colors (CMYK, possibly spot).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from layout.diagnostics import Diagnostic
 

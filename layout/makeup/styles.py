@@ -6,9 +6,9 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from layout.compose import compose_paragraph, natural_width, set_line
-from layout.compose.model import CharStyle, Line, ParaStyle, Span
+from layout.compose.model import CharStyle, Line, ParaStyle
 from layout.compose.normalize import normalize_text
-from layout.diagnostics import Diagnostic, SourcePos, error, warning
+from layout.diagnostics import SourcePos, error, warning
 from layout.makeup.model import TextRun
 
 

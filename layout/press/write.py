@@ -7,7 +7,6 @@ spoils a previous good one.  Same layout + same fonts → byte-identical files.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
