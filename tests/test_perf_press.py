@@ -1,8 +1,11 @@
 """Each page is drawn once: the edition file is made of the plates, page for page."""
 from __future__ import annotations
 
+import io
+import re
 from dataclasses import replace
 
+import pytest
 from pypdf import PdfReader
 
 from layout.makeup.model import RuleItem
@@ -56,6 +59,61 @@ def test_merged_edition_is_byte_identical_across_builds(tmp_path):
     a = write_edition(layout, fonts, tmp_path / "a").edition_pdf.read_bytes()
     b = write_edition(layout, fonts, tmp_path / "b").edition_pdf.read_bytes()
     assert a == b
+
+
+def _pixels(data: bytes) -> list[bytes]:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(data)
+    try:
+        return [page.render(scale=1).to_pil().tobytes() for page in doc]
+    finally:
+        doc.close()
+
+
+def test_edition_pages_render_as_their_plates_and_every_object_reads(tmp_path):
+    # text, rules, a tinted box, a spot colour, a picture, a QR code and the marks
+    layout = _two_pages(sample_layout(tmp_path))
+    res = write_edition(layout, BoxFonts(tmp_path), tmp_path / "out", marks=True)
+    edition = res.edition_pdf.read_bytes()
+    assert _pixels(edition) == [p for plate in res.page_pdfs for p in _pixels(plate.read_bytes())]
+    reader = PdfReader(res.edition_pdf, strict=True)
+    for n in range(1, int(reader.trailer["/Size"])):
+        assert reader.get_object(n) is not None                # numbered without gaps
+    assert edition.startswith(b"%PDF-1.3\n%")
+
+
+def test_merge_keeps_several_pages_of_a_plate_in_order(tmp_path):
+    from layout.press.write import chars_by_font, merge_plates, register_fonts, render_pdf
+
+    layout = _two_pages(sample_layout(tmp_path))
+    names = register_fonts(BoxFonts(tmp_path), chars_by_font(layout))
+    p1, p2 = layout.pages
+    both = render_pdf(layout, (p1, p2), names, None, False, "both")
+    one = render_pdf(layout, (p2,), names, None, False, "one")
+    subject = "石景山报 (试刊) \\ 第(1版"
+    merged = merge_plates([both, one], subject)
+    assert _pixels(merged) == _pixels(both) + _pixels(one)
+    reader = PdfReader(io.BytesIO(merged), strict=True)
+    assert reader.metadata["/Subject"] == subject
+    assert reader.metadata["/Title"] == layout.title
+    assert [page["/Parent"].get_object()["/Count"] for page in reader.pages] == [3, 3, 3]
+
+
+def test_merge_refuses_a_pdf_it_cannot_copy(tmp_path):
+    from layout.press.write import chars_by_font, merge_plates, register_fonts, render_pdf
+
+    layout = sample_layout(tmp_path)
+    names = register_fonts(BoxFonts(tmp_path), chars_by_font(layout))
+    plate = render_pdf(layout, layout.pages, names, None, False, "p1")
+    xref = plate.rindex(b"\nxref\n") + 1
+    no_table = plate[:xref] + b"XREF" + plate[xref + 4:]             # e.g. an xref stream
+    with pytest.raises(ValueError, match="xref"):
+        merge_plates([plate, no_table], "x")
+    length = re.search(rb"/Length (\d+)", plate)
+    short = plate[:length.start(1)] + b"9" * len(length.group(1)) + plate[length.end(1):]
+    with pytest.raises(ValueError, match="Length"):
+        merge_plates([short], "x")
 
 
 def _image_xobjects(tmp_path, mode: str):

@@ -163,7 +163,7 @@ def test_cmyk_only_and_black_overprints(tmp_path, edition):
     assert any(s.get("/op") == True for s in used.values())    # noqa: E712
     assert any(s.get("/OPM") == 1 for s in used.values())
     # the black body text comes after overprint was switched on
-    black_text = body.index("0 0 0 1 k 1 0 0 1")
+    black_text = re.search(r"0 0 0 1 k\s+1 0 0 1 \S+ \S+ Tm", body).start()
     on = [m.start() for m in re.finditer(r"/(\w+) gs", body)
           if used["/" + m.group(1)].get("/op") == True]    # noqa: E712
     assert on and min(on) < black_text
@@ -214,8 +214,9 @@ def test_compressed_streams_stay_compact(tmp_path, edition):
     layout, fonts = edition
     res = write_edition(layout, fonts, tmp_path)
     body = contents(res.edition_pdf)[0]
-    # one text object per run, one path for the whole QR code
-    assert body.count("BT") == 2
+    # runs drawn one after another share one text object, each font size set once;
+    # one path for the whole QR code
+    assert body.count("BT") == 1 and body.count(" Tf") == 2
     assert body.count(" f*") + body.count(" f\n") >= 1
     raw = res.edition_pdf.read_bytes()
     assert b"/FlateDecode" in raw and b" Tj" not in raw      # content is compressed

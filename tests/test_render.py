@@ -50,8 +50,7 @@ def test_text_run_positions_and_colour(tmp_path, font_name):
                   xs=(0, 10, 23, 33))
     out, _, content = render(tmp_path, [run], font_name, origin=(10, 310))
     # y-down page → PDF: x = 10 + 20, y = 310 - 50
-    assert "1 0 0 1 30 260 Tm" in content
-    assert re.search(r"\(\\001\\002\) Tj 23 0 Td \(\\003\\004\) Tj", content), content
+    assert "1 0 0 1 30 260 Tm /F1+0 10 Tf <0102> Tj 23 0 Td <0304> Tj" in content, content
     assert "0 0 0 1 k" in content
     assert " rg" not in content and " RG" not in content
     doc = pdfium.PdfDocument(str(out))

@@ -7,6 +7,7 @@ spoils a previous good one.  Same layout + same fonts → byte-identical files.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -133,31 +134,107 @@ def merge_plates(plates: list[bytes], subject: str) -> bytes:
     Drawing a page again for the edition file would cost as much as its plate
     (reportlab: text, image compression, font subsets); copying costs a tenth.
     The edition file is bigger for it: each page keeps its own font subsets.
-    Document info and output intent are the first plate's, with `subject`;
-    the /ID is a digest of the plates, so the same plates give the same bytes.
+    Catalog (output intent) and document info are the first plate's, with
+    `subject`; the /ID is a digest of the plates, so the same plates give the
+    same bytes.  The plates are reportlab's (classic xref table, direct stream
+    lengths): objects are copied byte for byte, references renumbered outside
+    stream data; anything else is refused.
     """
-    import io
+    parsed = [_objects(data) for data in plates]
+    # 1 catalog, 2 page tree, 3 info, then every plate's other objects in order
+    numbers: list[dict[int, int]] = []
+    order: list[tuple[int, int]] = []          # (plate, old number) in output order
+    kids: list[int] = []
+    for k, (objs, root, info, pages, page_refs) in enumerate(parsed):
+        new = {pages: 2}
+        for old in objs:
+            if old not in (root, info, pages):
+                new[old] = 4 + len(order)
+                order.append((k, old))
+        numbers.append(new)
+        kids += [new[r] for r in page_refs]
+    objs, root, info, _, _ = parsed[0]
+    bodies = [_renumber(objs[root], numbers[0]),
+              b"<< /Count %d /Kids [ %s ] /Type /Pages >>" % (
+                  len(kids), b" ".join(b"%d 0 R" % n for n in kids)),
+              _with_subject(objs[info], subject)]
+    bodies += [_renumber(parsed[k][0][old], numbers[k]) for k, old in order]
+    out = bytearray(plates[0][:plates[0].index(b"\n%", 0, 64) + 1])   # %PDF-1.x line
+    out += b"%\x93\x8c\x8b\x9e newsprint\n"            # binary-file marker comment
+    offsets = []
+    for n, body in enumerate(bodies, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(bodies) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    digest = hashlib.md5(b"".join(plates)).hexdigest().encode("ascii")
+    out += (b"trailer\n<< /ID [<%s><%s>] /Info 3 0 R /Root 1 0 R /Size %d >>\nstartxref\n%d\n%%%%EOF\n"
+            % (digest, digest, len(bodies) + 1, xref))
+    return bytes(out)
 
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
 
-    writer = PdfWriter()
-    readers = [PdfReader(io.BytesIO(data)) for data in plates]
-    for reader in readers:
-        for page in reader.pages:
-            writer.add_page(page)
-    first = readers[0]
-    info = {key: value for key, value in first.trailer["/Info"].get_object().items()}
-    info["/Subject"] = TextStringObject(subject)
-    writer.add_metadata(info)
-    root = first.trailer["/Root"].get_object()
-    if "/OutputIntents" in root:
-        writer._root_object[NameObject("/OutputIntents")] = root["/OutputIntents"].clone(writer)
-    digest = hashlib.md5(b"".join(plates)).digest()
-    writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+_REF = re.compile(rb"(?<![\w.])(\d+) 0 R(?![\w])")
+_STREAM = re.compile(rb">>\s*stream\r?\n")
+
+
+def _objects(data: bytes):
+    """A reportlab PDF's objects (number → bytes between `obj` and `endobj`), its catalog,
+    info and page-tree numbers and its pages, in order."""
+    start = data.rindex(b"startxref")
+    xref = int(data[start + 9:data.index(b"%%EOF", start)].strip())
+    m = re.match(rb"xref\s+0 (\d+)\s+", data[xref:xref + 64])
+    trailer = data.find(b"trailer", xref)
+    if m is None or trailer < 0:
+        raise ValueError("plate PDF has no classic xref table")
+    size = int(m.group(1))
+    table = data[xref + m.end():trailer].split()       # offset, generation, kind per entry
+    entries = [(int(table[i]), table[i + 2]) for i in range(0, len(table), 3)]
+    if len(entries) != size:
+        raise ValueError("plate PDF xref table is not whole")
+    spans = sorted((off, n) for n, (off, kind) in enumerate(entries) if kind == b"n")
+    objs: dict[int, bytes] = {}
+    for i, (off, n) in enumerate(spans):
+        end = spans[i + 1][0] if i + 1 < len(spans) else xref
+        head = re.match(rb"(\d+) 0 obj\s*", data[off:off + 32])
+        if head is None or int(head.group(1)) != n:
+            raise ValueError(f"plate PDF object {n} is not where the xref says")
+        body = data[off + head.end():data.rindex(b"endobj", off, end)].rstrip()
+        objs[n] = body
+    tail = data[trailer:start]
+    root, info = _key(rb"/Root (\d+) 0 R", tail), _key(rb"/Info (\d+) 0 R", tail)
+    pages = _key(rb"/Pages (\d+) 0 R", objs.get(root, b""))
+    kids = _key(rb"/Kids \[([^\]]*)\]", objs.get(pages, b""))
+    return objs, root, info, pages, [int(r) for r in _REF.findall(kids)]
+
+
+def _key(pattern: bytes, where: bytes):
+    m = re.search(pattern, where)
+    if m is None:
+        raise ValueError(f"plate PDF lacks {pattern.split()[0].decode()}")
+    return int(m.group(1)) if m.group(1).isdigit() else m.group(1)
+
+
+def _renumber(body: bytes, new: dict[int, int]) -> bytes:
+    """An object's references renumbered; a stream's data is left as it is."""
+    m = _STREAM.search(body)
+    if m is None:
+        return _REF.sub(lambda r: b"%d 0 R" % new[int(r.group(1))], body)
+    head = body[:m.start()]
+    length = re.search(rb"/Length (\d+)\b", head)
+    if length is None or len(body) - m.end() < int(length.group(1)) or not body.endswith(b"endstream"):
+        raise ValueError("plate PDF stream without a direct /Length")
+    return _REF.sub(lambda r: b"%d 0 R" % new[int(r.group(1))], head) + body[m.start():]
+
+
+def _with_subject(info: bytes, subject: str) -> bytes:
+    """An info dictionary with its /Subject (a literal or hex string) replaced: UTF-16BE hex."""
+    value = b"<FEFF" + subject.encode("utf-16-be").hex().upper().encode("ascii") + b">"
+    out, n = re.subn(rb"/Subject\s*(?:\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f\s]*>)",
+                     lambda _: b"/Subject " + value, info, count=1, flags=re.S)
+    if n != 1:
+        raise ValueError("plate PDF info has no /Subject")
+    return out
 
 
 def write_edition(layout: EditionLayout, fonts, out_dir: Path, *, marks: bool = False) -> PressResult:

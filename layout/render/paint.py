@@ -10,8 +10,12 @@ extended into the bleed (出血), so a slightly-off cut shows no white hairline.
 """
 from __future__ import annotations
 
+from math import log10
+from weakref import WeakKeyDictionary
+
 from PIL import Image
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
+from reportlab.pdfbase.pdfmetrics import getFont
 
 from layout.makeup.model import BoxItem, ImageItem, PageLayout, QRItem, Rect, RuleItem, TextRun
 
@@ -43,6 +47,54 @@ def is_plain_black(color) -> bool:
             and color.c == color.m == color.y == 0)
 
 
+def _num(v: float) -> str:
+    """A number as reportlab's fp_str writes it (6 significant digits at most, no
+    trailing zeros, no leading 0); a page repeats few values, so they are kept."""
+    s = _NUMS.get(v)
+    if s is None:
+        a = abs(v)
+        if a <= 1e-7:
+            s = "0"
+        else:
+            s = "%.*f" % (6 if a <= 1 else min(max(0, 6 - int(log10(a))), 6), v)
+            if "." in s:
+                s = s.rstrip("0").rstrip(".")
+            if s[0] == "0" and len(s) > 1:
+                s = s[1:]
+        if len(_NUMS) >= 8192:
+            _NUMS.clear()
+        _NUMS[v] = s
+    return s
+
+
+_NUMS: dict[float, str] = {}
+
+
+class _Advances(dict):
+    """char → advance in 1/1000 em of a TTFont, read where its stringWidth reads it
+    (face.charWidths, face.defaultWidth: reportlab internals)."""
+
+    def __init__(self, font):
+        super().__init__()
+        self._widths = font.face.charWidths
+        self._default = font.face.defaultWidth
+
+    def __missing__(self, ch):
+        w = self[ch] = self._widths.get(ord(ch), self._default)
+        return w
+
+
+_ADVANCES: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _advances(font) -> _Advances:
+    try:
+        return _ADVANCES[font]
+    except KeyError:
+        adv = _ADVANCES[font] = _Advances(font)
+        return adv
+
+
 def _printable(pic, colour: bool):
     """RGB(A)/palette pictures for the plate: transparency flattened on white (PDF/X-1a has
     none), then greyscale, or CMYK for a colour logo."""
@@ -54,7 +106,8 @@ def _printable(pic, colour: bool):
 
 
 class _Painter:
-    """Holds the page transform and the overprint state while painting one page."""
+    """Holds the page transform, the overprint state and the text state set so far
+    while painting one page."""
 
     def __init__(self, canvas, colors: dict, font_names: dict, origin, page=None, bleed=0.0):
         self.c = canvas
@@ -64,6 +117,17 @@ class _Painter:
         self.overprint = False
         self.size = (page.width, page.height) if page is not None else (0.0, 0.0)
         self.bleed = bleed
+        self.in_text = False        # inside BT … ET
+        self.fill = None            # colour name of the last text fill (None: unknown)
+        self.tf = None              # last "/Fn+s size Tf"
+        self.hscale = 1.0           # Tz and Ts as the page starts them
+        self.rise = 0.0
+
+    def end_text(self) -> None:
+        """Close the text object before anything that is not text."""
+        if self.in_text:
+            self.c.addLiteral("ET")
+            self.in_text = False
 
     # page (y down) → PDF (y up)
     def px(self, x: float) -> float:
@@ -88,47 +152,84 @@ class _Painter:
 
     # ------------------------------------------------------------ items
     def text(self, run: TextRun) -> None:
-        if not run.chars:
+        """`1 0 0 1 x y Tm`, then the glyphs: chars whose pens follow the natural advance
+        share one Tj; a jump in pen position (justification, tracking, punctuation
+        squeeze) is a Td.  Runs share one BT … ET while nothing else is drawn; colour,
+        font, Tz and Ts are written only when they change (text state outlives ET;
+        paint_page's q … Q ends it)."""
+        chars = run.chars
+        if not chars:
             return
-        if len(run.xs) != len(run.chars):
-            raise ValueError(f"text run {run.chars[:10]!r}: {len(run.xs)} positions "
-                             f"for {len(run.chars)} chars")
+        xs = run.xs
+        n = len(chars)
+        if len(xs) != n:
+            raise ValueError(f"text run {chars[:10]!r}: {len(xs)} positions for {n} chars")
         try:
             font_name = self.font_names[run.font]
         except KeyError:
             raise KeyError(f"font {run.font!r} has no registered PDF font") from None
+        font = getFont(font_name)
         col = self.color(run.color)
+        size, hscale = run.size_pt, run.hscale
+        # Where a segment starts: the pen leaves the natural advance (the font's widths,
+        # summed as reportlab's stringWidth does).
+        adv = _advances(font)
+        step = 0.001 * size
+        starts = [0]
+        pen = xs[0]
+        for i in range(1, n):
+            pen += step * adv[chars[i - 1]] * hscale
+            if abs(xs[i] - pen) > _SAME_PEN:
+                starts.append(i)
+                pen = xs[i]
+        starts.append(n)
+
         self.set_overprint(run.overprint and is_plain_black(col))
-        t = self.c.beginText()
-        t.setFont(font_name, run.size_pt)
-        t.setFillColor(ink(col))
-        if run.hscale != 1.0:
-            t.setHorizScale(run.hscale * 100)
-        if run.rise:
-            t.setRise(run.rise)
-        t.setTextOrigin(self.px(run.x + run.xs[0]), self.py(run.baseline))
-        # Chars whose pens follow the natural advance share one Tj; a jump in
-        # pen position (justification, tracking, punctuation squeeze) is a Td.
-        width = self.c.stringWidth
-        start = 0
-        pen = run.xs[0]
-        for i in range(1, len(run.chars) + 1):
-            if i < len(run.chars):
-                pen += width(run.chars[i - 1], font_name, run.size_pt) * run.hscale
-                if abs(run.xs[i] - pen) <= _SAME_PEN:
-                    continue
-            t.textOut(run.chars[start:i])
-            if i < len(run.chars):
-                t.moveCursor(run.xs[i] - run.xs[start], 0)
-                start = i
-                pen = run.xs[i]
-        if run.rise:                # Ts and Tz are text state: they outlive BT … ET
-            t.setRise(0)
-        if run.hscale != 1.0:
-            t.setHorizScale(100)
-        self.c.drawText(t)
+        c = self.c
+        if not self.in_text:
+            c.addLiteral("BT")
+            self.in_text = True
+        if run.color != self.fill:
+            c.setFillColor(ink(col))
+            self.fill = run.color
+        out = [f"1 0 0 1 {_num(self.ox + (run.x + xs[0]))} {_num(self.oy - run.baseline)} Tm"]
+        if hscale != self.hscale:
+            out.append(f"{_num(hscale * 100)} Tz")
+            self.hscale = hscale
+        if run.rise != self.rise:
+            out.append(f"{_num(run.rise)} Ts")
+            self.rise = run.rise
+        # reportlab's dynamic-font API (ttfonts module doc): splitString gives each new
+        # char its code in the document's 256-glyph subsets (in order of first use) and
+        # returns (subset, one byte per char) pieces; getSubsetInternalName names the
+        # subset's PDF font.  Both register what is used with the document (canvas._doc,
+        # internal; so is face.charWidths in _Advances).  The rest goes in by addLiteral.
+        doc = c._doc
+        size_tf = f" {_num(size)} Tf"
+        seg = 1                         # starts[seg]: where the next segment starts
+        a = 0
+        for subset, codes in font.splitString(chars, doc):
+            tf = font.getSubsetInternalName(subset, doc) + size_tf
+            if tf != self.tf:
+                out.append(tf)
+                self.tf = tf
+            b = a + len(codes)
+            j = a
+            while True:
+                k = starts[seg]
+                out.append(f"<{codes[j - a:min(k, b) - a].hex()}> Tj")
+                if k > b or k == n:
+                    break
+                out.append(f"{_num(xs[k] - xs[starts[seg - 1]])} 0 Td")
+                seg += 1
+                j = k
+                if k == b:
+                    break
+            a = b
+        c.addLiteral(" ".join(out))
 
     def rule(self, r: RuleItem) -> None:
+        self.end_text()
         col = self.color(r.color)
         self.set_overprint(is_plain_black(col))
         self.c.setStrokeColor(ink(col))
@@ -142,6 +243,8 @@ class _Painter:
     def box(self, b: BoxItem) -> None:
         if not (b.fill or b.stroke):
             return
+        self.end_text()
+        self.fill = None
         fill = self.color(b.fill) if b.fill else None
         stroke = self.color(b.stroke) if b.stroke else None
         # Tinted backgrounds knock out; only solid black strokes overprint.
@@ -165,6 +268,7 @@ class _Painter:
         CMYK (no RGB on a plate)."""
         from reportlab.lib.utils import ImageReader
 
+        self.end_text()
         with Image.open(im.path) as pic:
             source = im.path
             if pic.mode not in PRINTABLE_IMAGE_MODES or im.crop:
@@ -182,6 +286,8 @@ class _Painter:
         rows = q.modules
         if not rows or not rows[0]:
             return
+        self.end_text()
+        self.fill = None
         col = self.color(q.color)
         self.set_overprint(False)      # a code must knock out what lies under it
         self.c.setFillColor(ink(col))
@@ -257,6 +363,7 @@ def paint_page(canvas, page: PageLayout, colors: dict, font_names: dict[str, str
             painter.qr(item)
         else:
             raise TypeError(f"cannot paint {type(item).__name__}")
+    painter.end_text()
     canvas.restoreState()
 
 
