@@ -6,6 +6,7 @@ inseparable runs: ……, ——, Latin words, numbers with their signs and unit
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -132,34 +133,65 @@ def _pair_level(a: str, ca: str, b: str, cb: str) -> int:
     return BREAK_OK
 
 
-def break_levels(text: str, classes: list[str] | None = None) -> list[int]:
+class Memo(dict):
+    """fn(key), computed once per key (memo[key]); at most `limit` keys, then it starts over."""
+
+    def __init__(self, fn, limit: int = 1 << 16):
+        super().__init__()
+        self.fn = fn
+        self.limit = limit
+
+    def __missing__(self, key):
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[key] = self.fn(key)
+        return value
+
+
+def _chars_level(ab: tuple[str, str]) -> int:
+    """_pair_level of two adjacent characters; BREAK_NONE when either is a space (a space
+    after a: break_levels looks across the space run)."""
+    a, b = ab
+    if a in BREAK_SPACES or b in BREAK_SPACES:
+        return BREAK_NONE
+    return _pair_level(a, char_class(a), b, char_class(b))
+
+
+_KINDS: dict[tuple, str] = {}
+
+
+def _representative(ch: str) -> str:
+    """The first character seen that _pair_level cannot tell from ch (same class, same
+    prohibitions, both units or not, the same / - . or none)."""
+    kind = (char_class(ch), ch in LINE_END_PROHIBITED, ch in LINE_START_PROHIBITED,
+            ch in UNIT_HAN, ch if ch in "/-." else "")
+    return _KINDS.setdefault(kind, ch)
+
+
+# levels are computed once per pair of representatives (a few hundred pairs at most)
+_REPRESENTATIVE = Memo(_representative)
+_PAIR_LEVELS = Memo(_chars_level)
+SPACE_RUN = re.compile(f"[{re.escape(BREAK_SPACES)}]+")
+
+
+def break_levels(text: str) -> list[int]:
     """levels[k] = how good it is to end a line just before text[k] (k in 1..n-1).
 
     When text[k] starts a run of spaces, the line ends at k and the next line
     starts after the spaces; prohibitions then look across the spaces.
     levels[0] is BREAK_NONE (a line has at least one character).
     """
+    pair, rep = _PAIR_LEVELS, _REPRESENTATIVE
+    reps = list(map(rep.__getitem__, text))
+    levels = [BREAK_NONE]
+    levels += map(pair.__getitem__, zip(reps, reps[1:]))
     n = len(text)
-    cls = classes if classes is not None else [char_class(c) for c in text]
-    levels = [BREAK_NONE] * n
-    k = 1
-    while k < n:
-        if cls[k - 1] == SPACE:
-            k += 1
-            continue
-        if cls[k] == SPACE:
-            m = k
-            while m < n and cls[m] == SPACE:
-                m += 1
-            if m < n and (text[k - 1] in LINE_END_PROHIBITED or text[m] in LINE_START_PROHIBITED):
-                levels[k] = BREAK_BAD
-            else:
-                levels[k] = BREAK_OK
-            k = m + 1   # positions inside/after the space run end a line with a space
-            continue
-        levels[k] = _pair_level(text[k - 1], cls[k - 1], text[k], cls[k])
-        k += 1
-    return levels
+    for run in SPACE_RUN.finditer(text):
+        k, m = run.span()
+        if k > 0:
+            bad = m < n and (text[k - 1] in LINE_END_PROHIBITED or text[m] in LINE_START_PROHIBITED)
+            levels[k] = BREAK_BAD if bad else BREAK_OK
+    return levels[:n]
 
 
 def next_start(text: str, k: int) -> int:

@@ -5,19 +5,16 @@ from dataclasses import replace
 from typing import Sequence
 
 from .breaking import choose_breaks
-from .classes import next_start
 from .lines import build_line
 from .model import ComposedParagraph, Line, Metrics, ParaStyle, Span
 from .prepare import prepare
 
 
 def _offset(line: Line, align: str) -> Line:
+    if align not in ("center", "right"):
+        return line
     room = max(0.0, line.measure - line.width)     # never negative through rounding
-    if align == "center":
-        return replace(line, offset=room / 2)
-    if align == "right":
-        return replace(line, offset=room)
-    return line
+    return replace(line, offset=room / 2 if align == "center" else room)
 
 
 def compose_paragraph(spans: Sequence[Span], measure: float, para: ParaStyle,
@@ -30,7 +27,7 @@ def compose_paragraph(spans: Sequence[Span], measure: float, para: ParaStyle,
     lines = []
     for i, (s, e) in enumerate(breaks):
         last = i == len(breaks) - 1
-        end = len(p.text) if last else next_start(p.text, e)
+        end = len(p.text) if last else breaks[i + 1][0]    # the next line starts after the spaces
         line = build_line(p, s, e, end, measure, indent if i == 0 else 0.0,
                           justify, i == 0, last)
         lines.append(_offset(line, para.align))

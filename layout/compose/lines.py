@@ -9,10 +9,12 @@ widened first: that would leave holes before numbers)
 """
 from __future__ import annotations
 
-from .breaking import END_TRIMMED
+from itertools import accumulate
+from operator import add, sub
+
 from .classes import CLOSE, MIDDLE, OPEN, SPACE, STOP
-from .model import Glyph, Line
-from .prepare import MAX_SPACE_EM, MIN_AUTOSPACE_EM, MIN_SPACE_EM, Prepared
+from .model import Line, glyph, line
+from .prepare import END_TRIMMED, MAX_SPACE_EM, MIN_AUTOSPACE_EM, MIN_SPACE_EM, Prepared
 
 _SHRINK_ORDER = ("space", MIDDLE, "bracket", STOP, "auto")   # 。？！ never squeezed mid-line
 
@@ -28,104 +30,116 @@ def _distribute(amount: float, caps: list[tuple[int, float]], apply) -> float:
     return amount - take
 
 
+def _shrink(need: float, cls, size, auto, adv: list, tl: list, bl: list, br: list,
+            gap: list) -> float:
+    """Take `need` pt out of the line in _SHRINK_ORDER; return what could not be taken."""
+
+    def shrink_char_left(i: int, t: float) -> None:
+        adv[i] -= t
+        tl[i] += t
+        bl[i] -= t
+
+    def shrink_char_right(i: int, t: float) -> None:
+        adv[i] -= t
+        br[i] -= t
+
+    def shrink_gap(i: int, t: float) -> None:
+        gap[i] -= t
+
+    n = len(adv)
+    for level in _SHRINK_ORDER:
+        if need <= 0:
+            break
+        if level == "space":
+            caps = [(i, adv[i] - MIN_SPACE_EM * size[i]) for i in range(n)
+                    if cls[i] == SPACE and adv[i] > MIN_SPACE_EM * size[i]]
+            need = _distribute(need, caps, shrink_char_right)
+        elif level == "auto":
+            caps = [(i, g - MIN_AUTOSPACE_EM * size[i]) for i, g in enumerate(gap)
+                    if auto[i] and g > MIN_AUTOSPACE_EM * size[i]]
+            need = _distribute(need, caps, shrink_gap)
+        else:
+            classes = (OPEN, CLOSE) if level == "bracket" else (level,)
+            lefts = [(i, bl[i]) for i in range(n) if cls[i] in classes and bl[i] > 0]
+            rights = [(i, br[i]) for i in range(n) if cls[i] in classes and br[i] > 0]
+            total_l = sum(c for _, c in lefts)
+            total_r = sum(c for _, c in rights)
+            if total_l + total_r > 0:
+                share = min(need, total_l + total_r)
+                part_l = share * total_l / (total_l + total_r)
+                _distribute(part_l, lefts, shrink_char_left)
+                _distribute(share - part_l, rights, shrink_char_right)
+                need -= share
+    return need
+
+
+def _spread(extra: float, cls, size, justifiable, adv: list, gap_extra: list) -> None:
+    """Justify: `extra` pt into Latin spaces up to ½ em, the rest evenly between characters."""
+    spaces = [(i, MAX_SPACE_EM * size[i] - adv[i]) for i in range(len(adv))
+              if cls[i] == SPACE and adv[i] < MAX_SPACE_EM * size[i]]
+
+    def grow_char(i: int, t: float) -> None:
+        adv[i] += t
+
+    extra = _distribute(extra, spaces, grow_char)
+    if extra > 1e-9:
+        even = [i for i, j in enumerate(justifiable) if j]
+        if not even:                      # no other way: letter-space everything
+            even = list(range(len(gap_extra)))
+        if even:
+            t = extra / len(even)
+            for i in even:
+                gap_extra[i] += t
+
+
 def build_line(p: Prepared, s: int, e: int, end: int, measure: float, indent: float,
                justify: bool, first: bool, last: bool) -> Line:
-    idx = range(s, e)
-    adv = {k: p.adv[k] for k in idx}
-    tl = {k: p.trim_left[k] for k in idx}
-    bl = {k: p.blank_l[k] for k in idx}
-    br = {k: p.blank_r[k] for k in idx}
-    gap = {k: p.auto[k] for k in range(s, e - 1)}   # space after k (before k+1)
-    for k in range(s, e - 1):                       # consecutive punctuation
-        t = p.pair[k]
-        if t:
-            if p.pair_left[k]:
-                bl[k + 1] -= t
-                tl[k + 1] += t
-                adv[k + 1] -= t
-            else:
-                br[k] -= t
-                adv[k] -= t
-    lastk = e - 1
-    if p.cls[lastk] in END_TRIMMED and br[lastk] > 0:   # line-end mark half-width
-        adv[lastk] -= br[lastk]
-        br[lastk] = 0.0
-    if (p.open_first_half if first else p.open_start_half) and p.cls[s] == OPEN and bl[s] > 0:   # 行首开括号半角
-        adv[s] -= bl[s]
-        tl[s] += bl[s]
-        bl[s] = 0.0
-    track = {k: (p.track[k] if k < lastk else 0.0) for k in idx}
-    natural = indent + sum(adv.values()) + sum(gap.values()) + sum(track.values())
-    avail = measure
-
-    def shrink_char_left(k: int, t: float) -> None:
-        adv[k] -= t
-        tl[k] += t
-        bl[k] -= t
-
-    def shrink_char_right(k: int, t: float) -> None:
-        adv[k] -= t
-        br[k] -= t
-
-    def shrink_gap(k: int, t: float) -> None:
-        gap[k] -= t
-
-    need = natural - avail
+    # the line's own copies, indexed from its first character (i = k - s)
+    li = e - s - 1
+    adv = list(p.adv[s:e])
+    tl = list(p.trim_left[s:e])
+    bl = list(p.blank_l[s:e])
+    br = list(p.blank_r[s:e])
+    gap = list(p.auto[s:e - 1])                 # space after i (before i+1)
+    pair = p.pair[s:e - 1]
+    if any(pair):                               # consecutive punctuation
+        pair_left = p.pair_left[s:e - 1]
+        for i, t in enumerate(pair):
+            if t:
+                if pair_left[i]:
+                    bl[i + 1] -= t
+                    tl[i + 1] += t
+                    adv[i + 1] -= t
+                else:
+                    br[i] -= t
+                    adv[i] -= t
+    cls = p.cls[s:e]
+    if cls[li] in END_TRIMMED and br[li] > 0:   # line-end mark half-width
+        adv[li] -= br[li]
+        br[li] = 0.0
+    if (p.open_first_half if first else p.open_start_half) and cls[0] == OPEN and bl[0] > 0:   # 行首开括号半角
+        adv[0] -= bl[0]
+        tl[0] += bl[0]
+        bl[0] = 0.0
+    track = list(p.track[s:e - 1])
+    track.append(0.0)
+    size = p.size[s:e]
+    need = indent + sum(adv) + sum(gap) + sum(track) - measure
     if need > 0:
-        for level in _SHRINK_ORDER:
-            if need <= 0:
-                break
-            if level == "space":
-                caps = [(k, adv[k] - MIN_SPACE_EM * p.size[k]) for k in idx
-                        if p.cls[k] == SPACE and adv[k] > MIN_SPACE_EM * p.size[k]]
-                need = _distribute(need, caps, shrink_char_right)
-            elif level == "auto":
-                caps = [(k, g - MIN_AUTOSPACE_EM * p.size[k]) for k, g in gap.items()
-                        if p.auto[k] and g > MIN_AUTOSPACE_EM * p.size[k]]
-                need = _distribute(need, caps, shrink_gap)
-            else:
-                classes = (OPEN, CLOSE) if level == "bracket" else (level,)
-                lefts = [(k, bl[k]) for k in idx if p.cls[k] in classes and bl[k] > 0]
-                rights = [(k, br[k]) for k in idx if p.cls[k] in classes and br[k] > 0]
-                total_l = sum(c for _, c in lefts)
-                total_r = sum(c for _, c in rights)
-                if total_l + total_r > 0:
-                    share = min(need, total_l + total_r)
-                    part_l = share * total_l / (total_l + total_r)
-                    _distribute(part_l, lefts, shrink_char_left)
-                    _distribute(share - part_l, rights, shrink_char_right)
-                    need -= share
-    extra = -need if need < 0 else 0.0
-    gap_extra = {k: 0.0 for k in range(s, e - 1)}
-    if justify and not last and extra > 1e-9:
-        spaces = [(k, MAX_SPACE_EM * p.size[k] - adv[k]) for k in idx
-                  if p.cls[k] == SPACE and adv[k] < MAX_SPACE_EM * p.size[k]]
-
-        def grow_char(k: int, t: float) -> None:
-            adv[k] += t
-
-        def grow_gap(k: int, t: float) -> None:
-            gap_extra[k] += t
-
-        extra = _distribute(extra, spaces, grow_char)
-        if extra > 1e-9:
-            even = [k for k in range(s, e - 1) if p.justifiable[k]]
-            if not even:                      # no other way: letter-space everything
-                even = list(range(s, e - 1))
-            if even:
-                t = extra / len(even)
-                for k in even:
-                    gap_extra[k] += t
-    glyphs = []
-    x = indent
-    for k in idx:
-        glyphs.append(Glyph(p.text[k], p.font[k], p.size[k], x - tl[k], adv[k], k, p.color[k],
-                            trim_left=tl[k], hscale=p.hscale[k] if p.hscale else 1.0,
-                            rise=p.rise[k] if p.rise else 0.0))
-        x += adv[k] + track[k]
-        if k < lastk:
-            x += gap[k] + gap_extra[k]
+        need = _shrink(need, cls, size, p.auto[s:e - 1], adv, tl, bl, br, gap)
+    gap_extra = [0.0] * li
+    if justify and not last and need < 0 and -need > 1e-9:
+        _spread(-need, cls, size, p.justifiable[s:e - 1], adv, gap_extra)
+    # pen positions: x_0 = indent, then each glyph's advance and tracking and the gap after
+    # it, summed in that order (pen[2i] is where glyph i is drawn, pen[-1] the line's end)
+    steps = [0.0] * (2 * li + 1)
+    steps[0::2] = map(add, adv, track)
+    steps[1::2] = map(add, gap, gap_extra)
+    pen = list(accumulate(steps, initial=indent))
+    glyphs = tuple(map(glyph, p.text[s:e], p.font[s:e], size, map(sub, pen[0::2], tl), adv,
+                       range(s, e), p.color[s:e], tl, p.hscale[s:e], p.rise[s:e]))
+    x = pen[-1]
     width = x
     if justify and not last and abs(width - measure) < 0.01:
         width = measure
-    return Line(tuple(glyphs), width, measure, s, end, first, last)
+    return line(glyphs, width, measure, s, end, first, last)

@@ -68,6 +68,21 @@ class Glyph:
         return left, left + self.advance
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
+def glyph(char: str, font: str, size_pt: float, x: float, advance: float, src: int, color: str,
+          trim_left: float, hscale: float, rise: float) -> Glyph:
+    """Glyph(char, …, rise), the same frozen object, made without the generated __init__'s
+    ten object.__setattr__ calls (compose makes one per character)."""
+    g = _new(Glyph)
+    _set(g, "__dict__", {"char": char, "font": font, "size_pt": size_pt, "x": x,
+                         "advance": advance, "src": src, "color": color,
+                         "trim_left": trim_left, "hscale": hscale, "rise": rise})
+    return g
+
+
 @dataclass(frozen=True)
 class Line:
     glyphs: tuple[Glyph, ...]
@@ -82,6 +97,15 @@ class Line:
     @property
     def text(self) -> str:
         return "".join(g.char for g in self.glyphs)
+
+
+def line(glyphs: tuple[Glyph, ...], width: float, measure: float, start: int, end: int,
+         first: bool, last: bool, offset: float = 0.0) -> Line:
+    """Line(glyphs, …, offset) made as glyph() makes a Glyph."""
+    ln = _new(Line)
+    _set(ln, "__dict__", {"glyphs": glyphs, "width": width, "measure": measure, "start": start,
+                          "end": end, "first": first, "last": last, "offset": offset})
+    return ln
 
 
 @dataclass(frozen=True)

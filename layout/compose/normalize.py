@@ -8,6 +8,7 @@ Zero-width characters are removed; control characters are reported (kept).
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -51,19 +52,32 @@ def _keep_in_latin(chars: list[str], j: int) -> bool:
     return False
 
 
+# what normalize_text may act on: zero-width and control characters (not \t \n \r), and
+# with ascii_punct the marks of FULL_WIDTH and straight quotes
+_CONTROL = "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r") + "".join(
+    chr(c) for c in range(0x7F, 0xA0))
+_INVISIBLE = re.compile(f"[{re.escape(ZERO_WIDTH + _CONTROL)}]")
+_ANY = re.compile(f"[{re.escape(ZERO_WIDTH + _CONTROL + ''.join(FULL_WIDTH))}\"]")
+
+
 def normalize_text(text: str, *, ascii_punct: bool) -> tuple[str, tuple[Change, ...]]:
     """Clean `text`; with ascii_punct, map ASCII punctuation in Chinese context and pair quotes."""
+    if not (_ANY if ascii_punct else _INVISIBLE).search(text):
+        return text, ()         # nothing to do (most paragraphs)
     changes: list[Change] = []
-    chars: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in ZERO_WIDTH:
-            changes.append(Change(i, ch, "", "zero-width character removed"))
-            continue
-        if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r":
-            changes.append(Change(i, ch, ch, f"control character U+{ord(ch):04X}"))
-        chars.append(ch)
-        origin.append(i)
+    if _INVISIBLE.search(text):
+        chars: list[str] = []
+        origin: list[int] = []
+        for i, ch in enumerate(text):
+            if ch in ZERO_WIDTH:
+                changes.append(Change(i, ch, "", "zero-width character removed"))
+                continue
+            if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r":
+                changes.append(Change(i, ch, ch, f"control character U+{ord(ch):04X}"))
+            chars.append(ch)
+            origin.append(i)
+    else:
+        chars, origin = list(text), range(len(text))
     if ascii_punct:
         _pair_quotes(chars, origin, changes)      # first: “ ” then count as Chinese context
         _map_punctuation(chars, origin, changes)
@@ -74,9 +88,8 @@ def normalize_text(text: str, *, ascii_punct: bool) -> tuple[str, tuple[Change, 
 def _map_punctuation(chars: list[str], origin: list[int], changes: list[Change]) -> None:
     reason = "ASCII punctuation in Chinese text"
     opened: list[bool] = []          # for each open "(": was it mapped?
-    for j, ch in enumerate(chars):
-        if ch not in FULL_WIDTH:
-            continue
+    for j in [j for j, ch in enumerate(chars) if ch in FULL_WIDTH]:
+        ch = chars[j]
         prev, nxt = _neighbour(chars, j, -1), _neighbour(chars, j, +1)
         chinese = _is_cjk(prev) or _is_cjk(nxt)
         if ch == "(":
