@@ -17,7 +17,7 @@ EPS = 1e-6
 # Squeezing punctuation (挤进) costs this much against spreading (100): preferred, but not so
 # cheaply that every comma of a loose line is halved (a half-width ， mid-line reads as Western).
 SQUEEZE_COST = 30.0
-CONTENT = (HAN, LATIN, DIGIT)        # what counts as a "character" for the widow rule
+CONTENT = frozenset((HAN, LATIN, DIGIT))   # what counts as a "character" for the widow rule
 PENALTY = {BREAK_OK: 0.0, BREAK_URL: 1e4, BREAK_BAD: 1e7}
 WIDOW_PENALTY = 1e5
 CANDIDATES = 3
@@ -168,7 +168,7 @@ def choose_breaks(p: Prepared, measure: float, indent: float, widows: bool) -> l
             if final:
                 d = (1.0 + b) ** 2 + pen_ok
                 if widows and s > 0:
-                    content = sum(1 for k in range(s, e) if cls[k] in CONTENT)
+                    content = sum(map(CONTENT.__contains__, cls[s:e]))
                     if content <= 1:
                         d += WIDOW_PENALTY
                 total = base + d

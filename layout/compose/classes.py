@@ -193,10 +193,3 @@ def break_levels(text: str) -> list[int]:
             levels[k] = BREAK_BAD if bad else BREAK_OK
     return levels[:n]
 
-
-def next_start(text: str, k: int) -> int:
-    """Where the next line starts when a line ends before text[k] (skip spaces)."""
-    n = len(text)
-    while k < n and text[k] in BREAK_SPACES:
-        k += 1
-    return k

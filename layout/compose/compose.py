@@ -11,8 +11,7 @@ from .prepare import prepare
 
 
 def _offset(line: Line, align: str) -> Line:
-    if align not in ("center", "right"):
-        return line
+    """The line placed in its measure, centred or flush right."""
     room = max(0.0, line.measure - line.width)     # never negative through rounding
     return replace(line, offset=room / 2 if align == "center" else room)
 
@@ -30,7 +29,7 @@ def compose_paragraph(spans: Sequence[Span], measure: float, para: ParaStyle,
         end = len(p.text) if last else breaks[i + 1][0]    # the next line starts after the spaces
         line = build_line(p, s, e, end, measure, indent if i == 0 else 0.0,
                           justify, i == 0, last)
-        lines.append(_offset(line, para.align))
+        lines.append(_offset(line, para.align) if para.align in ("center", "right") else line)
     return ComposedParagraph(tuple(lines), p.text, p.missing)
 
 

@@ -138,8 +138,7 @@ def build_line(p: Prepared, s: int, e: int, end: int, measure: float, indent: fl
     pen = list(accumulate(steps, initial=indent))
     glyphs = tuple(map(glyph, p.text[s:e], p.font[s:e], size, map(sub, pen[0::2], tl), adv,
                        range(s, e), p.color[s:e], tl, p.hscale[s:e], p.rise[s:e]))
-    x = pen[-1]
-    width = x
+    width = pen[-1]
     if justify and not last and abs(width - measure) < 0.01:
         width = measure
     return line(glyphs, width, measure, s, end, first, last)

@@ -4,13 +4,15 @@ Widths are in points. A full-width punctuation mark has its ink in one half of
 its em box; the other half is "blank" and may be trimmed (标点挤压):
 closing marks and stops lose their right half (pen x unchanged), opening
 marks their left half (pen x moves left), interpuncts a quarter each side.
+A character's values depend on its style and the metrics only (but for an
+apostrophe's), so they are worked out once per style and reused by later paragraphs.
 """
 from __future__ import annotations
 
 import unicodedata
 import weakref
-from itertools import compress
 from dataclasses import dataclass
+from itertools import compress
 from typing import Sequence
 
 from .classes import (ALNUM, CJK_PUNCT, CLOSE, DASH, ELLIPSIS, END, HAN, LATIN, LATIN_RUN, MIDDLE,
