@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import attrgetter
 
 from layout.compose import compose_paragraph, natural_width, set_line
 from layout.compose.model import CharStyle, Line, ParaStyle
@@ -109,29 +111,25 @@ class Typesetter:
             f"{what}: no font has the character '{ch}' (U+{ord(ch):04X})", pos, "missing-glyph"))
 
 
+_RUN_KEY = attrgetter("font", "size_pt", "color", "hscale", "rise")
+_CHAR = attrgetter("char")
+_X = attrgetter("x")
+
+
 def line_runs(line: Line, x0: float, baseline: float) -> list[TextRun]:
-    """Positioned text runs of a composed line whose left edge is at x0."""
-    runs: list[TextRun] = []
-    cur: list = []
+    """Positioned text runs of a composed line whose left edge is at x0: one run per stretch
+    of glyphs in the same font, size, colour, scale and rise; spaces are not drawn, and a
+    char no font has is reported elsewhere and drawn nowhere (never a tofu box)."""
+    glyphs = line.glyphs
+    if any(map(str.isspace, map(_CHAR, glyphs))):
+        glyphs = [g for g in glyphs if not g.char.isspace()]
     left = x0 + line.offset
-
-    def flush():
-        if not cur:
-            return
-        g0 = cur[0]
-        runs.append(TextRun(x=left, baseline=baseline, font=g0.font, size_pt=g0.size_pt,
-                            chars="".join(g.char for g in cur), xs=tuple(g.x for g in cur),
-                            color=g0.color, hscale=g0.hscale, rise=g0.rise))
-        cur.clear()
-
-    for g in line.glyphs:
-        if g.char.isspace() or not g.font:
-            if not g.font and not g.char.isspace():
-                flush()   # a char no font has: reported, drawn nowhere (never a tofu box)
+    runs: list[TextRun] = []
+    for (font, size, color, hscale, rise), group in groupby(glyphs, _RUN_KEY):
+        if not font:
             continue
-        if cur and (g.font != cur[0].font or g.size_pt != cur[0].size_pt or g.color != cur[0].color
-                    or g.hscale != cur[0].hscale or g.rise != cur[0].rise):
-            flush()
-        cur.append(g)
-    flush()
+        group = list(group)
+        runs.append(TextRun(x=left, baseline=baseline, font=font, size_pt=size,
+                            chars="".join(map(_CHAR, group)), xs=tuple(map(_X, group)),
+                            color=color, hscale=hscale, rise=rise))
     return runs
