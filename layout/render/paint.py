@@ -13,7 +13,6 @@ from __future__ import annotations
 from math import log10
 from weakref import WeakKeyDictionary
 
-from PIL import Image
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.pdfbase.pdfmetrics import getFont
 
@@ -99,6 +98,8 @@ def _printable(pic, colour: bool):
     """RGB(A)/palette pictures for the plate: transparency flattened on white (PDF/X-1a has
     none), then greyscale, or CMYK for a colour logo."""
     if pic.mode in ("RGBA", "LA", "P", "PA"):
+        from PIL import Image
+
         rgba = pic.convert("RGBA")
         white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         pic = Image.alpha_composite(white, rgba)
@@ -266,6 +267,7 @@ class _Painter:
     def image(self, im: ImageItem) -> None:
         """A picture cropped to its frame; colour photos are set as greyscale, a colour logo as
         CMYK (no RGB on a plate)."""
+        from PIL import Image   # only pages with pictures pay for it
         from reportlab.lib.utils import ImageReader
 
         self.end_text()
