@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from functools import lru_cache
 
 from layout.diagnostics import printable
 
@@ -89,9 +90,15 @@ _ZH_DIAGS: list[tuple[str, str, str]] = [
     ("type", r"^(?P<k>.+): expected text, got (?P<g>.+)$", "{k}：应为文字，实为 {g}"),
     ("strict", r"^overflow with --strict$", "使用 --strict 时不允许超出"),
 ]
-_ZH_WORDS = [(re.compile(r"\barticle (?P<a>[a-z0-9-]+), paragraph (?P<n>\d+)"), "稿件 {a} 第{n}段"),
-             (re.compile(r"^article '?(?P<a>[a-z0-9-]+)'?$"), "稿件 {a}")]
-_COMPILED = [(code, re.compile(rx), zh) for code, rx, zh in _ZH_DIAGS]
+_ZH_WORDS = [(r"\barticle (?P<a>[a-z0-9-]+), paragraph (?P<n>\d+)", "稿件 {a} 第{n}段"),
+             (r"^article '?(?P<a>[a-z0-9-]+)'?$", "稿件 {a}")]
+
+
+@lru_cache(maxsize=None)
+def _compiled() -> tuple[list, list]:
+    """The patterns, compiled on the first Chinese diagnostic (not at every start-up)."""
+    return ([(code, re.compile(rx), zh) for code, rx, zh in _ZH_DIAGS],
+            [(re.compile(rx), zh) for rx, zh in _ZH_WORDS])
 
 
 def language(environ=None) -> str:
@@ -112,7 +119,7 @@ def msg(mid: str, lang: str | None = None, **fields) -> str:
 
 
 def _zh_words(text: str) -> str:
-    for rx, zh in _ZH_WORDS:
+    for rx, zh in _compiled()[1]:
         text = rx.sub(lambda m: zh.format(**m.groupdict()), text)
     return text
 
@@ -122,7 +129,7 @@ def diag_message(d, lang: str | None = None) -> str:
     no pattern knows it)."""
     if (lang or language()) != "zh":
         return d.message
-    for code, rx, zh in _COMPILED:
+    for code, rx, zh in _compiled()[0]:
         if code == d.code:
             m = rx.match(d.message)
             if m:

@@ -133,23 +133,48 @@ def test_metrics_cached_and_loaded_lazily(synth, monkeypatch):
     assert warm.descent("a") == 246 / UPEM
 
 
+_WRONG_INSIDE = {     # right shape, wrong types or sizes inside
+    "advances a dict": lambda e: e.update(advances={"x": "y"}),
+    "advances not numbers": lambda e: e.update(advances=["y"] * len(e["advances"])),
+    "one advance short": lambda e: e.update(advances=e["advances"][:-1]),
+    "chars not a string": lambda e: e.update(chars=list(e["chars"])),
+    "no ink": lambda e: e.pop("ink"),
+}
+
+
 @pytest.mark.parametrize("garbage", [b"", b"\x00garbage", marshal.dumps([1, 2]),
                                      marshal.dumps({"format": 1, "size": -1}),
-                                     None])
+                                     *_WRONG_INSIDE])
 def test_corrupt_cache_entry_is_rebuilt(synth, garbage):
     folder, cache = synth
     fs = FontSet.load(folder, cache_dir=cache)
     fs.covers("a", "A")
     entry = cache / "metrics" / f"{fs.face('a').sha256}.v{METRICS_FORMAT}.marshal"
-    if garbage is None:   # right shape, wrong types inside
-        good = marshal.loads(entry.read_bytes())
-        good["advances"] = {"x": "y"}
+    sound = entry.read_bytes()
+    if isinstance(garbage, str):
+        good = marshal.loads(sound)
+        _WRONG_INSIDE[garbage](good)
         garbage = marshal.dumps(good)
     entry.write_bytes(garbage)
     again = FontSet.load(folder, cache_dir=cache)
     assert again.advance("a", "A") == 1229 / UPEM
-    assert marshal.loads(entry.read_bytes())["advances"][ord("A")] == 1229
+    assert entry.read_bytes() == sound                      # rebuilt, not trusted
+    rebuilt = marshal.loads(sound)
+    assert rebuilt["advances"][rebuilt["chars"].index("A")] == 1229 / UPEM
     assert [p.name for p in entry.parent.iterdir()] == [entry.name]   # no temp files left
+
+
+def test_cached_metrics_equal_the_font_files(synth):
+    """The cache's characters-and-em-advances form holds exactly what the font says."""
+    folder, cache = synth
+    for font_id in ("a", "b"):
+        face = FontSet.load(folder, cache_dir=cache).face(font_id)
+        raw = metrics_mod.extract(face.path)
+        expected = {chr(cp): adv / raw["units_per_em"] for cp, adv in raw["advances"].items()}
+        cold = FontSet.load(folder, cache_dir=cache).metrics(font_id)      # writes the entry
+        warm = FontSet.load(folder, cache_dir=cache).metrics(font_id)      # reads it
+        assert cold == warm
+        assert warm.advances == expected and list(warm.advances) == list(expected)
 
 
 def test_wrong_sha256_is_an_error(synth):

@@ -52,3 +52,29 @@ def test_unknown_press_name_is_an_attribute_error():
         assert "no_such_thing" in str(e)
     else:
         raise AssertionError("layout.press.no_such_thing resolved")
+
+
+PEER = ROOT / "bench" / "peer" / "2020-03-02"     # an edition without pictures
+NOT_FOR_CHECK = ("PIL", "pypdf", "reportlab", "fontTools", "uharfbuzz", "subprocess", "tempfile",
+                 "hashlib", "difflib", "calendar", "layout.press", "layout.render",
+                 "layout.files", "layout.fonts.embed")
+
+
+def test_check_of_an_edition_without_pictures_imports_no_writer(tmp_path):
+    """`check` reads and makes up; it writes nothing, so it loads neither the PDF and image
+    libraries nor the file-writing helpers, nor what only a misspelling needs."""
+    code = ("import sys, io, contextlib\n"
+            "import layout.cli\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    rc = layout.cli.main(['check', {str(PEER)!r}, '-q'])\n"
+            f"loaded = [m for m in {NOT_FOR_CHECK!r} if m in sys.modules]\n"
+            "print(rc, loaded)\n")
+    _run(code, tmp_path)                            # fills the font metrics cache
+    assert _run(code, tmp_path) == "0 []"
+
+
+def test_yaml_is_read_by_libyaml(tmp_path):
+    """The build path parses its YAML in C (PyYAML's pure parser only for odd files)."""
+    code = ("import yaml, layout.edition.source as s\n"
+            f"print(yaml.__with_libyaml__, s._FastLoader is not None)\n")
+    assert _run(code, tmp_path) in ("True True", "False False")

@@ -5,7 +5,6 @@ import json
 from pathlib import Path
 
 from layout.cli.paths import edition_stem
-from layout.files import atomic_write
 from layout.messages import msg
 
 
@@ -34,6 +33,8 @@ def copyfit_json(layout) -> bytes:
 
 def write_copyfit(layout, edition, out: Path) -> Path:
     """<paper>-<date>-copyfit.json in `out`."""
+    from layout.files import atomic_write       # tempfile: not for `check`
+
     path = out / f"{edition_stem(edition)}-copyfit.json"
     atomic_write(path, copyfit_json(layout))
     return path

@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from layout.cli.paths import edition_stem
-from layout.files import atomic_write
 
 
 def proof_view(layout, edition, fonts):
@@ -19,6 +18,7 @@ def proof_view(layout, edition, fonts):
 
 def write_proof(layout, edition, fonts, out: Path) -> Path:
     """<stem>-proof.pdf beside the plates, never one of them."""
+    from layout.files import atomic_write
     from layout.press.write import chars_by_font, register_fonts, render_pdf
 
     proof = proof_view(layout, edition, fonts)
@@ -31,6 +31,7 @@ def write_proof(layout, edition, fonts, out: Path) -> Path:
 
 def write_preview(layout, edition, fonts, page: int, dpi: float, proof: bool, path: Path) -> Path:
     """One page as PNG (its proof view with `proof`) at `path`."""
+    from layout.files import atomic_write
     from layout.press.preview import render_png
 
     shown = proof_view(layout, edition, fonts) if proof else layout

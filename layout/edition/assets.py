@@ -6,12 +6,15 @@ import re
 import struct
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image, UnidentifiedImageError
 from yaml.nodes import Node
 
 from layout.edition.fields import Collector
 from layout.edition.source import shown_path
+
+if TYPE_CHECKING:                      # Pillow is imported when an image is named
+    from PIL import Image
 
 _ABSOLUTE = re.compile(r"^(/|\\|~|[A-Za-z]:)")
 
@@ -29,6 +32,8 @@ def _decode(im: Image.Image) -> None:
 
     JPEG is decoded at 1/8 scale (draft): every byte is still read, at a fraction of the cost.
     """
+    from PIL import Image
+
     try:
         im.draft(im.mode, (max(1, im.width // 8), max(1, im.height // 8)))
         im.load()
@@ -64,6 +69,17 @@ def confined_image(out: Collector, node: Node, rel: str, base: Path,
             out.error(f"{what} '{rel}' not found (looked for {shown_path(lexical)})",
                       node, "missing-file")
             return ""
+        return _checked_image(out, node, rel, what, real)
+    except (OSError, ValueError, RuntimeError) as exc:   # unreadable, NUL in name, link loop
+        out.error(f"{what} '{rel}' cannot be read: {exc}", node, "path")
+        return ""
+
+
+def _checked_image(out: Collector, node: Node, rel: str, what: str, real: Path) -> str:
+    """str(real) if Pillow reads the whole picture, else "" after an error."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
         with Image.open(real) as im:
             _decode(im)
     except _Damaged as exc:
@@ -71,8 +87,5 @@ def confined_image(out: Collector, node: Node, rel: str, base: Path,
         return ""
     except (UnidentifiedImageError, Image.DecompressionBombError):
         out.error(f"{what} '{rel}' is not an image file Pillow can read", node, "image")
-        return ""
-    except (OSError, ValueError, RuntimeError) as exc:   # unreadable, NUL in name, link loop
-        out.error(f"{what} '{rel}' cannot be read: {exc}", node, "path")
         return ""
     return str(real)

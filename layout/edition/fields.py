@@ -6,16 +6,14 @@ Text fields keep the characters exactly as written (the raw scalar text).
 """
 from __future__ import annotations
 
-import difflib
 import math
-import string
 from collections.abc import Iterable
 
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from layout.diagnostics import Diagnostic, SourcePos, error, warning
-from layout.edition.invisible import describe as describe_char, is_invisible
+from layout.edition.invisible import describe as describe_char, invisible_in
 from layout.edition.source import node_pos
 
 TAG = "tag:yaml.org,2002:"
@@ -58,6 +56,8 @@ def describe(node: Node) -> str:
 
 
 def _close(word: str, choices: Iterable[str]) -> list[str]:
+    import difflib              # only for a misspelling
+
     return difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
 
 
@@ -86,6 +86,8 @@ def expect_list(out: Collector, node: Node, what: str) -> list[Node]:
 
 def template_error(template: str, allowed: Iterable[str]) -> str:
     """Why `template` is not a valid str.format template over `allowed` names ('' = valid)."""
+    import string
+
     allowed = tuple(allowed)
     try:
         names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
@@ -151,7 +153,7 @@ class Fields:
             return default
         if (required or nonblank) and not value.strip():
             self.out.error(f"{key}: must not be empty", node, "missing")
-        hidden = [(i, ch) for i, ch in enumerate(value) if is_invisible(ch)]
+        hidden = invisible_in(value)
         if hidden and not copy:
             i, ch = hidden[0]
             self.out.error(f"{key}: invisible character {describe_char(ch)} at character {i + 1}; "

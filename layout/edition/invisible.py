@@ -26,6 +26,14 @@ def is_invisible(ch: str) -> bool:
     return ch not in "\t\n\r" and unicodedata.category(ch) in ("Cc", "Cf")
 
 
+def invisible_in(text: str) -> list[tuple[int, str]]:
+    """(index, character) of each invisible character of text. Quick when there is none
+    (the usual case): printable text has none, else each distinct character is looked at once."""
+    if text.isprintable() or not any(map(is_invisible, set(text))):
+        return []
+    return [(i, ch) for i, ch in enumerate(text) if is_invisible(ch)]
+
+
 def describe(ch: str) -> str:
     """U+200B ZERO WIDTH SPACE; control characters have no Unicode name."""
     return f"U+{ord(ch):04X} {unicodedata.name(ch, 'control character')}"
@@ -33,7 +41,7 @@ def describe(ch: str) -> str:
 
 def clean_text(out: Collector, text: str, pos: SourcePos, what: str, rule: str) -> str:
     """text without invisible characters; each field reported once, under the paper's rule."""
-    found = [(i, ch) for i, ch in enumerate(text) if is_invisible(ch)]
+    found = invisible_in(text)
     if not found:
         return text
     if rule == "error":

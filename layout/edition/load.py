@@ -1,7 +1,6 @@
 """Load a paper file or an edition file (with the paper it names) into the model."""
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import os
 import re
@@ -168,6 +167,8 @@ def _date(f: Fields) -> dt.date | None:
     try:
         return dt.date(year, month, day)
     except ValueError:
+        import calendar
+
         if 1 <= month <= 12 and year >= 1:
             days = calendar.monthrange(year, month)[1]
             why = f"{year}年{month}月 has {days} days"

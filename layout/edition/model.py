@@ -6,17 +6,56 @@ names say; grid positions are 1-based (column 1 = leftmost 栏, row 1 = top line
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
+import reprlib
+from dataclasses import dataclass, fields
+from operator import attrgetter
 
 from layout.diagnostics import SourcePos
 
 NOWHERE = SourcePos("<none>")
 
 
+class _Record:
+    """__repr__, __eq__ and __hash__ as @dataclass(frozen=True) writes them, shared by every
+    model class instead of compiled for each at import (a third of the start-up of this module)."""
+    __slots__ = ()
+
+    @reprlib.recursive_repr()
+    def __repr__(self) -> str:
+        return (f"{self.__class__.__qualname__}("
+                + ", ".join([f"{name}={getattr(self, name)!r}" for name in self._repr_names]) + ")")
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return self._eq_key(self) == other._eq_key(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._hash_key(self))
+
+
+def _fields_getter(names: tuple[str, ...]):
+    """obj -> the tuple of those attributes (attrgetter gives a bare value for one name)."""
+    if len(names) > 1:
+        return attrgetter(*names)
+    return lambda obj: tuple(getattr(obj, name) for name in names)
+
+
+def _record(cls):
+    """@dataclass(frozen=True), its __init__ compiled, the rest from _Record."""
+    cls = dataclass(frozen=True, eq=False, repr=False)(cls)
+    every = fields(cls)
+    cls._repr_names = tuple(f.name for f in every if f.repr)
+    cls._eq_key = staticmethod(_fields_getter(tuple(f.name for f in every if f.compare)))
+    cls._hash_key = staticmethod(_fields_getter(tuple(
+        f.name for f in every if (f.compare if f.hash is None else f.hash))))
+    return cls
+
+
 # ---------------------------------------------------------------- paper (standing design)
 
-@dataclass(frozen=True)
-class TextStyle:
+@_record
+class TextStyle(_Record):
     """A style by role (body, kicker 引题, headline 主题, subhead 副题, ...)."""
     name: str
     font: str                 # a font role name from Paper.fonts (e.g. "song", "hei-bold")
@@ -31,8 +70,8 @@ class TextStyle:
     pos: SourcePos = NOWHERE
 
 
-@dataclass(frozen=True)
-class Color:
+@_record
+class Color(_Record):
     """A printing colour: CMYK in 0..1, optionally a named spot colour."""
     name: str
     c: float
@@ -42,35 +81,38 @@ class Color:
     spot: str = ""            # e.g. "PANTONE 485 C"; "" = process
 
 
-@dataclass(frozen=True)
-class Grid:
+@_record
+class Grid(_Record):
     """The type area's column grid (栏), as written in the paper file."""
     columns: int
     gutter_mm: float          # minimum gutter (栏空); widened to keep columns whole characters
 
 
-@dataclass(frozen=True)
-class PageSize:
+@_record
+class PageSize(_Record):
+    """The trimmed page."""
     width_mm: float
     height_mm: float
 
 
-@dataclass(frozen=True)
-class Margins:
+@_record
+class Margins(_Record):
+    """The type area's distance from the trimmed page's edges."""
     top_mm: float
     bottom_mm: float
     inner_mm: float
     outer_mm: float
 
 
-@dataclass(frozen=True)
-class Hotline:
+@_record
+class Hotline(_Record):
+    """One 服务热线 entry of the masthead."""
     label: str                # 区政府, 供电 ...
     number: str
 
 
-@dataclass(frozen=True)
-class Masthead:
+@_record
+class Masthead(_Record):
     """报头 data (standing)."""
     title: str                                  # 石景山报
     logo: str = ""                              # path to a logo image (relative to paper dir); "" = typeset title
@@ -87,8 +129,8 @@ class Masthead:
     pos: SourcePos = NOWHERE
 
 
-@dataclass(frozen=True)
-class Folio:
+@_record
+class Folio(_Record):
     """报眉 of inner pages: a template with {paper} {date} {page} {section} {editor} {art_editor}."""
     left: str = "{paper}  {date}"
     center: str = "第{page}版  {section}"
@@ -96,8 +138,9 @@ class Folio:
     height_mm: float = 8.0
 
 
-@dataclass(frozen=True)
-class Paper:
+@_record
+class Paper(_Record):
+    """The standing design of one newspaper (the paper file)."""
     name: str                        # 石景山报
     slug: str                        # shijingshan (used in output file names)
     page: PageSize
@@ -125,8 +168,8 @@ class Paper:
 
 # ---------------------------------------------------------------- edition (weekly)
 
-@dataclass(frozen=True)
-class Placement:
+@_record
+class Placement(_Record):
     """Where a block sits on the page grid. rows = 0 means: size from content."""
     column: int          # 1-based
     span: int            # columns wide
@@ -135,14 +178,16 @@ class Placement:
     pos: SourcePos = NOWHERE
 
 
-@dataclass(frozen=True)
-class Paragraph:
+@_record
+class Paragraph(_Record):
+    """One paragraph of an article's copy, as written."""
     text: str
     pos: SourcePos = NOWHERE
 
 
-@dataclass(frozen=True)
-class Photo:
+@_record
+class Photo(_Record):
+    """An article's picture (新闻图片) with its caption and credit."""
     file: str            # absolute path after loading (confined to the edition/paper folders)
     caption: str = ""
     credit: str = ""     # 摄影: name
@@ -150,8 +195,9 @@ class Photo:
     pos: SourcePos = NOWHERE
 
 
-@dataclass(frozen=True)
-class Article:
+@_record
+class Article(_Record):
+    """One article (稿件) of a page."""
     id: str
     kind: str                              # news | commentary | brief | photo | feature | verse
     headline: tuple[str, ...]              # 主题, one entry per set line
@@ -173,8 +219,8 @@ class Article:
     pos: SourcePos = NOWHERE
 
 
-@dataclass(frozen=True)
-class Continuation:
+@_record
+class Continuation(_Record):
     """The frame on a later page where an article's remaining text goes (上接N版)."""
     article_id: str
     headline: str                          # short headline set above the continued text
@@ -182,8 +228,9 @@ class Continuation:
     pos: SourcePos = NOWHERE
 
 
-@dataclass(frozen=True)
-class Page:
+@_record
+class Page(_Record):
+    """One page (版) of the edition."""
     number: int
     section: str = ""                      # 版名: 要闻, 综合新闻, 副刊 …
     editor: str = ""                       # 责任编辑
@@ -193,8 +240,9 @@ class Page:
     pos: SourcePos = NOWHERE
 
 
-@dataclass(frozen=True)
-class Edition:
+@_record
+class Edition(_Record):
+    """One issue: the paper and its pages (the edition file)."""
     paper: Paper
     date: _dt.date
     weekday: str                           # 星期一, derived from the date

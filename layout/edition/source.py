@@ -8,15 +8,24 @@ line and column and no YAML tag can construct an arbitrary object.
 """
 from __future__ import annotations
 
+import io
 import os
+import re
 import unicodedata
 from pathlib import Path
 
 import yaml
-from yaml.events import AliasEvent
+from yaml.composer import Composer
+from yaml.events import AliasEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 from layout.diagnostics import Diagnostic, SourcePos, error
+
+try:                                    # libyaml, when PyYAML was built with it
+    from yaml._yaml import CParser as _CParser
+except ImportError:                     # pragma: no cover - depends on the PyYAML build
+    _CParser = None
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NODES = 50_000          # after expanding aliases
@@ -25,6 +34,12 @@ MAX_DEPTH = 64              # nesting of mappings and lists
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
 UTF8_BOM = b"\xef\xbb\xbf"
+# Where libyaml and PyYAML read the same text differently, PyYAML decides: files with a
+# tab (libyaml takes one after "key:"), a BOM (skipped at any line start) or a break other
+# than CR/LF take the pure parser, and so does every file with a problem (its messages
+# are PyYAML's). Flow collections are checked while composing (_FastLoader).
+_PURE_ONLY = re.compile("[\t\ufeff\x85\u2028\u2029]")
+_BLOCK_HEADER = re.compile(r"(?:[&!]\S* +)*[|>](?:[-+][1-9]?|[1-9][-+]?)?(?: |$)")   # from the node's start
 
 
 def shown_path(path: Path) -> str:
@@ -48,15 +63,22 @@ class _TooMuch(Exception):
         self.mark = mark
 
 
-class _CountingLoader(yaml.SafeLoader):
-    """SafeLoader's composer with limits on nodes, aliases and nesting."""
+class _Unsure(Exception):
+    """libyaml may read this text otherwise than PyYAML: leave it to PyYAML."""
+
+
+class _Limits:
+    """The composer with limits on nodes, aliases and nesting; marks (and so every
+    message) carry the shown path."""
 
     def __init__(self, text: str, name: str):
-        super().__init__(text)
-        self.name = name        # marks (and so every message) carry the shown path
+        self._start(text, name)
         self._nodes = 0
         self._aliases = 0
         self._depth = 0
+
+    def _start(self, text: str, name: str) -> None:
+        raise NotImplementedError
 
     def compose_node(self, parent, index):
         if self.check_event(AliasEvent):
@@ -79,6 +101,56 @@ class _CountingLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
+class _PureLoader(_Limits, yaml.SafeLoader):
+    """PyYAML's reader, scanner and parser in Python."""
+
+    def _start(self, text: str, name: str) -> None:
+        yaml.SafeLoader.__init__(self, text)     # checks the characters already
+        self.name = name
+
+
+if _CParser is not None:
+    class _FastLoader(_Limits, Composer, _CParser, Resolver):
+        """libyaml's parser (10x faster) under the same Python composer and limits; its
+        marks count lines and characters as PyYAML's do."""
+
+        def _start(self, text: str, name: str) -> None:
+            stream = io.StringIO(text)
+            stream.name = name
+            _CParser.__init__(self, stream)
+            Composer.__init__(self)
+            Resolver.__init__(self)
+            self._text = text
+            self._lines: list[str] | None = None
+
+        def compose_node(self, parent, index):
+            if self.check_event(ScalarEvent):
+                event = self.peek_event()
+                if event.style in ("|", ">"):
+                    if not self._plain_header(event.start_mark):
+                        raise _Unsure
+                elif (not event.style and parent is not None and parent.flow_style
+                      and _flow_plain_differs(event.value)):
+                    raise _Unsure
+            return super().compose_node(parent, index)
+
+        def _plain_header(self, mark) -> bool:
+            """A block scalar's header as PyYAML takes it: | or > with its indicators,
+            then a space or the line's end (libyaml also takes |#comment)."""
+            if self._lines is None:
+                self._lines = self._text.splitlines()   # YAML's lines: no other breaks here
+            return bool(_BLOCK_HEADER.match(self._lines[mark.line], mark.column))
+else:                                   # pragma: no cover
+    _FastLoader = None
+
+
+def _flow_plain_differs(value: str) -> bool:
+    """Would PyYAML read this plain scalar of a flow collection otherwise than libyaml did?
+    Empty ({a: }): PyYAML puts it right after the colon, libyaml at the next token. PyYAML
+    ends a flow plain scalar at '?' and at ':' before ',[]{}', libyaml does not."""
+    return not value or "?" in value or value.endswith(":")
+
+
 def read_yaml(path: Path) -> tuple[Node | None, list[Diagnostic]]:
     """The root node of the YAML file at `path`, or None with the reasons."""
     name = shown_path(path)
@@ -88,26 +160,47 @@ def read_yaml(path: Path) -> tuple[Node | None, list[Diagnostic]]:
     diags = _tabs_in_indentation(text, name)
     if diags:
         return None, diags
+    root, aliases, diags = _fast_compose(text, name)
+    if root is None:                    # no libyaml, or a file it must not read alone
+        root, aliases, diags = _compose(_PureLoader, text, name)
+        if diags:
+            return None, diags
+    if root is None:
+        return None, [error("file is empty", SourcePos(name), "missing")]
+    diags = _check_tree(root) if aliases else _check_all_keys(root)
+    return (None if diags else root), diags
+
+
+def _fast_compose(text: str, name: str) -> tuple[Node | None, int, list[Diagnostic]]:
+    """The root by libyaml (and its number of aliases); None when it is not to be used or
+    found any problem."""
+    if _FastLoader is None or _PURE_ONLY.search(text):
+        return None, 0, []
+    try:
+        composed = _compose(_FastLoader, text, name)
+    except Exception:                   # whatever libyaml makes of it, PyYAML says it
+        return None, 0, []
+    return (None, 0, []) if composed[2] else composed
+
+
+def _compose(loader_class, text: str, name: str) -> tuple[Node | None, int, list[Diagnostic]]:
+    """(root, number of aliases, []) or (None, 0, the problem)."""
     loader = None
     try:
-        loader = _CountingLoader(text, name)     # checks the characters already
-        root = loader.get_single_node()
+        loader = loader_class(text, name)
+        return loader.get_single_node(), loader._aliases, []
     except _TooMuch as exc:
-        return None, [error(exc.message, _mark_pos(exc.mark, name), "limit")]
+        return None, 0, [error(exc.message, _mark_pos(exc.mark, name), "limit")]
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_error(exc, name)]
+        return None, 0, [_syntax_error(exc, name)]
     except yaml.reader.ReaderError as exc:
-        return None, [error(_unprintable_message(exc.character),
-                            _offset_pos(text, exc.position, name), "yaml-syntax")]
+        return None, 0, [error(_unprintable_message(exc.character),
+                               _offset_pos(text, exc.position, name), "yaml-syntax")]
     except (yaml.YAMLError, RecursionError) as exc:
-        return None, [error(f"cannot read YAML: {exc}", SourcePos(name), "yaml-syntax")]
+        return None, 0, [error(f"cannot read YAML: {exc}", SourcePos(name), "yaml-syntax")]
     finally:
         if loader is not None:
             loader.dispose()
-    if root is None:
-        return None, [error("file is empty", SourcePos(name), "missing")]
-    diags = _check_tree(root)
-    return (None if diags else root), diags
 
 
 def _unprintable_message(character) -> str:
@@ -234,6 +327,21 @@ def _check_tree(root: Node) -> list[Diagnostic]:
     if size[id(root)] > MAX_NODES:
         diags.append(error(f"aliases expand this file to more than {MAX_NODES} values",
                            node_pos(root), "limit"))
+    return diags
+
+
+def _check_all_keys(root: Node) -> list[Diagnostic]:
+    """_check_tree for a file without aliases: a tree, each node once, its size counted
+    while composing; the mappings in the same order."""
+    diags: list[Diagnostic] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, MappingNode):
+            diags.extend(_check_keys(node))
+            stack.extend(n for pair in node.value for n in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
     return diags
 
 

@@ -5,7 +5,6 @@ import hashlib
 import io
 from pathlib import Path
 
-from layout.files import atomic_write
 from .manifest import FontError, FontFace
 
 FORMAT = 2    # 2: glyph data copied as they are (no bbox recomputation); 1: before
@@ -105,5 +104,7 @@ def cached_subset(face: FontFace, codepoints: list[int], cache: Path) -> Path:
                 return path
     except OSError:
         pass
+    from layout.files import atomic_write
+
     atomic_write(path, make_subset(face, codepoints))
     return path

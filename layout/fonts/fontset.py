@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .cache import cache_dir as default_cache_dir
-from .embed import cached_subset
 from .manifest import FontError, FontFace, read_manifest
 from .metrics import FontMetrics, load_metrics
 
@@ -114,6 +113,8 @@ class FontSet:
     # -- embedding
     def subset_for_embedding(self, font_id: str, chars: Iterable[str]) -> Path:
         """A cached TrueType file with just those characters of the font (and .notdef)."""
+        from .embed import cached_subset        # hashlib, only when writing PDF
+
         advances = self.metrics(font_id).advances
         codepoints = sorted({ord(c) for c in chars if c in advances})
         return cached_subset(self.face(font_id), codepoints, self._cache)

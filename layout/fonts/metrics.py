@@ -1,20 +1,19 @@
 """Per-font metrics (advance widths by character, em box), cached per font sha256.
 
 Parsing a 20,000-glyph font with fontTools takes about a second; the cached
-entry (a marshal dict) loads in milliseconds.
+entry (a marshal dict) loads in milliseconds: its characters as one string and their
+advances (in em) as a list zip straight into the advances dict.
 """
 from __future__ import annotations
 
-import hashlib
 import marshal
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from layout.files import atomic_write
 from .manifest import FontError
 
-FORMAT = 2
+FORMAT = 3    # 3: characters + em advances in cmap order; 2: code point -> font units
 # Characters whose ink box the cache keeps: compose stretches these glyphs across their
 # em (the dash of ——), and reading one glyph from the font costs ~0.2 s of cmap and glyf.
 INK_CHARS = "—―"
@@ -133,11 +132,27 @@ def _ink_boxes(font, gids: dict, advances: dict) -> dict:
 
 
 def sha256_file(path: Path) -> str:
+    import hashlib
+
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
+
+
+def _cache_entry(extracted: dict, size: int) -> dict:
+    """The cache entry of extract()'s result: advances already in em, by character."""
+    upem = extracted["units_per_em"]
+    if not (isinstance(upem, int) and upem > 0):
+        raise FontError(f"units_per_em {upem!r}")
+    advances = extracted["advances"]
+    shared: dict[float, float] = {}         # one float object per distinct advance (marshal refs)
+    return {"format": FORMAT, "size": size, "units_per_em": upem,
+            "ascent": extracted["ascent"], "descent": extracted["descent"],
+            "chars": "".join(map(chr, advances)),
+            "advances": [shared.setdefault(adv / upem, adv / upem) for adv in advances.values()],
+            "ink": extracted["ink"]}
 
 
 def _from_entry(entry: object, size: int) -> FontMetrics:
@@ -149,11 +164,16 @@ def _from_entry(entry: object, size: int) -> FontMetrics:
         upem = int(entry["units_per_em"])
         if upem <= 0:
             raise ValueError("units_per_em")
+        chars, advances = entry["chars"], entry["advances"]
+        if not (isinstance(chars, str) and isinstance(advances, list)
+                and len(chars) == len(advances)):
+            raise ValueError("advances")
+        sum(advances, 0.0)                  # numbers only (TypeError otherwise)
         return FontMetrics(
             units_per_em=upem,
             ascent=entry["ascent"] / upem,
             descent=entry["descent"] / upem,
-            advances={chr(cp): adv / upem for cp, adv in entry["advances"].items()},
+            advances=dict(zip(chars, advances)),
             ink={chr(cp): (tuple(v / upem for v in box) if box else None)
                  for cp, box in entry["ink"].items()},
         )
@@ -180,9 +200,10 @@ def load_metrics(path: Path, sha256: str, cache: Path) -> FontMetrics:
     actual = sha256_file(path)
     if actual != sha256:
         raise FontError(f"{path}: sha256 {actual} does not match manifest {sha256}")
-    entry = extract(path)
-    entry["size"] = size
+    entry = _cache_entry(extract(path), size)
     metrics = _from_entry(entry, size)
+    from layout.files import atomic_write
+
     try:
         atomic_write(entry_path, marshal.dumps(entry))
     except OSError:
