@@ -5,7 +5,6 @@ import datetime as dt
 import os
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode
@@ -85,17 +84,20 @@ def _read_paper(out: Collector, file: Path, font_ids: Collection[str] = ()) -> P
 
 # ---------------------------------------------------------------- edition
 
-@dataclass
 class _Context:
     """What the page and article readers share while one edition is read."""
-    out: Collector
-    edition_dir: Path
-    image_roots: dict[str, Path]
-    grid_columns: int                       # 0 = unknown (the paper did not load)
-    ids: dict[str, SourcePos] = field(default_factory=dict)
-    jump_nodes: dict[str, Node] = field(default_factory=dict)   # article id -> continues_on node
-    invisible_chars: str = "strip"          # the paper's rule (layout.edition.invisible)
-    style_roles: tuple[str, ...] = ()       # the paper's styles (body_style must name one); () = unknown
+
+    def __init__(self, out: Collector, edition_dir: Path, image_roots: dict[str, Path],
+                 grid_columns: int, invisible_chars: str = "strip",
+                 style_roles: tuple[str, ...] = ()):
+        self.out = out
+        self.edition_dir = edition_dir
+        self.image_roots = image_roots
+        self.grid_columns = grid_columns            # 0 = unknown (the paper did not load)
+        self.ids: dict[str, SourcePos] = {}
+        self.jump_nodes: dict[str, Node] = {}       # article id -> continues_on node
+        self.invisible_chars = invisible_chars      # the paper's rule (layout.edition.invisible)
+        self.style_roles = style_roles              # the paper's styles (body_style must name one); () = unknown
 
 
 def _read_edition(out: Collector, file: Path, font_ids: Collection[str] = ()) -> Edition | None:

@@ -6,56 +6,16 @@ names say; grid positions are 1-based (column 1 = leftmost 栏, row 1 = top line
 from __future__ import annotations
 
 import datetime as _dt
-import reprlib
-from dataclasses import dataclass, fields
-from operator import attrgetter
 
-from layout.diagnostics import SourcePos
+from layout.diagnostics import SourcePos, record
 
 NOWHERE = SourcePos("<none>")
 
 
-class _Record:
-    """__repr__, __eq__ and __hash__ as @dataclass(frozen=True) writes them, shared by every
-    model class instead of compiled for each at import (a third of the start-up of this module)."""
-    __slots__ = ()
-
-    @reprlib.recursive_repr()
-    def __repr__(self) -> str:
-        return (f"{self.__class__.__qualname__}("
-                + ", ".join([f"{name}={getattr(self, name)!r}" for name in self._repr_names]) + ")")
-
-    def __eq__(self, other):
-        if other.__class__ is self.__class__:
-            return self._eq_key(self) == other._eq_key(other)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._hash_key(self))
-
-
-def _fields_getter(names: tuple[str, ...]):
-    """obj -> the tuple of those attributes (attrgetter gives a bare value for one name)."""
-    if len(names) > 1:
-        return attrgetter(*names)
-    return lambda obj: tuple(getattr(obj, name) for name in names)
-
-
-def _record(cls):
-    """@dataclass(frozen=True), its __init__ compiled, the rest from _Record."""
-    cls = dataclass(frozen=True, eq=False, repr=False)(cls)
-    every = fields(cls)
-    cls._repr_names = tuple(f.name for f in every if f.repr)
-    cls._eq_key = staticmethod(_fields_getter(tuple(f.name for f in every if f.compare)))
-    cls._hash_key = staticmethod(_fields_getter(tuple(
-        f.name for f in every if (f.compare if f.hash is None else f.hash))))
-    return cls
-
-
 # ---------------------------------------------------------------- paper (standing design)
 
-@_record
-class TextStyle(_Record):
+@record
+class TextStyle:
     """A style by role (body, kicker 引题, headline 主题, subhead 副题, ...)."""
     name: str
     font: str                 # a font role name from Paper.fonts (e.g. "song", "hei-bold")
@@ -70,8 +30,8 @@ class TextStyle(_Record):
     pos: SourcePos = NOWHERE
 
 
-@_record
-class Color(_Record):
+@record
+class Color:
     """A printing colour: CMYK in 0..1, optionally a named spot colour."""
     name: str
     c: float
@@ -81,22 +41,22 @@ class Color(_Record):
     spot: str = ""            # e.g. "PANTONE 485 C"; "" = process
 
 
-@_record
-class Grid(_Record):
+@record
+class Grid:
     """The type area's column grid (栏), as written in the paper file."""
     columns: int
     gutter_mm: float          # minimum gutter (栏空); widened to keep columns whole characters
 
 
-@_record
-class PageSize(_Record):
+@record
+class PageSize:
     """The trimmed page."""
     width_mm: float
     height_mm: float
 
 
-@_record
-class Margins(_Record):
+@record
+class Margins:
     """The type area's distance from the trimmed page's edges."""
     top_mm: float
     bottom_mm: float
@@ -104,15 +64,15 @@ class Margins(_Record):
     outer_mm: float
 
 
-@_record
-class Hotline(_Record):
+@record
+class Hotline:
     """One 服务热线 entry of the masthead."""
     label: str                # 区政府, 供电 ...
     number: str
 
 
-@_record
-class Masthead(_Record):
+@record
+class Masthead:
     """报头 data (standing)."""
     title: str                                  # 石景山报
     logo: str = ""                              # path to a logo image (relative to paper dir); "" = typeset title
@@ -129,8 +89,8 @@ class Masthead(_Record):
     pos: SourcePos = NOWHERE
 
 
-@_record
-class Folio(_Record):
+@record
+class Folio:
     """报眉 of inner pages: a template with {paper} {date} {page} {section} {editor} {art_editor}."""
     left: str = "{paper}  {date}"
     center: str = "第{page}版  {section}"
@@ -138,8 +98,8 @@ class Folio(_Record):
     height_mm: float = 8.0
 
 
-@_record
-class Paper(_Record):
+@record
+class Paper:
     """The standing design of one newspaper (the paper file)."""
     name: str                        # 石景山报
     slug: str                        # shijingshan (used in output file names)
@@ -168,8 +128,8 @@ class Paper(_Record):
 
 # ---------------------------------------------------------------- edition (weekly)
 
-@_record
-class Placement(_Record):
+@record
+class Placement:
     """Where a block sits on the page grid. rows = 0 means: size from content."""
     column: int          # 1-based
     span: int            # columns wide
@@ -178,15 +138,15 @@ class Placement(_Record):
     pos: SourcePos = NOWHERE
 
 
-@_record
-class Paragraph(_Record):
+@record
+class Paragraph:
     """One paragraph of an article's copy, as written."""
     text: str
     pos: SourcePos = NOWHERE
 
 
-@_record
-class Photo(_Record):
+@record
+class Photo:
     """An article's picture (新闻图片) with its caption and credit."""
     file: str            # absolute path after loading (confined to the edition/paper folders)
     caption: str = ""
@@ -195,8 +155,8 @@ class Photo(_Record):
     pos: SourcePos = NOWHERE
 
 
-@_record
-class Article(_Record):
+@record
+class Article:
     """One article (稿件) of a page."""
     id: str
     kind: str                              # news | commentary | brief | photo | feature | verse
@@ -219,8 +179,8 @@ class Article(_Record):
     pos: SourcePos = NOWHERE
 
 
-@_record
-class Continuation(_Record):
+@record
+class Continuation:
     """The frame on a later page where an article's remaining text goes (上接N版)."""
     article_id: str
     headline: str                          # short headline set above the continued text
@@ -228,8 +188,8 @@ class Continuation(_Record):
     pos: SourcePos = NOWHERE
 
 
-@_record
-class Page(_Record):
+@record
+class Page:
     """One page (版) of the edition."""
     number: int
     section: str = ""                      # 版名: 要闻, 综合新闻, 副刊 …
@@ -240,8 +200,8 @@ class Page(_Record):
     pos: SourcePos = NOWHERE
 
 
-@_record
-class Edition(_Record):
+@record
+class Edition:
     """One issue: the paper and its pages (the edition file)."""
     paper: Paper
     date: _dt.date

@@ -2,18 +2,21 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
+
+from layout.diagnostics import record
 
 
 class FontError(Exception):
     """A font, its manifest or its cache cannot be used."""
 
 
-@dataclass(frozen=True)
+@record
 class FontFace:
+    """One shipped font: its file, content hash and coverage, from fonts/manifest.json."""
     id: str
     family: str
     style: str

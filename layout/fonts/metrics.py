@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import marshal
 import struct
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
+from layout.diagnostics import record
 from .manifest import FontError
 
 FORMAT = 3    # 3: characters + em advances in cmap order; 2: code point -> font units
@@ -19,8 +20,9 @@ FORMAT = 3    # 3: characters + em advances in cmap order; 2: code point -> font
 INK_CHARS = "—―"
 
 
-@dataclass(frozen=True)
+@record
 class FontMetrics:
+    """A font's metrics in em (1.0 = the font size), as the cache holds them."""
     units_per_em: int
     ascent: float                 # em, above the baseline
     descent: float                # em, below the baseline, positive
