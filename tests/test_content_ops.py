@@ -82,8 +82,10 @@ def test_our_plate_reads_like_pypdf_and_preflight_agrees(tmp_path, monkeypatch):
     fast = fast_operations(data)
     assert fast is not None and len(fast) > 20
     assert _same(fast, _pypdf_ops(data))
+    monkeypatch.setattr(preflight_module, "_WALK_SEEN", {})
     quick = preflight(res.edition_pdf)
-    monkeypatch.setattr(preflight_module, "fast_operations", lambda data: None)
+    monkeypatch.setattr(preflight_module, "raw_operations", lambda data: None)
+    preflight_module._WALK_SEEN.clear()                   # walked again, by pypdf's reading
     slow = preflight(res.edition_pdf)
     assert quick.checks == slow.checks
 

@@ -1,8 +1,8 @@
 """Preflight (印前检查) of any PDF for newspaper press: the checks a printer's
 RIP would reject a plate for, each with the figure it measured.
 
-Content streams are parsed (pypdf) with the graphics state tracked, so the
-colour of each fill and each piece of text is known.  Paint that lies wholly
+Content streams are parsed (content_ops; pypdf what it leaves) with the graphics
+state tracked, so the colour of each fill and each piece of text is known.  Paint that lies wholly
 outside a page's BleedBox (printer's marks, slug line) is trimmed off and not
 counted for ink, rich black, text size or rule width.
 
@@ -15,17 +15,19 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pypdf import PdfReader
-from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, IndirectObject
+from pypdf.generic import (ArrayObject, BooleanObject, ContentStream, DictionaryObject, IndirectObject,
+                           NameObject, NullObject)
 
 from PIL import ImageMath
 
 from layout.diagnostics import Diagnostic, Severity
-from layout.press.content_ops import fast_operations
+from layout.press.content_ops import numbers, operands, raw_operations
 
 MM = 72 / 25.4
 MIN_RULE_MM = 0.1
@@ -34,7 +36,6 @@ _MAX_IMAGE_PIXELS = 40_000_000     # bigger images are not decoded for ink (name
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _FILL_OPS = {b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
 _PATH_END_OPS = _FILL_OPS | {b"S", b"s", b"n"}
-_TEXT_OPS = {b"Tj", b"TJ", b"'", b'"'}
 _MAX_FORM_DEPTH = 12
 
 
@@ -164,6 +165,21 @@ def ink_pct(kind: str, values) -> float:
 
 # ---------------------------------------------------------------- content scan
 
+_FONT_SIZES: dict = {}        # Tf operand text -> font size
+
+
+def _font_size(args) -> float:
+    """Tf's size operand (its second), as float() of it."""
+    size = _FONT_SIZES.get(args) if args.__class__ is bytes else None
+    if size is None:
+        size = float(operands(args)[1])
+        if args.__class__ is bytes:
+            if len(_FONT_SIZES) > 1024:
+                _FONT_SIZES.clear()
+            _FONT_SIZES[args] = size
+    return size
+
+
 @dataclass
 class _Gs:
     ctm: tuple = _IDENTITY
@@ -227,10 +243,12 @@ class _PageScan:
         return any(self._inside([_apply(gs.ctm, *p) for p in sp]) for sp in subpaths) or not subpaths
 
     def _stroke(self, gs: "_Gs", subpaths) -> None:
+        width = gs.line_width * math.sqrt(abs(gs.ctm[0] * gs.ctm[3] - gs.ctm[1] * gs.ctm[2]))
+        if not (width < self.found.min_rule[0] or ink_pct(gs.stroke_kind, gs.stroke) > self.found.max_ink[0]):
+            return                    # changes nothing, wherever it lands
         if not self._painted(gs, subpaths):
             return
         self._ink(gs.stroke_kind, gs.stroke, "a stroke")
-        width = gs.line_width * math.sqrt(abs(gs.ctm[0] * gs.ctm[3] - gs.ctm[1] * gs.ctm[2]))
         if width < self.found.min_rule[0]:
             self.found.min_rule = (width, self.page_no)
 
@@ -297,6 +315,21 @@ class _PageScan:
             if kind == "rgb":
                 self._rgb("inline image")
 
+    def _text_bar(self, gs: _Gs, tm) -> tuple[float, float]:
+        """(size, ink) of text shown now, as _text measures them: a show that beats
+        neither cannot change the findings, wherever it lands.  Td and T* keep them
+        (they move the text, not its scale).  Invisible text: nothing to beat; rich
+        black or a size that is not finite: (0, inf), every show is measured."""
+        if gs.render_mode in (3, 7):
+            return (0.0, -math.inf)
+        m = _mul(tm, gs.ctm)
+        size = gs.font_size * math.sqrt(abs(m[0] * m[3] - m[1] * m[2]))
+        kind, values = (gs.stroke_kind, gs.stroke) if gs.render_mode in (1, 5) else (gs.fill_kind, gs.fill)
+        if size - size != 0 or (kind == "cmyk" and len(values) == 4 and values[3] >= 0.9
+                                and max(values[:3]) > 0):
+            return (0.0, math.inf)
+        return (size, ink_pct(kind, values))
+
     # -- the walk
     def walk(self, content, resources, gs: _Gs, depth: int = 0) -> None:
         if content is None or depth > _MAX_FORM_DEPTH:
@@ -304,102 +337,167 @@ class _PageScan:
         resources = _res(resources) if resources is not None else DictionaryObject()
         if not isinstance(content, ContentStream):
             content = ContentStream(content, self.reader)
-        ops = fast_operations(content.get_data())     # None: a stream only pypdf reads
+        ops = raw_operations(content.get_data())      # None: a stream only pypdf reads
         if ops is None:
             ops = content.operations
+        found = self.found
         stack: list[_Gs] = []
         path: list = []
         tm = tlm = _IDENTITY
-        for operands, op in ops:
-            if op == b"q":
+        bar = None                    # _text_bar of the current state, None: to be measured
+        # (it is kept while the state it depends on keeps its values)
+        # Operands come as text (numbers() and operands() read them) or parsed (pypdf);
+        # where numbers() cannot take them they are converted as they always were.
+        for args, op in ops:
+            if op == b"Tj" or op == b"TJ":
+                if bar is None:
+                    bar = self._text_bar(gs, tm)
+                if 0 < bar[0] < found.min_text[0] or bar[1] > found.max_ink[0]:
+                    self._text(gs, tm)
+            elif op == b"Td" or op == b"TD":
+                v = numbers(args)
+                if v is None or len(v) != 2:
+                    o = operands(args)
+                    v = (float(o[0]), float(o[1]))
+                if op == b"TD":
+                    gs.leading = -v[1]
+                tx, ty = v
+                if len(tlm) == 6:               # _mul((1, 0, 0, 1, tx, ty), tlm), inline
+                    a, b, c, d, e, f = tlm
+                    tm = tlm = (1 * a + 0 * c, 1 * b + 0 * d, 0 * a + 1 * c, 0 * b + 1 * d,
+                                tx * a + ty * c + e, tx * b + ty * d + f)
+                else:
+                    tm = tlm = _mul((1, 0, 0, 1, tx, ty), tlm)
+            elif op == b"Tm":
+                v = numbers(args)
+                if v is None:
+                    v = tuple(float(x) for x in operands(args))
+                if bar is not None and (len(v) != 6 or v[:4] != tlm[:4]):
+                    bar = None
+                tm = tlm = v
+            elif op == b"Tf":
+                size = _font_size(args)
+                if size != gs.font_size:
+                    bar = None
+                gs.font_size = size
+            elif op == b"TL":
+                v = numbers(args)
+                gs.leading = v[0] if v else float(operands(args)[0])
+            elif op == b"BT":
+                if bar is not None and tlm[:4] != _IDENTITY[:4]:
+                    bar = None
+                tm = tlm = _IDENTITY
+            elif op == b"ET":
+                pass
+            elif op in (b"k", b"K", b"g", b"G"):
+                kind = "cmyk" if op in (b"k", b"K") else "gray"
+                vals = numbers(args)
+                if vals is None:
+                    vals = tuple(float(v) for v in operands(args))
+                if op in (b"k", b"g"):
+                    if vals != gs.fill or kind != gs.fill_kind:
+                        bar = None
+                    gs.fill_kind, gs.fill = kind, vals
+                else:
+                    gs.stroke_kind, gs.stroke = kind, vals
+                    bar = None
+            elif op == b"q":
                 stack.append(gs.copy())
             elif op == b"Q":
                 if stack:
                     gs = stack.pop()
+                    bar = None
             elif op == b"cm":
-                gs.ctm = _mul(tuple(float(v) for v in operands), gs.ctm)
+                v = numbers(args)
+                gs.ctm = _mul(v if v is not None else tuple(float(x) for x in operands(args)), gs.ctm)
+                bar = None
             # colour
             elif op in (b"rg", b"RG"):
                 self._rgb(f"{op.decode()} operator")
-                vals = tuple(float(v) for v in operands)
+                vals = numbers(args)
+                if vals is None:
+                    vals = tuple(float(v) for v in operands(args))
                 if op == b"rg":
                     gs.fill_kind, gs.fill = "rgb", vals
                 else:
                     gs.stroke_kind, gs.stroke = "rgb", vals
-            elif op in (b"k", b"K", b"g", b"G"):
-                kind = "cmyk" if op in (b"k", b"K") else "gray"
-                vals = tuple(float(v) for v in operands)
-                if op in (b"k", b"g"):
-                    gs.fill_kind, gs.fill = kind, vals
-                else:
-                    gs.stroke_kind, gs.stroke = kind, vals
+                bar = None
             elif op in (b"cs", b"CS"):
-                kind, n = colour_space_kind(operands[0], resources)
+                name = operands(args)[0]
+                kind, n = colour_space_kind(name, resources)
                 if kind in ("rgb", "lab"):
-                    self._rgb(f"{kind.upper()} colour space {operands[0]}")
+                    self._rgb(f"{kind.upper()} colour space {name}")
                 initial = {"cmyk": (0.0, 0.0, 0.0, 1.0), "gray": (0.0,)}.get(kind, (1.0,) * n)
                 if op == b"cs":
                     gs.fill_kind, gs.fill = kind, initial
                 else:
                     gs.stroke_kind, gs.stroke = kind, initial
+                bar = None
             elif op in (b"sc", b"scn", b"SC", b"SCN"):
-                vals = tuple(float(v) for v in operands if not isinstance(v, str))
+                vals = numbers(args)
+                o = None
+                if vals is None:
+                    o = operands(args)
+                    vals = tuple(float(v) for v in o if not isinstance(v, str))
                 if op in (b"sc", b"scn"):
                     gs.fill = vals
                 else:
                     gs.stroke = vals
+                bar = None
+                if op in (b"scn", b"SCN") and o and isinstance(o[-1], str):
+                    self._pattern(resources, o[-1])
             # paths
             elif op == b"m":
-                path.append([(float(operands[0]), float(operands[1]))])
+                v = numbers(args)
+                if v is None or len(v) != 2:
+                    o = operands(args)
+                    v = (float(o[0]), float(o[1]))
+                path.append([v])
             elif op == b"l":
-                _subpath(path).append((float(operands[0]), float(operands[1])))
+                v = numbers(args)
+                if v is None or len(v) != 2:
+                    o = operands(args)
+                    v = (float(o[0]), float(o[1]))
+                _subpath(path).append(v)
             elif op in (b"c", b"v", b"y"):
-                vals = [float(v) for v in operands]
+                vals = numbers(args)
+                if vals is None:
+                    vals = [float(v) for v in operands(args)]
                 _subpath(path).extend(zip(vals[0::2], vals[1::2]))
             elif op == b"re":
-                x, y, w, h = (float(v) for v in operands)
+                v = numbers(args)
+                if v is not None and len(v) == 4:
+                    x, y, w, h = v
+                else:
+                    x, y, w, h = (float(v) for v in operands(args))
                 path.append([(x, y), (x + w, y + h)])
             elif op in _PATH_END_OPS:
-                if op in _FILL_OPS and self._painted(gs, path):
+                if (op in _FILL_OPS and ink_pct(gs.fill_kind, gs.fill) > found.max_ink[0]
+                        and self._painted(gs, path)):
                     self._ink(gs.fill_kind, gs.fill)
                 if op in _STROKE_OPS:
                     self._stroke(gs, path)
                 path = []
             elif op == b"w":
-                gs.line_width = float(operands[0])
+                v = numbers(args)
+                gs.line_width = v[0] if v else float(operands(args)[0])
             # text
-            elif op == b"BT":
-                tm = tlm = _IDENTITY
-            elif op == b"Tf":
-                gs.font_size = float(operands[1])
             elif op == b"Tr":
-                gs.render_mode = int(operands[0])
-            elif op == b"TL":
-                gs.leading = float(operands[0])
-            elif op == b"Tm":
-                tm = tlm = tuple(float(v) for v in operands)
-            elif op in (b"Td", b"TD"):
-                tx, ty = float(operands[0]), float(operands[1])
-                if op == b"TD":
-                    gs.leading = -ty
-                tm = tlm = _mul((1, 0, 0, 1, tx, ty), tlm)
+                gs.render_mode = int(operands(args)[0])
+                bar = None
             elif op == b"T*" or op in (b"'", b'"'):
                 tm = tlm = _mul((1, 0, 0, 1, 0, -gs.leading), tlm)
                 if op != b"T*":
                     self._text(gs, tm)
-            elif op in _TEXT_OPS:
-                self._text(gs, tm)
             elif op == b"gs":
-                self._extgstate(resources, operands[0])
+                self._extgstate(resources, operands(args)[0])
             elif op == b"Do":
-                self._do(resources, str(operands[0]), gs, depth)
+                self._do(resources, str(operands(args)[0]), gs, depth)
             elif op == b"INLINE IMAGE":
-                self._inline_image(operands.get("settings", {}), resources)
+                self._inline_image(operands(args).get("settings", {}), resources)
             elif op == b"sh":
-                self._shading(_res(_res(resources.get("/Shading", {})).get(operands[0])),
-                              str(operands[0]), resources)
-            if op in (b"scn", b"SCN") and operands and isinstance(operands[-1], str):
-                self._pattern(resources, operands[-1])
+                name = operands(args)[0]
+                self._shading(_res(_res(resources.get("/Shading", {})).get(name)), str(name), resources)
 
     def _shading(self, shading, name: str, resources) -> None:
         if shading is None:
@@ -521,6 +619,95 @@ def image_max_ink(xobj, kind: str) -> float | None:
 
 # ---------------------------------------------------------------- fonts
 
+# A font dictionary as plain producers write it, read straight from the file: pypdf
+# would parse every number of its /Widths (or /W) only for the font check to skip them.
+# Only a strict subset is taken (what pypdf reads the same way for sure: names without
+# #-escapes, references, plain numbers, arrays of these; ordinary white space); any
+# other object is pypdf's to read.
+_PK_WS = rb"[ \t\r\n]"
+_PK_END = rb"(?=[ \t\r\n/\[\]<>]|\Z)"
+_PK_NAME = rb"/[!\"$&'*+,\-.0-9:;=?@A-Z\\^_`a-z|~]{1,127}" + _PK_END
+_PK_REF = rb"\d{1,7}" + _PK_WS + rb"{1,2}\d{1,5}" + _PK_WS + rb"{1,2}R" + _PK_END
+_PK_NUM = rb"-?\d{1,10}(?:\.\d{1,10})?" + _PK_END
+_PK_ITEM = rb"(?:" + _PK_REF + rb"|" + _PK_NUM + rb"|" + _PK_NAME + rb")"
+_PK_ARRAY = rb"\[(?:" + _PK_WS + rb"|" + _PK_ITEM + rb")*+\]"
+_PK_ARRAY = rb"\[(?:" + _PK_WS + rb"|" + _PK_ITEM + rb"|" + _PK_ARRAY + rb")*+\]"
+_PK_VALUE = rb"(?:" + _PK_ITEM + rb"|" + _PK_ARRAY + rb")"
+_PK_HEAD = re.compile(rb"(\d{1,10})" + _PK_WS + rb"+(\d{1,5})" + _PK_WS + rb"+obj" + _PK_WS + rb"*<<")
+_PK_ENTRY = re.compile(_PK_WS + rb"*+(" + _PK_NAME + rb")" + _PK_WS + rb"*+(" + _PK_VALUE + rb")")
+_PK_TAIL = re.compile(_PK_WS + rb"*>>" + _PK_WS + rb"*endobj")
+_PK_REF_PARTS = re.compile(rb"(\d+)" + _PK_WS + rb"+(\d+)" + _PK_WS + rb"+R\Z")
+_PK_ELEMENTS = re.compile(rb"(" + _PK_REF + rb"|" + _PK_NAME + rb")|[^ \t\r\n]")
+_FONT_KEYS = ("/BaseFont", "/Subtype", "/DescendantFonts", "/FontDescriptor")   # what the check reads
+
+
+class _Unread:
+    def __repr__(self) -> str:
+        return "(not read)"
+
+
+_UNREAD = _Unread()
+
+
+def _pk_value(text: bytes, reader):
+    """A name, a reference or an array of these as pypdf reads it; None for anything else."""
+    if text[:1] == b"/":
+        return NameObject(text.decode("ascii"))
+    ref = _PK_REF_PARTS.match(text)
+    if ref is not None:
+        return IndirectObject(int(ref[1]), int(ref[2]), reader)
+    if text[:1] == b"[":
+        items = _PK_ELEMENTS.findall(text[1:-1])
+        if all(items):                  # only references and names, no numbers, no arrays
+            return ArrayObject(_pk_value(i, reader) for i in items)
+    return None
+
+
+def _pk_entries(buf: bytes, num: int, gen: int) -> dict | None:
+    """The entries (name -> value text) of object num gen, a dictionary at the start of buf."""
+    head = _PK_HEAD.match(buf)
+    if head is None or int(head[1]) != num or int(head[2]) != gen:
+        return None
+    entries: dict = {}
+    pos = head.end()
+    while (m := _PK_ENTRY.match(buf, pos)) is not None:
+        entries.setdefault(m[1].decode("ascii"), m[2])    # pypdf keeps a key's first value
+        pos = m.end()
+    return entries if _PK_TAIL.match(buf, pos) else None
+
+
+def _font_dict(obj):
+    """A font, descendant font or font descriptor dictionary: the keys the check reads
+    as pypdf reads them, the others present (their values left unread), or pypdf's object."""
+    if not isinstance(obj, IndirectObject):
+        return _res(obj)
+    reader, num, gen = obj.pdf, obj.idnum, obj.generation
+    try:
+        if ((gen, num) in reader.resolved_objects or reader.strict or reader.is_encrypted
+                or (gen == 0 and num in reader.xref_objStm)
+                or reader.xref_free_entry.get(gen, {}).get(num, False)):
+            return obj.get_object()
+        start = reader.xref[gen][num]
+        reader.stream.seek(start)
+        font = _pk_entries(reader.stream.read(4096), num, gen)
+        if font is None:
+            reader.stream.seek(start)
+            font = _pk_entries(reader.stream.read(65536), num, gen)
+    except (AttributeError, KeyError, TypeError):
+        font = None
+    if font is None:
+        return obj.get_object()
+    for key in font:
+        if key not in _FONT_KEYS:
+            font[key] = _UNREAD
+    for key in _FONT_KEYS:
+        if key in font:
+            font[key] = _pk_value(font[key], reader)
+            if font[key] is None:
+                return obj.get_object()
+    return font
+
+
 def _fonts_in(resources, seen: set, out: dict, depth: int = 0) -> None:
     """Collect font dicts (by name) from resources, descending into forms."""
     resources = _res(resources)
@@ -531,7 +718,7 @@ def _fonts_in(resources, seen: set, out: dict, depth: int = 0) -> None:
         if key in seen:
             continue
         seen.add(key)
-        font = _res(ref)
+        font = _font_dict(ref)
         out[str(font.get("/BaseFont", "(unnamed)"))[1:] or "(unnamed)"] = font
     for ref in _res(resources.get("/XObject", {})).values():
         key = ("x", ref.idnum, ref.generation) if isinstance(ref, IndirectObject) else id(ref)
@@ -546,11 +733,12 @@ def font_embedded(font) -> bool:
     subtype = font.get("/Subtype")
     if subtype == "/Type3":
         return True                        # glyphs are content streams in the font itself
-    parts = [_res(d) for d in _res(font.get("/DescendantFonts", []))] if subtype == "/Type0" else [font]
+    parts = ([_font_dict(d) for d in _res(font.get("/DescendantFonts", []))] if subtype == "/Type0"
+             else [font])
     if not parts:
         return False
     for part in parts:
-        desc = _res(part.get("/FontDescriptor"))
+        desc = _font_dict(part.get("/FontDescriptor"))
         if desc is None or not any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")):
             return False
     return True
@@ -770,22 +958,53 @@ class _NoFingerprint(Exception):
     pass
 
 
-def _fingerprint(obj, depth: int = 0) -> str:
-    """A text that changes whenever anything the walk reads from these resources does:
-    dictionaries and arrays by value, streams (images, forms) by their bytes too."""
-    if depth > 2 * _MAX_FORM_DEPTH:
-        raise _NoFingerprint
-    obj = _res(obj)
-    if isinstance(obj, DictionaryObject):
-        items = sorted((str(k), v) for k, v in obj.items() if k not in ("/Font", "/Length"))
-        text = "{" + ",".join(f"{k}:{_fingerprint(v, depth + 1)}" for k, v in items) + "}"
-        raw = getattr(obj, "_data", None)          # a stream
-        if raw is not None:
-            text += f"<{type(obj).__name__} {hashlib.sha256(bytes(raw)).hexdigest()}>"
-        return text
-    if isinstance(obj, ArrayObject):
-        return "[" + ",".join(_fingerprint(v, depth + 1) for v in obj) + "]"
-    return f"{type(obj).__name__}:{obj!r}"
+def _fingerprint(resources) -> tuple:
+    """A key that changes whenever anything the walk can read from these resources does:
+    every value exactly (type and value: a float to its last bit), streams (images,
+    forms) by their bytes too, an object met again as a back-reference to its first
+    visit (shared and cyclic objects: linear, and the same graph gives the same key).
+    Left out: a resource dictionary's /Font (the walk never reads fonts) and a stream's
+    /Length (its bytes are in the key).  Objects too deep or of unknown kinds:
+    _NoFingerprint (the page is walked, not remembered)."""
+    out: list = []
+    seen: dict = {}
+
+    def visit(obj, depth: int, is_resources: bool) -> None:
+        if depth > 4 * _MAX_FORM_DEPTH:
+            raise _NoFingerprint
+        if isinstance(obj, IndirectObject):
+            ref = (obj.idnum, obj.generation)
+            if ref in seen:
+                out.append(("ref", seen[ref]))
+                return
+            out.append(("object", len(seen)))          # what later back-references name
+            seen[ref] = len(seen)
+            obj = obj.get_object()
+        if isinstance(obj, DictionaryObject):
+            raw = getattr(obj, "_data", None)            # a stream
+            items = sorted((str(k), v) for k, v in obj.items())
+            out.append(("dict", type(obj).__name__, len(items)))
+            for k, v in items:
+                out.append(k)
+                if (is_resources and k == "/Font") or (raw is not None and k == "/Length"):
+                    out.append(("left out",))
+                else:
+                    visit(v, depth + 1, k == "/Resources")
+            if raw is not None:
+                out.append(hashlib.sha256(bytes(raw)).digest())
+        elif isinstance(obj, ArrayObject):
+            out.append(("array", len(obj)))
+            for v in obj:
+                visit(v, depth + 1, False)
+        elif isinstance(obj, (str, bytes, int, float, BooleanObject)) or obj is None:
+            out.append((type(obj).__name__, obj.value if isinstance(obj, BooleanObject) else obj))
+        elif isinstance(obj, NullObject):
+            out.append(("null",))
+        else:
+            raise _NoFingerprint
+
+    visit(resources, 0, True)
+    return tuple(out)
 
 
 def _check_intent(reader) -> Check:
