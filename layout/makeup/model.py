@@ -5,12 +5,10 @@ Colours are names from EditionLayout.colors (CMYK, possibly spot).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from layout.diagnostics import Diagnostic
+from layout.diagnostics import Diagnostic, record
 
 
-@dataclass(frozen=True)
+@record
 class Rect:
     x: float
     y: float
@@ -34,7 +32,7 @@ class Rect:
                 and other.right <= self.right + eps and other.bottom <= self.bottom + eps)
 
 
-@dataclass(frozen=True)
+@record
 class TextRun:
     """Glyphs on one baseline in one font and size."""
     x: float                  # origin of the run
@@ -49,7 +47,7 @@ class TextRun:
     rise: float = 0.0         # pt above the baseline (PDF Ts): a dash at the em box's centre
 
 
-@dataclass(frozen=True)
+@record
 class RuleItem:
     x1: float
     y1: float
@@ -60,7 +58,7 @@ class RuleItem:
     dash: tuple[float, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class BoxItem:
     rect: Rect
     stroke: str = ""          # colour name, "" = none
@@ -69,7 +67,7 @@ class BoxItem:
     tint: float = 1.0         # fill tint 0..1 of the colour
 
 
-@dataclass(frozen=True)
+@record
 class ImageItem:
     path: str                 # the source image file
     rect: Rect
@@ -77,7 +75,7 @@ class ImageItem:
     colour: bool = False      # keep colour (as CMYK: a logo in the paper's red); photos go grey
 
 
-@dataclass(frozen=True)
+@record
 class QRItem:
     rect: Rect
     modules: tuple[tuple[bool, ...], ...]   # dark modules, row by row
@@ -87,7 +85,7 @@ class QRItem:
 Item = TextRun | RuleItem | BoxItem | ImageItem | QRItem
 
 
-@dataclass(frozen=True)
+@record
 class BlockFrame:
     """A block on the page (article part, furniture) with its copyfit, for proofs and tests."""
     id: str                   # article id or furniture name
@@ -98,7 +96,7 @@ class BlockFrame:
     overflow_chars: int = 0
 
 
-@dataclass(frozen=True)
+@record
 class PageLayout:
     number: int
     width: float              # trimmed size, pt
@@ -108,7 +106,7 @@ class PageLayout:
     type_area: Rect = Rect(0, 0, 0, 0)
 
 
-@dataclass(frozen=True)
+@record
 class CopyfitEntry:
     article_id: str
     page: int
@@ -118,7 +116,7 @@ class CopyfitEntry:
     short_lines: int          # 缺N行 (empty lines left in its frames)
 
 
-@dataclass(frozen=True)
+@record
 class PageFill:
     """How full a page is: grid lines no block covers, and empty lines inside blocks."""
     page: int
@@ -131,7 +129,7 @@ class PageFill:
         return self.uncovered + self.short
 
 
-@dataclass(frozen=True)
+@record
 class EditionLayout:
     paper_name: str
     paper_slug: str
