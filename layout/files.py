@@ -1,10 +1,20 @@
 """Writing files atomically: readers (a printer's hot folder, a cache) see the old file or
-the whole new one, never half of it; on failure the old file stays and no temp is left."""
+the whole new one, never half of it; on failure the old file stays and no temp is left.
+And where newsprint keeps what it derives from its inputs (the cache folder)."""
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
+
+
+def cache_dir() -> Path:
+    """$NEWSPRINT_CACHE_DIR, else $XDG_CACHE_HOME/newsprint, else ~/.cache/newsprint."""
+    explicit = os.environ.get("NEWSPRINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg else Path.home() / ".cache"
+    return base / "newsprint"
 
 
 def _umask() -> int:
@@ -15,6 +25,8 @@ def _umask() -> int:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace `path` with `data` all at once (temp file in the same folder, fsync, rename)."""
+    import tempfile
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

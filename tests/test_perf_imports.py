@@ -57,12 +57,12 @@ def test_unknown_press_name_is_an_attribute_error():
 PEER = ROOT / "bench" / "peer" / "2020-03-02"     # an edition without pictures
 NOT_FOR_CHECK = ("PIL", "pypdf", "reportlab", "fontTools", "uharfbuzz", "subprocess", "tempfile",
                  "hashlib", "difflib", "calendar", "layout.press", "layout.render",
-                 "layout.files", "layout.fonts.embed")
+                 "layout.fonts.embed")
 
 
 def test_check_of_an_edition_without_pictures_imports_no_writer(tmp_path):
     """`check` reads and makes up; it writes nothing, so it loads neither the PDF and image
-    libraries nor the file-writing helpers, nor what only a misspelling needs."""
+    libraries nor tempfile (atomic writes), nor what only a misspelling needs."""
     code = ("import sys, io, contextlib\n"
             "import layout.cli\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n"

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from yaml.nodes import Node
 
 from layout.edition.fields import Collector
+from layout.files import cache_dir
 from layout.edition.source import shown_path
 
 if TYPE_CHECKING:                      # Pillow is imported when an image is named
@@ -76,7 +77,11 @@ def confined_image(out: Collector, node: Node, rel: str, base: Path,
 
 
 def _checked_image(out: Collector, node: Node, rel: str, what: str, real: Path) -> str:
-    """str(real) if Pillow reads the whole picture, else "" after an error."""
+    """str(real) if Pillow reads the whole picture (now, or these same bytes before), else ""
+    after an error."""
+    mark = _decoded_mark(real)
+    if mark is not None and mark.exists():
+        return str(real)
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -88,4 +93,30 @@ def _checked_image(out: Collector, node: Node, rel: str, what: str, real: Path) 
     except (UnidentifiedImageError, Image.DecompressionBombError):
         out.error(f"{what} '{rel}' is not an image file Pillow can read", node, "image")
         return ""
+    if mark is not None:
+        _remember(mark)
     return str(real)
+
+
+def _decoded_mark(real: Path) -> Path | None:
+    """The cache file saying that these exact bytes decoded whole with this Pillow: a photo
+    is decoded once, not at every build and preview (None: no cache folder to use)."""
+    import hashlib
+
+    import PIL    # the package only: its version, not the decoders
+
+    try:
+        folder = cache_dir()
+    except RuntimeError:          # no home folder to put ~/.cache in
+        return None
+    digest = hashlib.sha256(real.read_bytes()).hexdigest()
+    return folder / "images" / f"{digest}-pillow-{PIL.__version__}.ok"
+
+
+def _remember(mark: Path) -> None:
+    from layout.files import atomic_write
+
+    try:
+        atomic_write(mark, b"")
+    except OSError:               # a read-only cache only costs the decoding next time
+        pass

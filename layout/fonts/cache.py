@@ -1,17 +1,6 @@
-"""Where newsprint keeps derived font data (metrics, embedding subsets)."""
+"""Where newsprint keeps derived font data (metrics, embedding subsets): the cache folder."""
 from __future__ import annotations
 
-import os
-from pathlib import Path
+from layout.files import cache_dir
 
-
-def cache_dir() -> Path:
-    """$NEWSPRINT_CACHE_DIR, else $XDG_CACHE_HOME/newsprint, else ~/.cache/newsprint."""
-    explicit = os.environ.get("NEWSPRINT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg else Path.home() / ".cache"
-    return base / "newsprint"
-
-
+__all__ = ["cache_dir"]
