@@ -183,6 +183,53 @@ def bench_typst(runs: int, tmp: Path) -> dict:
     return row
 
 
+_LIBRARIES_OF_A_BUILD = """
+import runpy, sys, sysconfig
+sys.argv = ["layout", "build", sys.argv[1], "-o", sys.argv[2], "-q"]
+try:
+    runpy.run_module("layout", run_name="__main__")
+except SystemExit:
+    pass
+lib = (sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"])
+names = [n for n, m in list(sys.modules.items())
+         if (getattr(m, "__file__", None) or "").startswith(lib) and not n.startswith(("layout", "_"))]
+print(" ".join(sorted(names)))
+"""
+
+
+def bench_floor(runs: int, tmp: Path) -> list[dict]:
+    """What any Python program built on these libraries pays before doing any work: the
+    interpreter's start-up, then start-up plus importing every third-party module (from
+    site-packages) that a warm build of the peer job loads.  newsprint's own work is the
+    peer job's time minus the second figure."""
+    cache = Path(tempfile.mkdtemp(prefix="cache-floor-", dir=tmp))
+    env = newsprint_env(cache)
+    subprocess.run([sys.executable, "-m", "layout", "build", str(PEER), "-o", str(tmp / "out"), "-q"],
+                   env=env, cwd=tmp, capture_output=True, timeout=600)       # fills the font cache
+    found = subprocess.run([sys.executable, "-c", _LIBRARIES_OF_A_BUILD, str(PEER), str(tmp / "out")],
+                           env=env, cwd=tmp, capture_output=True, text=True, timeout=600)
+    modules = found.stdout.split()
+    rows = []
+    for name, code in (("floor: python start-up", "pass"),
+                       ("floor: + the build's imports", "import " + ", ".join(modules) if modules else "pass")):
+        walls, peaks, cpus = [], [], []
+        for i in range(runs + 1):
+            wall, peak, _, cpu = measure([sys.executable, "-c", code], env, cwd=tmp)
+            if i:
+                walls.append(wall)
+                peaks.append(peak)
+                cpus.append(cpu)
+        row = {"job": name, "cache": "-", "runs": runs, "wall_s": round(statistics.median(walls), 3),
+               "wall_min_s": round(min(walls), 3), "cpu_s": round(statistics.median(cpus), 3),
+               "peak_mib": round(max(peaks), 1), "exit_codes": [0]}
+        if "imports" in name:
+            row["modules"] = len(modules)
+            row["packages"] = sorted({m.split(".")[0] for m in modules})
+        rows.append(row)
+        print(_row_text(row), flush=True)
+    return rows
+
+
 def chars_per_second() -> dict:
     try:
         out = subprocess.run([sys.executable, str(ROOT / "bench" / "compose_bench.py")], capture_output=True,
@@ -239,7 +286,7 @@ def goals(rows: list[dict], typst: dict) -> list[dict]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=3, help="timed runs per figure (after one warm-up)")
-    ap.add_argument("--only", default="", help="comma-separated: sample,peer,preview,64,typst,batch,compose")
+    ap.add_argument("--only", default="", help="comma-separated: sample,peer,typst,floor,preview,check,64,batch,compose")
     ap.add_argument("--no-typst", action="store_true")
     ap.add_argument("--no-batch", action="store_true")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
@@ -269,6 +316,8 @@ def main() -> int:
             typst = bench_typst(runs, tmp)
             if not typst.get("available"):
                 print(f"typst peer job: unavailable (pip install typst); the issue's figure is {TYPST_REFERENCE_S} s")
+        if want("floor"):
+            rows += bench_floor(runs, tmp)
         if want("preview"):
             rows += bench_job("preview p1 100 dpi", ["preview", str(SAMPLE), "--page", "1", "--dpi", "100",
                                                     "-o", str(tmp / "p1.png")], runs, tmp)
