@@ -40,7 +40,21 @@ def test_press_exports_load_on_first_use(tmp_path):
             "import layout.press as press\n"
             "print(before, callable(preflight), preflight.__module__, press.preflight is preflight,"
             " 'pypdf' in sys.modules)\n")
-    assert _run(code, tmp_path) == "False True layout.press.checks True True"
+    assert _run(code, tmp_path) == "False True layout.press.checks True False"   # pypdf: only when needed
+
+
+def test_build_preflights_its_files_without_pypdf(tmp_path):
+    """The build's files are plain PDFs (layout.press.pdfread): preflight reads them
+    without pypdf (and what pypdf imports), with and without marks and proof."""
+    code = ("import sys, io, contextlib, json\n"
+            "import layout.cli\n"
+            "out = io.StringIO()\n"
+            "with contextlib.redirect_stdout(out):\n"
+            f"    rc = layout.cli.main(['build', {str(PEER)!r}, '-o', {str(tmp_path / 'out')!r}, '--marks',"
+            " '--proof', '--json'])\n"
+            "report = json.loads(out.getvalue())\n"
+            "print(rc, len(report['preflight']), [m for m in ('pypdf', 'cryptography') if m in sys.modules])\n")
+    assert _run(code, tmp_path) == "0 5 []"
 
 
 def test_unknown_press_name_is_an_attribute_error():

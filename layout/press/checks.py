@@ -1,6 +1,9 @@
 """Preflight (印前检查) of any PDF for newspaper press: the checks a printer's
 RIP would reject a plate for, each with the figure it measured.
 
+Files are read by pdfread where they are plain (what the build writes: no pypdf
+import) and by pypdf otherwise, or wherever pdfread stops or meets an exception
+(the same report either way; tests/test_pdfread.py compares them).
 Content streams are parsed (content_ops; pypdf what it leaves) with the graphics
 state tracked, so the colour of each fill and each piece of text is known.  Paint that lies wholly
 outside a page's BleedBox (printer's marks, slug line) is trimmed off and not
@@ -12,22 +15,22 @@ of its own; nothing in a broken file makes preflight raise.
 """
 from __future__ import annotations
 
+import abc
 import hashlib
 import logging
 import math
 import re
+import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pypdf import PdfReader
-from pypdf.generic import (ArrayObject, BooleanObject, ContentStream, DictionaryObject, IndirectObject,
-                           NameObject, NullObject)
-
 from PIL import ImageMath
 
 from layout.diagnostics import Diagnostic, Severity
+from layout.press import pdfread
 from layout.press.content_ops import numbers, operands, raw_operations
+from layout.press.pdfread import Document
 
 MM = 72 / 25.4
 MIN_RULE_MM = 0.1
@@ -88,8 +91,47 @@ class PreflightReport:
 
 # ---------------------------------------------------------------- small helpers
 
+def _pypdf_generic():
+    """pypdf.generic, imported when a file needs pypdf (see pdfread)."""
+    import pypdf.generic
+    return pypdf.generic
+
+
+def __getattr__(name: str):
+    if name in ("ArrayObject", "BooleanObject", "ContentStream", "DictionaryObject", "IndirectObject",
+                "NameObject", "NullObject"):
+        return getattr(_pypdf_generic(), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _kind(ours: tuple, theirs: str):
+    """An isinstance() class for pdfread's objects and pypdf's (once pypdf is imported)."""
+    class Kind(abc.ABC):
+        @classmethod
+        def __subclasshook__(cls, other):
+            if issubclass(other, ours):
+                return True
+            generic = sys.modules.get("pypdf.generic")
+            return True if generic is not None and issubclass(other, getattr(generic, theirs)) else NotImplemented
+    return Kind
+
+
+_Ref = _kind((pdfread.Ref,), "IndirectObject")
+_Dict = _kind((pdfread.Dict,), "DictionaryObject")
+_Array = _kind((pdfread.Array,), "ArrayObject")
+_Bool = _kind((pdfread.Bool,), "BooleanObject")
+_Null = _kind((), "NullObject")
+
+
 def _res(obj):
-    return obj.get_object() if isinstance(obj, IndirectObject) else obj
+    return obj.get_object() if isinstance(obj, _Ref) else obj
+
+
+def _doubt(reader) -> None:
+    """An exception met reading a pdfread Document: pypdf reads the file again (its
+    messages are the report's)."""
+    if reader.__class__ is Document:
+        reader.unsupported = True
 
 
 def _mul(a, b):
@@ -133,7 +175,7 @@ def colour_space_kind(cs, resources) -> tuple[str, int]:
         if name in named:
             return colour_space_kind(named[name], None)
         return ("unknown", 0)
-    if isinstance(cs, ArrayObject) and cs:
+    if isinstance(cs, _Array) and cs:
         family = str(_res(cs[0]))
         if family == "/ICCBased":
             n = int(_res(cs[1]).get("/N", 0))
@@ -298,7 +340,7 @@ class _PageScan:
             self.found.images.setdefault(self.page_no, []).append(f"{name}: {kind.upper()}")
             if kind == "rgb":
                 self._rgb(f"image {name}")
-        if isinstance(_res(cs), ArrayObject) and str(_res(_res(cs)[0])) in ("/Indexed", "/I"):
+        if isinstance(_res(cs), _Array) and str(_res(_res(cs)[0])) in ("/Indexed", "/I"):
             return                        # a palette image: its ink is not measured
         corners = [_apply(ctm, x, y) for x in (0, 1) for y in (0, 1)]   # the unit square, placed
         if self._inside(corners):
@@ -334,11 +376,15 @@ class _PageScan:
     def walk(self, content, resources, gs: _Gs, depth: int = 0) -> None:
         if content is None or depth > _MAX_FORM_DEPTH:
             return
-        resources = _res(resources) if resources is not None else DictionaryObject()
-        if not isinstance(content, ContentStream):
-            content = ContentStream(content, self.reader)
+        resources = _res(resources) if resources is not None else pdfread.Dict()
+        if self.reader.__class__ is not Document:
+            generic = _pypdf_generic()
+            if not isinstance(content, generic.ContentStream):
+                content = generic.ContentStream(content, self.reader)
         ops = raw_operations(content.get_data())      # None: a stream only pypdf reads
         if ops is None:
+            if self.reader.__class__ is Document:
+                self.reader.refuse("a content stream only pypdf reads")
             ops = content.operations
         found = self.found
         stack: list[_Gs] = []
@@ -524,7 +570,7 @@ class _PageScan:
             return
         subtype = xobj.get("/Subtype")
         if subtype == "/Image":
-            key = (ref.idnum, ref.generation) if isinstance(ref, IndirectObject) else None
+            key = (ref.idnum, ref.generation) if isinstance(ref, _Ref) else None
             self._image(xobj, name, resources, key, gs.ctm)
         elif subtype == "/Form":
             inner = gs.copy()
@@ -548,7 +594,7 @@ def extgstate_transparency(egs) -> list[str]:
             reasons.append(f"{key[1:]} {float(egs[key]):g}")
     bm = egs.get("/BM")
     if bm is not None:
-        modes = [str(_res(b)) for b in (_res(bm) if isinstance(_res(bm), ArrayObject) else [bm])]
+        modes = [str(_res(b)) for b in (_res(bm) if isinstance(_res(bm), _Array) else [bm])]
         if not set(modes) <= {"/Normal", "/Compatible"}:
             reasons.append(f"blend mode {modes[0][1:]}")
     return reasons
@@ -564,13 +610,17 @@ def remembered_image_ink(xobj, kind: str) -> float | None:
     whose dictionary points elsewhere (indirect objects) are always measured afresh."""
     raw = getattr(xobj, "_data", None)
     items = [(str(k), v) for k, v in xobj.items() if k != "/Length"]
-    if not isinstance(raw, bytes) or any(isinstance(v, IndirectObject) for _, v in items):
+    if not isinstance(raw, bytes) or any(isinstance(v, _Ref) for _, v in items):
         return image_max_ink(xobj, kind)
-    key = (kind, repr(sorted(items)), hashlib.sha256(raw).digest())
+    key = (kind, type(xobj).__name__, repr(sorted(items)), hashlib.sha256(raw).digest())
     if key not in _INK_SEEN:
+        ink = image_max_ink(xobj, kind)
+        doc = getattr(xobj, "doc", None)
+        if doc.__class__ is Document and doc.unsupported:
+            return ink                # pypdf reads the file again: nothing remembered
         if len(_INK_SEEN) >= _INK_SEEN_MAX:
             _INK_SEEN.clear()
-        _INK_SEEN[key] = image_max_ink(xobj, kind)
+        _INK_SEEN[key] = ink
     return _INK_SEEN[key]
 
 
@@ -581,7 +631,7 @@ def _plain_flate_image(xobj):
     from PIL import Image
 
     filters = _res(xobj.get("/Filter"))
-    if isinstance(filters, ArrayObject):
+    if isinstance(filters, _Array):
         filters = filters[0] if len(filters) == 1 else None
     mode = {"/DeviceGray": "L", "/DeviceCMYK": "CMYK"}.get(str(_res(xobj.get("/ColorSpace"))))
     if (str(filters) != "/FlateDecode" or mode is None or int(xobj.get("/BitsPerComponent", 0)) != 8
@@ -613,6 +663,7 @@ def image_max_ink(xobj, kind: str) -> float | None:
             lo = im.convert("L").getextrema()[0]
             return 100 * (255 - lo) / 255
     except Exception:                 # undecodable image data: reported as not measured
+        _doubt(getattr(xobj, "doc", None))
         return None
     return None
 
@@ -652,14 +703,14 @@ _UNREAD = _Unread()
 def _pk_value(text: bytes, reader):
     """A name, a reference or an array of these as pypdf reads it; None for anything else."""
     if text[:1] == b"/":
-        return NameObject(text.decode("ascii"))
+        return _pypdf_generic().NameObject(text.decode("ascii"))
     ref = _PK_REF_PARTS.match(text)
     if ref is not None:
-        return IndirectObject(int(ref[1]), int(ref[2]), reader)
+        return _pypdf_generic().IndirectObject(int(ref[1]), int(ref[2]), reader)
     if text[:1] == b"[":
         items = _PK_ELEMENTS.findall(text[1:-1])
         if all(items):                  # only references and names, no numbers, no arrays
-            return ArrayObject(_pk_value(i, reader) for i in items)
+            return _pypdf_generic().ArrayObject(_pk_value(i, reader) for i in items)
     return None
 
 
@@ -679,7 +730,8 @@ def _pk_entries(buf: bytes, num: int, gen: int) -> dict | None:
 def _font_dict(obj):
     """A font, descendant font or font descriptor dictionary: the keys the check reads
     as pypdf reads them, the others present (their values left unread), or pypdf's object."""
-    if not isinstance(obj, IndirectObject):
+    generic = sys.modules.get("pypdf.generic")
+    if generic is None or not isinstance(obj, generic.IndirectObject):
         return _res(obj)
     reader, num, gen = obj.pdf, obj.idnum, obj.generation
     try:
@@ -714,14 +766,14 @@ def _fonts_in(resources, seen: set, out: dict, depth: int = 0) -> None:
     if not resources or depth > _MAX_FORM_DEPTH:
         return
     for ref in _res(resources.get("/Font", {})).values():
-        key = (ref.idnum, ref.generation) if isinstance(ref, IndirectObject) else id(ref)
+        key = (ref.idnum, ref.generation) if isinstance(ref, _Ref) else id(ref)
         if key in seen:
             continue
         seen.add(key)
         font = _font_dict(ref)
         out[str(font.get("/BaseFont", "(unnamed)"))[1:] or "(unnamed)"] = font
     for ref in _res(resources.get("/XObject", {})).values():
-        key = ("x", ref.idnum, ref.generation) if isinstance(ref, IndirectObject) else id(ref)
+        key = ("x", ref.idnum, ref.generation) if isinstance(ref, _Ref) else id(ref)
         xobj = _res(ref)
         if key in seen or xobj.get("/Subtype") != "/Form":
             continue
@@ -804,17 +856,28 @@ def _quiet_pypdf():
         logger.setLevel(saved)
 
 
-def _guarded(name: str, make) -> Check:
+def _guarded(name: str, make, reader=None) -> Check:
     """make() → Check; a file too broken for this check is its FAIL, not a traceback."""
     try:
         return make()
     except Exception as exc:
+        _doubt(reader)
         return Check(name, False, "could not be checked", f"{type(exc).__name__}: {exc}")
 
 
 def preflight(pdf_path, *, ink_limit_pct: float = 240.0, min_text_pt: float = 6.0) -> PreflightReport:
-    """Check a PDF for newspaper press; never raises for a bad PDF, reports it."""
+    """Check a PDF for newspaper press; never raises for a bad PDF, reports it.
+    A plain file (pdfread) is read without pypdf; pypdf reads any other, and any
+    file pdfread stops at or meets an exception in (the same report either way)."""
     path = str(pdf_path)
+    doc = pdfread.open_plain(path)
+    if doc is not None:
+        try:
+            report = _checks(path, doc, False, doc.pages, ink_limit_pct, min_text_pt)
+        except Exception:
+            doc.unsupported = True
+        if not doc.unsupported:
+            return report
     with _quiet_pypdf():
         try:
             return _preflight(path, ink_limit_pct, min_text_pt)
@@ -825,6 +888,7 @@ def preflight(pdf_path, *, ink_limit_pct: float = 240.0, min_text_pt: float = 6.
 
 def _preflight(path: str, ink_limit_pct: float, min_text_pt: float) -> PreflightReport:
     try:
+        from pypdf import PdfReader
         reader = PdfReader(path)
         encrypted = reader.is_encrypted
         if encrypted and not reader.decrypt(""):
@@ -833,11 +897,15 @@ def _preflight(path: str, ink_limit_pct: float, min_text_pt: float) -> Preflight
         pages = list(reader.pages)
     except Exception as exc:                      # not a PDF, truncated, …
         return PreflightReport(path, (Check("readable", False, "unreadable", f"{exc}"),))
+    return _checks(path, reader, encrypted, pages, ink_limit_pct, min_text_pt)
 
+
+def _checks(path: str, reader, encrypted: bool, pages: list, ink_limit_pct: float,
+            min_text_pt: float) -> PreflightReport:
     checks = [Check("encryption", not encrypted, "encrypted" if encrypted else "none",
                     "the file is encrypted" if encrypted else "")]
-    checks.append(_guarded("page-boxes", lambda: _check_boxes(pages)))
-    checks.append(_guarded("fonts-embedded", lambda: _check_fonts(reader)))
+    checks.append(_guarded("page-boxes", lambda: _check_boxes(pages), reader))
+    checks.append(_guarded("fonts-embedded", lambda: _check_fonts(reader), reader))
 
     found = _Findings()
     for n, page in enumerate(pages, 1):
@@ -851,6 +919,7 @@ def _preflight(path: str, ink_limit_pct: float, min_text_pt: float) -> Preflight
             if failure is not None:
                 raise failure
         except Exception as exc:                  # broken stream, bad operands, …
+            _doubt(reader)
             found.broken[n] = f"{type(exc).__name__}: {exc}"[:200]
     broken = sorted(found.broken.items())
     checks.append(Check("content-readable", not broken,
@@ -901,7 +970,7 @@ def _preflight(path: str, ink_limit_pct: float, min_text_pt: float) -> Preflight
                         f"page {rule_page}: a stroke of {rule:.2f} pt ({rule / MM:.2f} mm) is thinner than "
                         f"{MIN_RULE_MM:g} mm and may not print" if thin else "", severity="warning"))
 
-    checks.append(_guarded("output-intent", lambda: _check_intent(reader)))
+    checks.append(_guarded("output-intent", lambda: _check_intent(reader), reader))
     return PreflightReport(path, tuple(checks))
 
 
@@ -914,7 +983,7 @@ def _page_findings(reader, page, area) -> tuple[_Findings, Exception | None]:
     found up to there still counts).  Remembered by the content, the resources it can
     draw (fonts left out: the walk never reads them) and the area: a build preflights
     each page twice, in its plate and in the edition file."""
-    contents = page.get_contents()
+    contents = pdfread.contents(reader, page) if reader.__class__ is Document else page.get_contents()
     try:
         key = (hashlib.sha256(contents.get_data() if contents is not None else b"").digest(),
                _fingerprint(page.get("/Resources")), tuple(area or ()))
@@ -927,7 +996,8 @@ def _page_findings(reader, page, area) -> tuple[_Findings, Exception | None]:
         _PageScan(reader, 0, area, page_found).walk(contents, page.get("/Resources"), _Gs())
     except Exception as exc:
         return page_found, exc
-    if key is not None and not page_found.unmeasured:    # image keys belong to one file
+    if (key is not None and not page_found.unmeasured       # image keys belong to one file
+            and not getattr(reader, "unsupported", False)):
         if len(_WALK_SEEN) >= _WALK_SEEN_MAX:
             _WALK_SEEN.clear()
         _WALK_SEEN[key] = page_found
@@ -972,7 +1042,7 @@ def _fingerprint(resources) -> tuple:
     def visit(obj, depth: int, is_resources: bool) -> None:
         if depth > 4 * _MAX_FORM_DEPTH:
             raise _NoFingerprint
-        if isinstance(obj, IndirectObject):
+        if isinstance(obj, _Ref):
             ref = (obj.idnum, obj.generation)
             if ref in seen:
                 out.append(("ref", seen[ref]))
@@ -980,7 +1050,7 @@ def _fingerprint(resources) -> tuple:
             out.append(("object", len(seen)))          # what later back-references name
             seen[ref] = len(seen)
             obj = obj.get_object()
-        if isinstance(obj, DictionaryObject):
+        if isinstance(obj, _Dict):
             raw = getattr(obj, "_data", None)            # a stream
             items = sorted((str(k), v) for k, v in obj.items())
             out.append(("dict", type(obj).__name__, len(items)))
@@ -992,13 +1062,13 @@ def _fingerprint(resources) -> tuple:
                     visit(v, depth + 1, k == "/Resources")
             if raw is not None:
                 out.append(hashlib.sha256(bytes(raw)).digest())
-        elif isinstance(obj, ArrayObject):
+        elif isinstance(obj, _Array):
             out.append(("array", len(obj)))
             for v in obj:
                 visit(v, depth + 1, False)
-        elif isinstance(obj, (str, bytes, int, float, BooleanObject)) or obj is None:
-            out.append((type(obj).__name__, obj.value if isinstance(obj, BooleanObject) else obj))
-        elif isinstance(obj, NullObject):
+        elif isinstance(obj, (str, bytes, int, float, _Bool)) or obj is None:
+            out.append((type(obj).__name__, obj.value if isinstance(obj, _Bool) else obj))
+        elif isinstance(obj, _Null):
             out.append(("null",))
         else:
             raise _NoFingerprint

@@ -20,6 +20,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from layout.files import atomic_write
 from layout.makeup.model import EditionLayout, PageLayout, TextRun
 from layout.press.marks import draw_marks, marks_margin
+from layout.press.pdfread import xref_table
 from layout.press.pdfx import press_canvas
 from layout.render.paint import paint_page
 
@@ -181,18 +182,11 @@ _STREAM = re.compile(rb">>\s*stream\r?\n")
 def _objects(data: bytes):
     """A reportlab PDF's objects (number → bytes between `obj` and `endobj`), its catalog,
     info and page-tree numbers and its pages, in order."""
-    start = data.rindex(b"startxref")
-    xref = int(data[start + 9:data.index(b"%%EOF", start)].strip())
-    m = re.match(rb"xref\s+0 (\d+)\s+", data[xref:xref + 64])
-    trailer = data.find(b"trailer", xref)
-    if m is None or trailer < 0:
+    table = xref_table(data)
+    if table is None:
         raise ValueError("plate PDF has no classic xref table")
-    size = int(m.group(1))
-    table = data[xref + m.end():trailer].split()       # offset, generation, kind per entry
-    entries = [(int(table[i]), table[i + 2]) for i in range(0, len(table), 3)]
-    if len(entries) != size:
-        raise ValueError("plate PDF xref table is not whole")
-    spans = sorted((off, n) for n, (off, kind) in enumerate(entries) if kind == b"n")
+    entries, trailer, xref = table
+    spans = sorted((off, n) for n, (off, _) in entries.items())
     objs: dict[int, bytes] = {}
     for i, (off, n) in enumerate(spans):
         end = spans[i + 1][0] if i + 1 < len(spans) else xref
@@ -201,7 +195,7 @@ def _objects(data: bytes):
             raise ValueError(f"plate PDF object {n} is not where the xref says")
         body = data[off + head.end():data.rindex(b"endobj", off, end)].rstrip()
         objs[n] = body
-    tail = data[trailer:start]
+    tail = data[trailer:data.rindex(b"startxref")]
     root, info = _key(rb"/Root (\d+) 0 R", tail), _key(rb"/Info (\d+) 0 R", tail)
     pages = _key(rb"/Pages (\d+) 0 R", objs.get(root, b""))
     kids = _key(rb"/Kids \[([^\]]*)\]", objs.get(pages, b""))
