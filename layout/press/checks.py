@@ -25,8 +25,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PIL import ImageMath
-
 from layout.diagnostics import Diagnostic, Severity
 from layout.press import pdfread
 from layout.press.content_ops import numbers, operands, raw_operations
@@ -652,6 +650,8 @@ def image_max_ink(xobj, kind: str) -> float | None:
             return None
         im = _plain_flate_image(xobj) or xobj.decode_as_image()
         if kind == "cmyk" and im.mode == "CMYK":
+            from PIL import ImageMath      # only files with CMYK pictures pay for it
+
             c, m, y, k = (band.convert("I") for band in im.split())
             if hasattr(ImageMath, "lambda_eval"):         # Pillow ≥ 11
                 total = ImageMath.lambda_eval(lambda e: e["c"] + e["m"] + e["y"] + e["k"],
