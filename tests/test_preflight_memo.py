@@ -1,11 +1,10 @@
-"""Preflight remembers a page's findings by everything they depend on, and reads font
-dictionaries without pypdf where it can: pages that could differ never share a key, and
-every report is the one a fresh preflight (nothing remembered, pypdf reading) gives."""
+"""Preflight remembers a page's findings by everything they depend on: pages that could
+differ never share a key, and every report is the one a fresh preflight (nothing
+remembered) gives."""
 from __future__ import annotations
 
 import math
 
-import pytest
 from pypdf import PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject
 
@@ -178,82 +177,6 @@ def test_values_are_keyed_by_type_and_exact_value():
               BooleanObject(True), NameObject("/1"), TextStringObject("1")]
     assert len({key(v) for v in values}) == len(values)
     assert key(FloatObject("0.9999999999")) == key(FloatObject("0.9999999999"))
-
-
-# ---------------------------------------------------------------- font dictionaries read from the bytes
-
-def _fonts_check(path, monkeypatch, peek: bool):
-    from pypdf import PdfReader
-
-    with monkeypatch.context() as m:
-        if not peek:
-            m.setattr(checks, "_font_dict", checks._res)
-        return checks._guarded("fonts-embedded", lambda: checks._check_fonts(PdfReader(path)))
-
-
-WIDTHS = b"/Widths [" + b" ".join(b"1000" for _ in range(300)) + b"]"
-DESCRIPTOR = b"<< /Type /FontDescriptor /FontName /AAAAAA+Box /Flags 4 /FontBBox [0 -120 1000 880] /FontFile2 9 0 R >>"
-FONT_FILE = b"<< /Length 4 >>\nstream\nfont\nendstream"
-
-
-@pytest.mark.parametrize("font, descriptor", [
-    (b"<< /Type /Font /Subtype /TrueType /BaseFont /AAAAAA+Box /FontDescriptor 4 0 R " + WIDTHS + b" >>", DESCRIPTOR),
-    (b"<< /Type /Font /Subtype /TrueType /BaseFont /AAAAAA+Box /FontDescriptor 4 0 R >>",
-     b"<< /Type /FontDescriptor /FontName /X /Flags 4 >>"),                                   # not embedded
-    (b"<< /Type /Font /BaseFont /First /BaseFont /Second /Subtype /TrueType /FontDescriptor 4 0 R >>", DESCRIPTOR),
-    (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>", DESCRIPTOR),
-    (b"<< /Type /Font /Subtype /TrueType /BaseFont /A#20B /FontDescriptor 4 0 R >>", DESCRIPTOR),
-    (b"<< /Type /Font /Subtype /TrueType /BaseFont (a string) /FontDescriptor 4 0 R >>", DESCRIPTOR),
-    (b"<< /Type /Font /Subtype /TrueType /BaseFont 12 /FontDescriptor 4 0 R >>", DESCRIPTOR),
-    (b"<< /Type /Font /Subtype /TrueType /BaseFont /B /FontDescriptor 4\x0c0 R " + WIDTHS + b" >>", DESCRIPTOR),
-    (b"<< /Type /Font /Subtype /TrueType /BaseFont /B /FontDescriptor [4 0 R] >>", DESCRIPTOR),
-    (b"<< /Type /Font /Subtype /TrueType /BaseFont /B /FontDescriptor 44 0 R >>", DESCRIPTOR),   # missing object
-    (b"<< /Type /Font /Subtype /TrueType /BaseFont /B /FontDescriptor 4 0 R /Widths [1 +2 3.] >>", DESCRIPTOR),
-    (b"<< /Type /Font /Subtype /Type3 /BaseFont /T3 /Widths [1 2] >>", DESCRIPTOR),
-    (b"<< /Type /Font /Subtype /Type0 /BaseFont /C /DescendantFonts [5 0 R] >>", DESCRIPTOR),
-    (b"<< /Type /Font /Subtype /Type0 /BaseFont /C /DescendantFonts 6 0 R >>", DESCRIPTOR),
-    (b"<< /Type /Font /Subtype /Type0 /BaseFont /C /DescendantFonts [] >>", DESCRIPTOR),
-    (b"<< /Type /Font /Subtype /Type0 /BaseFont /C /DescendantFonts [5 0 R 8 0 R] >>", DESCRIPTOR),
-    (b"<< /Type /Font /Subtype /Type0 /BaseFont /C /DescendantFonts [1000 2000] >>", DESCRIPTOR),
-    (b"<< /Type /Font /Subtype /TrueType /BaseFont /D /FontDescriptor 4 0 R /Encoding << /Differences [1 /a] >> >>",
-     DESCRIPTOR),
-    (b"<< /Type /Font /Subtype /TrueType /BaseFont /E /FontDescriptor 4 0 R >>\nstream\nx\nendstream", DESCRIPTOR),
-    (b"<< /Type /Font /Subtype /TrueType /BaseFont /F /FontDescriptor 4 0 R % a comment\n>>", DESCRIPTOR),
-])
-def test_font_dictionaries_read_from_the_bytes_check_as_pypdf_reads_them(tmp_path, monkeypatch, font, descriptor):
-    cid = (b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /C /FontDescriptor 4 0 R /W [1 [500 500] 3 5 1000] >>")
-    extra = [font, descriptor, cid, b"[5 0 R]",
-             b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /C2 /FontDescriptor 7 0 R >>",
-             b"<< /Type /FontDescriptor /FontName /C2 /FontFile3 9 0 R >>", FONT_FILE]
-    pdf = raw_pdf(tmp_path / "f.pdf", [(b"BT /F1 9 Tf (x) Tj ET", b"<< /Font << /F1 3 0 R >> >>")], extra=extra)
-    assert _fonts_check(pdf, monkeypatch, peek=True) == _fonts_check(pdf, monkeypatch, peek=False)
-
-
-def test_our_plates_fonts_are_read_from_the_bytes(tmp_path, monkeypatch):
-    from pypdf import PdfReader
-
-    res = write_edition(sample_layout(tmp_path), BoxFonts(tmp_path), tmp_path / "out")
-    for path in res.paths:
-        assert _fonts_check(path, monkeypatch, peek=True) == _fonts_check(path, monkeypatch, peek=False)
-    reader = PdfReader(res.edition_pdf)
-    fonts: dict = {}
-    checks._fonts_in(reader.pages[0].get("/Resources"), set(), fonts)
-    assert fonts and all(type(f) is dict for f in fonts.values())      # not pypdf's: no /Widths parsed
-
-
-def test_a_type0_fonts_descendants_are_read_from_the_bytes_too(tmp_path):
-    from pypdf import PdfReader
-
-    extra = [b"<< /Type /Font /Subtype /Type0 /BaseFont /C /Encoding /Identity-H /DescendantFonts [4 0 R] >>",
-             b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /C /FontDescriptor 5 0 R /W [1 [500 500] 3 5 1000] >>",
-             DESCRIPTOR, FONT_FILE]
-    pdf = raw_pdf(tmp_path / "t0.pdf", [(b"", b"<< /Font << /F1 3 0 R >> >>")], extra=extra)
-    reader = PdfReader(pdf)
-    font = checks._font_dict(reader.pages[0]["/Resources"]["/Font"].raw_get("/F1"))
-    assert type(font) is dict and font["/Subtype"] == "/Type0" and font["/Encoding"] is checks._UNREAD
-    [part] = font["/DescendantFonts"]
-    assert type(checks._font_dict(part)) is dict
-    assert checks.font_embedded(font)
 
 
 def test_back_references_name_the_object_they_repeat():

@@ -19,7 +19,6 @@ import abc
 import hashlib
 import logging
 import math
-import re
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -670,96 +669,6 @@ def image_max_ink(xobj, kind: str) -> float | None:
 
 # ---------------------------------------------------------------- fonts
 
-# A font dictionary as plain producers write it, read straight from the file: pypdf
-# would parse every number of its /Widths (or /W) only for the font check to skip them.
-# Only a strict subset is taken (what pypdf reads the same way for sure: names without
-# #-escapes, references, plain numbers, arrays of these; ordinary white space); any
-# other object is pypdf's to read.
-_PK_WS = rb"[ \t\r\n]"
-_PK_END = rb"(?=[ \t\r\n/\[\]<>]|\Z)"
-_PK_NAME = rb"/[!\"$&'*+,\-.0-9:;=?@A-Z\\^_`a-z|~]{1,127}" + _PK_END
-_PK_REF = rb"\d{1,7}" + _PK_WS + rb"{1,2}\d{1,5}" + _PK_WS + rb"{1,2}R" + _PK_END
-_PK_NUM = rb"-?\d{1,10}(?:\.\d{1,10})?" + _PK_END
-_PK_ITEM = rb"(?:" + _PK_REF + rb"|" + _PK_NUM + rb"|" + _PK_NAME + rb")"
-_PK_ARRAY = rb"\[(?:" + _PK_WS + rb"|" + _PK_ITEM + rb")*+\]"
-_PK_ARRAY = rb"\[(?:" + _PK_WS + rb"|" + _PK_ITEM + rb"|" + _PK_ARRAY + rb")*+\]"
-_PK_VALUE = rb"(?:" + _PK_ITEM + rb"|" + _PK_ARRAY + rb")"
-_PK_HEAD = re.compile(rb"(\d{1,10})" + _PK_WS + rb"+(\d{1,5})" + _PK_WS + rb"+obj" + _PK_WS + rb"*<<")
-_PK_ENTRY = re.compile(_PK_WS + rb"*+(" + _PK_NAME + rb")" + _PK_WS + rb"*+(" + _PK_VALUE + rb")")
-_PK_TAIL = re.compile(_PK_WS + rb"*>>" + _PK_WS + rb"*endobj")
-_PK_REF_PARTS = re.compile(rb"(\d+)" + _PK_WS + rb"+(\d+)" + _PK_WS + rb"+R\Z")
-_PK_ELEMENTS = re.compile(rb"(" + _PK_REF + rb"|" + _PK_NAME + rb")|[^ \t\r\n]")
-_FONT_KEYS = ("/BaseFont", "/Subtype", "/DescendantFonts", "/FontDescriptor")   # what the check reads
-
-
-class _Unread:
-    def __repr__(self) -> str:
-        return "(not read)"
-
-
-_UNREAD = _Unread()
-
-
-def _pk_value(text: bytes, reader):
-    """A name, a reference or an array of these as pypdf reads it; None for anything else."""
-    if text[:1] == b"/":
-        return _pypdf_generic().NameObject(text.decode("ascii"))
-    ref = _PK_REF_PARTS.match(text)
-    if ref is not None:
-        return _pypdf_generic().IndirectObject(int(ref[1]), int(ref[2]), reader)
-    if text[:1] == b"[":
-        items = _PK_ELEMENTS.findall(text[1:-1])
-        if all(items):                  # only references and names, no numbers, no arrays
-            return _pypdf_generic().ArrayObject(_pk_value(i, reader) for i in items)
-    return None
-
-
-def _pk_entries(buf: bytes, num: int, gen: int) -> dict | None:
-    """The entries (name -> value text) of object num gen, a dictionary at the start of buf."""
-    head = _PK_HEAD.match(buf)
-    if head is None or int(head[1]) != num or int(head[2]) != gen:
-        return None
-    entries: dict = {}
-    pos = head.end()
-    while (m := _PK_ENTRY.match(buf, pos)) is not None:
-        entries.setdefault(m[1].decode("ascii"), m[2])    # pypdf keeps a key's first value
-        pos = m.end()
-    return entries if _PK_TAIL.match(buf, pos) else None
-
-
-def _font_dict(obj):
-    """A font, descendant font or font descriptor dictionary: the keys the check reads
-    as pypdf reads them, the others present (their values left unread), or pypdf's object."""
-    generic = sys.modules.get("pypdf.generic")
-    if generic is None or not isinstance(obj, generic.IndirectObject):
-        return _res(obj)
-    reader, num, gen = obj.pdf, obj.idnum, obj.generation
-    try:
-        if ((gen, num) in reader.resolved_objects or reader.strict or reader.is_encrypted
-                or (gen == 0 and num in reader.xref_objStm)
-                or reader.xref_free_entry.get(gen, {}).get(num, False)):
-            return obj.get_object()
-        start = reader.xref[gen][num]
-        reader.stream.seek(start)
-        font = _pk_entries(reader.stream.read(4096), num, gen)
-        if font is None:
-            reader.stream.seek(start)
-            font = _pk_entries(reader.stream.read(65536), num, gen)
-    except (AttributeError, KeyError, TypeError):
-        font = None
-    if font is None:
-        return obj.get_object()
-    for key in font:
-        if key not in _FONT_KEYS:
-            font[key] = _UNREAD
-    for key in _FONT_KEYS:
-        if key in font:
-            font[key] = _pk_value(font[key], reader)
-            if font[key] is None:
-                return obj.get_object()
-    return font
-
-
 def _fonts_in(resources, seen: set, out: dict, depth: int = 0) -> None:
     """Collect font dicts (by name) from resources, descending into forms."""
     resources = _res(resources)
@@ -770,7 +679,7 @@ def _fonts_in(resources, seen: set, out: dict, depth: int = 0) -> None:
         if key in seen:
             continue
         seen.add(key)
-        font = _font_dict(ref)
+        font = _res(ref)
         out[str(font.get("/BaseFont", "(unnamed)"))[1:] or "(unnamed)"] = font
     for ref in _res(resources.get("/XObject", {})).values():
         key = ("x", ref.idnum, ref.generation) if isinstance(ref, _Ref) else id(ref)
@@ -785,12 +694,12 @@ def font_embedded(font) -> bool:
     subtype = font.get("/Subtype")
     if subtype == "/Type3":
         return True                        # glyphs are content streams in the font itself
-    parts = ([_font_dict(d) for d in _res(font.get("/DescendantFonts", []))] if subtype == "/Type0"
+    parts = ([_res(d) for d in _res(font.get("/DescendantFonts", []))] if subtype == "/Type0"
              else [font])
     if not parts:
         return False
     for part in parts:
-        desc = _font_dict(part.get("/FontDescriptor"))
+        desc = _res(part.get("/FontDescriptor"))
         if desc is None or not any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")):
             return False
     return True
