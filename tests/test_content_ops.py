@@ -13,6 +13,7 @@ from layout.press.content_ops import fast_operations
 from layout.press.testsheet import BoxFonts, sample_layout
 
 preflight_module = sys.modules["layout.press.checks"]
+scan_module = sys.modules["layout.press.scan"]
 
 
 def _norm(v):
@@ -84,7 +85,7 @@ def test_our_plate_reads_like_pypdf_and_preflight_agrees(tmp_path, monkeypatch):
     assert _same(fast, _pypdf_ops(data))
     monkeypatch.setattr(preflight_module, "_WALK_SEEN", {})
     quick = preflight(res.edition_pdf)
-    monkeypatch.setattr(preflight_module, "raw_operations", lambda data: None)
+    monkeypatch.setattr(scan_module, "raw_operations", lambda data: None)
     preflight_module._WALK_SEEN.clear()                   # walked again, by pypdf's reading
     slow = preflight(res.edition_pdf)
     assert quick.checks == slow.checks
@@ -93,14 +94,14 @@ def test_our_plate_reads_like_pypdf_and_preflight_agrees(tmp_path, monkeypatch):
 def test_image_ink_measured_once_per_identical_image(tmp_path, monkeypatch):
     res = write_edition(sample_layout(tmp_path), BoxFonts(tmp_path), tmp_path / "out")
     calls = []
-    real = preflight_module.image_max_ink
+    real = scan_module.image_max_ink
 
     def counting(xobj, kind):
         calls.append(kind)
         return real(xobj, kind)
 
-    monkeypatch.setattr(preflight_module, "image_max_ink", counting)
-    monkeypatch.setattr(preflight_module, "_INK_SEEN", {})
+    monkeypatch.setattr(scan_module, "image_max_ink", counting)
+    monkeypatch.setattr(scan_module, "_INK_SEEN", {})
     monkeypatch.setattr(preflight_module, "_WALK_SEEN", {})    # pages are remembered too
     reports = [preflight(p) for p in res.paths]          # the edition file and its plate
     assert calls == ["gray"]
@@ -110,7 +111,7 @@ def test_image_ink_measured_once_per_identical_image(tmp_path, monkeypatch):
                           tmp_path / "out2")
     preflight(other.edition_pdf)
     assert calls == ["gray"]                              # same photo bytes: still remembered
-    preflight_module._INK_SEEN.clear()
+    scan_module._INK_SEEN.clear()
     preflight_module._WALK_SEEN.clear()
     preflight(other.edition_pdf)
     assert calls == ["gray", "gray"]

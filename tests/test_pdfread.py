@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from layout.cli import main
-from layout.press import checks, pdfread
+from layout.press import checks, pdfread, scan
 
 ROOT = Path(__file__).resolve().parent.parent
 PEER = ROOT / "bench" / "peer" / "2020-03-02"
@@ -20,7 +20,7 @@ PEER = ROOT / "bench" / "peer" / "2020-03-02"
 def pypdf_report(path):
     """The report as pypdf's reader alone gives it (nothing remembered)."""
     checks._WALK_SEEN.clear()
-    checks._INK_SEEN.clear()
+    scan._INK_SEEN.clear()
     with checks._quiet_pypdf():
         try:
             return checks._preflight(str(path), 240.0, 6.0)
@@ -32,7 +32,7 @@ def pypdf_report(path):
 def plain_report(path):
     """The report from pdfread, or None where it hands the file to pypdf."""
     checks._WALK_SEEN.clear()
-    checks._INK_SEEN.clear()
+    scan._INK_SEEN.clear()
     doc = pdfread.open_plain(path)
     if doc is None:
         return None
@@ -107,7 +107,7 @@ def test_mutants_report_as_pypdf_reports_them(built, tmp_path):
         for data in _mutants(source.read_bytes(), rnd, 25):
             path.write_bytes(data)
             checks._WALK_SEEN.clear()
-            checks._INK_SEEN.clear()
+            scan._INK_SEEN.clear()
             got = checks.preflight(path)
             assert _same(got, pypdf_report(path)), data[:0]
             taken += plain_report(path) is not None
@@ -197,3 +197,14 @@ def test_a_file_pdfread_stops_at_is_preflighted_by_pypdf(tmp_path):
     path.write_bytes(_plain_pdf(objs))
     assert pdfread.open_plain(path) is not None and plain_report(path) is None
     assert checks.preflight(path) == pypdf_report(path)
+
+
+def test_nul_between_numbers_is_white_space_and_nothing_odd_raises(tmp_path):
+    """NUL separates numbers as a space does (PDF white space); a file whose trailer or page
+    tree cannot be read for any reason is pypdf's, never an exception."""
+    doc = _doc(tmp_path, PAGE + [b"<< /W [1\x002 3] >>"])
+    assert doc.pages[0]["/Resources"]["/W"] == [1, 2, 3]
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(_plain_pdf(PAGE + [b"<< >>"]).replace(b"/Count 1", b"/Count \x00"))
+    pdfread.open_plain(path)                             # a Document or None, never raises
+    assert checks.preflight(path).checks

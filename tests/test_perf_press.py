@@ -144,25 +144,25 @@ def _image_xobjects(tmp_path, mode: str):
 
 
 def test_flate_images_are_measured_without_a_png_round_trip(tmp_path):
-    from layout.press import checks
+    from layout.press import scan
 
     for mode, kind in (("L", "gray"), ("CMYK", "cmyk")):
         (xobj,) = _image_xobjects(tmp_path, mode)
-        fast = checks._plain_flate_image(xobj)
+        fast = scan._plain_flate_image(xobj)
         assert fast is not None and fast.mode == mode
         assert fast.tobytes() == xobj.decode_as_image().tobytes()
-        ink = checks.image_max_ink(xobj, kind)
+        ink = scan.image_max_ink(xobj, kind)
         assert ink is not None and ink > 50
 
 
 def test_other_images_keep_the_pypdf_path(tmp_path):
-    from pypdf.generic import NameObject
+    from pypdf.generic import ArrayObject, NameObject
 
-    from layout.press import checks
+    from layout.press import scan
 
     (xobj,) = _image_xobjects(tmp_path, "L")
-    xobj[NameObject("/Decode")] = checks.ArrayObject()
-    assert checks._plain_flate_image(xobj) is None
+    xobj[NameObject("/Decode")] = ArrayObject()
+    assert scan._plain_flate_image(xobj) is None
 
 
 def test_fast_preview_pdf_renders_the_same_pixels_and_restores_zlib(tmp_path):
@@ -195,7 +195,7 @@ def _report(path) -> list[tuple]:
 
 
 def test_pages_seen_in_a_plate_are_not_walked_again_and_report_the_same(tmp_path, monkeypatch):
-    from layout.press import checks
+    from layout.press import checks, scan
 
     layout = _two_pages(sample_layout(tmp_path))
     res = write_edition(layout, BoxFonts(tmp_path), tmp_path / "out")
@@ -203,8 +203,8 @@ def test_pages_seen_in_a_plate_are_not_walked_again_and_report_the_same(tmp_path
     fresh = _report(res.edition_pdf)                 # nothing remembered: every page walked
     checks._WALK_SEEN.clear()
     walks = []
-    real = checks._PageScan.walk
-    monkeypatch.setattr(checks._PageScan, "walk",
+    real = scan.PageScan.walk
+    monkeypatch.setattr(scan.PageScan, "walk",
                         lambda self, *a, **k: (walks.append(a[2] if len(a) > 2 else 0), real(self, *a, **k)))
     for plate in res.page_pdfs:
         preflight(plate)

@@ -8,7 +8,7 @@ import math
 from pypdf import PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject
 
-from layout.press import checks, preflight, write_edition
+from layout.press import checks, preflight, scan, write_edition
 from layout.press.testsheet import BoxFonts, sample_layout
 
 BOXES = b"/MediaBox [0 0 318 418] /TrimBox [9 9 309 409] /BleedBox [0 0 318 418]"
@@ -48,7 +48,7 @@ def _rows(report):
 
 def _forget(monkeypatch):
     monkeypatch.setattr(checks, "_WALK_SEEN", {})
-    monkeypatch.setattr(checks, "_INK_SEEN", {})
+    monkeypatch.setattr(scan, "_INK_SEEN", {})
 
 
 def remembered_equals_fresh(paths, monkeypatch):
@@ -58,7 +58,7 @@ def remembered_equals_fresh(paths, monkeypatch):
     fresh = []
     for p in paths:
         checks._WALK_SEEN.clear()
-        checks._INK_SEEN.clear()
+        scan._INK_SEEN.clear()
         fresh.append(_rows(preflight(p)))
     for order in (paths, paths[::-1]):
         checks._WALK_SEEN.clear()
@@ -145,8 +145,8 @@ def test_the_edition_and_its_plates_report_as_if_nothing_were_remembered(tmp_pat
     fresh = remembered_equals_fresh(paths, monkeypatch)
     checks._WALK_SEEN.clear()
     walks = []
-    real = checks._PageScan.walk
-    monkeypatch.setattr(checks._PageScan, "walk", lambda self, *a, **k: (walks.append(1), real(self, *a, **k)))
+    real = scan.PageScan.walk
+    monkeypatch.setattr(scan.PageScan, "walk", lambda self, *a, **k: (walks.append(1), real(self, *a, **k)))
     preflight(res.edition_pdf)
     after_edition = len(walks)
     assert [_rows(preflight(p)) for p in res.page_pdfs] == fresh[1:]

@@ -9,7 +9,7 @@ import random
 from hypothesis import given, settings, strategies as st
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
-from layout.press import checks, content_ops
+from layout.press import content_ops, scan
 from layout.press.content_ops import fast_operations, numbers, operands, raw_operations
 
 TOKENS = [b"0", b"1", b"-0", b"+0", b"-0.0", b"12.5", b".5", b"-.25", b"5.", b"007", b"1e3", b"1.2.3", b"+-1",
@@ -103,9 +103,9 @@ def _stream(rng) -> bytes:
 def _findings(data: bytes, area) -> tuple:
     stream = DecodedStreamObject()
     stream.set_data(data)
-    found = checks._Findings()
+    found = scan.Findings()
     try:
-        checks._PageScan(None, 0, area, found).walk(stream, DictionaryObject(), checks._Gs())
+        scan.PageScan(None, 0, area, found).walk(stream, DictionaryObject(), scan.GraphicsState())
         stopped = None
     except Exception as exc:                           # what stopped the walk counts too
         stopped = repr(exc)
@@ -116,8 +116,8 @@ def test_skipped_text_shows_change_no_finding(monkeypatch):
     rng = random.Random(5)
     streams = [(_stream(rng), rng.choice([(0, 0, 300, 400), (50, 50, 60, 60), (-5, -5, 1, 1)])) for _ in range(1500)]
     quick = [_findings(data, area) for data, area in streams]
-    real = checks._PageScan._text_bar
-    monkeypatch.setattr(checks._PageScan, "_text_bar",             # every show measured
+    real = scan.PageScan._text_bar
+    monkeypatch.setattr(scan.PageScan, "_text_bar",             # every show measured
                         lambda self, gs, tm: (real(self, gs, tm), (0.0, math.inf))[1])
     every = [_findings(data, area) for data, area in streams]
     assert quick == every
@@ -128,13 +128,13 @@ def test_a_page_of_repeated_lines_measures_few_shows(monkeypatch):
     lines = b"".join(b"BT 1 0 0 1 0 0 Tm 0 0 0 1 k 1 0 0 1 %d 700 Tm /F1 9 Tf 10.8 TL (ab) Tj 9 0 Td (c) Tj ET\n"
                      % x for x in range(40, 240))
     measured = []
-    real = checks._PageScan._text
-    monkeypatch.setattr(checks._PageScan, "_text", lambda self, gs, tm: (measured.append(1), real(self, gs, tm)))
+    real = scan.PageScan._text
+    monkeypatch.setattr(scan.PageScan, "_text", lambda self, gs, tm: (measured.append(1), real(self, gs, tm)))
     stream = DecodedStreamObject()
     stream.set_data(lines)
-    found = checks._Findings()
-    checks._PageScan(None, 0, (0, 0, 300, 800), found).walk(stream, DictionaryObject({NameObject("/Font"): {}}),
-                                                            checks._Gs())
+    found = scan.Findings()
+    scan.PageScan(None, 0, (0, 0, 300, 800), found).walk(stream, DictionaryObject({NameObject("/Font"): {}}),
+                                                            scan.GraphicsState())
     assert found.min_text == (9.0, 0) and found.max_ink[0] == 100
     assert len(measured) == 1                          # the first show; the other 399 cannot beat it
 

@@ -222,7 +222,7 @@ class Document:
                 numbers = _NUMBERS.match(data, m.start("arr"))
                 if numbers is not None:       # a run of plain numbers (font widths) at once
                     pos = numbers.end()
-                    run = numbers[1]
+                    run = numbers[1].replace(b"\x00", b" ")     # NUL is white space in PDF
                     value = Array(map(int, run.split()) if b"." not in run else
                                   (float(t) if b"." in t else int(t) for t in run.split()))
                 else:
@@ -357,6 +357,6 @@ def open_plain(path) -> Document | None:
             return None
         doc.trailer = Dict({"/Root": dict.get(trailer, "/Root")})
         doc.pages
-    except Unsupported:
+    except Exception:       # Unsupported, or anything odd in a broken file: pypdf's to read
         return None
     return doc
