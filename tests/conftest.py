@@ -1,0 +1,10 @@
+"""Hypothesis profiles: on CI (CI set in the environment, as .ci/run does) the examples are
+derandomised, so a landing never fails on a draw no one can replay; elsewhere every run
+draws new examples and keeps the failing ones in .hypothesis/."""
+import os
+
+from hypothesis import settings
+
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
