@@ -7,7 +7,7 @@ import pytest
 
 from layout.compose import CharStyle, Glyph, ParaStyle, Span, compose_paragraph, normalize_text
 from layout.compose.classes import BREAK_BAD, BREAK_NONE, BREAK_OK, Memo, break_levels
-from layout.compose.model import Line, glyph, line
+from layout.compose.model import Columns, Line, glyph, line, line_columns
 from layout.compose.synthetic import SyntheticMetrics
 
 EM = 10.0
@@ -33,14 +33,34 @@ def test_glyph_is_the_dataclass(values):
 
 def test_line_is_the_dataclass():
     g = glyph("甲", "song", 9.0, 0.0, 9.0, 0, "black", 0.0, 1.0, 0.0)
-    values = ((g,), 9.0, 108.0, 0, 1, True, False)
-    for fast, plain in ((line(*values), Line(*values)), (line(*values, 4.5), Line(*values, 4.5))):
+    cols = Columns("甲", ("song",), (9.0,), (0.0,), (9.0,), 0, ("black",), (0.0,), (1.0,), (0.0,))
+    rest = (9.0, 108.0, 0, 1, True, False)
+    for extra in ((), (4.5,)):
+        fast, plain = line(cols, *rest, *extra), Line((g,), *rest, *extra)
         assert type(fast) is Line
+        assert fast.text == "甲" and "glyphs" not in vars(fast)        # no Glyph made yet
         assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
-        assert list(vars(fast)) == [f.name for f in dataclasses.fields(Line)]
-        assert fast.text == "甲"
+        assert fast.glyphs == (g,) and line_columns(fast) is cols and line_columns(plain) is None
+        assert dataclasses.replace(fast, offset=2.0) == dataclasses.replace(plain, offset=2.0)
         with pytest.raises(dataclasses.FrozenInstanceError):
             fast.offset = 1.0
+        with pytest.raises(AttributeError):
+            fast.no_such_field
+
+
+def test_runs_from_columns_are_the_runs_from_glyphs():
+    """makeup reads a composed line's runs from its columns; a Line made from the same
+    glyphs (replace() makes one) gives the same runs."""
+    from layout.makeup.styles import line_runs
+
+    mixed = CharStyle(("song", "hei"), EM, color="red")
+    composed = compose_paragraph([Span("甲乙　丙 ab，", BODY), Span("丁戊", mixed)], 9 * EM, FLAT,
+                                 SyntheticMetrics())
+    for ln in composed.lines:
+        assert line_columns(ln) is not None
+        plain = dataclasses.replace(ln)
+        assert line_columns(plain) is None
+        assert line_runs(ln, 5.0, 20.0) == line_runs(plain, 5.0, 20.0)
 
 
 class Wide(SyntheticMetrics):

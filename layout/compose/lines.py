@@ -13,7 +13,7 @@ from itertools import accumulate
 from operator import add, sub
 
 from .classes import CLOSE, MIDDLE, OPEN, SPACE, STOP
-from .model import Line, glyph, line
+from .model import Columns, Line, line
 from .prepare import END_TRIMMED, MAX_SPACE_EM, MIN_AUTOSPACE_EM, MIN_SPACE_EM, Prepared
 
 _SHRINK_ORDER = ("space", MIDDLE, "bracket", STOP, "auto")   # 。？！ never squeezed mid-line
@@ -136,9 +136,10 @@ def build_line(p: Prepared, s: int, e: int, end: int, measure: float, indent: fl
     steps[0::2] = map(add, adv, track)
     steps[1::2] = map(add, gap, gap_extra)
     pen = list(accumulate(steps, initial=indent))
-    glyphs = tuple(map(glyph, p.text[s:e], p.font[s:e], size, map(sub, pen[0::2], tl), adv,
-                       range(s, e), p.color[s:e], tl, p.hscale[s:e], p.rise[s:e]))
+    columns = Columns(p.text[s:e], tuple(p.font[s:e]), tuple(size), tuple(map(sub, pen[0::2], tl)),
+                      tuple(adv), s, tuple(p.color[s:e]), tuple(tl), tuple(p.hscale[s:e]),
+                      tuple(p.rise[s:e]))
     width = pen[-1]
     if justify and not last and abs(width - measure) < 0.01:
         width = measure
-    return line(glyphs, width, measure, s, end, first, last)
+    return line(columns, width, measure, s, end, first, last)

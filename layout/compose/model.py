@@ -96,16 +96,53 @@ class Line:
 
     @property
     def text(self) -> str:
-        return "".join(g.char for g in self.glyphs)
+        cols = self.__dict__.get("columns")
+        return cols.chars if cols is not None else "".join(g.char for g in self.glyphs)
+
+    def __getattr__(self, name: str):
+        """`glyphs` of a line made by line(): built from its columns when first asked for."""
+        cols = self.__dict__.get("columns") if name == "glyphs" else None
+        if cols is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        glyphs = cols.glyphs()
+        _set(self, "glyphs", glyphs)
+        return glyphs
 
 
-def line(glyphs: tuple[Glyph, ...], width: float, measure: float, start: int, end: int,
+@dataclass(frozen=True)
+class Columns:
+    """A line's glyphs as one column per attribute (what Glyph holds, glyph i in row i):
+    makeup reads runs from these without making an object per character."""
+    chars: str
+    fonts: tuple[str, ...]
+    sizes: tuple[float, ...]
+    xs: tuple[float, ...]
+    advances: tuple[float, ...]
+    src: int                     # paragraph index of the first char (the rest follow)
+    colors: tuple[str, ...]
+    trim_lefts: tuple[float, ...]
+    hscales: tuple[float, ...]
+    rises: tuple[float, ...]
+
+    def glyphs(self) -> tuple[Glyph, ...]:
+        return tuple(map(glyph, self.chars, self.fonts, self.sizes, self.xs, self.advances,
+                         range(self.src, self.src + len(self.chars)), self.colors, self.trim_lefts,
+                         self.hscales, self.rises))
+
+
+def line(columns: Columns, width: float, measure: float, start: int, end: int,
          first: bool, last: bool, offset: float = 0.0) -> Line:
-    """Line(glyphs, …, offset) made as glyph() makes a Glyph."""
+    """A Line whose glyphs are made from `columns` only when read (Line.__getattr__); equal,
+    hash and repr as Line(glyphs, …, offset) made with them."""
     ln = _new(Line)
-    _set(ln, "__dict__", {"glyphs": glyphs, "width": width, "measure": measure, "start": start,
+    _set(ln, "__dict__", {"columns": columns, "width": width, "measure": measure, "start": start,
                           "end": end, "first": first, "last": last, "offset": offset})
     return ln
+
+
+def line_columns(ln: Line) -> Columns | None:
+    """The columns a line was made from (None for a Line made from glyphs)."""
+    return ln.__dict__.get("columns")
 
 
 @dataclass(frozen=True)
