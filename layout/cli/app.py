@@ -48,6 +48,29 @@ def main(argv: list[str] | None = None) -> int:
         return 70
 
 
+def run() -> None:
+    """The `newsprint` program (console script and `python -m layout`): main(), then exit at
+    once.  Every file is written, fsynced and closed by then, so the interpreter's teardown
+    (module cleanup and a last garbage collection, ~30 ms a build) is skipped; under a
+    profiler, tracer or coverage, or with NEWSPRINT_DEBUG set, the exit is the normal one."""
+    try:
+        code = main()
+    except SystemExit as exc:                 # argparse: usage errors, --help
+        code = exc.code
+    if code is None or not isinstance(code, int):
+        if code is not None:
+            print(code, file=sys.stderr)
+        code = 0 if code is None else 1
+    if sys.getprofile() is not None or sys.gettrace() is not None or os.environ.get("NEWSPRINT_DEBUG"):
+        sys.exit(code)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):         # a closed pipe (newsprint … | head): nothing to add
+            pass
+    os._exit(code)
+
+
 def make_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="newsprint", description="Typeset a Chinese newspaper edition as print-ready PDF.")
     sub = p.add_subparsers(dest="command")
