@@ -184,12 +184,9 @@ def bench_typst(runs: int, tmp: Path) -> dict:
 
 
 _LIBRARIES_OF_A_BUILD = """
-import runpy, sys, sysconfig
-sys.argv = ["layout", "build", sys.argv[1], "-o", sys.argv[2], "-q"]
-try:
-    runpy.run_module("layout", run_name="__main__")
-except SystemExit:
-    pass
+import sys, sysconfig
+from layout.cli import main      # main(), not the program: that exits without returning
+main(["build", sys.argv[1], "-o", sys.argv[2], "-q"])
 lib = (sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"])
 names = [n for n, m in list(sys.modules.items())
          if (getattr(m, "__file__", None) or "").startswith(lib) and not n.startswith(("layout", "_"))]
