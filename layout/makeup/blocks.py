@@ -30,6 +30,7 @@ class BlockResult:
     resume: Resume | None      # where a continuation picks up, None if all was set
     photo_ppi: float = 0.0
     rows_used: int = 0         # grid rows actually filled (for blocks sized from content)
+    chars_per_line: int = 0    # body characters per line at the body measure
 
 
 def border_items(r: Rect, style: str) -> list:
@@ -331,5 +332,5 @@ def layout_article(ts: Typesetter, grid: PageGrid, article, rect: Rect, *,
             items += line_runs(_at_zero(line), cx + max(0.0, m - line.width), grid.baseline(y, ts.size("jump")))
     return BlockResult(tuple(items), rect, lines_needed=len(lines), lines_available=capacity,
                        lines_set=len(placed), overflow_chars=0 if (jump_to and rest) else overflow,
-                       resume=resume, photo_ppi=ppi,
+                       resume=resume, photo_ppi=ppi, chars_per_line=round(measure / size),
                        rows_used=row + max(per_col, default=0) + (1 if boxed else 0))

@@ -114,6 +114,7 @@ class CopyfitEntry:
     lines_available: int
     overflow_chars: int       # 超出N字 (0 if it fits)
     short_lines: int          # 缺N行 (empty lines left in its frames)
+    chars_per_line: int = 0   # body characters a line holds at the block's measure (N行 ≈ M字)
 
 
 @record

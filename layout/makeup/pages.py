@@ -140,7 +140,7 @@ def _make_page(ts, grid, edition, page, resumes):
         kind = "continuation" if cont is not None else "article"
         frames.append(BlockFrame(art.id, rect, kind, res.lines_needed, res.lines_available, res.overflow_chars))
         copyfit.append(CopyfitEntry(art.id, page.number, res.lines_needed, res.lines_available,
-                                    res.overflow_chars, short))
+                                    res.overflow_chars, short, res.chars_per_line))
     layout = PageLayout(page.number, grid.width, grid.height, tuple(items), tuple(frames), grid.area)
     return layout, copyfit
 
