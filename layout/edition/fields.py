@@ -143,12 +143,13 @@ class Fields:
     # ------------------------------------------------------------ scalars
 
     def text(self, key: str, default: str = "", required: bool = False,
-             nonblank: bool = False, copy: bool = False) -> str:
-        """copy=True: article text, whose invisible characters the paper's rule handles later."""
+             nonblank: bool = False, copy: bool = False, printed: bool = True) -> str:
+        """copy=True: article text, whose invisible characters the paper's rule handles later.
+        printed=False: a name or a path, not text for the page (see scalar_text)."""
         node = self.get(key, required)
         if node is None:
             return default
-        value = scalar_text(self.out, node, key)
+        value = scalar_text(self.out, node, key, printed)
         if value is None:
             return default
         if (required or nonblank) and not value.strip():
@@ -190,7 +191,7 @@ class Fields:
         node = self.get(key)
         if node is None:
             return default
-        value = scalar_text(self.out, node, key)
+        value = scalar_text(self.out, node, key, printed=False)
         if value is None:
             return default
         if value not in allowed:
@@ -243,14 +244,38 @@ class Fields:
 
 # ---------------------------------------------------------------- scalar conversions
 
-def scalar_text(out: Collector, node: Node, key: str) -> str | None:
-    """The raw text of a scalar, exactly as written (numbers too: '012345' stays)."""
+def scalar_text(out: Collector, node: Node, key: str, printed: bool = True) -> str | None:
+    """The raw text of a scalar, exactly as written (numbers too: '012345' stays).
+    printed: a text that goes on the page, so YAML syntax that took part of it away (a tag,
+    an anchor, a ' #' comment) is reported."""
     if isinstance(node, ScalarNode) and node.tag != TAG + "null":
+        if printed and hasattr(node, "hidden"):
+            report_hidden(out, node, key)
         return node.value
     hint = (" (put text that starts with '{' or '[' in quotes)"
             if isinstance(node, (MappingNode, SequenceNode)) and node.flow_style else "")
     out.error(f"{key}: expected text, got {describe(node)}{hint}", node, "type")
     return None
+
+
+def report_hidden(out: Collector, node: ScalarNode, key: str) -> None:
+    """The part of a text YAML took for its own syntax (source.hidden_by_yaml), at its place."""
+    kind, what, line, col = node.hidden
+    pos = SourcePos(node.start_mark.name, line + 1, col + 1)
+    shown = what if len(what) <= 30 else what[:30] + "…"
+    if kind == "comment":
+        intended = len(what) == 1 or what[1] in " \t"     # '# …': written as a comment
+        message = (f"{key}: YAML reads '{shown}' as a comment, so it is not part of the text; "
+                   "quote the text (\"…\") to print it"
+                   + (", or put the comment on a line of its own" if intended else ""))
+        (out.warning if intended else out.error)(message, pos, "yaml-eats-text")
+    elif kind == "anchor" and not getattr(node, "aliased", False):
+        out.error(f"{key}: YAML reads '{shown}' at the start as an anchor (a name for the value), "
+                  "so it is not part of the text; quote the text (\"…\") to print it",
+                  pos, "yaml-eats-text")
+    elif kind == "tag":
+        out.error(f"{key}: YAML reads '{shown}' at the start as a tag, so it is not part of the "
+                  "text; quote the text (\"…\") to print it", pos, "yaml-eats-text")
 
 
 def scalar_number(out: Collector, node: Node, key: str) -> float | None:

@@ -136,7 +136,7 @@ def _read_edition(out: Collector, file: Path, font_ids: Collection[str] = ()) ->
 
 def _paper_file(f: Fields, edition_dir: Path) -> Path | None:
     """The paper file the edition names, if it exists."""
-    rel = f.text("paper", required=True)
+    rel = f.text("paper", required=True, printed=False)
     if not rel.strip():
         return None
     node = f.get("paper")
@@ -266,7 +266,7 @@ def _body_style(ctx: _Context, f: Fields) -> str:
 
 
 def _article_id(ctx: _Context, f: Fields) -> str:
-    article_id = f.text("id", required=True)
+    article_id = f.text("id", required=True, printed=False)
     node = f.get("id")
     if not article_id:
         return article_id
@@ -299,7 +299,7 @@ def _photo(ctx: _Context, f: Fields) -> Photo | None:
     p = f.sub("photo", PHOTO_KEYS)
     if p is None or not isinstance(p.node, MappingNode):
         return None
-    rel = p.text("file", required=True)
+    rel = p.text("file", required=True, printed=False)
     file = rel and confined_image(ctx.out, p.get("file"), rel, ctx.edition_dir,
                                   ctx.image_roots, "photo file")
     return Photo(file=file, caption=p.text("caption", copy=True),
@@ -327,7 +327,7 @@ def _continuation(ctx: _Context, node: Node) -> Continuation | None:
     f = Fields(ctx.out, node, CONTINUATION_KEYS, "continuation")
     if not isinstance(node, MappingNode):
         return None
-    article_id = f.text("article", required=True)
+    article_id = f.text("article", required=True, printed=False)
     headline = clean_text(ctx.out, f.text("headline", required=True, copy=True),
                           node_pos(f.get("headline") or node), "continuation headline",
                           ctx.invisible_chars)

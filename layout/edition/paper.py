@@ -36,7 +36,7 @@ def build_paper(out: Collector, root: Node, path: Path, font_ids=()) -> Paper | 
     """Read the paper mapping; None if it has errors (they are in `out`)."""
     before = len(out.diags)
     f = Fields(out, root, PAPER_KEYS, "paper file")
-    slug = f.text("slug", required=True)
+    slug = f.text("slug", required=True, printed=False)
     if slug and not _SLUG.fullmatch(slug):
         out.error(f"slug: '{slug}' must be lowercase ASCII letters, digits, '-' or '_'",
                   f.get("slug"), "value")
@@ -108,7 +108,7 @@ def _fonts(out: Collector, f: Fields, known=()) -> dict[str, tuple[str, ...]]:
         items = list(value.value) if isinstance(value, SequenceNode) else [value]
         ids, unknown = [], False
         for n in items:
-            t = scalar_text(out, n, f"fonts.{key.value}")
+            t = scalar_text(out, n, f"fonts.{key.value}", printed=False)
             if t and known and t not in known:
                 out.error(f"fonts.{key.value}: unknown font '{t}'" + did_you_mean(t, known), n, "unknown-font")
                 unknown = True
@@ -125,7 +125,7 @@ def _colors(out: Collector, f: Fields) -> dict[str, Color]:
     colors = {"black": BLACK}
     for key, value in f.mapping_items("colors"):
         c = Fields(out, value, ("cmyk", "spot"), f"colors.{key.value}")
-        spot = c.text("spot")
+        spot = c.text("spot", printed=False)
         cmyk = _cmyk(out, c.get("cmyk", required=True))
         # a broken colour still gets its name, so styles using it raise no second error
         colors[key.value] = Color(key.value, *(cmyk or (0.0, 0.0, 0.0, 1.0)), spot=spot)
@@ -160,11 +160,11 @@ def _styles(out: Collector, f: Fields, fonts: dict, colors: dict) -> dict[str, T
             misspelt = True
             continue
         s = Fields(out, value, STYLE_KEYS, f"styles.{role}")
-        font = s.text("font", required=True)
+        font = s.text("font", required=True, printed=False)
         if font and fonts and font not in fonts:
             out.error(f"font: unknown font role '{font}'" + did_you_mean(font, fonts),
                       s.get("font"), "unknown-font")
-        color = s.text("color", "black")
+        color = s.text("color", "black", printed=False)
         if color not in colors:
             out.error(f"color: unknown colour '{color}'" + did_you_mean(color, colors),
                       s.get("color"), "unknown-color")
@@ -197,7 +197,7 @@ def _masthead(out: Collector, f: Fields, paper_dir: Path) -> Masthead:
                            "dateline", "hotlines", "rows"), required=True)
     if m is None:
         return Masthead(title="")
-    logo = m.text("logo")
+    logo = m.text("logo", printed=False)
     if logo:
         logo = confined_image(out, m.get("logo"), logo, paper_dir,
                               {"paper's folder": paper_dir}, "logo")

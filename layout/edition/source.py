@@ -73,6 +73,7 @@ class _Limits:
 
     def __init__(self, text: str, name: str):
         self._start(text, name)
+        self._source = text
         self._nodes = 0
         self._aliases = 0
         self._depth = 0
@@ -86,7 +87,10 @@ class _Limits:
             if self._aliases > MAX_ALIASES:
                 raise _TooMuch(f"more than {MAX_ALIASES} aliases (*name); "
                                "write the values out", self.peek_event().start_mark)
-            return super().compose_node(parent, index)
+            node = super().compose_node(parent, index)
+            node.aliased = True         # its anchor names it on purpose
+            return node
+        event = self.peek_event() if self.check_event(ScalarEvent) else None
         self._nodes += 1
         if self._nodes > MAX_NODES:
             raise _TooMuch(f"more than {MAX_NODES} values in one file",
@@ -96,9 +100,50 @@ class _Limits:
             raise _TooMuch(f"nested more than {MAX_DEPTH} levels deep",
                            self.peek_event().start_mark)
         try:
-            return super().compose_node(parent, index)
+            node = super().compose_node(parent, index)
         finally:
             self._depth -= 1
+        if event is not None:
+            hidden = hidden_by_yaml(self._source, event)
+            if hidden:
+                node.hidden = hidden
+        return node
+
+
+# ---------------------------------------------------------------- text YAML swallows
+
+_NOT_BREAK = "[^\r\n\x85\u2028\u2029]"
+_TRAILING_COMMENT = re.compile(f"[ \t]+(#{_NOT_BREAK}*)")
+_NEXT_LINE_HASH = re.compile(f"[ \t]*(?:\r\n|[\r\n\x85\u2028\u2029])( *)(#[^\\s]{_NOT_BREAK}*)")
+
+
+def hidden_by_yaml(text: str, event) -> tuple[str, str, int, int] | None:
+    """What YAML syntax took out of a scalar's text: ('tag', '!NOTE', line, col),
+    ('anchor', '&A', …) or ('comment', '#抗疫加油# …', …) with the 0-based place where it
+    starts; None when nothing was. A scalar read as text keeps none of these (fields.py
+    reports them where a text is read)."""
+    start = event.start_mark
+    if event.tag is not None and event.tag not in ("tag:yaml.org,2002:str", "!"):
+        return "tag", _word_at(text, start.index), start.line, start.column
+    if event.anchor is not None:
+        return "anchor", _word_at(text, start.index), start.line, start.column
+    if event.style not in (None, ""):
+        return None                     # quoted and block scalars keep their '#'
+    end = event.end_mark
+    comment = _TRAILING_COMMENT.match(text, end.index)
+    if comment:
+        return "comment", comment.group(1), end.line, end.column + comment.start(1) - end.index
+    nxt = _NEXT_LINE_HASH.match(text, end.index)
+    if nxt:                             # '#…' opening the next line, indented as a continuation
+        line_start = text.rfind("\n", 0, start.index) + 1
+        own = text[line_start:start.index]
+        if len(nxt.group(1)) > len(own) - len(own.lstrip(" ")):
+            return "comment", nxt.group(2), end.line + 1, len(nxt.group(1))
+    return None
+
+
+def _word_at(text: str, index: int) -> str:
+    return re.match(r"\S*", text[index:index + 200]).group(0)
 
 
 class _PureLoader(_Limits, yaml.SafeLoader):
