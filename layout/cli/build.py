@@ -56,6 +56,7 @@ def _build(args, progress) -> int:
     progress.step("step.plates")
     result = write_edition(layout, fonts, out, marks=args.marks)
     note(written=[str(p) for p in result.paths])
+    diags.extend(fonts.take_notes())       # damaged subsets rebuilt
     bad = []
     for i, path in enumerate(result.paths, 1):
         progress.step("step.preflight", i=i, n=len(result.paths))

@@ -36,6 +36,7 @@ def make_up(edition, fonts, diags: list, only=None, strict: bool = False):
 
     layout = make_up_edition(edition, fonts, only=only)
     diags += layout.diagnostics
+    diags += fonts.take_notes()            # damaged cache entries rebuilt
     note(copyfit=[e.__dict__ for e in layout.copyfit])
     if strict and overflowing(layout):
         diags.append(Diagnostic(Severity.ERROR, "overflow with --strict", None, "strict"))

@@ -79,9 +79,16 @@ def confined_image(out: Collector, node: Node, rel: str, base: Path,
 def _checked_image(out: Collector, node: Node, rel: str, what: str, real: Path) -> str:
     """str(real) if Pillow reads the whole picture (now, or these same bytes before), else ""
     after an error."""
-    mark = _decoded_mark(real)
-    if mark is not None and mark.exists():
-        return str(real)
+    mark, proof = _decoded_mark(real)
+    if mark is not None:
+        from layout.files import read_entry
+
+        payload, status = read_entry(mark, 256)
+        if payload == proof:
+            return str(real)
+        if status != "missing":
+            out.warning(f"cache: the mark of {what} '{rel}' was damaged; the picture was "
+                        "decoded again", node, "cache")
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -94,29 +101,24 @@ def _checked_image(out: Collector, node: Node, rel: str, what: str, real: Path) 
         out.error(f"{what} '{rel}' is not an image file Pillow can read", node, "image")
         return ""
     if mark is not None:
-        _remember(mark)
+        from layout.files import write_entry
+
+        write_entry(mark, proof)      # a read-only cache only costs the decoding next time
     return str(real)
 
 
-def _decoded_mark(real: Path) -> Path | None:
-    """The cache file saying that these exact bytes decoded whole with this Pillow: a photo
-    is decoded once, not at every build and preview (None: no cache folder to use)."""
+def _decoded_mark(real: Path) -> tuple[Path | None, bytes]:
+    """The cache entry saying that these exact bytes decoded whole with this Pillow, and
+    what it must hold: a photo is decoded once, not at every build and preview (None: no
+    cache folder to use)."""
     import hashlib
 
     import PIL    # the package only: its version, not the decoders
 
+    digest = hashlib.sha256(real.read_bytes()).hexdigest()
+    proof = f"{digest} pillow {PIL.__version__}".encode("ascii")
     try:
         folder = cache_dir()
     except RuntimeError:          # no home folder to put ~/.cache in
-        return None
-    digest = hashlib.sha256(real.read_bytes()).hexdigest()
-    return folder / "images" / f"{digest}-pillow-{PIL.__version__}.ok"
-
-
-def _remember(mark: Path) -> None:
-    from layout.files import atomic_write
-
-    try:
-        atomic_write(mark, b"")
-    except OSError:               # a read-only cache only costs the decoding next time
-        pass
+        return None, proof
+    return folder / "images" / f"{digest}-pillow-{PIL.__version__}.ok", proof
