@@ -273,9 +273,11 @@ def photo_items(ts: Typesetter, grid: PageGrid, article, rect: Rect, rows_left: 
     (items, rows used, effective ppi); `rows` fixes the picture's height (a shape's)."""
     photo = article.photo
     iw, ih = photo_size(photo.file)
+    planned = rows
     rows = rows or natural_photo_rows(grid, article, rect.w)
     cap_lines = caption_lines(ts, article, rect.w)
-    rows = max(2, min(rows, rows_left - len(cap_lines) - 1))
+    if not planned:      # a planned height is exact; otherwise leave a line for the text
+        rows = max(2, min(rows, rows_left - len(cap_lines) - 1))
     h = rows * grid.pitch - grid.pitch * 0.3
     box = Rect(rect.x, rect.y, rect.w, h)
     # centre crop to the frame's aspect ratio
