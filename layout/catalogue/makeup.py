@@ -34,4 +34,19 @@ ENTRIES = {
     "headline-too-wide": ("article {article}: headline '{headline}' is {width:.1f} pt wide at its smallest "
                           "size, the block is {avail:.1f} pt",
                           "稿件 {article}：标题“{headline}”用最小字号仍宽 {width:.1f} pt，稿件框只有 {avail:.1f} pt"),
+    # automatic makeup (auto.py: the lead converts those call lines)
+    "no-fit": ("article {article}: cannot be set on page {page} at any width (its headline or photo "
+               "does not fit the page)",
+               "稿件 {article}：在第{page}版上任何宽度都排不下（标题或图片放不进本版）"),
+    "page-overfull": ("page {page}: the stories need about {lines} lines more than the page holds "
+                      "(≈ {chars} characters); cut ≈ {chars} characters from '{article}' or another story, "
+                      "a smaller photo, or move '{article}' to another page (or continue it there with "
+                      "continues_on)",
+                      "第{page}版：稿件比版面多约 {lines} 行（≈ {chars} 字）；请从“{article}”或其他稿件删去"
+                      "约 {chars} 字，或缩小图片，或把“{article}”移到别的版（或用 continues_on 转版）"),
+    "page-underfull": ("page {page}: no arrangement fills the page exactly; about {lines} lines "
+                       "(≈ {chars} characters) are left over: add ≈ {chars} characters, a photo or another "
+                       "story, or place a block by hand",
+                       "第{page}版：没有正好排满本版的组版方式，约空 {lines} 行（≈ {chars} 字）：请增加约 "
+                       "{chars} 字、一张图片或一篇稿件，或手动安排一个稿件的位置"),
 }

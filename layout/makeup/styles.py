@@ -25,15 +25,15 @@ class ComposeCache:
         self.misses = 0
         self._data: OrderedDict = OrderedDict()
 
-    def get(self, spans, measure: float, para: ParaStyle, metrics):
-        key = (tuple(spans), measure, para, id(metrics))
+    def get(self, spans, measure: float, para: ParaStyle, metrics, looseness: int = 0):
+        key = (tuple(spans), measure, para, id(metrics), looseness)
         hit = self._data.get(key)
         if hit is not None and hit[0] is metrics:    # id() alone could be reused by a new object
             self._data.move_to_end(key)
             self.hits += 1
             return hit[1]
         self.misses += 1
-        composed = compose_paragraph(spans, measure, para, metrics)
+        composed = compose_paragraph(spans, measure, para, metrics, looseness)
         self._data[key] = (metrics, composed)
         if len(self._data) > self.size:
             self._data.popitem(last=False)
@@ -54,6 +54,11 @@ class Typesetter:
     metrics: object                  # layout.compose.model.Metrics
     diagnostics: list = field(default_factory=list)
     _missing_seen: set = field(default_factory=set)
+
+    def quiet(self) -> "Typesetter":
+        """The same typesetter whose diagnostics go nowhere: planning measures many settings
+        and only the one emitted may report."""
+        return Typesetter(self.paper, self.metrics)
 
     # ---- styles
     def char_style(self, role: str, size: float | None = None) -> CharStyle:
@@ -80,8 +85,13 @@ class Typesetter:
                 self.diagnostics.append(warning("unpaired-quote", pos, index=ch.index + 1))
         return text
 
-    def compose(self, spans, measure: float, para: ParaStyle, pos: SourcePos | None = None, what: "str | Phrase" = ""):
-        composed = COMPOSE_CACHE.get(spans, measure, para, self.metrics)
+    def compose(self, spans, measure: float, para: ParaStyle, pos: SourcePos | None = None, what: "str | Phrase" = "",
+                looseness: int = 0):
+        """The paragraph composed (from the cache); with looseness ±1 set a line longer or
+        shorter, or the natural setting when it cannot be."""
+        composed = COMPOSE_CACHE.get(spans, measure, para, self.metrics, looseness) if looseness else None
+        if composed is None:
+            composed = COMPOSE_CACHE.get(spans, measure, para, self.metrics)
         self._report_missing(composed.missing, composed.text, pos, what)
         return composed
 
