@@ -18,10 +18,10 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from layout.press import preflight
+    from layout.preflight import preflight
 
     if not Path(args.pdf).is_file():
-        print(msg("no_file", path=args.pdf), file=sys.stderr)
+        print(msg("no-file", path=args.pdf), file=sys.stderr)
         return 1
     report = preflight(args.pdf, ink_limit_pct=args.ink_limit)
     note(preflight=[preflight_json(report)])
