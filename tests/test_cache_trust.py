@@ -75,7 +75,7 @@ def test_metrics_entry_with_a_flipped_byte_is_rebuilt_with_a_note(synth):
     assert fs.advance("a", "A") == 1229 / UPEM
     assert entry.read_bytes() == sound
     (note,) = fs.take_notes()
-    assert note.code == "cache" and "a.ttf were damaged; rebuilt" in note.message
+    assert note.code == "cache.damaged-metrics" and "a.ttf were damaged; rebuilt" in note.message
     assert fs.take_notes() == []
 
 
@@ -102,7 +102,7 @@ def test_metrics_entry_linked_to_dev_zero_is_not_read(synth):
     again = FontSet.load(folder, cache_dir=cache)
     assert again.advance("a", "A") == 1229 / UPEM
     assert not entry.is_symlink()        # replaced by a sound entry
-    assert [d.code for d in again.take_notes()] == ["cache"]
+    assert [d.code for d in again.take_notes()] == ["cache.damaged-metrics"]
 
 
 # ------------------------------------------------------------ subsets
@@ -197,10 +197,10 @@ def test_a_damaged_or_linked_photo_mark_means_decoding_again(tmp_path, monkeypat
     _flip(mark)
     edition, diags = load_edition(copy / "2020-02-24")
     assert edition is not None and len(calls) == 2
-    assert [d.code for d in diags] == ["cache"] and "decoded again" in diags[0].message
+    assert [d.code for d in diags] == ["cache.damaged-mark"] and "decoded again" in diags[0].message
     mark.unlink()
     mark.symlink_to("/dev/zero")
     edition, diags = load_edition(copy / "2020-02-24")
-    assert edition is not None and len(calls) == 3 and [d.code for d in diags] == ["cache"]
+    assert edition is not None and len(calls) == 3 and [d.code for d in diags] == ["cache.damaged-mark"]
     edition, diags = load_edition(copy / "2020-02-24")
     assert len(calls) == 3 and diags == ()                       # the mark is sound again

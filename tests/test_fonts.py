@@ -168,7 +168,7 @@ def test_corrupt_cache_entry_is_rebuilt(synth, garbage):
     rebuilt = marshal.loads(read_entry(entry, 1 << 24)[0])
     assert rebuilt["advances"][rebuilt["chars"].index("A")] == 1229 / UPEM
     assert [p.name for p in entry.parent.iterdir()] == [entry.name]   # no temp files left
-    assert [d.code for d in again.take_notes()] == ["cache"]     # said, not silent
+    assert [d.code for d in again.take_notes()] == ["cache.damaged-metrics"]     # said, not silent
 
 
 def test_cached_metrics_equal_the_font_files(synth):

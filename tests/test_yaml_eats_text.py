@@ -31,7 +31,7 @@ def _set(path: Path, old: str, new: str) -> None:
 
 def _eaten(path: Path):
     _, diags = load_edition(path)
-    return [d for d in diags if d.code == "yaml-eats-text"]
+    return [d for d in diags if d.code.startswith("yaml-eats-text")]
 
 
 @pytest.fixture(params=["fast", "pure"])
@@ -64,7 +64,7 @@ def test_quoted_and_block_text_keep_their_hash(edition, loader):
     _set(edition, "headline: 拐点未到", 'headline: "话题 #抗疫加油# 继续"')
     _set(edition, "paragraphs: [春风徐来。]", "paragraphs:\n          - |\n            春天 #来了#")
     edition_obj, diags = load_edition(edition)
-    assert not [d for d in diags if d.code == "yaml-eats-text"]
+    assert not [d for d in diags if d.code.startswith("yaml-eats-text")]
     assert edition_obj.article("commentary").headline[0] == "话题 #抗疫加油# 继续"
 
 

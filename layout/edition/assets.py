@@ -12,7 +12,7 @@ from yaml.nodes import Node
 
 from layout.edition.fields import Collector
 from layout.files import cache_dir
-from layout.edition.source import shown_path
+from layout.edition.source import node_pos, shown_path
 
 if TYPE_CHECKING:                      # Pillow is imported when an image is named
     from PIL import Image
@@ -87,8 +87,9 @@ def _checked_image(out: Collector, node: Node, rel: str, what: str, real: Path) 
         if payload == proof:
             return str(real)
         if status != "missing":
-            out.warning(f"cache: the mark of {what} '{rel}' was damaged; the picture was "
-                        "decoded again", node, "cache")
+            from layout.diagnostics import warning
+
+            out.diags.append(warning("cache.damaged-mark", node_pos(node), what=what, file=rel))
     from PIL import Image, UnidentifiedImageError
 
     try:

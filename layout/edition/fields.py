@@ -263,19 +263,14 @@ def report_hidden(out: Collector, node: ScalarNode, key: str) -> None:
     kind, what, line, col = node.hidden
     pos = SourcePos(node.start_mark.name, line + 1, col + 1)
     shown = what if len(what) <= 30 else what[:30] + "…"
-    if kind == "comment":
-        intended = len(what) == 1 or what[1] in " \t"     # '# …': written as a comment
-        message = (f"{key}: YAML reads '{shown}' as a comment, so it is not part of the text; "
-                   "quote the text (\"…\") to print it"
-                   + (", or put the comment on a line of its own" if intended else ""))
-        (out.warning if intended else out.error)(message, pos, "yaml-eats-text")
+    if kind == "comment" and (len(what) == 1 or what[1] in " \t"):     # '# …': written as one
+        out.diags.append(warning("yaml-eats-text.written-comment", pos, key=key, text=shown))
+    elif kind == "comment":
+        out.diags.append(error("yaml-eats-text.comment", pos, key=key, text=shown))
     elif kind == "anchor" and not getattr(node, "aliased", False):
-        out.error(f"{key}: YAML reads '{shown}' at the start as an anchor (a name for the value), "
-                  "so it is not part of the text; quote the text (\"…\") to print it",
-                  pos, "yaml-eats-text")
+        out.diags.append(error("yaml-eats-text.anchor", pos, key=key, text=shown))
     elif kind == "tag":
-        out.error(f"{key}: YAML reads '{shown}' at the start as a tag, so it is not part of the "
-                  "text; quote the text (\"…\") to print it", pos, "yaml-eats-text")
+        out.diags.append(error("yaml-eats-text.tag", pos, key=key, text=shown))
 
 
 def scalar_number(out: Collector, node: Node, key: str) -> float | None:

@@ -28,7 +28,7 @@ class FontSet:
         self._cache = cache
         self._metrics: dict[str, FontMetrics] = {}
         self._ink: dict[tuple[str, str], tuple[float, float, float, float] | None] = {}
-        self._notes: list[str] = []         # damaged cache entries rebuilt (take_notes)
+        self._notes: list = []         # damaged cache entries rebuilt (take_notes)
 
     @classmethod
     def load(cls, fonts_dir: str | Path | None = None,
@@ -55,11 +55,9 @@ class FontSet:
         return m
 
     def take_notes(self) -> list:
-        """Warnings (code 'cache') for the damaged cache entries rebuilt since the last call."""
-        from layout.diagnostics import warning
-
+        """Warnings for the damaged cache entries rebuilt since the last call."""
         notes, self._notes[:] = list(self._notes), []
-        return [warning(f"cache: {n}", None, "cache") for n in notes]
+        return notes
 
     # -- the Metrics protocol of compose
     def covers(self, font_id: str, ch: str) -> bool:

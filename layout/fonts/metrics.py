@@ -184,12 +184,12 @@ def _from_entry(entry: object, size: int, sha256: str) -> FontMetrics:
         raise ValueError(f"corrupt cache entry: {exc!r}") from None
 
 
-def load_metrics(path: Path, sha256: str, cache: Path, notes: list[str] | None = None) -> FontMetrics:
+def load_metrics(path: Path, sha256: str, cache: Path, notes: list | None = None) -> FontMetrics:
     """Metrics of the font at path, whose content hash is sha256.
 
     The cache entry is used when its digest matches its content (layout.files.read_entry)
     and it names this font, its size and format; a missing or damaged one is rebuilt from
-    the font (a damaged one with a line in `notes`), after checking that the file really
+    the font (a damaged one with a warning in `notes`), after checking that the file really
     has the expected sha256. A cache that cannot be written only costs time.
     """
     from layout.files import read_entry, write_entry
@@ -206,7 +206,9 @@ def load_metrics(path: Path, sha256: str, cache: Path, notes: list[str] | None =
         except (ValueError, EOFError, TypeError):
             status = "damaged"
     if status == "damaged" and notes is not None:
-        notes.append(f"the cached metrics of {path.name} were damaged; rebuilt from the font")
+        from layout.diagnostics import warning
+
+        notes.append(warning("cache.damaged-metrics", None, font=path.name))
     actual = sha256_file(path)
     if actual != sha256:
         raise FontError(f"{path}: sha256 {actual} does not match manifest {sha256}")
