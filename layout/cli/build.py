@@ -71,7 +71,7 @@ def show(result, quiet: bool, out, err) -> int:
     """The build's lines (diagnostics and failures on `err`, the rest on `out`); its exit code."""
     print_diags(shown_diagnostics(result), err)
     if not result.plates:
-        print(msg("nothing_written"), file=err)
+        print(msg("nothing-written"), file=err)
         return 1
     edition, layout = result.edition, result.layout
     if not quiet:
@@ -92,6 +92,6 @@ def show(result, quiet: bool, out, err) -> int:
 def preflight_failures(result) -> list[str]:
     lines = []
     for report in result.failed_preflight:
-        lines.append(msg("preflight.failed_for", path=report.path))
+        lines.append(msg("preflight.failed-for", path=report.path))
         lines += [f"  {check_line(check)}" for check in report.failures()]
     return lines

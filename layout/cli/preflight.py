@@ -24,7 +24,7 @@ def run(args) -> int:
         if args.json:
             print_json("preflight", 1)
         else:
-            print(msg("no_file", path=args.pdf), file=sys.stderr)
+            print(msg("no-file", path=args.pdf), file=sys.stderr)
         return 1
     report = preflight(args.pdf, ink_limit_pct=args.ink_limit)
     code = 0 if report.passed else 1

@@ -23,7 +23,7 @@ def add_parser(sub) -> None:
 def run(args) -> int:
     result = preview(args.edition, args.page, args.out or None, dpi=args.dpi, proof=args.proof)
     if result.page_missing:
-        print(msg("no_page", page=args.page, pages=len(result.edition.pages)), file=sys.stderr)
+        print(msg("no-page", page=args.page, pages=len(result.edition.pages)), file=sys.stderr)
         return 1
     if result.path is None:
         print_diags(result.diagnostics)
@@ -42,7 +42,7 @@ def open_viewer(path: Path) -> None:
 
     opener = shutil.which("xdg-open") or shutil.which("open")
     if not opener:
-        print(msg("no_viewer"), file=sys.stderr)
+        print(msg("no-viewer"), file=sys.stderr)
         return
     subprocess.Popen([opener, str(path)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                      stderr=subprocess.DEVNULL, start_new_session=True)

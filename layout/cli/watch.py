@@ -39,11 +39,11 @@ def build_once(args, fonts):
         if result.page_missing:
             return None, lines + [f"the edition has no page {args.page}"]
         if result.path is None:
-            return None, lines + [msg("nothing_written")]
+            return None, lines + [msg("nothing-written")]
         return result.layout, lines + [f"wrote {result.path}"]
     result = build(args.edition, args.output, BuildOptions(proof=args.proof), fonts=fonts)
     lines = [diag_line(d) for d in once(without_info(result.diagnostics))]
     if not result.plates:
-        return None, lines + [msg("nothing_written")]
+        return None, lines + [msg("nothing-written")]
     shown = result.plates + ((result.proof_file,) if result.proof_file else ())
     return result.layout, lines + [f"wrote {p}" for p in shown] + preflight_failures(result)
