@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from layout.diagnostics import Diagnostic, Severity, error, has_errors
+from layout.base.diagnostics import Diagnostic, Severity, error, has_errors
 from layout.pipeline.outputs import (out_dir, preview_name, remove_stale_temps, write_copyfit,
                                      write_preview, write_proof)
 
@@ -114,7 +114,7 @@ def make_up(loaded: Loaded, only=None, strict: bool = False) -> MadeUp:
     from layout.makeup import make_up as make_up_edition
 
     layout = make_up_edition(loaded.edition, loaded.fonts, only=only)
-    diags = loaded.diagnostics + tuple(layout.diagnostics)
+    diags = loaded.diagnostics + tuple(layout.base.diagnostics)
     if strict and any(e.overflow_chars for e in layout.copyfit):
         diags += (error("strict"),)
     return MadeUp(loaded.edition, loaded.fonts, layout, diags)
