@@ -163,7 +163,7 @@ def test_copyfit_of_a_frame_too_small(tmp_path, fonts):
                  if isinstance(r, TextRun) and r.size_pt == 9 and r.x < 300)
     total = len("本报讯（记者李思婵）") + 2 * len(LONG)
     assert placed + cf.overflow_chars == total
-    assert any(d.code == "overflow" for d in layout.base.diagnostics)
+    assert any(d.code == "overflow" for d in layout.diagnostics)
 
 
 def test_short_article_reports_empty_lines(tmp_path, fonts):
@@ -299,17 +299,17 @@ def test_headline_shrinks_to_fit_then_errors(tmp_path, fonts):
              if isinstance(r, TextRun) and "疫情" in r.chars and r.size_pt > 9}
     (size,) = sizes
     assert 18 <= size < 26                                   # shrunk, not below the floor
-    assert not any(d.code == "headline-too-wide" for d in layout.base.diagnostics)
+    assert not any(d.code == "headline-too-wide" for d in layout.diagnostics)
     too_long = replace(art, headline=(long_head,))
     page = replace(edition.pages[0], articles=(too_long,))
     layout = make_up(replace(edition, pages=(page,) + edition.pages[1:]), fonts)
-    assert any(d.code == "headline-too-wide" for d in layout.base.diagnostics)
+    assert any(d.code == "headline-too-wide" for d in layout.diagnostics)
 
 
 def test_low_resolution_photo_is_warned(tmp_path, fonts):
     edition, _ = load_edition(FIXTURE / "2020-02-24")
     layout = make_up(edition, fonts)
-    assert any(d.code == "low-resolution" for d in layout.base.diagnostics)
+    assert any(d.code == "low-resolution" for d in layout.diagnostics)
 
 
 def test_borders_and_column_rules(tmp_path, fonts):

@@ -144,4 +144,4 @@ def test_the_sample_sets_without_overflow():
     assert all(e.overflow_chars == 0 for e in layout.copyfit), table
     # and no frame is left visibly empty: at most a line or two at the foot of each column
     assert all(e.short_lines <= 8 for e in layout.copyfit), table
-    assert not any(d.severity.value == "error" for d in layout.base.diagnostics), table
+    assert not any(d.severity.value == "error" for d in layout.diagnostics), table

@@ -55,7 +55,7 @@ def dump_layout(layout: EditionLayout) -> str:
                    f"over {e.overflow_chars} short {e.short_lines}")
     for f in layout.fill:
         out.append(f"fill p{f.page} lines {f.lines} uncovered {f.uncovered} short {f.short}")
-    for d in layout.base.diagnostics:
+    for d in layout.diagnostics:
         where = f"{d.pos.line}:{d.pos.col}" if getattr(d, "pos", None) else "-"
         out.append(f"diagnostic {d.severity.name.lower()} {d.code} {where}")
     return "\n".join(out) + "\n"

@@ -114,7 +114,7 @@ def make_up(loaded: Loaded, only=None, strict: bool = False) -> MadeUp:
     from layout.makeup import make_up as make_up_edition
 
     layout = make_up_edition(loaded.edition, loaded.fonts, only=only)
-    diags = loaded.diagnostics + tuple(layout.base.diagnostics)
+    diags = loaded.diagnostics + tuple(layout.diagnostics)
     if strict and any(e.overflow_chars for e in layout.copyfit):
         diags += (error("strict"),)
     return MadeUp(loaded.edition, loaded.fonts, layout, diags)
