@@ -10,8 +10,8 @@ import shutil
 
 import pytest
 
-import layout.files as files
-from layout.files import read_entry, read_regular, write_entry
+import layout.base.files as files
+from layout.base.files import read_entry, read_regular, write_entry
 from layout.fonts import FontSet
 from layout.fonts.metrics import FORMAT as METRICS_FORMAT
 from test_fonts import UPEM, synth  # noqa: F401  (synth is a fixture)

@@ -148,7 +148,7 @@ _WRONG_INSIDE = {     # right shape, wrong types or sizes inside
 def test_corrupt_cache_entry_is_rebuilt(synth, garbage):
     """Entries whose digest matches but whose content is unsound (as a bug or an old
     version might write them) are rebuilt too; damaged bytes: tests/test_cache_trust.py."""
-    from layout.files import read_entry, write_entry
+    from layout.base.files import read_entry, write_entry
 
     folder, cache = synth
     fs = FontSet.load(folder, cache_dir=cache)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from layout.diagnostics import Severity
+from layout.base.diagnostics import Severity
 from layout.edition import load_edition
 from layout.edition import source
 from layout.messages import diag_message

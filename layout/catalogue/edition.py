@@ -21,7 +21,7 @@ ENTRIES = {
     "yaml-eats-text.tag": ("{key}: YAML reads '{text}' at the start as a tag, so it is not part of the text; "
                            "quote the text (\"…\") to print it",
                            "{key}：YAML 把开头的“{text}”当作标签，它不属于文字；要印出它，请给文字加引号（\"…\"）"),
-    # the cache folder (layout.files entries)
+    # the cache folder (layout.base.files entries)
     "cache.damaged-mark": ("cache: the mark of {what} '{file}' was damaged; the picture was decoded again",
                            "缓存：{what}“{file}”的解码记录已损坏，已重新解码图片"),
 }

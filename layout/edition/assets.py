@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from yaml.nodes import Node
 
 from layout.edition.fields import Collector
-from layout.files import cache_dir
+from layout.base.files import cache_dir
 from layout.edition.source import node_pos, shown_path
 
 if TYPE_CHECKING:                      # Pillow is imported when an image is named
@@ -81,13 +81,13 @@ def _checked_image(out: Collector, node: Node, rel: str, what: str, real: Path) 
     after an error."""
     mark, proof = _decoded_mark(real)
     if mark is not None:
-        from layout.files import read_entry
+        from layout.base.files import read_entry
 
         payload, status = read_entry(mark, 256)
         if payload == proof:
             return str(real)
         if status != "missing":
-            from layout.diagnostics import warning
+            from layout.base.diagnostics import warning
 
             out.diags.append(warning("cache.damaged-mark", node_pos(node), what=what, file=rel))
     from PIL import Image, UnidentifiedImageError
@@ -102,7 +102,7 @@ def _checked_image(out: Collector, node: Node, rel: str, what: str, real: Path) 
         out.error(f"{what} '{rel}' is not an image file Pillow can read", node, "image")
         return ""
     if mark is not None:
-        from layout.files import write_entry
+        from layout.base.files import write_entry
 
         write_entry(mark, proof)      # a read-only cache only costs the decoding next time
     return str(real)

@@ -103,11 +103,11 @@ def cached_subset(face: FontFace, codepoints: list[int], cache: Path,
     """Path of the subset in the cache, building it on first request.
 
     The subset is a plain TrueType file (reportlab reads it by path); beside it an entry
-    (layout.files.write_entry, digest-checked) holds its key and its SHA-256, and the file
+    (layout.base.files.write_entry, digest-checked) holds its key and its SHA-256, and the file
     is used only when both match: a damaged, truncated or swapped subset is rebuilt (with a
     warning in `notes`). When the cache folder cannot be written, the subset goes to
-    layout.files.scratch_cache() the same way: a read-only or full cache only costs time."""
-    from layout.files import atomic_write, read_entry, read_regular, scratch_cache, write_entry
+    layout.base.files.scratch_cache() the same way: a read-only or full cache only costs time."""
+    from layout.base.files import atomic_write, read_entry, read_regular, scratch_cache, write_entry
 
     key = subset_key(face, codepoints)
     path = cache / "subsets" / f"{face.id}-{key[:40]}.ttf"
@@ -119,7 +119,7 @@ def cached_subset(face: FontFace, codepoints: list[int], cache: Path,
             return path
         status = "damaged"
     if status == "damaged" and notes is not None:
-        from layout.diagnostics import warning
+        from layout.base.diagnostics import warning
 
         notes.append(warning("cache.damaged-subset", None, font=face.path.name))
     data = make_subset(face, codepoints)

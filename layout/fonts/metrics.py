@@ -11,7 +11,7 @@ import struct
 from dataclasses import field
 from pathlib import Path
 
-from layout.diagnostics import record
+from layout.base.diagnostics import record
 from .manifest import FontError
 
 FORMAT = 4    # 4: 3 in a digest-checked entry naming its font; 3: characters + em advances
@@ -187,12 +187,12 @@ def _from_entry(entry: object, size: int, sha256: str) -> FontMetrics:
 def load_metrics(path: Path, sha256: str, cache: Path, notes: list | None = None) -> FontMetrics:
     """Metrics of the font at path, whose content hash is sha256.
 
-    The cache entry is used when its digest matches its content (layout.files.read_entry)
+    The cache entry is used when its digest matches its content (layout.base.files.read_entry)
     and it names this font, its size and format; a missing or damaged one is rebuilt from
     the font (a damaged one with a warning in `notes`), after checking that the file really
     has the expected sha256. A cache that cannot be written only costs time.
     """
-    from layout.files import read_entry, write_entry
+    from layout.base.files import read_entry, write_entry
 
     try:
         size = path.stat().st_size
@@ -206,7 +206,7 @@ def load_metrics(path: Path, sha256: str, cache: Path, notes: list | None = None
         except (ValueError, EOFError, TypeError):
             status = "damaged"
     if status == "damaged" and notes is not None:
-        from layout.diagnostics import warning
+        from layout.base.diagnostics import warning
 
         notes.append(warning("cache.damaged-metrics", None, font=path.name))
     actual = sha256_file(path)
