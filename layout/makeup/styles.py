@@ -10,7 +10,7 @@ from operator import attrgetter, itemgetter
 from layout.compose import compose_paragraph, natural_width, set_line
 from layout.compose.model import CharStyle, Line, ParaStyle, line_columns
 from layout.compose.normalize import normalize_text
-from layout.diagnostics import SourcePos, error, warning
+from layout.diagnostics import Phrase, SourcePos, error, warning
 from layout.makeup.model import TextRun
 
 
@@ -82,10 +82,10 @@ class Typesetter:
         text, changes = normalize_text(raw, ascii_punct=self.paper.normalize_ascii_punct)
         for ch in changes:
             if getattr(ch, "reason", "").startswith("unpaired"):
-                self.diagnostics.append(warning(f"{ch.reason} at character {ch.index + 1}", pos, "unpaired-quote"))
+                self.diagnostics.append(warning("unpaired-quote", pos, index=ch.index + 1))
         return text
 
-    def compose(self, spans, measure: float, para: ParaStyle, pos: SourcePos | None = None, what: str = "",
+    def compose(self, spans, measure: float, para: ParaStyle, pos: SourcePos | None = None, what: "str | Phrase" = "",
                 looseness: int = 0):
         """The paragraph composed (from the cache); with looseness ±1 set a line longer or
         shorter, or the natural setting when it cannot be."""
@@ -95,7 +95,7 @@ class Typesetter:
         self._report_missing(composed.missing, composed.text, pos, what)
         return composed
 
-    def line(self, spans, para: ParaStyle, pos: SourcePos | None = None, what: str = "") -> Line:
+    def line(self, spans, para: ParaStyle, pos: SourcePos | None = None, what: "str | Phrase" = "") -> Line:
         line = set_line(spans, para, self.metrics)
         for ch, font in zip(line.text, _fonts(line)):
             if not font and not ch.isspace():
@@ -112,13 +112,12 @@ class Typesetter:
     def _missing_once(self, ch, pos, what):
         if pos is None:        # furniture and jump lines: text from the paper file
             pos = SourcePos(self.paper.path) if self.paper.path else None
-            what = what or "the paper's standing text"
+            what = what or Phrase("where.paper-text")
         key = (ch, str(pos))
         if key in self._missing_seen:
             return
         self._missing_seen.add(key)
-        self.diagnostics.append(error(
-            f"{what}: no font has the character '{ch}' (U+{ord(ch):04X})", pos, "missing-glyph"))
+        self.diagnostics.append(error("missing-glyph", pos, what=what, char=ch, codepoint=f"U+{ord(ch):04X}"))
 
 
 def _fonts(line: Line):
