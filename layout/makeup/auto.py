@@ -406,7 +406,7 @@ def fixed_block(planner: Planner, grid, article, place) -> Block:
 
 def no_fit(planner: Planner, parts: list[Part], grid, rows: int, fixed: list[Block], page: int) -> list:
     """Why a page has no exact makeup, in words an editor can act on."""
-    from layout.diagnostics import error
+    from layout.base.diagnostics import error
 
     free = rows * grid.columns - sum(b.span * b.rows for b in fixed)
     need = 0

@@ -1,7 +1,7 @@
 """Page makeup: furniture, article blocks on the grid, continuations, the copyfit report."""
 from __future__ import annotations
 
-from layout.diagnostics import error, warning
+from layout.base.diagnostics import error, warning
 from layout.makeup.blocks import layout_article
 from layout.makeup.furniture import folio, masthead
 from layout.makeup.grid import PageGrid, make_grid
