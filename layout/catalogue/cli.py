@@ -20,6 +20,17 @@ ENTRIES = {
     "sev.info": ("info", "提示"),
     "errors": ("{n} error(s)", "{n} 处错误"),
     "nothing-written": ("build failed: nothing was written", "排版失败：未写出任何文件"),
+    "same-folder": ("newsprint build --all: {first} and {second} both write into {folder} (same paper "
+                    "and date); nothing was built. Build them with different -o folders, or fix the date",
+                    "newsprint build：{first} 与 {second} 都写入 {folder}（报纸和日期相同），未排版任何一期；"
+                    "请分别排版到不同的输出文件夹，或改正日期"),
+    "set-kept": ("nothing was replaced: {folder} holds the previous files as they were",
+                 "未替换任何文件：{folder} 中仍是原来的文件"),
+    "interrupted": ("newsprint: interrupted; nothing was written", "newsprint：已中断，未写出任何文件"),
+    "interrupted.kept": ("newsprint: interrupted; nothing was replaced ({folder} holds the previous files as they were)",
+                         "newsprint：已中断，未替换任何文件（{folder} 中仍是原来的文件）"),
+    "interrupted.replaced": ("newsprint: interrupted after the new files were in place ({folder} holds the whole new set)",
+                             "newsprint：新文件已全部就位后被中断（{folder} 中是完整的新文件）"),
     "check.ok": ("{edition}: OK ({pages} pages, {articles} articles)", "{edition}：通过（{pages} 版，{articles} 篇稿件）"),
     "build.summary": ("{paper} {date}: {pages} pages, {articles} articles, {over} overflowing",
                       "{paper} {date}：{pages} 版，{articles} 篇稿件，{over} 篇超出"),

@@ -24,8 +24,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return args.func(args)
-    except KeyboardInterrupt:
-        print("newsprint: interrupted; nothing was written", file=sys.stderr)
+    except KeyboardInterrupt as exc:
+        from layout.messages import msg
+
+        outcome, folder = getattr(exc, "newsprint_outcome", None), getattr(exc, "newsprint_folder", "")
+        print(msg(f"interrupted.{outcome}" if outcome else "interrupted", folder=folder), file=sys.stderr)
         return 130
     except Exception as exc:
         return explain(exc, sys.stderr)

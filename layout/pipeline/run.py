@@ -56,9 +56,13 @@ class BuildResult:
     copyfit_file: Path | None = None
     proof_file: Path | None = None
     preflight: tuple = ()                   # a PreflightReport per plate, in the order of `plates`
+    replaced: bool = False                  # the folder holds this set (False: the previous one,
+                                            # untouched, when a plate failed preflight)
 
     @property
     def written(self) -> tuple[Path, ...]:
+        if not self.replaced:
+            return ()
         return self.plates + tuple(p for p in (self.copyfit_file, self.proof_file) if p)
 
     @property
@@ -145,24 +149,36 @@ def write(made: MadeUp, out, options: BuildOptions = BuildOptions(), *, on_step=
     edition, layout, fonts = made.edition, made.layout, made.fonts
     folder = out_dir(out, edition)
     remove_stale_temps(folder)
-    on_step("step.plates")
-    press = write_edition(layout, fonts, folder, marks=options.marks)
-    diags = list(made.diagnostics) + fonts.take_notes()     # damaged subsets rebuilt
-    reports = []
-    if options.preflight:
-        from layout.preflight import preflight
+    from dataclasses import replace
 
-        for i, path in enumerate(press.paths, 1):
-            on_step("step.preflight", i=i, n=len(press.paths))
-            report = preflight(path, ink_limit_pct=edition.paper.ink_limit_pct,
-                               min_text_pt=edition.paper.min_text_pt)
-            reports.append(report)
-            if path in press.page_pdfs:     # preflight warnings (small text, thin rules), once per plate
-                diags.extend(d for d in report.diagnostics() if d.severity is Severity.WARNING)
-    copyfit_file = write_copyfit(layout, edition, folder)
-    proof_file = write_proof(layout, edition, fonts, folder) if options.proof else None
-    return BuildResult(edition, layout, tuple(diags), folder, press.paths, press.page_pdfs,
-                       copyfit_file, proof_file, tuple(reports))
+    from layout.base.outputset import OutputSet
+
+    diags = list(made.diagnostics)
+    reports = []
+    with OutputSet(folder) as outset:          # written and preflighted aside, then swapped in
+        on_step("step.plates")
+        press = write_edition(layout, fonts, outset.stage, marks=options.marks)
+        diags += fonts.take_notes()             # damaged subsets rebuilt
+        if options.preflight:
+            from layout.preflight import preflight
+
+            for i, path in enumerate(press.paths, 1):
+                on_step("step.preflight", i=i, n=len(press.paths))
+                report = preflight(path, ink_limit_pct=edition.paper.ink_limit_pct,
+                                   min_text_pt=edition.paper.min_text_pt)
+                report = replace(report, path=str(outset.final(path)))
+                reports.append(report)
+                if path in press.page_pdfs:     # preflight warnings (small text, thin rules), once per plate
+                    diags.extend(d for d in report.diagnostics() if d.severity is Severity.WARNING)
+        copyfit_file = write_copyfit(layout, edition, outset.stage)
+        proof_file = write_proof(layout, edition, fonts, outset.stage) if options.proof else None
+        replaced = all(r.passed for r in reports)
+        if replaced:                            # a plate the press would refuse replaces nothing
+            outset.commit()
+    final = outset.final
+    return BuildResult(edition, layout, tuple(diags), folder, tuple(map(final, press.paths)),
+                       tuple(map(final, press.page_pdfs)), final(copyfit_file),
+                       final(proof_file) if proof_file else None, tuple(reports), replaced)
 
 
 def preview(edition_path, page: int, png=None, *, dpi: float = 100.0, proof: bool = False,
