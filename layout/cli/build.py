@@ -2,6 +2,7 @@
 with --proof the proof PDF; nothing is written when the edition has errors."""
 from __future__ import annotations
 
+import os
 import sys
 
 from layout.cli.build_all import run_all
@@ -50,12 +51,18 @@ def _build(args, progress) -> int:
         print(msg("nothing_written"), file=sys.stderr)
         return 1
     from layout.press import preflight, write_edition
+    from layout.press.pdfx import source_date_epoch
 
+    try:
+        epoch = source_date_epoch(os.environ)
+    except ValueError as exc:
+        print(msg("epoch.bad", why=exc), file=sys.stderr)
+        return 1
     out = out_dir(args.output, edition)
     remove_stale_temps(out)
     progress.step("step.plates")
-    result = write_edition(layout, fonts, out, marks=args.marks)
-    note(written=[str(p) for p in result.paths])
+    result = write_edition(layout, fonts, out, marks=args.marks, epoch=epoch)
+    note(written=[str(p) for p in result.written], plates=plates_json(result))
     bad = []
     for i, path in enumerate(result.paths, 1):
         progress.step("step.preflight", i=i, n=len(result.paths))
@@ -77,6 +84,7 @@ def _build(args, progress) -> int:
                   pages=len(layout.pages), articles=article_count(edition), over=len(overflowing(layout))))
         for p in result.paths:
             print(msg("wrote", path=p))
+        print(plates_line(result))
         if proof_path:
             print(msg("wrote.proof", path=proof_path))
     if bad:
@@ -86,3 +94,24 @@ def _build(args, progress) -> int:
                 print(f"  {check_line(check)}", file=sys.stderr)
         return 1
     return 0
+
+
+def plates_json(result) -> list[dict]:
+    """The plates for --json: page, file, SHA-256, revision, /ID, status against the last build."""
+    return [{"page": p.page, "file": p.file, "sha256": p.sha256, "revision": p.revision,
+             "id": p.pdf_id, "status": p.status} for p in result.plates] + [
+        {"page": n, "status": "removed"} for n in result.removed]
+
+
+def plates_line(result) -> str:
+    """第1版 changed; 第2–4版 unchanged — which plates go to the plant."""
+    from layout.press.manifest import page_ranges
+
+    groups: dict[str, list[int]] = {}
+    for p in result.plates:
+        groups.setdefault(p.status, []).append(p.page)
+    if result.removed:
+        groups["removed"] = list(result.removed)
+    parts = [msg(f"plates.status.{status}", pages=page_ranges(groups[status]))
+             for status in ("changed", "new", "unchanged", "removed") if status in groups]
+    return msg("plates.line", parts=msg("plates.sep").join(parts), path=result.manifest)
