@@ -51,7 +51,7 @@ def test_a_corrected_page_is_the_only_changed_plate(capsys, tmp_path, edition, m
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     out = tmp_path / "out"
     folder = out / "test-paper" / "2020-02-24"
-    assert "第1–2版 new" in plates_line(build(capsys, edition, out, "--marks"))
+    assert "p1–2 new" in plates_line(build(capsys, edition, out, "--marks"))
     manifest = json.loads((folder / "test-paper-2020-02-24-manifest.json").read_text("utf-8"))
     first = {p["page"]: p for p in manifest["plates"]}
     p1, p2 = folder / "test-paper-2020-02-24-p1.pdf", folder / "test-paper-2020-02-24-p2.pdf"
@@ -59,14 +59,14 @@ def test_a_corrected_page_is_the_only_changed_plate(capsys, tmp_path, edition, m
     assert first[1]["id"] == trailer_id(p1).decode()
     bytes_before = p1.read_bytes(), p2.read_bytes()
 
-    assert plates_line(build(capsys, edition, out, "--marks")).startswith("plates: 第1–2版 unchanged")
+    assert plates_line(build(capsys, edition, out, "--marks")).startswith("plates: p1–2 unchanged")
     assert (p1.read_bytes(), p2.read_bytes()) == bytes_before          # the same input, the same bytes
 
     # one character fixed on page 1, and a character no page had before (拂: a new glyph)
     text = edition.read_text("utf-8")
     edition.write_text(text.replace("春风徐来。", "春风拂面。"), "utf-8")
     line = plates_line(build(capsys, edition, out, "--marks"))
-    assert line.startswith("plates: 第1版 changed; 第2版 unchanged")
+    assert line.startswith("plates: p1 changed; p2 unchanged")
     second = {p["page"]: p for p in json.loads(
         (folder / "test-paper-2020-02-24-manifest.json").read_text("utf-8"))["plates"]}
     assert second[1]["revision"] != first[1]["revision"]
@@ -76,6 +76,10 @@ def test_a_corrected_page_is_the_only_changed_plate(capsys, tmp_path, edition, m
     page = pdfium.PdfDocument(str(p1))[0]
     slug = page.get_textpage().get_text_range()
     assert f"rev {second[1]['revision']}" in slug
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    edition.write_text(text.replace("春风徐来。", "春风拂面！"), "utf-8")
+    out_zh = build(capsys, edition, out, "--marks")
+    assert "印版：第1版有改动；第2版未改动" in out_zh
 
 
 def test_the_pdf_id_is_a_digest_of_the_bytes(tmp_path, capsys, edition):
@@ -118,7 +122,7 @@ def test_a_changed_date_alone_is_not_a_changed_plate(tmp_path, capsys, edition, 
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     build(capsys, edition, tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    assert plates_line(build(capsys, edition, tmp_path)).startswith("plates: 第1–2版 unchanged")
+    assert plates_line(build(capsys, edition, tmp_path)).startswith("plates: p1–2 unchanged")
 
 
 def test_the_edition_file_names_each_font_program_once(tmp_path, capsys, edition):
@@ -154,9 +158,9 @@ def test_removed_pages_are_reported(tmp_path, capsys, edition, monkeypatch):
     data = json.loads(manifest.read_text("utf-8"))
     data["plates"].append(dict(data["plates"][-1], page=3))
     manifest.write_text(json.dumps(data), "utf-8")
-    assert "第3版 no longer in the edition" in plates_line(build(capsys, edition, tmp_path))
+    assert "p3 no longer in the edition" in plates_line(build(capsys, edition, tmp_path))
     manifest.write_text("{not json", "utf-8")                    # unreadable: no previous build
-    assert "第1–2版 new" in plates_line(build(capsys, edition, tmp_path))
+    assert "p1–2 new" in plates_line(build(capsys, edition, tmp_path))
 
 
 def test_json_lists_the_plates(tmp_path, capsys, edition):

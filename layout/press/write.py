@@ -25,8 +25,8 @@ from layout.files import atomic_write
 from layout.makeup.model import EditionLayout, PageLayout, TextRun
 from layout.press.manifest import Plate, compare, read_manifest, write_manifest
 from layout.press.marks import draw_marks, marks_margin
-from layout.press.pdfread import xref_table
 from layout.press.pdfx import OUTPUT_CONDITION, output_profile, press_canvas
+from layout.press.xref import xref_table
 from layout.press.tounicode import EmbeddedFont
 from layout.render.paint import paint_page
 
