@@ -21,7 +21,7 @@ from pathlib import Path
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 
-from layout.files import atomic_write
+from layout.base.files import atomic_write
 from layout.makeup.model import EditionLayout, PageLayout, TextRun
 from layout.press.manifest import Plate, compare, read_manifest, write_manifest
 from layout.press.marks import draw_marks, marks_margin
