@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from layout.files import atomic_write
+from layout.base.files import atomic_write
 
 FORMAT = "newsprint-manifest/1"
 MAX_BYTES = 1 << 20             # a manifest bigger than this is not read
