@@ -197,8 +197,6 @@ def with_content_id(data: bytes) -> bytes:
     return data[:m.start(1)] + digest + data[m.end(1):m.start(2)] + digest + data[m.end(2):]
 
 
-_render = render_pdf      # the name press.preview first used
-
 
 def merge_plates(plates: list[bytes], subject: str) -> bytes:
     """One PDF of the plates' pages, each copied as it is (content, fonts, images, boxes).
