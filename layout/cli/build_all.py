@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 
+from layout.messages import msg
 from layout.cli.report import print_json
 
 
@@ -25,10 +26,12 @@ def run_all(args) -> int:
         return refuse(f"newsprint: no edition (a folder with edition.yaml) under {args.all}", 1)
     clashes = same_folder(editions, args.output)
     if clashes:
-        from layout.messages import msg
-
         return refuse("\n".join(msg("same-folder", first=a, second=b, folder=f) for a, b, f in clashes), 1)
-    results = build_all(editions, BatchOptions(args.output, options(args), args.quiet),
+    try:
+        opts = options(args)
+    except ValueError as exc:                     # SOURCE_DATE_EPOCH malformed
+        return refuse(msg("epoch.bad", why=exc), 1)
+    results = build_all(editions, BatchOptions(args.output, opts, args.quiet),
                         args.jobs or default_jobs())
     code = max(r.code for r in results)
     if json:

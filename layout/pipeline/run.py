@@ -2,12 +2,13 @@
 its result as a frozen dataclass; nothing here prints."""
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from layout.base.diagnostics import Diagnostic, Severity, error, has_errors
-from layout.pipeline.outputs import (out_dir, preview_name, remove_stale_temps, write_copyfit,
-                                     write_preview, write_proof)
+from layout.pipeline.outputs import (edition_stem, out_dir, preview_name, remove_stale_temps,
+                                     write_copyfit, write_preview, write_proof)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class BuildOptions:
     strict: bool = False      # any overflow is an error
     proof: bool = False       # also the proof PDF
     preflight: bool = True    # check every plate written
+    epoch: int | None = None  # SOURCE_DATE_EPOCH for the plates' dates (None: the edition date)
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,10 @@ class BuildResult:
     copyfit_file: Path | None = None
     proof_file: Path | None = None
     preflight: tuple = ()                   # a PreflightReport per plate, in the order of `plates`
+    versions: tuple = ()                    # layout.press.manifest.Plate per page: SHA-256, revision,
+    #                                         status against the previous build (new/changed/unchanged)
+    removed_pages: tuple[int, ...] = ()     # pages the previous build in the folder had, this one not
+    manifest_file: Path | None = None       # the plate manifest
     replaced: bool = False                  # the folder holds this set (False: the previous one,
                                             # untouched, when a plate failed preflight)
 
@@ -63,7 +69,7 @@ class BuildResult:
     def written(self) -> tuple[Path, ...]:
         if not self.replaced:
             return ()
-        return self.plates + tuple(p for p in (self.copyfit_file, self.proof_file) if p)
+        return self.plates + tuple(p for p in (self.manifest_file, self.copyfit_file, self.proof_file) if p)
 
     @property
     def copyfit(self) -> tuple:
@@ -157,7 +163,10 @@ def write(made: MadeUp, out, options: BuildOptions = BuildOptions(), *, on_step=
     reports = []
     with OutputSet(folder) as outset:          # written and preflighted aside, then swapped in
         on_step("step.plates")
-        press = write_edition(layout, fonts, outset.stage, marks=options.marks)
+        plate_manifest = folder / f"{edition_stem(edition)}-manifest.json"
+        if plate_manifest.is_file():            # the plates are compared with the previous build's
+            shutil.copyfile(plate_manifest, outset.path(plate_manifest.name))
+        press = write_edition(layout, fonts, outset.stage, marks=options.marks, epoch=options.epoch)
         diags += fonts.take_notes()             # damaged subsets rebuilt
         if options.preflight:
             from layout.preflight import preflight
@@ -178,7 +187,8 @@ def write(made: MadeUp, out, options: BuildOptions = BuildOptions(), *, on_step=
     final = outset.final
     return BuildResult(edition, layout, tuple(diags), folder, tuple(map(final, press.paths)),
                        tuple(map(final, press.page_pdfs)), final(copyfit_file),
-                       final(proof_file) if proof_file else None, tuple(reports), replaced)
+                       final(proof_file) if proof_file else None, tuple(reports), press.plates,
+                       press.removed, final(press.manifest), replaced)
 
 
 def preview(edition_path, page: int, png=None, *, dpi: float = 100.0, proof: bool = False,
