@@ -8,7 +8,7 @@ from dataclasses import MISSING, dataclass, fields
 from enum import Enum
 from operator import attrgetter
 
-from layout.catalogue import Phrase, freeze, known, render  # noqa: F401  (Phrase: for the stages)
+from layout.catalogue import Phrase, freeze, known, os_reason, render  # noqa: F401  (Phrase, os_reason: for the stages)
 
 
 def record(cls):
