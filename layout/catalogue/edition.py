@@ -235,4 +235,7 @@ ENTRIES = {
                         "{block} is placed in rows {span}, above the page's first row"),
                        ("{block}位于第 {span} 行，超出本版的第 1-{rows} 行",
                         "{block}位于第 {span} 行，在本版第一行之上")),
+    # ---- next week's edition
+    "placeholder": ("placeholder text not replaced: {text} (write the copy here, or delete the article)",
+                    "占位文字未替换：{text}（请在此写入稿件，或删去这篇稿件）"),
 }
