@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 PKG = Path(__file__).resolve().parent.parent / "layout"
-ORDER = ["catalogue", "diagnostics", "files", "edition", "fonts", "compose", "makeup", "render", "press", "preflight",
+ORDER = ["base", "diagnostics", "files", "edition", "fonts", "compose", "makeup", "render", "press", "preflight",
          "pipeline", "cli"]
 NO_PDF = {"edition", "fonts", "compose", "makeup"}
 PDF_LIBS = {"reportlab", "pypdfium2", "pypdf"}

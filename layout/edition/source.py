@@ -20,7 +20,7 @@ from yaml.events import AliasEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-from layout.diagnostics import Diagnostic, SourcePos, error, os_reason
+from layout.base.diagnostics import Diagnostic, SourcePos, error, os_reason
 
 try:                                    # libyaml, when PyYAML was built with it
     from yaml._yaml import CParser as _CParser
