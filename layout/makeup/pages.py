@@ -99,8 +99,7 @@ def _make_page(ts, grid, edition, page, resumes):
         if art is None:
             continue
         if place.column + place.span - 1 > grid.columns or place.row < 1:
-            ts.diagnostics.append(error(f"article {art.id}: placement outside the {grid.columns}-column grid",
-                                        place.pos, "placement"))
+            ts.diagnostics.append(error("outside-grid", place.pos, article=art.id, columns=grid.columns))
             continue
         kwargs = _part_kwargs(ts, edition, page, art, cont, resumes)
         if kwargs is None:
@@ -119,9 +118,8 @@ def _make_page(ts, grid, edition, page, resumes):
     for art, place, cont, shape, kwargs in blocks:
         row, rows = place.row, place.rows
         if row + rows - 1 > rows_avail:
-            ts.diagnostics.append(error(
-                f"article {art.id}: rows {row}–{row + rows - 1} run below the last line of page {page.number} "
-                f"({rows_avail} lines)", place.pos, "placement"))
+            ts.diagnostics.append(error("below-page", place.pos, article=art.id, first=row,
+                                        last=row + rows - 1, page=page.number, lines=rows_avail))
             rows = max(1, rows_avail - row + 1)
         rect = grid.cell(place.column, place.span, offset + row, rows)
         res = layout_article(ts, grid, art, rect, shape=shape, **kwargs)
@@ -129,12 +127,11 @@ def _make_page(ts, grid, edition, page, resumes):
         if res.resume is not None and cont is None and art.continues_on:
             resumes[art.id] = res.resume
         if res.photo_ppi and res.photo_ppi < MIN_PPI:
-            ts.diagnostics.append(warning(f"article {art.id}: photo at {res.photo_ppi:.0f} ppi, below {MIN_PPI}",
-                                          art.photo.pos, "low-resolution"))
+            ts.diagnostics.append(warning("low-resolution", art.photo.pos, article=art.id,
+                                          ppi=res.photo_ppi, min_ppi=MIN_PPI))
         if res.overflow_chars:
-            ts.diagnostics.append(warning(f"article {art.id}: 超出{res.overflow_chars}字 "
-                                          f"({res.lines_needed - res.lines_set} lines over) on page {page.number}",
-                                          place.pos, "overflow"))
+            ts.diagnostics.append(warning("overflow", place.pos, article=art.id, chars=res.overflow_chars,
+                                          lines=res.lines_needed - res.lines_set, page=page.number))
         short = 0 if res.resume is not None else res.lines_available - res.lines_set
         kind = "continuation" if cont is not None else "article"
         frames.append(BlockFrame(art.id, rect, kind, res.lines_needed, res.lines_available, res.overflow_chars))
@@ -151,9 +148,8 @@ def _part_kwargs(ts, edition, page, art, cont, resumes) -> dict | None:
         start = resumes.get(art.id)
         origin = _origin_page(edition, art.id)
         if start is None:
-            ts.diagnostics.append(warning(f"article {art.id}: all its text fits on page {origin}; "
-                                          f"the continuation on page {page.number} is empty", cont.pos,
-                                          "empty-continuation"))
+            ts.diagnostics.append(warning("empty-continuation", cont.pos, article=art.id, origin=origin,
+                                          page=page.number))
             return None
         return dict(start=start, jump_from=origin, short_headline=cont.headline)
     if art.continues_on:
