@@ -5,7 +5,7 @@ from layout.base.diagnostics import error, warning
 from layout.makeup.blocks import layout_article
 from layout.makeup.furniture import folio, masthead
 from layout.makeup.grid import PageGrid, make_grid
-from layout.makeup.model import BlockFrame, CopyfitEntry, EditionLayout, PageFill, PageLayout, Rect
+from layout.makeup.model import BlockFrame, CopyfitEntry, EditionLayout, PageFill, PageLayout, PlacedBlock, Rect
 from layout.makeup.normalised import normalisation_notes
 from layout.makeup.styles import Typesetter
 from layout.makeup.auto import fallback, fixed_block, no_fit, rank_headline_sizes, solve
@@ -86,6 +86,8 @@ def _make_page(ts, grid, edition, page, resumes):
     items += fi
     rows_avail = grid.rows - offset
     copyfit = []
+    placed = []
+    planner = Planner(ts, grid)
     hand = [(a, a.place, None) for a in page.articles if a.place] + \
            [(edition.article(c.article_id), c.place, c) for c in page.continuations if c.place]
     # rows held per column: hand-placed blocks first, so blocks sized from content flow around them
@@ -113,8 +115,13 @@ def _make_page(ts, grid, edition, page, resumes):
             for c in cols:
                 taken[c].append((row, row + rows - 1))
             place = replace(place, row=row, rows=rows)
-        blocks.append((art, place, cont, None, kwargs))
-    blocks += _automatic(ts, grid, edition, page, rows_avail, [(a, p) for a, p, _, _, _ in blocks], resumes)
+        blocks.append((art, place, cont, _fitted(planner, art, place, kwargs, rows_avail), kwargs))
+    auto = _automatic(ts, planner, edition, page, rows_avail, [(a, p) for a, p, _, _, _ in blocks], resumes)
+    automatic = {(a.id, c is not None) for a, _, c, _, _ in auto}
+    # drawn in the edition's order (articles, then continuations), however they were placed
+    order = {(a.id, False): i for i, a in enumerate(page.articles)}
+    order.update({(c.article_id, True): len(order) + i for i, c in enumerate(page.continuations)})
+    blocks = sorted(blocks + auto, key=lambda b: order.get((b[0].id, b[2] is not None), len(order)))
     for art, place, cont, shape, kwargs in blocks:
         row, rows = place.row, place.rows
         if row + rows - 1 > rows_avail:
@@ -135,10 +142,29 @@ def _make_page(ts, grid, edition, page, resumes):
         short = 0 if res.resume is not None else res.lines_available - res.lines_set
         kind = "continuation" if cont is not None else "article"
         frames.append(BlockFrame(art.id, rect, kind, res.lines_needed, res.lines_available, res.overflow_chars))
+        placed.append(PlacedBlock(page.number, art.id, cont is not None, place.column, place.span, row, rows,
+                                  (shape.headline_size if shape else 0.0) or art.headline_size,
+                                  shape.body_cols if shape else 0, (art.id, cont is not None) in automatic))
         copyfit.append(CopyfitEntry(art.id, page.number, res.lines_needed, res.lines_available,
                                     res.overflow_chars, short, res.chars_per_line))
-    layout = PageLayout(page.number, grid.width, grid.height, tuple(items), tuple(frames), grid.area)
+    layout = PageLayout(page.number, grid.width, grid.height, tuple(items), tuple(frames), grid.area,
+                        tuple(placed))
     return layout, copyfit
+
+
+def _fitted(planner, art, place, kwargs, rows_avail):
+    """The shape of a hand placement with fit: true: the one automatic makeup gives that
+    article at that span and height (so `place --write` reproduces an automatic layout)."""
+    if not place.fit or not place.rows:
+        return None
+    part = Part(art, start=kwargs.get("start"), jump_from=kwargs.get("jump_from", 0),
+                jump_to=kwargs.get("jump_to", 0), short=kwargs.get("short_headline", ""),
+                headline_size=art.headline_size)
+    for exact in (True, False):
+        shape = planner.menu(part, place.span, rows_avail, exact).get(place.rows)
+        if shape is not None:
+            return shape
+    return None
 
 
 def _part_kwargs(ts, edition, page, art, cont, resumes) -> dict | None:
@@ -157,7 +183,7 @@ def _part_kwargs(ts, edition, page, art, cont, resumes) -> dict | None:
     return {}
 
 
-def _automatic(ts, grid, edition, page, rows_avail, hand, resumes) -> list:
+def _automatic(ts, planner, edition, page, rows_avail, hand, resumes) -> list:
     """Blocks for the parts without a place (automatic makeup), around the hand-placed ones."""
     wanted = [(a, None) for a in page.articles if not a.place] + \
              [(edition.article(c.article_id), c) for c in page.continuations if not c.place]
@@ -173,7 +199,7 @@ def _automatic(ts, grid, edition, page, rows_avail, hand, resumes) -> list:
         parts.append(part)
     if not parts:
         return []
-    planner = Planner(ts, grid)
+    grid = planner.grid
     parts = rank_headline_sizes(ts.paper, parts)
     fixed = [fixed_block(planner, grid, art, place) for art, place in hand]
     solution = solve(planner, parts, grid.columns, rows_avail, fixed)
