@@ -27,6 +27,7 @@ LOOSE_COST = 1.0           # per paragraph set a line longer
 TIGHT_COST = 1.5           # per paragraph set a line shorter
 PHOTO_COST = 0.5           # per row away from the photo's natural height
 EMPTY_COST = 4.0           # per empty body line (only when no exact makeup exists)
+TIGHT_LAST = 0.34          # tightening is tried when the last line fills at most this much
 MAX_LOOSE = 4              # paragraphs tried for looseness each way
 VARY_COST = 1.5            # 变栏: one body column fewer than the span
 SHORT_COLUMN_COST = 3.0    # per row a body column is shorter than MIN_BODY_ROWS
@@ -120,8 +121,11 @@ class Planner:
                 counts[bl.paragraph] = counts.get(bl.paragraph, 0) + 1
             order = [] if art.kind == "verse" else \
                 sorted((p for p in counts if p < npar), key=lambda p: (-counts[p], p))
+            last = {bl.paragraph: bl.line for bl in base}
+            # a line shorter only when the last line is short enough to squeeze back
+            short = {p for p in order if counts[p] >= 2 and last[p].width <= TIGHT_LAST * measure}
             state = self._memo[key] = {"n": len(base), "counts": counts, 1: ([], list(order)),
-                                       -1: ([], [p for p in order if counts[p] >= 2])}
+                                       -1: ([], [p for p in order if p in short])}
         for delta in (1, -1):
             found, todo = state[delta]
             while len(found) < want and todo:
