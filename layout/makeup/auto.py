@@ -18,7 +18,7 @@ is scored (shape costs, rank order, block proportions) and the best one wins.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from layout.makeup.plan import Part, Planner
 from layout.makeup.shape import Shape
@@ -403,7 +403,7 @@ def rank_headline_sizes(paper, parts: list[Part]) -> list[Part]:
             continue
         step = RANK_STEPS[min(k, len(RANK_STEPS) - 1)]
         size = max(style.min_size_pt or 0.0, style.size_pt - step)
-        out.append(Part(art, part.start, part.jump_from, part.jump_to, part.short, size))
+        out.append(replace(part, headline_size=size))
         k += 1
     return out
 
