@@ -75,6 +75,9 @@ def confined_image(out: Collector, node: Node, rel: str, base: Path,
         return ""
 
 
+MAX_PIXELS = 60_000_000     # a whole 四开 page at 600 ppi is 42 megapixels
+
+
 def _checked_image(out: Collector, node: Node, rel: str, what: Phrase, real: Path) -> str:
     """str(real) if Pillow reads the whole picture (now, or these same bytes before), else ""
     after an error."""
@@ -92,7 +95,18 @@ def _checked_image(out: Collector, node: Node, rel: str, what: Phrase, real: Pat
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(real) as im:
+        saved, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None   # the size is judged here
+        try:
+            im = Image.open(real)            # reads the header only
+        finally:
+            Image.MAX_IMAGE_PIXELS = saved
+        with im:
+            width, height = im.size
+            if width * height > MAX_PIXELS:  # refused before a byte is decoded
+                out.error("image-too-big", node, what=what, path=rel, width=f"{width:,}",
+                          height=f"{height:,}", megapixels=f"{width * height / 1e6:.0f}",
+                          limit=f"{MAX_PIXELS // 1_000_000}")
+                return ""
             _decode(im)
     except _Damaged as exc:
         out.error("image-damaged", node, what=what, path=rel, reason=str(exc))

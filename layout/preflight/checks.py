@@ -28,7 +28,7 @@ from layout.base.units import MM
 from layout.preflight import pdfread
 from layout.preflight.pdfobj import AnyArray, AnyBool, AnyDict, AnyNull, AnyRef, resolve
 from layout.preflight.reader import PypdfReader
-from layout.preflight.scan import MAX_FORM_DEPTH, Findings, GraphicsState, PageScan
+from layout.preflight.scan import MAX_FORM_DEPTH, Findings, GraphicsState, PageScan, TooComplex
 
 MIN_RULE_MM = 0.1
 
@@ -251,6 +251,8 @@ def _checks(path: str, reader, encrypted: bool, pages: list, ink_limit_pct: floa
             _merge_page(found, page_found, n)
             if failure is not None:
                 raise failure
+        except TooComplex as exc:                 # past the walk's budget: not checked, never a hang
+            found.too_complex[n] = str(exc)
         except Exception as exc:                  # broken stream, bad operands, …
             reader.doubt()
             found.broken[n] = f"{type(exc).__name__}: {exc}"[:200]
@@ -259,6 +261,12 @@ def _checks(path: str, reader, encrypted: bool, pages: list, ink_limit_pct: floa
                         f"{len(pages) - len(broken)} of {len(pages)} pages read",
                         "; ".join(f"page {p}: {why}" for p, why in broken[:4])
                         + (" (what these pages hold is not checked)" if broken else "")))
+
+    complex_pages = sorted(found.too_complex.items())
+    checks.append(Check("complexity", not complex_pages,
+                        f"{len(complex_pages)} of {len(pages)} pages too complex",
+                        "; ".join(f"page {p}: too complex to check: {why}" for p, why in complex_pages[:4])
+                        + (" (what these pages hold is not checked)" if complex_pages else "")))
 
     rgb_pages = sorted(found.rgb)
     rgb_what = sorted(set().union(*found.rgb.values())) if found.rgb else []

@@ -18,6 +18,13 @@ _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _FILL_OPS = {b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
 _PATH_END_OPS = _FILL_OPS | {b"S", b"s", b"n"}
 MAX_FORM_DEPTH = 12
+# The budget of one page's walk: content operations, counted again each time a form is drawn
+# (a few KB of forms drawing forms can make 10**9 draws). A build's page has a few thousand.
+MAX_OPERATIONS = 2_000_000
+
+
+class TooComplex(Exception):
+    """The page's content is past the walk's budget: it is not checked (a FAIL, not a hang)."""
 
 
 def _mul(a, b):
@@ -130,6 +137,8 @@ class Findings:
     images: dict = field(default_factory=dict)       # page → list of bad image descriptions
     transparency: dict = field(default_factory=dict)  # page → set of reasons
     image_count: int = 0
+    operations: int = 0                              # walked so far, forms counted each time drawn
+    too_complex: dict = field(default_factory=dict)  # page → why it was past the budget
 
 
 class PageScan:
@@ -253,8 +262,10 @@ class PageScan:
 
     # -- the walk
     def walk(self, content, resources, gs: GraphicsState, depth: int = 0) -> None:
-        if content is None or depth > MAX_FORM_DEPTH:
+        if content is None:
             return
+        if depth > MAX_FORM_DEPTH:
+            raise TooComplex(f"forms nested more than {MAX_FORM_DEPTH} deep")
         resources = resolve(resources) if resources is not None else pdfread.Dict()
         content = self.reader.content_stream(content)
         ops = raw_operations(content.get_data())      # None: a stream only pypdf reads
@@ -262,6 +273,10 @@ class PageScan:
             self.reader.refuse("a content stream only pypdf reads")
             ops = content.operations
         found = self.found
+        found.operations += len(ops)
+        if found.operations > MAX_OPERATIONS:
+            raise TooComplex(f"more than {MAX_OPERATIONS:,} content operations "
+                             "(forms drawn within forms)")
         stack: list[GraphicsState] = []
         path: list = []
         tm = tlm = _IDENTITY

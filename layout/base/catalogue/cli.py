@@ -24,6 +24,9 @@ ENTRIES = {
                     "and date); nothing was built. Build them with different -o folders, or fix the date",
                     "newsprint build：{first} 与 {second} 都写入 {folder}（报纸和日期相同），未排版任何一期；"
                     "请分别排版到不同的输出文件夹，或改正日期"),
+    "usage.bounds": ("'{value}' is not a number from {low} to {high}", "“{value}”不是 {low} 到 {high} 之间的数"),
+    "usage.bounds.zero": ("'{value}' is not 0 or a number from {low} to {high}",
+                          "“{value}”不是 0，也不是 {low} 到 {high} 之间的数"),
     "set-kept": ("nothing was replaced: {folder} holds the previous files as they were",
                  "未替换任何文件：{folder} 中仍是原来的文件"),
     "interrupted": ("newsprint: interrupted; nothing was written", "newsprint：已中断，未写出任何文件"),

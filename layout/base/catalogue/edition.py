@@ -222,6 +222,10 @@ ENTRIES = {
     "image-unreadable": ("{what} '{path}' cannot be read: {reason}", "无法读取{what}“{path}”：{reason}"),
     "image-damaged": ("{what} '{path}' is damaged ({reason}); export the picture again",
                       "{what}“{path}”已损坏（{reason}）；请重新导出图片"),
+    "image-too-big": ("{what} '{path}' is {width} × {height} pixels ({megapixels} megapixels), more than the "
+                      "limit of {limit} megapixels; scale it down (300 ppi at its printed size is enough)",
+                      "{what}“{path}”为 {width} × {height} 像素（{megapixels} 百万像素），超过 {limit} 百万像素的上限；"
+                      "请缩小图片（按印刷尺寸 300 ppi 即可）"),
     "not-an-image": ("{what} '{path}' is not an image file Pillow can read",
                      "{what}“{path}”不是 Pillow 能读取的图片文件"),
     # ---- placement on the grid
