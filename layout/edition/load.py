@@ -222,13 +222,17 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
     place = _place(ctx, f.get("place"))
     if photo and place and photo.rows and place.rows and photo.rows > place.rows:
         ctx.out.error("photo-rows", f.get("photo"), rows=photo.rows, place_rows=place.rows)
+    body_columns = f.integer("body_columns", 0, low=0, high=24)
+    if place and body_columns > place.span:     # more columns than grid columns: they overprint
+        ctx.out.error("body-columns-over-span", f.get("body_columns"), key="body_columns",
+                      columns=body_columns, span=place.span)
     article = Article(
         id=article_id, kind=kind,
         headline=f.texts("headline", required=kind != "photo"),
         kicker=f.text("kicker", copy=True), subhead=f.text("subhead", copy=True),
         byline=f.text("byline", copy=True), author=f.text("author", copy=True),
         paragraphs=paragraphs, photo=photo, place=place,
-        body_columns=f.integer("body_columns", 0, low=0, high=24),
+        body_columns=body_columns,
         boxed=f.boolean("boxed", kind == "commentary"),
         continues_on=f.integer("continues_on", 0, low=1, high=MAX_PAGES),
         may_continue=f.boolean("may_continue", False),

@@ -167,9 +167,13 @@ def _styles(out: Collector, f: Fields, fonts: dict, colors: dict) -> dict[str, T
         min_size = s.number("min_size", 0.0, low=0, high=500)
         if min_size > size:
             out.error("min-size", s.get("min_size"), min_size=min_size, size=size)
+        leading = s.number("leading", 0.0, low=0, high=1000)
+        if 0 < leading < size:              # lines set closer than their size print on each other
+            out.error("leading-below-size", s.get("leading"), role=role, leading=f"{leading:g}",
+                      size=f"{size:g}")
         styles[role] = TextStyle(
             name=role, font=font, size_pt=size,
-            leading_pt=s.number("leading", 0.0, low=0, high=1000),
+            leading_pt=leading,
             align=s.choice("align", ALIGNMENTS, "justify"),
             indent_chars=s.number("indent", 0.0, low=0, high=20),
             tracking_em=s.number("tracking", 0.0, low=-0.5, high=2),

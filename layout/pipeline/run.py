@@ -123,8 +123,12 @@ def make_up(loaded: Loaded, only=None, strict: bool = False, variant=None) -> Ma
         return MadeUp(loaded.edition, loaded.fonts, None, loaded.diagnostics)
     from layout.makeup import make_up as make_up_edition
 
+    from layout.makeup.verify import verify_layout
+
     layout = make_up_edition(loaded.edition, loaded.fonts, only=only, variant=variant)
     diags = loaded.diagnostics + tuple(layout.diagnostics) + tuple(loaded.fonts.take_notes())
+    if not any(d.code.startswith(("text-outside", "text-overprints")) for d in layout.diagnostics):
+        diags += verify_layout(layout, loaded.fonts)     # nothing hidden (until make_up calls it)
     if strict and any(e.overflow_chars for e in layout.copyfit):
         diags += (error("strict"),)
     return MadeUp(loaded.edition, loaded.fonts, layout, diags)

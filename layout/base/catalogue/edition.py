@@ -222,6 +222,12 @@ ENTRIES = {
     "image-unreadable": ("{what} '{path}' cannot be read: {reason}", "无法读取{what}“{path}”：{reason}"),
     "image-damaged": ("{what} '{path}' is damaged ({reason}); export the picture again",
                       "{what}“{path}”已损坏（{reason}）；请重新导出图片"),
+    "leading-below-size": ("styles.{role}: leading {leading} pt is less than the size {size} pt, so its lines "
+                           "would print on each other; make the leading at least the size",
+                           "styles.{role}：行距 {leading} pt 小于字号 {size} pt，行与行会叠印；行距至少应等于字号"),
+    "body-columns-over-span": ("{key}: {columns} body columns in a block {span} grid columns wide would "
+                               "print on each other; use at most {span}",
+                               "{key}：{span} 栏宽的稿件排 {columns} 个正文栏会叠印；最多用 {span} 栏"),
     "image-too-big": ("{what} '{path}' is {width} × {height} pixels ({megapixels} megapixels), more than the "
                       "limit of {limit} megapixels; scale it down (300 ppi at its printed size is enough)",
                       "{what}“{path}”为 {width} × {height} 像素（{megapixels} 百万像素），超过 {limit} 百万像素的上限；"
