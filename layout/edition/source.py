@@ -94,13 +94,14 @@ class _Limits:
         self._nodes += 1
         if self._nodes > MAX_NODES:
             raise _TooMuch("too-many-values", self.peek_event().start_mark, limit=MAX_NODES)
-        self._depth += 1
+        level = 0 if event is not None else 1      # a nesting level is a mapping or a list
+        self._depth += level
         if self._depth > MAX_DEPTH:
             raise _TooMuch("too-deep", self.peek_event().start_mark, limit=MAX_DEPTH)
         try:
             node = super().compose_node(parent, index)
         finally:
-            self._depth -= 1
+            self._depth -= level
         if event is not None:
             hidden = hidden_by_yaml(self._source, event)
             if hidden:
@@ -257,7 +258,7 @@ def _read_text(path: Path, name: str) -> tuple[str | None, list[Diagnostic]]:
     where = SourcePos(name)
     try:
         if not path.is_file():
-            return None, [error("folder-not-file" if path.is_dir() else "missing-file", where)]
+            return None, [error(_not_a_file(path), where)]
         with open(path, "rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
@@ -272,20 +273,49 @@ def _read_text(path: Path, name: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [_not_utf8(data, path.name, _offset_pos_bytes(data, exc.start, name))]
 
 
+def _not_a_file(path: Path) -> str:
+    """The code saying what is at `path` when it is no regular file (not 'not found' for a
+    FIFO, a device or a folder: they exist)."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "missing-file"
+    if stat.S_ISDIR(mode):
+        return "folder-not-file"
+    if stat.S_ISFIFO(mode):
+        return "fifo-not-file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device-not-file"
+    return "special-not-file"
+
+
 def _not_utf8(data: bytes, filename: str, pos: SourcePos) -> Diagnostic:
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        guess = "UTF-32"                      # (its BOM starts like UTF-16's: tested first)
+    elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         guess = "UTF-16"
     else:
-        try:
-            decoded = data.decode("gb18030")
-        except UnicodeDecodeError:
-            decoded = ""
-        guess = "GBK" if any("\u4e00" <= ch <= "\u9fff" for ch in decoded) else ""
+        guess = _chinese_encoding(data)
     if not guess:
         return error("encoding", pos)
     stem = filename.rsplit(".", 1)[0]
     return error("encoding", pos, guess=guess,
                  command=f"iconv -f {guess} -t UTF-8 {filename} > {stem}.utf8.yaml")
+
+
+def _chinese_encoding(data: bytes) -> str:
+    """'GBK' when the bytes read as GBK (iconv -f GBK takes them), 'GB18030' when only GB18030
+    reads them (four-byte sequences: iconv -f GBK would fail), '' when neither gives Chinese."""
+    for name in ("gbk", "gb18030"):
+        try:
+            decoded = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if any("\u3400" <= ch <= "\u9fff" for ch in decoded):
+            return name.upper()
+    return ""
 
 
 def _offset_pos_bytes(data: bytes, offset: int, name: str) -> SourcePos:

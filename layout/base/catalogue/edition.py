@@ -50,6 +50,10 @@ ENTRIES = {
     # ---- the file and its YAML
     "missing-file": ("file not found", "找不到文件"),
     "folder-not-file": ("file is a folder, not a file", "这是文件夹，不是文件"),
+    "fifo-not-file": ("file is a named pipe (FIFO), not a regular file", "这是命名管道，不是普通文件"),
+    "device-not-file": ("file is a device, not a regular file", "这是设备，不是普通文件"),
+    "special-not-file": ("file is not a regular file (a socket or another special file)",
+                         "这不是普通文件（是套接字或其他特殊文件）"),
     "io": ("cannot read file: {reason}", "无法读取文件：{reason}"),
     "file-too-big": ("file is larger than the limit of {limit} MB", "文件超过 {limit} MB 的上限"),
     "encoding": (("file is not UTF-8 (looks like {guess}); convert it with: {command}",

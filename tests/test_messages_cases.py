@@ -1,0 +1,82 @@
+"""Messages of issue 14 that said the wrong thing: a FIFO, a device or a folder is not "not
+found"; GB18030 and UTF-32 files get the right conversion advice; exactly 64 nesting levels
+are allowed (65 are not)."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from layout.edition import load_edition
+from layout.edition.source import MAX_DEPTH, read_yaml
+
+TESTS = Path(__file__).parent
+MINIMAL = TESTS / "fixtures" / "minimal"
+
+
+def _codes(diags):
+    return [d.code for d in diags]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX")
+def test_a_fifo_is_not_read_and_not_called_missing(tmp_path):
+    fifo = tmp_path / "edition.yaml"
+    os.mkfifo(fifo)                              # reading it would wait for a writer for ever
+    root, diags = read_yaml(fifo)
+    assert root is None and _codes(diags) == ["fifo-not-file"]
+    assert diags[0].message == "file is a named pipe (FIFO), not a regular file"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="needs /dev/null")
+def test_a_device_and_a_folder_are_said_to_be_what_they_are(tmp_path):
+    assert _codes(read_yaml(Path("/dev/null"))[1]) == ["device-not-file"]
+    assert _codes(read_yaml(tmp_path)[1]) == ["folder-not-file"]
+    assert _codes(read_yaml(tmp_path / "absent.yaml")[1]) == ["missing-file"]
+
+
+def _encoded(tmp_path, encoding: str, text: str) -> Path:
+    copy = shutil.copytree(MINIMAL, tmp_path / "m")
+    path = copy / "2020-02-24" / "edition.yaml"
+    original = path.read_text(encoding="utf-8")
+    path.write_bytes((original + f"# {text}\n").encode(encoding))
+    return path
+
+
+def test_gb18030_only_text_is_told_to_convert_from_gb18030(tmp_path):
+    path = _encoded(tmp_path, "gb18030", "𠮷 and 㐀, which GBK has not")
+    _, diags = load_edition(path)
+    (d,) = diags
+    assert "looks like GB18030" in d.message and "iconv -f GB18030 -t UTF-8" in d.message
+
+
+def test_gbk_text_is_still_told_gbk(tmp_path):
+    _, diags = load_edition(_encoded(tmp_path, "gbk", "中文"))
+    assert "iconv -f GBK -t UTF-8" in diags[0].message
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-be"])
+def test_utf32_is_not_called_utf16(tmp_path, encoding):
+    copy = shutil.copytree(MINIMAL, tmp_path / "m")
+    path = copy / "2020-02-24" / "edition.yaml"
+    data = path.read_text(encoding="utf-8").encode(encoding)
+    if encoding == "utf-32-be":
+        data = b"\x00\x00\xfe\xff" + data
+    path.write_bytes(data)
+    _, diags = load_edition(path)
+    assert "looks like UTF-32" in diags[0].message and "iconv -f UTF-32" in diags[0].message
+
+
+def _nested(levels: int) -> str:
+    return "".join(" " * i + "k:\n" for i in range(levels - 1)) + " " * (levels - 1) + "k: v\n"
+
+
+def test_exactly_64_nesting_levels_are_allowed_65_are_not(tmp_path):
+    path = tmp_path / "deep.yaml"
+    path.write_text(_nested(MAX_DEPTH), encoding="utf-8")
+    root, diags = read_yaml(path)
+    assert root is not None and diags == []
+    path.write_text(_nested(MAX_DEPTH + 1), encoding="utf-8")
+    root, diags = read_yaml(path)
+    assert root is None and _codes(diags) == ["too-deep"]
