@@ -258,7 +258,7 @@ def _read_text(path: Path, name: str) -> tuple[str | None, list[Diagnostic]]:
     where = SourcePos(name)
     try:
         if not path.is_file():
-            return None, [error(_not_a_file(path), where)]
+            return None, [_not_a_file(path, where)]
         with open(path, "rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
@@ -273,22 +273,22 @@ def _read_text(path: Path, name: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [_not_utf8(data, path.name, _offset_pos_bytes(data, exc.start, name))]
 
 
-def _not_a_file(path: Path) -> str:
-    """The code saying what is at `path` when it is no regular file (not 'not found' for a
-    FIFO, a device or a folder: they exist)."""
+def _not_a_file(path: Path, where: SourcePos) -> Diagnostic:
+    """What is at `path` when it is no regular file (not 'not found' for a FIFO, a device
+    or a folder: they exist)."""
     import stat
 
     try:
         mode = path.stat().st_mode
     except OSError:
-        return "missing-file"
+        return error("missing-file", where)
     if stat.S_ISDIR(mode):
-        return "folder-not-file"
+        return error("folder-not-file", where)
     if stat.S_ISFIFO(mode):
-        return "fifo-not-file"
+        return error("fifo-not-file", where)
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "device-not-file"
-    return "special-not-file"
+        return error("device-not-file", where)
+    return error("special-not-file", where)
 
 
 def _not_utf8(data: bytes, filename: str, pos: SourcePos) -> Diagnostic:
