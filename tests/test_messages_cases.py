@@ -80,3 +80,17 @@ def test_exactly_64_nesting_levels_are_allowed_65_are_not(tmp_path):
     path.write_text(_nested(MAX_DEPTH + 1), encoding="utf-8")
     root, diags = read_yaml(path)
     assert root is None and _codes(diags) == ["too-deep"]
+
+
+def test_new_onto_its_own_edition_is_refused_even_with_force(tmp_path, capsys):
+    from layout.cli import main
+
+    copy = shutil.copytree(MINIMAL, tmp_path / "m")
+    edition = copy / "2020-02-24" / "edition.yaml"
+    before = edition.read_bytes()
+    link = tmp_path / "link"
+    link.symlink_to(copy / "2020-02-24")
+    for target in (copy / "2020-02-24", edition, link):
+        assert main(["new", str(target), "--from", str(copy / "2020-02-24"), "--force"]) == 1
+        assert "is the edition it starts from" in capsys.readouterr().err
+    assert edition.read_bytes() == before

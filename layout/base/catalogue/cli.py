@@ -27,6 +27,10 @@ ENTRIES = {
     "usage.bounds": ("'{value}' is not a number from {low} to {high}", "“{value}”不是 {low} 到 {high} 之间的数"),
     "usage.bounds.zero": ("'{value}' is not 0 or a number from {low} to {high}",
                           "“{value}”不是 0，也不是 {low} 到 {high} 之间的数"),
+    "new.onto-itself": ("newsprint new: {target} is the edition it starts from ({source}); even with --force "
+                        "it is not replaced by next week's. Nothing was written",
+                        "newsprint new：{target} 就是作为起点的这一期（{source}），即使强制覆盖也不会被下一期替换。"
+                        "未写出任何文件"),
     "set-kept": ("nothing was replaced: {folder} holds the previous files as they were",
                  "未替换任何文件：{folder} 中仍是原来的文件"),
     "interrupted": ("newsprint: interrupted; nothing was written", "newsprint：已中断，未写出任何文件"),
