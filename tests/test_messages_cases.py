@@ -94,3 +94,61 @@ def test_new_onto_its_own_edition_is_refused_even_with_force(tmp_path, capsys):
         assert main(["new", str(target), "--from", str(copy / "2020-02-24"), "--force"]) == 1
         assert "is the edition it starts from" in capsys.readouterr().err
     assert edition.read_bytes() == before
+
+
+# ------------------------------------------------------------ the CLI's contract
+
+REPO = TESTS.parent
+
+
+def _cli(*args, env=None, stdout=None):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "layout", *map(str, args)], cwd=REPO, env=env,
+                          stdout=stdout or subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def test_json_is_one_object_also_on_a_write_error(tmp_path):
+    import json
+
+    blocker = tmp_path / "out"
+    blocker.write_text("a file where the output folder should be")
+    done = _cli("build", MINIMAL / "2020-02-24", "-o", blocker, "--json")
+    assert done.returncode == 1
+    report = json.loads(done.stdout)                      # one object, nothing else
+    assert report["exit"] == 1 and not report["ok"]
+    assert any("Not a directory" in line for line in report["failure"])
+
+
+def test_json_is_one_object_also_on_an_internal_error(monkeypatch, capsys):
+    import json
+
+    import layout.makeup
+    from layout.cli import main
+
+    monkeypatch.setattr(layout.makeup, "make_up", lambda *a, **k: {}["boom"])
+    assert main(["build", str(MINIMAL / "2020-02-24"), "--json", "-o", "/nonexistent/x"]) == 70
+    report = json.loads(capsys.readouterr().out)
+    assert report["exit"] == 70 and any("internal error" in line for line in report["failure"])
+
+
+def test_a_closed_stdout_after_a_complete_build_is_not_a_failure(tmp_path):
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "layout", "build", str(MINIMAL / "2020-02-24"),
+                             "-o", str(tmp_path / "out")], cwd=REPO, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    proc.stdout.close()                                   # the reader went away (… | head -0)
+    err = proc.stderr.read().decode()
+    assert proc.wait() == 0, err
+    assert "internal error" not in err and "Broken pipe" not in err
+    assert (tmp_path / "out" / "test-paper" / "2020-02-24" / "test-paper-2020-02-24.pdf").is_file()
+
+
+def test_an_ascii_only_stdout_gets_escapes_not_a_crash(tmp_path):
+    env = dict(os.environ, PYTHONIOENCODING="ascii", LC_ALL="C", LANG="C")
+    done = _cli("build", MINIMAL / "2020-02-24", "-o", tmp_path / "out", env=env)
+    assert done.returncode == 0, done.stderr.decode()
+    assert b"\\u" in done.stdout and b"internal error" not in done.stderr
