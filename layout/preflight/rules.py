@@ -13,8 +13,8 @@ TINT_TEXT_MIN_PT = 8.0           # NIAD: tinted one-colour type ≥ 8 pt (a warn
 REVERSE_TEXT_MIN_PT = 10.0       # USA Today, Tribune: reverse (white) type ≥ 10 pt
 MIN_IMAGE_PPI = 150.0            # effective resolution at the placed size: below is refused
 LOW_IMAGE_PPI = 200.0            # below this, a warning
-MAX_OPERATIONS = 2_000_000       # content operations walked per file, forms drawn again included
-MAX_FORM_DRAWS = 20_000          # forms drawn per file; beyond either: "too complex to check"
+MAX_OPERATIONS = 2_000_000       # content operations walked per page, forms drawn again included
+MAX_FORM_DRAWS = 5_000           # forms drawn per page; beyond either: "too complex to check"
 
 # Output conditions registered in the ICC characterization data registry (color.org) that a
 # newspaper plate may name without embedding a profile.
