@@ -77,3 +77,12 @@ def test_lzw_encoder_round_trips():
 
     data = bytes(range(256)) * 20 + b"BT /F1 10 Tf (abc) Tj ET " * 400
     assert LZWDecode.decode(make_corpus.lzw_encode(data)) == data
+
+
+def test_a_photo_between_150_and_200_ppi_is_a_warning(tmp_path):
+    path = tmp_path / "photo-180.pdf"
+    path.write_bytes(make_corpus.draw_plate(photo_px=180))
+    report = preflight(path)
+    assert report.passed
+    assert [c.name for c in report.warnings()] == ["image-resolution"]
+    assert report.check("image-resolution").figure.startswith("lowest 180 ppi")

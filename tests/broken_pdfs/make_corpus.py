@@ -40,7 +40,9 @@ def _font() -> str:
     name = "corpus-song"
     if name not in pdfmetrics.getRegisteredFontNames():
         path = FontSet.load().subset_for_embedding("noto-serif-sc-regular", TEXT)
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        font = TTFont(name, str(path))
+        font.face.name += b"-corpus"       # reportlab shares faces by name: keep this subset apart
+        pdfmetrics.registerFont(font)
     return name
 
 
