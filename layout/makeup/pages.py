@@ -5,12 +5,12 @@ from layout.base.diagnostics import error, warning
 from layout.makeup.blocks import layout_article
 from layout.makeup.furniture import folio, masthead
 from layout.makeup.grid import PageGrid, make_grid
-from layout.makeup.model import BlockFrame, CopyfitEntry, EditionLayout, PageFill, PageLayout, Rect
+from layout.makeup.model import BlockFrame, CopyfitEntry, EditionLayout, PageFill, PageLayout, PlacedBlock, Rect
 from layout.makeup.normalised import normalisation_notes
 from layout.makeup.styles import Typesetter
 from layout.makeup.auto import fallback, fixed_block, no_fit, rank_headline_sizes, solve
 from layout.makeup.plan import Part, Planner
-from layout.edition.model import Placement
+from layout.edition.model import Continuation, Placement
 from dataclasses import replace
 
 MIN_PPI = 150
@@ -23,13 +23,14 @@ def make_up(edition, metrics, only: set[int] | None = None) -> EditionLayout:
     grid = make_grid(edition.paper)
     needed = _pages_needed(edition, only)
     resumes: dict = {}
+    carried: dict[int, list] = {}      # page -> articles continued there automatically (may_continue)
     pages = []
     copyfit = []
     fill = []
     for page in edition.pages:
         if page.number not in needed:
             continue
-        pl, cf = _make_page(ts, grid, edition, page, resumes)
+        pl, cf = _make_page(ts, grid, edition, page, resumes, carried)
         if only is None or page.number in only:
             pages.append(pl)
             copyfit += cf
@@ -57,8 +58,8 @@ def _fill(grid: PageGrid, page: PageLayout, copyfit) -> PageFill:
 
 
 def _pages_needed(edition, only):
-    if only is None:
-        return {p.number for p in edition.pages}
+    if only is None or any(a.may_continue for p in edition.pages for a in p.articles):
+        return {p.number for p in edition.pages}     # a 转版 made automatically can reach any later page
     need = set(only)
     changed = True
     while changed:   # a continuation needs the page its article starts on
@@ -73,7 +74,7 @@ def _pages_needed(edition, only):
     return need
 
 
-def _make_page(ts, grid, edition, page, resumes):
+def _make_page(ts, grid, edition, page, resumes, carried):
     items: list = []
     frames: list = []
     if page.number == 1:
@@ -86,6 +87,8 @@ def _make_page(ts, grid, edition, page, resumes):
     items += fi
     rows_avail = grid.rows - offset
     copyfit = []
+    placed = []
+    planner = Planner(ts, grid)
     hand = [(a, a.place, None) for a in page.articles if a.place] + \
            [(edition.article(c.article_id), c.place, c) for c in page.continuations if c.place]
     # rows held per column: hand-placed blocks first, so blocks sized from content flow around them
@@ -99,8 +102,7 @@ def _make_page(ts, grid, edition, page, resumes):
         if art is None:
             continue
         if place.column + place.span - 1 > grid.columns or place.row < 1:
-            ts.diagnostics.append(error(f"article {art.id}: placement outside the {grid.columns}-column grid",
-                                        place.pos, "placement"))
+            ts.diagnostics.append(error("outside-grid", place.pos, article=art.id, columns=grid.columns))
             continue
         kwargs = _part_kwargs(ts, edition, page, art, cont, resumes)
         if kwargs is None:
@@ -114,34 +116,59 @@ def _make_page(ts, grid, edition, page, resumes):
             for c in cols:
                 taken[c].append((row, row + rows - 1))
             place = replace(place, row=row, rows=rows)
-        blocks.append((art, place, cont, None, kwargs))
-    blocks += _automatic(ts, grid, edition, page, rows_avail, [(a, p) for a, p, _, _, _ in blocks], resumes)
+        blocks.append((art, place, cont, _fitted(planner, art, place, kwargs, rows_avail), kwargs))
+    auto = _automatic(ts, planner, edition, page, rows_avail, [(a, p) for a, p, _, _, _ in blocks], resumes,
+                      carried.get(page.number, ()))
+    automatic = {(a.id, c is not None) for a, _, c, _, _ in auto}
+    # drawn in the edition's order (articles, then continuations), however they were placed
+    order = {(a.id, False): i for i, a in enumerate(page.articles)}
+    order.update({(c.article_id, True): len(order) + i for i, c in enumerate(page.continuations)})
+    blocks = sorted(blocks + auto, key=lambda b: order.get((b[0].id, b[2] is not None), len(order)))
     for art, place, cont, shape, kwargs in blocks:
         row, rows = place.row, place.rows
         if row + rows - 1 > rows_avail:
-            ts.diagnostics.append(error(
-                f"article {art.id}: rows {row}–{row + rows - 1} run below the last line of page {page.number} "
-                f"({rows_avail} lines)", place.pos, "placement"))
+            ts.diagnostics.append(error("below-page", place.pos, article=art.id, first=row,
+                                        last=row + rows - 1, page=page.number, lines=rows_avail))
             rows = max(1, rows_avail - row + 1)
         rect = grid.cell(place.column, place.span, offset + row, rows)
         res = layout_article(ts, grid, art, rect, shape=shape, **kwargs)
         items += res.items
-        if res.resume is not None and cont is None and art.continues_on:
+        if res.resume is not None and cont is None and kwargs.get("jump_to"):
             resumes[art.id] = res.resume
+            if not art.continues_on:         # 转版 made here: the next page takes the rest
+                carried.setdefault(kwargs["jump_to"], []).append(art)
         if res.photo_ppi and res.photo_ppi < MIN_PPI:
-            ts.diagnostics.append(warning(f"article {art.id}: photo at {res.photo_ppi:.0f} ppi, below {MIN_PPI}",
-                                          art.photo.pos, "low-resolution"))
+            ts.diagnostics.append(warning("low-resolution", art.photo.pos, article=art.id,
+                                          ppi=res.photo_ppi, min_ppi=MIN_PPI))
         if res.overflow_chars:
-            ts.diagnostics.append(warning(f"article {art.id}: 超出{res.overflow_chars}字 "
-                                          f"({res.lines_needed - res.lines_set} lines over) on page {page.number}",
-                                          place.pos, "overflow"))
+            ts.diagnostics.append(warning("overflow", place.pos, article=art.id, chars=res.overflow_chars,
+                                          lines=res.lines_needed - res.lines_set, page=page.number))
         short = 0 if res.resume is not None else res.lines_available - res.lines_set
         kind = "continuation" if cont is not None else "article"
         frames.append(BlockFrame(art.id, rect, kind, res.lines_needed, res.lines_available, res.overflow_chars))
+        placed.append(PlacedBlock(page.number, art.id, cont is not None, place.column, place.span, row, rows,
+                                  (shape.headline_size if shape else 0.0) or art.headline_size,
+                                  shape.body_cols if shape else 0, (art.id, cont is not None) in automatic))
         copyfit.append(CopyfitEntry(art.id, page.number, res.lines_needed, res.lines_available,
                                     res.overflow_chars, short, res.chars_per_line))
-    layout = PageLayout(page.number, grid.width, grid.height, tuple(items), tuple(frames), grid.area)
+    layout = PageLayout(page.number, grid.width, grid.height, tuple(items), tuple(frames), grid.area,
+                        tuple(placed))
     return layout, copyfit
+
+
+def _fitted(planner, art, place, kwargs, rows_avail):
+    """The shape of a hand placement with fit: true: the one automatic makeup gives that
+    article at that span and height (so `place --write` reproduces an automatic layout)."""
+    if not place.fit or not place.rows:
+        return None
+    part = Part(art, start=kwargs.get("start"), jump_from=kwargs.get("jump_from", 0),
+                jump_to=kwargs.get("jump_to", 0), short=kwargs.get("short_headline", ""),
+                headline_size=art.headline_size)
+    for exact in (True, False):
+        shape = planner.menu(part, place.span, rows_avail, exact).get(place.rows)
+        if shape is not None:
+            return shape
+    return None
 
 
 def _part_kwargs(ts, edition, page, art, cont, resumes) -> dict | None:
@@ -151,9 +178,8 @@ def _part_kwargs(ts, edition, page, art, cont, resumes) -> dict | None:
         start = resumes.get(art.id)
         origin = _origin_page(edition, art.id)
         if start is None:
-            ts.diagnostics.append(warning(f"article {art.id}: all its text fits on page {origin}; "
-                                          f"the continuation on page {page.number} is empty", cont.pos,
-                                          "empty-continuation"))
+            ts.diagnostics.append(warning("empty-continuation", cont.pos, article=art.id, origin=origin,
+                                          page=page.number))
             return None
         return dict(start=start, jump_from=origin, short_headline=cont.headline)
     if art.continues_on:
@@ -161,10 +187,15 @@ def _part_kwargs(ts, edition, page, art, cont, resumes) -> dict | None:
     return {}
 
 
-def _automatic(ts, grid, edition, page, rows_avail, hand, resumes) -> list:
-    """Blocks for the parts without a place (automatic makeup), around the hand-placed ones."""
+def _automatic(ts, planner, edition, page, rows_avail, hand, resumes, carried=()) -> list:
+    """Blocks for the parts without a place (automatic makeup), around the hand-placed ones;
+    `carried`: articles whose rest this page takes (转版 made on the page before)."""
+    made = [Continuation(article_id=a.id, headline=a.headline[0] if a.headline else a.id, pos=a.pos)
+            for a in carried]
+    conts = list(page.continuations) + made
     wanted = [(a, None) for a in page.articles if not a.place] + \
-             [(edition.article(c.article_id), c) for c in page.continuations if not c.place]
+             [(edition.article(c.article_id), c) for c in conts if not c.place]
+    last_page = max(p.number for p in edition.pages)
     parts = []
     for art, cont in wanted:
         if art is None:
@@ -174,10 +205,12 @@ def _automatic(ts, grid, edition, page, rows_avail, hand, resumes) -> list:
             continue
         part = Part(art, start=kwargs.get("start"), jump_from=kwargs.get("jump_from", 0),
                     jump_to=kwargs.get("jump_to", 0), short=kwargs.get("short_headline", ""))
+        if cont is None and art.may_continue and not art.continues_on and page.number < last_page:
+            part = Part(art, jump_to=page.number + 1, may_jump=True)
         parts.append(part)
     if not parts:
         return []
-    planner = Planner(ts, grid)
+    grid = planner.grid
     parts = rank_headline_sizes(ts.paper, parts)
     fixed = [fixed_block(planner, grid, art, place) for art, place in hand]
     solution = solve(planner, parts, grid.columns, rows_avail, fixed)
@@ -189,11 +222,12 @@ def _automatic(ts, grid, edition, page, rows_avail, hand, resumes) -> list:
     out = []
     for b in blocks:
         place = Placement(column=b.col, span=b.span, row=b.row, rows=b.rows, pos=b.part.article.pos)
-        cont = next((c for c in page.continuations if c.article_id == b.part.id), None) \
+        cont = next((c for c in conts if c.article_id == b.part.id), None) \
             if b.part.start is not None or b.part.jump_from else None
         p = b.part
+        jumps = p.jump_to and (not p.may_jump or (b.shape is not None and b.shape.jump))
         kwargs = (dict(start=p.start, jump_from=p.jump_from, short_headline=p.short) if cont is not None
-                  else dict(jump_to=p.jump_to) if p.jump_to else {})
+                  else dict(jump_to=p.jump_to) if jumps else {})
         out.append((p.article, place, cont, b.shape, kwargs))
     return out
 
