@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import layout.preflight.rules as rules
 import layout.preflight.scan as scan
 from layout.cli import main
 from layout.edition import load_edition
@@ -60,12 +61,13 @@ def _fan_out(levels: int, fan: int) -> bytes:
 
 
 def test_preflight_of_a_form_bomb_stops_at_its_budget(tmp_path, monkeypatch):
-    monkeypatch.setattr(scan, "MAX_OPERATIONS", 20_000)        # (the real budget: 2,000,000)
+    monkeypatch.setattr(rules, "MAX_OPERATIONS", 20_000)       # (the real budget: 2,000,000)
+    monkeypatch.setattr(rules, "MAX_FORM_DRAWS", 10**9)
     bomb = tmp_path / "bomb.pdf"
     bomb.write_bytes(_fan_out(9, 10))                           # 10**9 draws in a few KB
     assert bomb.stat().st_size < 4000
     report = preflight(str(bomb))
-    check = report.check("complexity")
+    check = report.check("bounded-work")
     assert not check.passed and not report.passed
     assert "too complex to check" in check.message and "20,000" in check.message
 
@@ -74,7 +76,7 @@ def test_forms_nested_past_the_limit_are_too_complex_not_skipped(tmp_path):
     deep = tmp_path / "deep.pdf"
     deep.write_bytes(_fan_out(scan.MAX_FORM_DEPTH + 3, 1))
     report = preflight(str(deep))
-    check = report.check("complexity")
+    check = report.check("bounded-work")
     assert not check.passed and "nested" in check.message and "too complex to check" in check.message
 
 
@@ -82,7 +84,7 @@ def test_an_ordinary_file_is_within_the_budget(tmp_path):
     ok = tmp_path / "ok.pdf"
     ok.write_bytes(_fan_out(3, 5))
     report = preflight(str(ok))
-    assert report.check("complexity").passed
+    assert report.check("bounded-work").passed
 
 
 # ------------------------------------------------------------ images: pixels before decoding
