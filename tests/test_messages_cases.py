@@ -152,3 +152,33 @@ def test_an_ascii_only_stdout_gets_escapes_not_a_crash(tmp_path):
     done = _cli("build", MINIMAL / "2020-02-24", "-o", tmp_path / "out", env=env)
     assert done.returncode == 0, done.stderr.decode()
     assert b"\\u" in done.stdout and b"internal error" not in done.stderr
+
+
+# ------------------------------------------------------------ numbers as written
+
+def _issue(tmp_path, value: str):
+    copy = shutil.copytree(MINIMAL, tmp_path / "m")
+    path = copy / "2020-02-24" / "edition.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("issue: 15", f"issue: {value}", 1), encoding="utf-8")
+    _, diags = load_edition(path)
+    return [d for d in diags if d.pos and d.pos.line == 5]
+
+
+def test_a_30_digit_number_is_shown_as_written(tmp_path):
+    (d,) = _issue(tmp_path, "-123456789012345678901234567890")
+    assert d.message == "issue: -123456789012345678901234567890 is out of range; must be at least 1"
+
+
+def test_an_unquoted_exponent_is_not_told_to_remove_quotes(tmp_path):
+    copy = shutil.copytree(MINIMAL, tmp_path / "m")
+    paper = copy / "paper.yaml"
+    text = paper.read_text(encoding="utf-8")
+    paper.write_text(text.replace("ink_limit: 240", "ink_limit: 1e308", 1), encoding="utf-8")
+    _, diags = load_edition(copy / "2020-02-24")
+    (d,) = [d for d in diags if d.message.startswith("ink_limit")]
+    assert "remove the quotes" not in d.message
+    assert "write it with a decimal point: 1.0e308" in d.message
+    paper.write_text(text.replace("ink_limit: 240", "ink_limit: '240'", 1), encoding="utf-8")
+    _, diags = load_edition(copy / "2020-02-24")
+    assert any("remove the quotes" in d.message for d in diags)

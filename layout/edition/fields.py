@@ -284,8 +284,8 @@ def scalar_number(out: Collector, node: Node, key: str) -> float | None:
             return value
         out.error("type", node, key=key, expected=Phrase("kind.finite"), got=Phrase("got.number", value=node.value))
         return None
-    hint = Phrase("hint.remove-quotes") if _looks_numeric(node) else None
-    out.error("type", node, key=key, expected=Phrase("kind.number"), got=describe(node), hint=hint)
+    out.error("type", node, key=key, expected=Phrase("kind.number"), got=describe(node),
+              hint=_number_hint(node))
     return None
 
 
@@ -295,8 +295,8 @@ def scalar_integer(out: Collector, node: Node, key: str) -> int | None:
             return int(_construct(node))
         except (ConstructorError, ValueError):
             pass
-    hint = Phrase("hint.remove-quotes") if _looks_numeric(node) else None
-    out.error("type", node, key=key, expected=Phrase("kind.integer"), got=describe(node), hint=hint)
+    out.error("type", node, key=key, expected=Phrase("kind.integer"), got=describe(node),
+              hint=_number_hint(node))
     return None
 
 
@@ -316,9 +316,29 @@ def _looks_numeric(node: Node) -> bool:
     return True
 
 
+def as_written(node: Node, value: float) -> str:
+    """A number as the editor wrote it (a 30-digit integer stays exact, not 1.23457e+29)."""
+    if isinstance(node, ScalarNode) and node.value.strip():
+        return node.value.strip()
+    return f"{value:g}"
+
+
+def _number_hint(node: Node):
+    """Why text that looks like a number is not one: quotes, or YAML 1.1's exponent rule."""
+    if not _looks_numeric(node):
+        return None
+    if node.style in ("'", '"'):
+        return Phrase("hint.remove-quotes")
+    text = node.value.strip()
+    mantissa, _, exponent = text.lower().partition("e")
+    if exponent and "." not in mantissa:         # 1e308: a float in YAML 1.1 needs the dot
+        return Phrase("hint.exponent-dot", text=text, fixed=f"{mantissa}.0e{exponent}")
+    return None
+
+
 def _in_range(out: Collector, node: Node, key: str, value: float,
               low: float | None, high: float | None, default: float) -> float:
     if (low is not None and value < low) or (high is not None and value > high):
-        out.error("range", node, key=key, value=value, low=low, high=high)
+        out.error("range", node, key=key, value=as_written(node, value), low=low, high=high)
         return default
     return value

@@ -10,7 +10,8 @@ from yaml.nodes import Node, SequenceNode
 from layout.base.diagnostics import Phrase, has_errors
 from layout.edition.assets import confined_image
 from layout.edition.invisible import RULES as INVISIBLE_RULES
-from layout.edition.fields import Collector, Fields, did_you_mean, expect_list, scalar_number, scalar_text
+from layout.edition.fields import (Collector, Fields, as_written, did_you_mean, expect_list, scalar_number,
+                                   scalar_text)
 from layout.edition.model import (Color, Folio, Grid, Hotline, Margins, Masthead, PageSize, Paper,
                                   TextStyle)
 from layout.edition.source import node_pos
@@ -143,7 +144,7 @@ def _cmyk(out: Collector, node: Node | None) -> tuple[float, ...] | None:
         return None
     bad = [(n, v) for n, v in zip(parts, values) if not 0 <= v <= 100]
     for n, v in bad:
-        out.error("range", n, key="cmyk", value=v, low=0, high=100)
+        out.error("range", n, key="cmyk", value=as_written(n, v), low=0, high=100)
     return None if bad else tuple(v / 100 for v in values)
 
 
