@@ -135,3 +135,19 @@ def test_more_body_columns_than_the_span_is_refused(tmp_path):
     assert loaded is None
     (d,) = [d for d in diags if d.code == "body-columns-over-span"]
     assert "9 body columns in a block 4 grid columns wide" in d.message and d.pos.line == 23
+
+
+def test_a_character_set_in_a_face_of_another_weight_is_a_warning(tmp_path):
+    """The sample's 黑体 Bold chain falls back to 宋体 Regular for 堃 喆 昇."""
+    copy = shutil.copytree(SAMPLE.parent, tmp_path / "paper")
+    path = copy / "2020-02-24" / "edition.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("headline: '区委统战工作领导小组会议召开'",
+                                 "headline: '王堃张喆会议召开'", 1), encoding="utf-8")
+    made = make_up(load(copy / "2020-02-24"))
+    found = [d for d in made.diagnostics if d.code == "weight-fallback"]
+    assert sorted(d.arguments["char"] for d in found) == ["喆", "堃"]
+    assert all(d.severity is Severity.WARNING for d in found)
+    d = found[0]
+    assert "headline: '" in d.message and "is not in Noto Sans CJK SC Bold; it is set in" in d.message
+    assert "Regular, a face of another weight or style" in d.message and d.pos.line == 43

@@ -129,6 +129,9 @@ def make_up(loaded: Loaded, only=None, strict: bool = False, variant=None) -> Ma
     diags = loaded.diagnostics + tuple(layout.diagnostics) + tuple(loaded.fonts.take_notes())
     if not any(d.code.startswith(("text-outside", "text-overprints")) for d in layout.diagnostics):
         diags += verify_layout(layout, loaded.fonts)     # nothing hidden (until make_up calls it)
+    from layout.makeup.weights import weight_fallbacks
+
+    diags += weight_fallbacks(loaded.edition, loaded.fonts)
     if strict and any(e.overflow_chars for e in layout.copyfit):
         diags += (error("strict"),)
     return MadeUp(loaded.edition, loaded.fonts, layout, diags)
