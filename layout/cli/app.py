@@ -11,9 +11,10 @@ import os
 import sys
 
 from layout.cli import build, check, fonts, new, preflight, preview, watch
+from layout.cli.desk import command as serve
 from layout.cli.report import run_json
 
-COMMANDS = (build, check, preview, preflight, fonts, watch, new)   # the order `--help` lists them
+COMMANDS = (build, check, preview, preflight, fonts, watch, serve, new)   # the order `--help` lists them
 
 
 def main(argv: list[str] | None = None) -> int:

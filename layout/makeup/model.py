@@ -116,6 +116,17 @@ class CopyfitEntry:
     short_lines: int          # 缺N行 (empty lines left in its frames)
     chars_per_line: int = 0   # body characters a line holds at the block's measure (N行 ≈ M字)
 
+    @property
+    def short_chars(self) -> int:
+        """缺N行 in characters: about this many more 字 would fill the block."""
+        return self.short_lines * self.chars_per_line
+
+    @property
+    def overflow_lines(self) -> int:
+        """超出N字 in lines at the block's measure (rounded up): cut this many 行."""
+        cpl = self.chars_per_line
+        return -(-self.overflow_chars // cpl) if cpl else 0
+
 
 @record
 class PageFill:

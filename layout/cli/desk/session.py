@@ -1,0 +1,310 @@
+"""The desk's state: the edition built as `newsprint build` builds it (the same load and
+make-up), each page rendered to PNG only when its layout changed, and the last good pages
+kept (with the error shown over them) while a file is broken.
+
+A rebuild after a save makes up only the pages whose content changed (with the pages
+their jumps (转版) link them to), and renders only pages whose layout differs; then a
+full make-up confirms it (`confirm()`), replacing anything that differs.  Each published
+Snapshot is immutable: the HTTP side reads whichever is current, never a half-made one.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from layout.diagnostics import Severity, has_errors
+from layout.messages import diag_json, diag_line
+
+DEFAULT_EDITOR_URL = "vscode://file/{path}:{line}:{col}"
+
+
+@dataclass(frozen=True)
+class PageView:
+    """One page as the browser gets it: its layout, its PNG and the version it changed in."""
+    number: int
+    version: int
+    layout: object                 # makeup PageLayout
+    png: bytes
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    version: int
+    pages: dict                    # number -> PageView
+    edition: object                # the last edition that made up (None before the first)
+    layout: object                 # its EditionLayout (all pages)
+    diagnostics: tuple             # of the last good build
+    broken: tuple = ()             # diagnostics of a failed load: shown over the last good pages
+    changed: tuple = ()            # page numbers whose image changed in this version
+    seconds: float = 0.0           # how long this version took, save to images
+    proof: dict = field(default_factory=dict)   # (number, version) -> PNG, filled on demand
+
+
+class Desk:
+    """Builds one edition for the desk; rebuild() after every change of its files."""
+
+    def __init__(self, edition_path, *, fonts=None, dpi: float = 100.0,
+                 editor_url: str = DEFAULT_EDITOR_URL, lang: str | None = None):
+        from layout.fonts import FontSet
+
+        self.path = str(edition_path)
+        self.fonts = fonts or FontSet.load()
+        self.dpi = dpi
+        self.editor_url = editor_url
+        self.lang = lang
+        self.snapshot = Snapshot(0, {}, None, None, ())
+        self._lock = threading.Lock()          # one build at a time
+        self._proof_lock = threading.Lock()
+        self._unconfirmed = False               # the current pages came from a partial make-up
+
+    # -- building ------------------------------------------------------------------------
+    def rebuild(self) -> Snapshot:
+        """Load the edition again and publish the pages that changed (only those are made
+        up and rendered when the paper and the edition's own fields are unchanged)."""
+        with self._lock:
+            t0 = time.perf_counter()
+            from layout.cli.desk.build import load
+
+            edition, diags = load(self.path, self.fonts)
+            old = self.snapshot
+            if edition is None or has_errors(diags):
+                return self._publish(dataclasses.replace(
+                    old, version=old.version + 1, broken=tuple(diags), changed=(),
+                    seconds=time.perf_counter() - t0, proof=old.proof))
+            only = changed_pages(old.edition, edition)
+            layout = self._make_up(edition, old, only)
+            if only is not None:
+                self._unconfirmed = True
+            return self._publish(self._next(old, edition, layout, diags, t0))
+
+    def confirm(self) -> Snapshot | None:
+        """After a partial make-up: make up the whole edition and publish any page (and the
+        copyfit, diagnostics) that differs.  None when there was nothing to confirm."""
+        with self._lock:
+            if not self._unconfirmed:
+                return None
+            self._unconfirmed = False
+            t0 = time.perf_counter()
+            from layout.cli.desk.build import load
+
+            edition, diags = load(self.path, self.fonts)
+            old = self.snapshot
+            if edition is None or has_errors(diags):
+                return None                      # the next rebuild reports it
+            layout = self._make_up(edition, old, None)
+            return self._publish(self._next(old, edition, layout, diags, t0))
+
+    def _make_up(self, edition, old: Snapshot, only):
+        """The whole layout: made up in full, or only the pages in `only` with the rest
+        taken from the last build."""
+        from layout.cli.desk.build import make_up
+
+        if only is None or old.layout is None:
+            return make_up(edition, self.fonts, None)
+        if not only:
+            return old.layout
+        part = make_up(edition, self.fonts, set(only))
+        return merge_layouts(old.layout, part, set(only))
+
+    def _next(self, old: Snapshot, edition, layout, diags, t0) -> Snapshot:
+        version = old.version + 1
+        pages = {}
+        changed = []
+        for page in layout.pages:
+            seen = old.pages.get(page.number)
+            if seen is not None and seen.layout == page:
+                pages[page.number] = seen
+                continue
+            pages[page.number] = PageView(page.number, version, page, self._render(layout, page.number))
+            changed.append(page.number)
+        all_diags = tuple(diags) + tuple(d for d in layout.diagnostics if d not in diags)
+        proof = {k: v for k, v in old.proof.items() if pages.get(k[0]) and pages[k[0]].version == k[1]}
+        return Snapshot(version, pages, edition, layout, all_diags, (), tuple(changed),
+                        time.perf_counter() - t0, proof)
+
+    def _publish(self, snap: Snapshot) -> Snapshot:
+        self.snapshot = snap
+        return snap
+
+    def _render(self, layout, number: int) -> bytes:
+        from layout.press.preview import render_png
+
+        return render_png(layout, self.fonts, number, dpi=self.dpi)
+
+    # -- reading -------------------------------------------------------------------------
+    def page_png(self, number: int, proof: bool = False) -> bytes | None:
+        """The current PNG of a page (its proof view, rendered once per version, with
+        `proof`); None when the edition has no such page."""
+        snap = self.snapshot
+        view = snap.pages.get(number)
+        if view is None:
+            return None
+        if not proof:
+            return view.png
+        key = (number, view.version)
+        with self._proof_lock:
+            png = snap.proof.get(key)
+            if png is None:
+                from layout.cli.desk.build import proof_view
+                from layout.press.preview import render_png
+
+                shown = proof_view(_with_pages(snap.layout, (view.layout,)), snap.edition, self.fonts)
+                png = render_png(shown, self.fonts, number, dpi=self.dpi)
+                snap.proof[key] = png
+            return png
+
+    def state(self, lang: str | None = None) -> dict:
+        """Everything the page shows, as JSON-ready data."""
+        return state_of(self.snapshot, self.editor_url, lang or self.lang)
+
+
+# -- what changed ------------------------------------------------------------------------
+def content(obj):
+    """A value of the edition model with every source position left out, so text moving
+    down the file (a line added above) is no change."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return (type(obj).__name__,) + tuple(content(getattr(obj, f.name))
+                                             for f in dataclasses.fields(obj) if f.name != "pos")
+    if isinstance(obj, (tuple, list)):
+        return tuple(content(x) for x in obj)
+    if isinstance(obj, dict):
+        return tuple(sorted((k, content(v)) for k, v in obj.items()))
+    return obj
+
+
+def changed_pages(old, new) -> set | None:
+    """Page numbers to make up again: those whose content changed, closed over the jumps
+    that link pages (an article continued on another page); None: everything (first build,
+    the paper, the edition's own fields or its page list changed)."""
+    if old is None or old.paper != new.paper or [p.number for p in old.pages] != [p.number for p in new.pages]:
+        return None
+    head = ("date", "weekday", "issue", "total_issue", "lunar_date")
+    if any(getattr(old, k) != getattr(new, k) for k in head):
+        return None
+    pages = {p.number for p, q in zip(old.pages, new.pages) if content(p) != content(q)}
+    links = jump_links(old) | jump_links(new)
+    while True:
+        more = {b for a, b in links if a in pages} | {a for a, b in links if b in pages}
+        if more <= pages:
+            return pages
+        pages |= more
+
+
+def jump_links(edition) -> set:
+    """(page, page) pairs joined by a jump: an article's continues_on, a continuation's source."""
+    home = {a.id: p.number for p in edition.pages for a in p.articles}
+    links = set()
+    for p in edition.pages:
+        for a in p.articles:
+            if a.continues_on:
+                links.add((p.number, a.continues_on))
+        for c in p.continuations:
+            if c.article_id in home:
+                links.add((home[c.article_id], p.number))
+    return links
+
+
+def merge_layouts(old, part, only: set):
+    """The old layout with the pages in `only` (their copyfit and fill) taken from `part`."""
+    fresh = {p.number: p for p in part.pages}
+    pages = tuple(fresh.get(p.number, p) for p in old.pages)
+    copyfit = tuple(sorted([e for e in old.copyfit if e.page not in only] + list(part.copyfit),
+                           key=lambda e: [p.number for p in pages].index(e.page)))
+    fill = tuple(f for f in old.fill if f.page not in only) + tuple(part.fill)
+    fill = tuple(sorted(fill, key=lambda f: f.page))
+    return dataclasses.replace(part, pages=pages, copyfit=copyfit, fill=fill)
+
+
+def _with_pages(layout, pages):
+    return dataclasses.replace(layout, pages=tuple(pages))
+
+
+# -- the state as JSON -------------------------------------------------------------------
+def state_of(snap: Snapshot, editor_url: str, lang: str | None) -> dict:
+    edition, layout = snap.edition, snap.layout
+    articles = {}
+    sections = {}
+    if edition is not None:
+        for page in edition.pages:
+            sections[page.number] = page.section
+            for a in page.articles:
+                articles[a.id] = dict(_source(a.pos, editor_url, page.number), headline="".join(a.headline))
+            for c in page.continuations:
+                articles.setdefault(c.article_id, dict(_source(c.pos, editor_url, page.number), headline=c.headline))
+    copyfit = [copyfit_row(e) for e in layout.copyfit] if layout is not None else []
+    pages = []
+    for number, view in sorted(snap.pages.items()):
+        pl = view.layout
+        pages.append({"number": number, "version": view.version, "section": sections.get(number, ""),
+                      "width": pl.width, "height": pl.height,
+                      "frames": [_frame(f) for f in pl.frames]})
+    return {
+        "version": snap.version,
+        "title": layout.title if layout is not None else "",
+        "paper": edition.paper.name if edition is not None else "",
+        "date": edition.date.isoformat() if edition is not None else "",
+        "issue": getattr(edition, "issue", 0) if edition is not None else 0,
+        "pages": pages,
+        "changed": list(snap.changed),
+        "copyfit": copyfit,
+        "fill": [{"page": f.page, "lines": f.lines, "empty": f.empty, "uncovered": f.uncovered,
+                  "short": f.short} for f in (layout.fill if layout is not None else ())],
+        "articles": articles,
+        "diagnostics": [_diag(d, editor_url, lang) for d in snap.diagnostics if d.severity is not Severity.INFO],
+        "broken": [_diag(d, editor_url, lang) for d in snap.broken if d.severity is not Severity.INFO],
+        "seconds": round(snap.seconds, 4),
+        "strings": ui_strings(lang),
+    }
+
+
+def ui_strings(lang: str | None) -> dict:
+    """The page's words (desk.ui.*, cf.*) in one language, from the messages catalogue."""
+    from layout.messages import CATALOGUE, language
+
+    zh = (lang or language()) == "zh"
+    return {k: v[1] if zh else v[0] for k, v in CATALOGUE.items() if k.startswith(("desk.ui.", "cf."))}
+
+
+def copyfit_row(e) -> dict:
+    """One article's copyfit in both units: 超出N字 ≈ K行, 缺N行 ≈ M字."""
+    return {"page": e.page, "article": e.article_id, "lines_needed": e.lines_needed,
+            "lines_available": e.lines_available, "overflow_chars": e.overflow_chars,
+            "overflow_lines": e.overflow_lines, "short_lines": e.short_lines,
+            "short_chars": e.short_chars, "chars_per_line": e.chars_per_line}
+
+
+def _frame(f) -> dict:
+    r = f.rect
+    return {"id": f.id, "kind": f.kind, "x": r.x, "y": r.y, "w": r.w, "h": r.h,
+            "lines_needed": f.lines_needed, "lines_available": f.lines_available,
+            "overflow_chars": f.overflow_chars}
+
+
+def _source(pos, editor_url: str, page: int) -> dict:
+    if pos is None or not getattr(pos, "path", ""):
+        return {"page": page}
+    path = str(Path(pos.path).resolve())
+    return {"page": page, "file": pos.path, "line": pos.line, "col": pos.col,
+            "editor": editor_link(editor_url, path, pos.line, pos.col)}
+
+
+def editor_link(template: str, path: str, line: int, col: int) -> str:
+    from urllib.parse import quote
+
+    return template.format(path=quote(path), line=line, col=col)
+
+
+def _diag(d, editor_url: str, lang: str | None) -> dict:
+    out = diag_json(d, lang)
+    out["text"] = diag_line(d, lang)
+    if d.pos and d.pos.path:
+        out["editor"] = editor_link(editor_url, str(Path(d.pos.path).resolve()), d.pos.line, d.pos.col)
+    return out
+
+
+def state_json(desk: Desk, lang: str | None = None) -> bytes:
+    return json.dumps(desk.state(lang), ensure_ascii=False).encode("utf-8")
