@@ -78,7 +78,7 @@ def test_a_line_added_above_a_page_is_no_change_of_that_page(desk, edition):
          "      # a note for the 美编\n      - id: united-front-leading-group-meeting\n")
     from layout.cli.desk.build import load
 
-    new, _ = load(str(edition), desk.fonts)
+    new = load(str(edition), desk.fonts).edition
     assert changed_pages(old, new) == set()
     assert desk.rebuild().changed == ()
     # the source position the desk links to has moved with the text

@@ -33,14 +33,14 @@ def run(args) -> int:
     from layout.cli.desk.watcher import watch_in_thread
 
     if args.host not in LOOPBACK:
-        print(msg("desk.open_host", host=args.host), file=sys.stderr)
+        print(msg("desk.open-host", host=args.host), file=sys.stderr)
     try:
         sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((args.host, args.port))
         sock.listen(128)             # connections wait here while the server starts
     except OSError as exc:
-        print(msg("desk.no_port", host=args.host, port=args.port, why=exc.strerror or exc), file=sys.stderr)
+        print(msg("desk.no-port", host=args.host, port=args.port, why=exc.strerror or exc), file=sys.stderr)
         return 1
     desk = Desk(args.edition, dpi=args.dpi, editor_url=args.editor_url or DEFAULT_EDITOR_URL)
     first = desk.rebuild()

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from layout.diagnostics import Severity, has_errors
+from layout.base.diagnostics import Severity
 from layout.messages import diag_json, diag_line
 
 DEFAULT_EDITOR_URL = "vscode://file/{path}:{line}:{col}"
@@ -69,17 +69,17 @@ class Desk:
             t0 = time.perf_counter()
             from layout.cli.desk.build import load
 
-            edition, diags = load(self.path, self.fonts)
+            loaded = load(self.path, self.fonts)
             old = self.snapshot
-            if edition is None or has_errors(diags):
+            if not loaded.ok:
                 return self._publish(dataclasses.replace(
-                    old, version=old.version + 1, broken=tuple(diags), changed=(),
+                    old, version=old.version + 1, broken=loaded.diagnostics, changed=(),
                     seconds=time.perf_counter() - t0, proof=old.proof))
-            only = changed_pages(old.edition, edition)
-            layout = self._make_up(edition, old, only)
+            only = changed_pages(old.edition, loaded.edition)
+            layout = self._make_up(loaded, old, only)
             if only is not None:
                 self._unconfirmed = True
-            return self._publish(self._next(old, edition, layout, diags, t0))
+            return self._publish(self._next(old, loaded, layout, t0))
 
     def confirm(self) -> Snapshot | None:
         """After a partial make-up: make up the whole edition and publish any page (and the
@@ -91,26 +91,26 @@ class Desk:
             t0 = time.perf_counter()
             from layout.cli.desk.build import load
 
-            edition, diags = load(self.path, self.fonts)
+            loaded = load(self.path, self.fonts)
             old = self.snapshot
-            if edition is None or has_errors(diags):
+            if not loaded.ok:
                 return None                      # the next rebuild reports it
-            layout = self._make_up(edition, old, None)
-            return self._publish(self._next(old, edition, layout, diags, t0))
+            layout = self._make_up(loaded, old, None)
+            return self._publish(self._next(old, loaded, layout, t0))
 
-    def _make_up(self, edition, old: Snapshot, only):
+    def _make_up(self, loaded, old: Snapshot, only):
         """The whole layout: made up in full, or only the pages in `only` with the rest
         taken from the last build."""
         from layout.cli.desk.build import make_up
 
         if only is None or old.layout is None:
-            return make_up(edition, self.fonts, None)
+            return make_up(loaded, None)
         if not only:
             return old.layout
-        part = make_up(edition, self.fonts, set(only))
+        part = make_up(loaded, set(only))
         return merge_layouts(old.layout, part, set(only))
 
-    def _next(self, old: Snapshot, edition, layout, diags, t0) -> Snapshot:
+    def _next(self, old: Snapshot, loaded, layout, t0) -> Snapshot:
         version = old.version + 1
         pages = {}
         changed = []
@@ -121,9 +121,10 @@ class Desk:
                 continue
             pages[page.number] = PageView(page.number, version, page, self._render(layout, page.number))
             changed.append(page.number)
-        all_diags = tuple(diags) + tuple(d for d in layout.diagnostics if d not in diags)
+        diags = loaded.diagnostics
+        all_diags = diags + tuple(d for d in layout.diagnostics if d not in diags)
         proof = {k: v for k, v in old.proof.items() if pages.get(k[0]) and pages[k[0]].version == k[1]}
-        return Snapshot(version, pages, edition, layout, all_diags, (), tuple(changed),
+        return Snapshot(version, pages, loaded.edition, layout, all_diags, (), tuple(changed),
                         time.perf_counter() - t0, proof)
 
     def _publish(self, snap: Snapshot) -> Snapshot:
@@ -263,10 +264,10 @@ def state_of(snap: Snapshot, editor_url: str, lang: str | None) -> dict:
 
 def ui_strings(lang: str | None) -> dict:
     """The page's words (desk.ui.*, cf.*) in one language, from the messages catalogue."""
-    from layout.messages import CATALOGUE, language
+    from layout.catalogue import entries, language
 
-    zh = (lang or language()) == "zh"
-    return {k: v[1] if zh else v[0] for k, v in CATALOGUE.items() if k.startswith(("desk.ui.", "cf."))}
+    side = 1 if (lang or language()) == "zh" else 0
+    return {k: v[side][0] for k, v in entries().items() if k.startswith(("desk.ui.", "cf."))}
 
 
 def copyfit_row(e) -> dict:

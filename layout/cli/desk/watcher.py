@@ -22,7 +22,7 @@ def watch_in_thread(desk, publish, stop: threading.Event, on_build=None) -> thre
 def _loop(desk, publish, stop, on_build) -> None:
     import watchfiles
 
-    from layout.watch import change_filter
+    from layout.cli.watch_loop import change_filter
 
     folder = Path(desk.path)
     folder = folder if folder.is_dir() else folder.parent

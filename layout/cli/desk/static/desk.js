@@ -49,7 +49,7 @@ function render(state) {
   document.title = `${t("desk.ui.title")} · ${state.paper} ${state.date}`;
   $("brand").textContent = t("desk.ui.title");
   $("proof-label").textContent = t("desk.ui.proof");
-  $("proof-toggle").title = t("desk.ui.proof_tip");
+  $("proof-toggle").title = t("desk.ui.proof-tip");
   $("selected-title").textContent = t("desk.ui.selected");
   $("copyfit-title").textContent = t("desk.ui.copyfit");
   $("problems-title").textContent = t("desk.ui.problems");
@@ -159,7 +159,7 @@ function renderSelected() {
       el("code", { id: "sel-src", text: `${src.file}:${src.line}:${src.col}` }), document.createTextNode("　"),
       el("a", { id: "sel-open", href: src.editor, text: t("desk.ui.open") })));
   } else if (kind === "article" || kind === "continuation") {
-    kids.push(el("div", { class: "sel-src", text: t("desk.ui.no_source") }));
+    kids.push(el("div", { class: "sel-src", text: t("desk.ui.no-source") }));
   }
   box.replaceChildren(...kids);
 }
@@ -193,7 +193,7 @@ function headline(id) {
 
 function renderProblems() {
   const list = desk.state.diagnostics;
-  $("problems").replaceChildren(...(list.length ? list.map(problem) : [el("li", { class: "hint", text: t("desk.ui.no_problems") })]));
+  $("problems").replaceChildren(...(list.length ? list.map(problem) : [el("li", { class: "hint", text: t("desk.ui.no-problems") })]));
 }
 
 let lastUpdate = null;
