@@ -71,7 +71,7 @@ ENTRIES = {
     "desk.ui.issue": ("No. {issue}", "第{issue}期"),
     "desk.ui.page": ("Page {n}", "第{n}版"),
     "desk.ui.proof": ("Proof", "校样"),
-    "desk.ui.proof-tip": ("grid, frames with ids, 超出/缺 marks over the page", "在版面上显示网格、稿件框和超出/缺行标记"),
+    "desk.ui.proof-tip": ("grid, frames with ids, overflow and short marks over the page", "在版面上显示网格、稿件框和超出/缺行标记"),
     "desk.ui.selected": ("Block", "所选稿件"),
     "desk.ui.hint": ("Click a block on the page to see its copyfit and source.", "点击版面上的稿件，查看字数和源文件位置。"),
     "desk.ui.copyfit": ("Copyfit", "稿件字数"),
