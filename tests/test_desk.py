@@ -69,6 +69,21 @@ def test_a_paragraph_edit_makes_up_and_renders_only_its_page(desk, edition):
     assert desk.snapshot.changed == ()
 
 
+def test_a_patched_page_image_is_the_page_drawn_whole(desk, edition):
+    """Only the changed article is drawn again, pasted over the last image: the pixels are
+    the ones a whole render gives (and confirm() draws it whole anyway)."""
+    from layout.cli.desk.patch import raster
+
+    edit(edition, "田利跃参加会议。", "田利跃等同志参加会议。")
+    snap = desk.rebuild()
+    view = snap.pages[1]
+    assert view.patched
+    whole = raster(snap.layout, desk.fonts, 1, desk.dpi)
+    assert view.image.size == whole.size and view.image.tobytes() == whole.tobytes()
+    desk.confirm()
+    assert not desk.snapshot.pages[1].patched and desk.snapshot.changed == ()
+
+
 def test_a_line_added_above_a_page_is_no_change_of_that_page(desk, edition):
     """Source positions move down the file; the pages below the edit are not made up again."""
     from layout.cli.desk.session import changed_pages

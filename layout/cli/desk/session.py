@@ -20,6 +20,7 @@ from layout.base.diagnostics import Severity
 from layout.messages import diag_json, diag_line
 
 DEFAULT_EDITOR_URL = "vscode://file/{path}:{line}:{col}"
+STORED = 0      # page PNGs uncompressed: they only cross the loopback (~10 ms less a page)
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class PageView:
     version: int
     layout: object                 # makeup PageLayout
     png: bytes
+    image: object = None           # its raster (PIL), kept to patch the next change into
+    patched: bool = False          # drawn over the last image: confirm() draws it whole
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ class Desk:
             if not loaded.ok:
                 return None                      # the next rebuild reports it
             layout = self._make_up(loaded, old, None)
-            return self._publish(self._next(old, loaded, layout, t0))
+            return self._publish(self._next(old, loaded, layout, t0, full=True))
 
     def _make_up(self, loaded, old: Snapshot, only):
         """The whole layout: made up in full, or only the pages in `only` with the rest
@@ -110,17 +113,24 @@ class Desk:
         part = make_up(loaded, set(only))
         return merge_layouts(old.layout, part, set(only))
 
-    def _next(self, old: Snapshot, loaded, layout, t0) -> Snapshot:
+    def _next(self, old: Snapshot, loaded, layout, t0, full: bool = False) -> Snapshot:
+        """The snapshot after `old` with `layout`; `full`: pages drawn by patching are drawn
+        whole again."""
         version = old.version + 1
         pages = {}
         changed = []
         for page in layout.pages:
             seen = old.pages.get(page.number)
-            if seen is not None and seen.layout == page:
+            whole = full and seen is not None and seen.patched
+            if seen is not None and seen.layout == page and not whole:
                 pages[page.number] = seen
                 continue
-            pages[page.number] = PageView(page.number, version, page, self._render(layout, page.number))
-            changed.append(page.number)
+            view = self._render(layout, page, version, None if whole else seen)
+            if seen is not None and view.png == seen.png:
+                view = dataclasses.replace(seen, image=view.image, patched=False)   # the same pixels
+            else:
+                changed.append(page.number)
+            pages[page.number] = view
         diags = loaded.diagnostics
         all_diags = diags + tuple(d for d in layout.diagnostics if d not in diags)
         proof = {k: v for k, v in old.proof.items() if pages.get(k[0]) and pages[k[0]].version == k[1]}
@@ -131,10 +141,16 @@ class Desk:
         self.snapshot = snap
         return snap
 
-    def _render(self, layout, number: int) -> bytes:
-        from layout.press.preview import render_png
+    def _render(self, layout, page, version: int, seen: PageView | None) -> PageView:
+        """The page's image: patched over the last one where only part of it changed."""
+        from layout.cli.desk.patch import redraw
+        from layout.press.preview import png_bytes
 
-        return render_png(layout, self.fonts, number, dpi=self.dpi)
+        old_page, old_image = (seen.layout, seen.image) if seen is not None else (None, None)
+        image, patched = redraw(layout, self.fonts, page.number, self.dpi, old_page, old_image)
+        if patched:
+            self._unconfirmed = True
+        return PageView(page.number, version, page, png_bytes(image, STORED), image, patched)
 
     # -- reading -------------------------------------------------------------------------
     def page_png(self, number: int, proof: bool = False) -> bytes | None:
@@ -186,7 +202,7 @@ def changed_pages(old, new) -> set | None:
     head = ("date", "weekday", "issue", "total_issue", "lunar_date")
     if any(getattr(old, k) != getattr(new, k) for k in head):
         return None
-    pages = {p.number for p, q in zip(old.pages, new.pages) if content(p) != content(q)}
+    pages = {p.number for p, q in zip(old.pages, new.pages) if p != q and content(p) != content(q)}
     links = jump_links(old) | jump_links(new)
     while True:
         more = {b for a, b in links if a in pages} | {a for a, b in links if b in pages}
