@@ -62,7 +62,7 @@ def raster(layout, fonts, number: int, dpi: float, page=None, box=None):
     items (default: the layout's page `number`)."""
     import pypdfium2 as pdfium
 
-    from layout.press.preview import page_pdf
+    from layout.press.page_pdf import page_pdf
 
     if page is not None:
         layout = dataclasses.replace(layout, pages=(page,))

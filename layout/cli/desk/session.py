@@ -144,7 +144,7 @@ class Desk:
     def _render(self, layout, page, version: int, seen: PageView | None) -> PageView:
         """The page's image: patched over the last one where only part of it changed."""
         from layout.cli.desk.patch import redraw
-        from layout.press.preview import png_bytes
+        from layout.render.raster import png_bytes
 
         old_page, old_image = (seen.layout, seen.image) if seen is not None else (None, None)
         image, patched = redraw(layout, self.fonts, page.number, self.dpi, old_page, old_image)
@@ -167,10 +167,11 @@ class Desk:
             png = snap.proof.get(key)
             if png is None:
                 from layout.cli.desk.build import proof_view
-                from layout.press.preview import render_png
+                from layout.cli.desk.patch import raster
+                from layout.render.raster import png_bytes
 
                 shown = proof_view(_with_pages(snap.layout, (view.layout,)), snap.edition, self.fonts)
-                png = render_png(shown, self.fonts, number, dpi=self.dpi)
+                png = png_bytes(raster(shown, self.fonts, number, self.dpi), STORED)
                 snap.proof[key] = png
             return png
 
