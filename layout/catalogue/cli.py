@@ -20,13 +20,16 @@ ENTRIES = {
     "sev.info": ("info", "提示"),
     "errors": ("{n} error(s)", "{n} 处错误"),
     "nothing-written": ("build failed: nothing was written", "排版失败：未写出任何文件"),
+    "check.page-ok": ("{edition}: page {page} made up ({others} error(s) listed above do not hold it up; "
+                      "placeholders are drawn grey)",
+                      "{edition}：第{page}版已组版（上面列出的 {others} 处错误不影响本版；待填写的稿件显示为灰块）"),
     "check.ok": ("{edition}: OK ({pages} pages, {articles} articles)", "{edition}：通过（{pages} 版，{articles} 篇稿件）"),
     "build.summary": ("{paper} {date}: {pages} pages, {articles} articles, {over} overflowing",
                       "{paper} {date}：{pages} 版，{articles} 篇稿件，{over} 篇超出"),
     "wrote": ("  wrote {path}", "  已写出 {path}"),
     "wrote.proof": ("  wrote {path} (proof, not for the press)", "  已写出 {path}（校样，不可付印）"),
-    "copyfit.head": ("page  article                                     needs   has  overflow  short",
-                     "版次  稿件                                        需行  有行      超出   缺行"),
+    "copyfit.head": ('page  article                                    needs   has      overflow       short',
+                     '版次  稿件                                        需行  有行          超出        缺行'),
     "copyfit.fill": ("page {page}: {empty} of {lines} body lines empty ({uncovered} outside every block, "
                      "{short} short inside blocks)",
                      "第{page}版：{lines} 行中空 {empty} 行（{uncovered} 行不在任何稿件框内，框内缺 {short} 行）"),
