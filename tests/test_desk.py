@@ -221,3 +221,31 @@ def test_serve_binds_loopback_and_warns_for_another_host(server, edition):
         assert "other computers on the network" in proc.stderr.readline()
     finally:
         stop(proc)
+
+
+def test_a_half_finished_edition_is_shown_page_by_page(edition, fonts, capsys):
+    """Next week's edition from `newsprint new`: every page shown (placeholders grey, listed
+    as problems, not over the pages); an error on page 3 holds up only page 3."""
+    from layout.cli import main
+    from layout.cli.desk.session import Desk
+
+    nxt = edition.parent.parent / "2020-03-02"
+    assert main(["new", str(nxt), "--from", str(edition.parent), "--keep",
+                 "epidemic-leading-group-31st-meeting"]) == 0
+    capsys.readouterr()
+    d = Desk(nxt, fonts=fonts, dpi=20, lang="en")
+    snap = d.rebuild()
+    assert sorted(snap.pages) == [1, 2, 3, 4] and snap.broken == ()
+    state = d.state()
+    assert any("placeholder" in p["text"] for p in state["diagnostics"])
+    path = nxt / "edition.yaml"
+    text = path.read_text(encoding="utf-8")
+    i = text.index("  - number: 3")
+    j = text.index(" row: 1, ", i)
+    path.write_text(text[:j] + " row: 70, " + text[j + len(" row: 1, "):], encoding="utf-8")
+    snap = d.rebuild()
+    assert snap.broken and all(":" in str(e.pos) for e in snap.broken)
+    assert snap.pages[3] is not None and snap.pages[3].version == 1      # the last good page 3
+    path.write_text(text.replace("【待填写】", "今日无事", 1), encoding="utf-8")
+    snap = d.rebuild()
+    assert snap.broken == () and sorted(snap.pages) == [1, 2, 3, 4]

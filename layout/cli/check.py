@@ -25,22 +25,10 @@ def run(args) -> int:
     if args.page:
         return run_page(args)
     made = make_up(load(args.edition), strict=args.strict)
-    shown = errors(made.diagnostics) if args.quiet else made.diagnostics
     code = 1 if has_errors(made.diagnostics) else 0
-    if args.json:
-        extra = {"copyfit": copyfit_json_rows(made.layout)} if made.layout is not None else {}
-        print_json("check", code, shown, **extra)
-        return code
-    print_diags(shown)
-    if made.layout is not None and not args.quiet:
-        for row in copyfit_table(made.layout):
-            print(row)
-    if code:
-        print(msg("errors", n=len(errors(made.diagnostics))), file=sys.stderr)
-    elif not args.quiet:
-        print(msg("check.ok", edition=args.edition, pages=len(made.edition.pages),
-                  articles=article_count(made.edition)))
-    return code
+    ok = lambda: msg("check.ok", edition=args.edition, pages=len(made.edition.pages),  # noqa: E731
+                     articles=article_count(made.edition))
+    return show(args, code, made.diagnostics, made.layout, ok, errors(made.diagnostics))
 
 
 def run_page(args) -> int:
@@ -59,18 +47,24 @@ def run_page(args) -> int:
         diags += (error("strict"),)
     held = pages.held.get(args.page, ()) + tuple(d for d in diags if d.code == "strict")
     code = 1 if held or pages.layout is None else 0
+    ok = lambda: msg("check.page-ok", edition=args.edition, page=args.page,  # noqa: E731
+                     others=len(errors(diags)))
+    return show(args, code, diags, pages.layout, ok, errors(held or diags), page=args.page, held=bool(held))
+
+
+def show(args, code: int, diags, layout, ok_line, failing, **json_items) -> int:
+    """The check's diagnostics, copyfit table and verdict (or its --json object)."""
     shown = errors(diags) if args.quiet else diags
     if args.json:
-        extra = {"copyfit": copyfit_json_rows(pages.layout)} if pages.layout is not None else {}
-        print_json("check", code, shown, page=args.page, held=bool(held), **extra)
+        extra = {"copyfit": copyfit_json_rows(layout)} if layout is not None else {}
+        print_json("check", code, shown, **json_items, **extra)
         return code
     print_diags(shown)
-    if pages.layout is not None and not args.quiet:
-        for row in copyfit_table(pages.layout):
+    if layout is not None and not args.quiet:
+        for row in copyfit_table(layout):
             print(row)
     if code:
-        print(msg("errors", n=len(errors(held or diags))), file=sys.stderr)
+        print(msg("errors", n=len(failing)), file=sys.stderr)
     elif not args.quiet:
-        others = len(errors(diags))
-        print(msg("check.page-ok", edition=args.edition, page=args.page, others=others))
+        print(ok_line())
     return code

@@ -11,11 +11,12 @@ def load(path: str, fonts):
     return load_edition(path, fonts)
 
 
-def make_up(loaded, only):
-    """The EditionLayout of the pages in `only` (all when None) of a Loaded edition."""
-    from layout.pipeline import make_up as make_up_edition
+def make_up_pages(loaded, only):
+    """The pages in `only` (all when None) that no error holds up (a pipeline Pages:
+    .layout, .made, .held, .blocking, .diagnostics), as `preview --page N` makes them."""
+    from layout.pipeline.pagewise import make_up_pages as make_up
 
-    return make_up_edition(loaded, only=only).layout
+    return make_up(loaded, only)
 
 
 def proof_view(layout, edition, fonts):

@@ -69,51 +69,48 @@ class Desk:
         """Load the edition again and publish the pages that changed (only those are made
         up and rendered when the paper and the edition's own fields are unchanged)."""
         with self._lock:
-            t0 = time.perf_counter()
-            from layout.cli.desk.build import load
-
-            loaded = load(self.path, self.fonts)
-            old = self.snapshot
-            if not loaded.ok:
-                return self._publish(dataclasses.replace(
-                    old, version=old.version + 1, broken=loaded.diagnostics, changed=(),
-                    seconds=time.perf_counter() - t0, proof=old.proof))
-            only = changed_pages(old.edition, loaded.edition)
-            layout = self._make_up(loaded, old, only)
-            if only is not None:
-                self._unconfirmed = True
-            return self._publish(self._next(old, loaded, layout, t0))
+            return self._publish(self._build(self.snapshot, full=False))
 
     def confirm(self) -> Snapshot | None:
-        """After a partial make-up: make up the whole edition and publish any page (and the
-        copyfit, diagnostics) that differs.  None when there was nothing to confirm."""
+        """After a partial make-up or a patched image: make up and draw the whole edition
+        and publish any page (and the copyfit, diagnostics) that differs.  None when there
+        was nothing to confirm."""
         with self._lock:
             if not self._unconfirmed:
                 return None
             self._unconfirmed = False
-            t0 = time.perf_counter()
-            from layout.cli.desk.build import load
+            return self._publish(self._build(self.snapshot, full=True))
 
-            loaded = load(self.path, self.fonts)
-            old = self.snapshot
-            if not loaded.ok:
-                return None                      # the next rebuild reports it
-            layout = self._make_up(loaded, old, None)
-            return self._publish(self._next(old, loaded, layout, t0, full=True))
+    def _build(self, old: Snapshot, full: bool) -> Snapshot:
+        """The next snapshot.  Pages are made up page by page (layout.pipeline.pagewise):
+        a page held up by errors keeps its last good image, the errors shown over it."""
+        from layout.cli.desk.build import load, make_up_pages
 
-    def _make_up(self, loaded, old: Snapshot, only):
-        """The whole layout: made up in full, or only the pages in `only` with the rest
-        taken from the last build."""
-        from layout.cli.desk.build import make_up
+        t0 = time.perf_counter()
+        loaded = load(self.path, self.fonts)
+        if loaded.edition is None:             # the file cannot be read: every page waits
+            return dataclasses.replace(old, version=old.version + 1, broken=_errors(loaded.diagnostics),
+                                       changed=(), seconds=time.perf_counter() - t0, proof=old.proof)
+        only = None if full or old.broken else changed_pages(old.edition, loaded.edition)
+        if only is not None and not only:
+            made = make_up_pages(loaded, set())
+            layout = old.layout
+        else:
+            made = make_up_pages(loaded, only)
+            if made.layout is None:
+                layout = old.layout
+            elif old.layout is None:
+                layout = made.layout
+            else:
+                layout = merge_layouts(old.layout, made.layout, set(made.made), loaded.edition)
+            if only is not None:
+                self._unconfirmed = True
+        if layout is None:
+            return dataclasses.replace(old, version=old.version + 1, broken=made.blocking, changed=(),
+                                       seconds=time.perf_counter() - t0, proof=old.proof)
+        return self._next(old, loaded.edition, made.diagnostics, made.blocking, layout, t0, full)
 
-        if only is None or old.layout is None:
-            return make_up(loaded, None)
-        if not only:
-            return old.layout
-        part = make_up(loaded, set(only))
-        return merge_layouts(old.layout, part, set(only))
-
-    def _next(self, old: Snapshot, loaded, layout, t0, full: bool = False) -> Snapshot:
+    def _next(self, old: Snapshot, edition, diags, broken, layout, t0, full: bool = False) -> Snapshot:
         """The snapshot after `old` with `layout`; `full`: pages drawn by patching are drawn
         whole again."""
         version = old.version + 1
@@ -131,10 +128,9 @@ class Desk:
             else:
                 changed.append(page.number)
             pages[page.number] = view
-        diags = loaded.diagnostics
-        all_diags = diags + tuple(d for d in layout.diagnostics if d not in diags)
+        all_diags = tuple(diags) + tuple(d for d in layout.diagnostics if d not in diags)
         proof = {k: v for k, v in old.proof.items() if pages.get(k[0]) and pages[k[0]].version == k[1]}
-        return Snapshot(version, pages, loaded.edition, layout, all_diags, (), tuple(changed),
+        return Snapshot(version, pages, edition, layout, all_diags, tuple(broken), tuple(changed),
                         time.perf_counter() - t0, proof)
 
     def _publish(self, snap: Snapshot) -> Snapshot:
@@ -226,15 +222,23 @@ def jump_links(edition) -> set:
     return links
 
 
-def merge_layouts(old, part, only: set):
-    """The old layout with the pages in `only` (their copyfit and fill) taken from `part`."""
+def merge_layouts(old, part, only: set, edition):
+    """The old layout with the pages in `only` (their copyfit and fill) taken from `part`,
+    in the edition's page order."""
     fresh = {p.number: p for p in part.pages}
-    pages = tuple(fresh.get(p.number, p) for p in old.pages)
+    kept = {p.number: p for p in old.pages}
+    order = [p.number for p in edition.pages]
+    pages = tuple(fresh.get(n) or kept[n] for n in order if n in fresh or n in kept)
+    rank = {n: i for i, n in enumerate(order)}
     copyfit = tuple(sorted([e for e in old.copyfit if e.page not in only] + list(part.copyfit),
-                           key=lambda e: [p.number for p in pages].index(e.page)))
-    fill = tuple(f for f in old.fill if f.page not in only) + tuple(part.fill)
-    fill = tuple(sorted(fill, key=lambda f: f.page))
+                           key=lambda e: rank.get(e.page, len(rank))))
+    fill = tuple(sorted([f for f in old.fill if f.page not in only] + list(part.fill),
+                        key=lambda f: rank.get(f.page, len(rank))))
     return dataclasses.replace(part, pages=pages, copyfit=copyfit, fill=fill)
+
+
+def _errors(diags) -> tuple:
+    return tuple(d for d in diags if d.severity is Severity.ERROR)
 
 
 def _with_pages(layout, pages):
