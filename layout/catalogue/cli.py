@@ -95,6 +95,8 @@ ENTRIES = {
     "desk.ui.broken": ("The edition has errors — the last good pages are shown", "文件有错误，下面是上次排好的版面"),
     "desk.ui.updated": ("updated {time} · {ms} ms", "已更新 {time} · {ms} 毫秒"),
     "desk.ui.offline": ("server gone, reconnecting…", "与服务器断开，正在重连…"),
+    "desk.ui.n-over": ("{n} article(s) overflowing", "{n} 篇稿件超出"),
+    "desk.ui.n-short": ("{n} article(s) short of lines", "{n} 篇稿件缺行"),
     "desk.ui.fill": ("{empty} of {lines} lines empty", "空 {empty} 行（共 {lines} 行）"),
     "desk.ui.kind.article": ("article", "稿件"),
     "desk.ui.kind.continuation": ("continuation", "转版续文"),

@@ -88,8 +88,8 @@ function renderStrip() {
     b.setAttribute("aria-current", String(p.number === desk.page));
     const m = pageMarks(p.number);
     const badges = el("span", { class: "badges" },
-      m.over ? el("span", { class: "badge over", text: m.over }) : null,
-      m.short ? el("span", { class: "badge short", text: m.short }) : null);
+      m.over ? el("span", { class: "badge over", text: m.over, title: t("desk.ui.n-over", { n: m.over }) }) : null,
+      m.short ? el("span", { class: "badge short", text: m.short, title: t("desk.ui.n-short", { n: m.short }) }) : null);
     b.querySelector(".cap").replaceChildren(
       el("span", {}, el("b", { text: t("desk.ui.page", { n: p.number }) }), document.createTextNode(" " + (p.section || ""))), badges);
   });
