@@ -285,7 +285,7 @@ def state_of(snap: Snapshot, editor_url: str, lang: str | None) -> dict:
 
 def ui_strings(lang: str | None) -> dict:
     """The page's words (desk.ui.*, cf.*) in one language, from the messages catalogue."""
-    from layout.catalogue import entries, language
+    from layout.base.catalogue import entries, language
 
     side = 1 if (lang or language()) == "zh" else 0
     return {k: v[side][0] for k, v in entries().items() if k.startswith(("desk.ui.", "cf."))}
