@@ -249,3 +249,16 @@ def test_a_half_finished_edition_is_shown_page_by_page(edition, fonts, capsys):
     path.write_text(text.replace("【待填写】", "今日无事", 1), encoding="utf-8")
     snap = d.rebuild()
     assert snap.broken == () and sorted(snap.pages) == [1, 2, 3, 4]
+
+
+def test_a_bug_while_building_is_said_over_the_last_pages(desk, monkeypatch):
+    import layout.cli.desk.build as build
+
+    good = desk.snapshot
+    monkeypatch.setattr(build, "load", lambda *a: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        desk.rebuild()
+    snap = desk.failed(ZeroDivisionError("division by zero"))
+    assert snap.pages == good.pages
+    text = desk.state("en")["broken"][0]["text"]
+    assert "internal error while building: ZeroDivisionError" in text

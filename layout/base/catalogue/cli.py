@@ -84,6 +84,9 @@ ENTRIES = {
                     "本期有 {n} 处错误；编辑台显示上次排好的版面"),
     "desk.open-host": ("newsprint: warning: serving on {host}: other computers on the network can see the desk",
                        "newsprint：警告：在 {host} 上提供服务，网络上的其他电脑也能打开编辑台"),
+    "desk.internal": ("internal error while building: {what} (a bug in newsprint, not in the edition; "
+                      "the desk keeps the last good pages)",
+                      "排版时发生内部错误：{what}（这是 newsprint 的缺陷，不是稿件的问题；编辑台保留上次排好的版面）"),
     "desk.no-port": ("newsprint: cannot listen on {host}:{port}: {why}", "newsprint：无法监听 {host}:{port}：{why}"),
     # the editor's desk: the page (sent to the browser in the state's language)
     "desk.ui.title": ("Editor's desk", "编辑台"),

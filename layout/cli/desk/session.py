@@ -81,6 +81,15 @@ class Desk:
             self._unconfirmed = False
             return self._publish(self._build(self.snapshot, full=True))
 
+    def failed(self, exc: BaseException) -> Snapshot:
+        """A build that raised (a bug): said over the last good pages, never a dead desk."""
+        from layout.base.diagnostics import error
+
+        old = self.snapshot
+        what = f"{type(exc).__name__}: {exc}"
+        return self._publish(dataclasses.replace(old, version=old.version + 1, changed=(),
+                                                 broken=(error("desk.internal", None, what=what),)))
+
     def _build(self, old: Snapshot, full: bool) -> Snapshot:
         """The next snapshot.  Pages are made up page by page (layout.pipeline.pagewise):
         a page held up by errors keeps its last good image, the errors shown over it."""

@@ -3,6 +3,7 @@ is a rebuild, published at once; after a partial make-up the whole edition is ma
 again when the files have been quiet a moment, and anything that differs is published."""
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -30,7 +31,12 @@ def _loop(desk, publish, stop, on_build) -> None:
     for changes in watchfiles.watch(root, watch_filter=change_filter(folder), step=STEP_MS,
                                     debounce=1600, stop_event=stop, rust_timeout=CONFIRM_AFTER_MS,
                                     yield_on_timeout=True, raise_interrupt=False):
-        snap = desk.rebuild() if changes else desk.confirm()
+        try:
+            snap = desk.rebuild() if changes else desk.confirm()
+        except Exception as exc:               # a bug: shown on the desk, the watch goes on
+            if os.environ.get("NEWSPRINT_DEBUG"):
+                raise
+            snap = desk.failed(exc)
         if snap is None:
             continue
         publish(snap)
