@@ -188,7 +188,8 @@ function renderCopyfit() {
 
 function headline(id) {
   const a = desk.state.articles[id];
-  return (a && a.headline) || id;
+  if (!a || !a.headline) return id;
+  return a.headline.includes("【待填写】") ? `【待填写】 ${id}` : a.headline;   // copy still to come
 }
 
 function renderProblems() {
