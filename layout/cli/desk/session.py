@@ -218,13 +218,17 @@ def changed_pages(old, new) -> set | None:
 
 
 def jump_links(edition) -> set:
-    """(page, page) pairs joined by a jump: an article's continues_on, a continuation's source."""
+    """(page, page) pairs joined by a jump: an article's continues_on, a continuation's
+    source, and the next page for an article that may jump automatically (may_continue)."""
     home = {a.id: p.number for p in edition.pages for a in p.articles}
+    numbers = [p.number for p in edition.pages]
     links = set()
-    for p in edition.pages:
+    for i, p in enumerate(edition.pages):
         for a in p.articles:
             if a.continues_on:
                 links.add((p.number, a.continues_on))
+            if getattr(a, "may_continue", False) and i + 1 < len(numbers):
+                links.add((p.number, numbers[i + 1]))
         for c in p.continuations:
             if c.article_id in home:
                 links.add((home[c.article_id], p.number))
