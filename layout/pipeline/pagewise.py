@@ -56,8 +56,9 @@ def _errors(diags) -> list:
     return [d for d in diags if d.severity is Severity.ERROR and d.code != "placeholder"]
 
 
-def make_up_pages(loaded, only=None) -> Pages:
-    """Make up the pages in `only` (all when None) that no error holds up."""
+def make_up_pages(loaded, only=None, variant=None) -> Pages:
+    """Make up the pages in `only` (all when None) that no error holds up (`variant`: as
+    for pipeline.make_up)."""
     from layout.pipeline.run import Loaded, make_up
 
     edition = loaded.edition
@@ -85,7 +86,7 @@ def make_up_pages(loaded, only=None) -> Pages:
     if not made:
         return Pages(edition, loaded.fonts, None, (), held, diags)
     clean = Loaded(edition, loaded.fonts, ())
-    layout = make_up(clean, only=set(made)).layout
+    layout = make_up(clean, only=set(made), variant=variant).layout
     layout = grey_placeholders(layout, edition)
     diags = diags + tuple(d for d in layout.diagnostics if d not in diags)
     return Pages(edition, loaded.fonts, layout, made, held, diags)
