@@ -1,7 +1,7 @@
 """`newsprint new`: next week's edition file from this week's.
 
-Date + 7 days (weekday recomputed, 农历 dropped: it must be looked up again), 第N期 + 1,
-总第N期 + 1; the same pages, sections, editors, placements and jumps (转版); every
+Date + 7 days (weekday and 农历 computed for it), 第N期 + 1 (or 1 in a new year when
+the paper's issue_resets is yearly), 总第N期 + 1; the same pages, sections, editors, placements and jumps (转版); every
 article emptied to the placeholder 【待填写】, which `check` reports as an error (with
 its line and column) until it is replaced. Photos are dropped. Articles named with
 `keep` (standing blocks such as a 征稿启事) are copied as they are.
@@ -65,8 +65,13 @@ def next_edition_text(source_file: Path, target_file: Path, edition, keep: set[s
     with open(source_file, encoding="utf-8-sig") as fh:
         raw = yaml.load(fh, Loader=yaml.BaseLoader)
     src_dir, dst_dir = source_file.parent.resolve(), target_file.parent.resolve()
+    from layout.edition.lunar import lunar_text
+    from layout.edition.sequence import next_numbers
+
     date = edition.date + _dt.timedelta(days=7)
     weekday = "星期" + WEEKDAYS[date.weekday()]
+    issue, total = next_numbers(edition.date, edition.issue, edition.total_issue, date,
+                                edition.paper.issue_resets)
     paper = os.path.relpath((src_dir / raw["paper"]).resolve(), dst_dir)
     ids = {}
     copies = []
@@ -95,14 +100,15 @@ def next_edition_text(source_file: Path, target_file: Path, edition, keep: set[s
             new_page["continuations"] = conts
         pages.append(new_page)
     head = [
-        f"# {edition.paper.name} 第{edition.issue + 1}期（总第{edition.total_issue + 1}期），"
-        f"{date.isoformat()} {weekday}.",
+        f"# {edition.paper.name} 第{issue}期（总第{total}期），{date.isoformat()} {weekday}.",
         f"# Started from {edition.date.isoformat()} by `newsprint new`: replace every placeholder",
-        "# (newsprint check lists them) and look up the 农历 date (lunar:) again.",
+        "# (newsprint check lists them).",
     ]
     data = {"paper": paper, "date": date.isoformat(), "weekday": weekday,
-            "issue": str(edition.issue + 1), "total_issue": str(edition.total_issue + 1),
-            "page_count": str(len(pages)), "pages": pages}
+            "issue": str(issue), "total_issue": str(total), "page_count": str(len(pages))}
+    if lunar_text(date):
+        data["lunar"] = lunar_text(date)
+    data["pages"] = pages
     return "\n".join(head) + "\n" + "".join(_emit(data, 0)), copies
 
 

@@ -209,7 +209,7 @@ def test_new_edition_from_this_week(capsys, copy):
     assert "第16期" in out and "总第1893期" in out and "2020-03-02 星期一" in out
     target = nxt / "edition.yaml"
     text = target.read_text(encoding="utf-8")
-    assert "lunar" not in text.replace("(lunar:)", "")     # 农历 must be looked up again
+    assert "\nlunar: '庚子年二月初九'\n" in text           # 农历 computed for the new date
     # check loads it and reports each placeholder with its place, exit 1
     code, out, err = run(capsys, "check", nxt)
     assert code == 1
@@ -225,7 +225,8 @@ def test_new_edition_from_this_week(capsys, copy):
     old, _ = load_edition(str(copy))
     new, _ = load_edition(str(nxt))
     assert new.date == old.date + dt.timedelta(days=7) and new.weekday == "星期一"
-    assert (new.issue, new.total_issue) == (old.issue + 1, old.total_issue + 1) and new.lunar_date == ""
+    assert (new.issue, new.total_issue) == (old.issue + 1, old.total_issue + 1)
+    assert new.lunar_date == "庚子年二月初九"
     assert [(p.number, p.section, p.editor, p.art_editor) for p in new.pages] == \
            [(p.number, p.section, p.editor, p.art_editor) for p in old.pages]
     assert [[(_same_place(a.place), a.continues_on, a.kind if a.kind != "photo" else "news") for a in p.articles]

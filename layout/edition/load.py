@@ -125,12 +125,15 @@ def _read_edition(out: Collector, file: Path, font_ids: Collection[str] = ()) ->
     if issue and total_issue and total_issue < issue:
         out.error(f"total_issue: {total_issue} is smaller than issue {issue}",
                   f.get("total_issue"), "value")
+    lunar = _lunar(f, date)
+    if paper and paper_file and date and issue and total_issue:
+        _check_sequence(f, file, paper_file, date, issue, total_issue, paper.issue_resets)
     pages = _pages(ctx, f)
     _check_jumps(ctx, pages)
     if paper is None or date is None:
         return None
     return Edition(paper=paper, date=date, weekday=weekday, issue=issue, total_issue=total_issue,
-                   pages=pages, lunar_date=f.text("lunar"), path=str(_real(file)),
+                   pages=pages, lunar_date=lunar, path=str(_real(file)),
                    dir=str(edition_dir), pos=node_pos(root))
 
 
@@ -187,6 +190,33 @@ def _weekday(f: Fields, date: dt.date | None) -> str:
         f.out.error(f"weekday: {written} contradicts the date {date.isoformat()}, "
                     f"which is a {derived}", f.get("weekday"), "weekday")
     return derived
+
+
+def _lunar(f: Fields, date: dt.date | None) -> str:
+    """lunar: as typed (a warning naming the computed date if it contradicts the date), else
+    computed from the date (layout.edition.lunar)."""
+    typed = f.text("lunar")
+    if date is None:
+        return typed
+    from layout.edition.lunar import contradiction, lunar_text
+
+    if not typed.strip():
+        return lunar_text(date)
+    why = contradiction(typed, date)
+    if why:
+        f.out.warning(why, f.get("lunar"), "lunar")
+    return typed
+
+
+def _check_sequence(f: Fields, file: Path, paper_file: Path, date: dt.date, issue: int,
+                    total_issue: int, resets: str) -> None:
+    """A warning when 第N期 / 总第N期 do not follow the previous edition of the paper folder."""
+    from layout.edition.sequence import previous_edition, sequence_problems
+
+    previous = previous_edition(file, date, paper_file)
+    if previous is not None:
+        for key, message in sequence_problems(date, issue, total_issue, resets, previous):
+            f.out.warning(message, f.get(key), "issue-number")
 
 
 def _pages(ctx: _Context, f: Fields) -> tuple[Page, ...]:
