@@ -99,7 +99,7 @@ class Source:
 
 SOURCES = (
     Source("noto-serif-sc-regular", "fonts-noto-cjk", NOTO / "NotoSerifCJK-Regular.ttc", "Noto Serif CJK SC",
-           ("common", "gb2312", "gbk", "names"), "OFL-1.1", "licenses/OFL-Noto-CJK.txt"),
+           ("common", "gb2312", "gbk", "names", "hangul"), "OFL-1.1", "licenses/OFL-Noto-CJK.txt"),
     Source("noto-serif-sc-bold", "fonts-noto-cjk", NOTO / "NotoSerifCJK-Bold.ttc", "Noto Serif CJK SC",
            ("common", "gb2312"), "OFL-1.1", "licenses/OFL-Noto-CJK.txt"),
     Source("noto-sans-sc-regular", "fonts-noto-cjk", NOTO / "NotoSansCJK-Regular.ttc", "Noto Sans CJK SC",

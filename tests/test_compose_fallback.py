@@ -35,12 +35,14 @@ def glyph_fonts(fonts, style, text, measure=108.0):
     return para, {g.char: g.font for ln in para.lines for g in ln.glyphs}
 
 
-def test_the_sample_papers_song_chain_reaches_a_face_with_hangul(fonts, song):
+def test_the_sample_papers_song_chain_sets_hangul_in_the_serif_face(fonts, song):
+    """Hangul inside Song text comes from Noto Serif CJK (a serif, like the text around it),
+    not from the heavier Noto Sans further down the chain."""
     assert song.fonts[0] == "noto-serif-sc-regular"
-    assert not fonts.covers(song.fonts[0], "한")
+    assert fonts.covers(song.fonts[0], "한")
     para, used = glyph_fonts(fonts, song, "她会说한국어，也会说汉语。")
     assert para.missing == ()
-    assert {used[c] for c in "한국어"} == {"noto-sans-sc-regular"}
+    assert {used[c] for c in "한국어"} == {"noto-serif-sc-regular"}
     assert used["汉"] == used["她"] == "noto-serif-sc-regular"
 
 

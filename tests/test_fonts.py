@@ -311,7 +311,8 @@ def test_body_face_covers_gbk_and_names(shipped, manifest):
 
 def test_hangul_fallback(shipped):
     chain = ("noto-serif-sc-regular", "noto-sans-sc-regular")
-    assert shipped.resolve(chain, "한") == "noto-sans-sc-regular"
+    assert shipped.resolve(chain, "한") == "noto-serif-sc-regular"     # the serif face's own
+    assert shipped.resolve(("noto-serif-sc-bold", "noto-sans-sc-regular"), "한") == "noto-sans-sc-regular"
     assert shipped.resolve(chain, "中") == "noto-serif-sc-regular"
     assert shipped.missing(chain, "한국어 신문") == []
     assert not shipped.covers("noto-sans-sc-bold", "한")

@@ -15,13 +15,13 @@ from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from layout.files import atomic_write
 from layout.makeup.model import EditionLayout, PageLayout, TextRun
 from layout.press.marks import draw_marks, marks_margin
 from layout.press.pdfread import xref_table
 from layout.press.pdfx import press_canvas
+from layout.press.tounicode import EmbeddedFont
 from layout.render.paint import paint_page
 
 
@@ -75,7 +75,7 @@ def register_fonts(fonts, chars: dict[str, str]) -> dict[str, str]:
         digest = hashlib.sha1(path.read_bytes()).hexdigest()[:8]
         name = f"NP-{fid}-{digest}"
         if name not in pdfmetrics.getRegisteredFontNames():
-            font = TTFont(name, str(path))
+            font = EmbeddedFont(name, str(path))
             font.face.name = font.face.name + b"-" + digest.encode("ascii")
             pdfmetrics.registerFont(font)
         names[fid] = name

@@ -1,0 +1,45 @@
+"""ToUnicode CMaps that name every character, those beyond the BMP too.
+
+reportlab writes each code of a TrueType subset as `<C5> <20BB7>` (the code point in
+hex), which a reader takes as the two UTF-16 units 20BB and 7: 𠮷 (U+20BB7) extracts
+as ₻.  A ToUnicode destination is UTF-16BE (PDF 32000-1 §9.10.3): a character
+beyond U+FFFF is written as its surrogate pair, `<D842DFB7>`.  `EmbeddedFont` is
+reportlab's TTFont with that map; for a subset wholly in the BMP the map is byte for
+byte the one reportlab writes.
+"""
+from __future__ import annotations
+
+from reportlab.pdfbase.ttfonts import SUBSETN, TTFont, makeToUnicodeCMap
+
+
+def utf16_hex(code: int) -> str:
+    """The code point as UTF-16BE hex: 4 digits in the BMP, a surrogate pair (8) beyond."""
+    if code < 0x10000:
+        return "%04X" % code
+    v = code - 0x10000
+    return "%04X%04X" % (0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF))
+
+
+def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """The ToUnicode CMap of one 256-code subset (code i → character subset[i])."""
+    cmap = makeToUnicodeCMap(fontname, subset)
+    if all(c < 0x10000 for c in subset):
+        return cmap
+    head, _, rest = cmap.partition("beginbfchar\n")
+    _, _, tail = rest.partition("\nendbfchar")
+    pairs = "\n".join(f"<{i:02X}> <{utf16_hex(c)}>" for i, c in enumerate(subset))
+    return f"{head}beginbfchar\n{pairs}\nendbfchar{tail}"
+
+
+class EmbeddedFont(TTFont):
+    """reportlab's TTFont whose ToUnicode maps give characters beyond the BMP as UTF-16."""
+
+    def addObjects(self, doc):
+        state = self.state.get(doc)
+        subsets = [list(s) for s in state.subsets] if state is not None else []
+        super().addObjects(doc)
+        for n, subset in enumerate(subsets):
+            if all(c < 0x10000 for c in subset):
+                continue          # reportlab's map is already right
+            base = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX)).decode("pdfdoc")
+            doc.idToObject["toUnicodeCMap:" + base].content = to_unicode_cmap(base, subset)
