@@ -128,18 +128,27 @@ def _emptied(art: dict, new_id: str) -> dict:
 
 
 def _kept(art: dict, src_dir: Path, dst_dir: Path, copies: list) -> dict:
-    """A standing article as it was; its photo re-pointed (or copied) for the new folder."""
+    """A standing article as it was; its photo and story file re-pointed (or copied) for the
+    new folder."""
     art = dict(art)
     photo = art.get("photo")
     if photo and photo.get("file"):
         photo = dict(photo)
-        src = (src_dir / photo["file"]).resolve()
-        if src_dir in src.parents:                     # this week's folder: copy it along
-            copies.append((src, dst_dir / src.relative_to(src_dir)))
-        else:                                          # the paper's assets: point at them
-            photo["file"] = os.path.relpath(src, dst_dir)
+        photo["file"] = _carried(photo["file"], src_dir, dst_dir, copies)
         art["photo"] = photo
+    if art.get("story"):
+        art["story"] = _carried(art["story"], src_dir, dst_dir, copies)
     return art
+
+
+def _carried(rel: str, src_dir: Path, dst_dir: Path, copies: list) -> str:
+    """A file of this week's folder is copied along (same relative path); any other (the
+    paper's assets) is pointed at from the new folder."""
+    src = (src_dir / rel).resolve()
+    if src_dir in src.parents:
+        copies.append((src, dst_dir / src.relative_to(src_dir)))
+        return rel
+    return os.path.relpath(src, dst_dir)
 
 
 def _scalar(key: str, value: str) -> str:

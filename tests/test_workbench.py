@@ -209,6 +209,8 @@ def test_new_edition_from_this_week(capsys, copy):
     assert "第16期" in out and "总第1893期" in out and "2020-03-02 星期一" in out
     target = nxt / "edition.yaml"
     text = target.read_text(encoding="utf-8")
+    assert (nxt / "stories" / "jottings-video-new-year.txt").read_bytes() == \
+        (copy.parent / "stories" / "jottings-video-new-year.txt").read_bytes()   # the kept story
     assert "\nlunar: '庚子年二月初九'\n" in text           # 农历 computed for the new date
     # check loads it and reports each placeholder with its place, exit 1
     code, out, err = run(capsys, "check", nxt)

@@ -51,29 +51,43 @@ def confined_image(out: Collector, node: Node, rel: str, base: Path,
     `roots` names the folders the file may live in (label -> resolved folder); a path
     that leaves them, lexically with '..' or through a symbolic link, is refused.
     """
+    found = confined_file(out, node, rel, base, roots, what, "images")
+    if found is None:
+        return ""
+    try:
+        return _checked_image(out, node, rel, what, found[1])
+    except (OSError, ValueError, RuntimeError) as exc:   # unreadable
+        out.error(f"{what} '{rel}' cannot be read: {exc}", node, "path")
+        return ""
+
+
+def confined_file(out: Collector, node: Node, rel: str, base: Path, roots: dict[str, Path],
+                  what: str, things: str = "files") -> tuple[Path, Path] | None:
+    """(path as named, real path) of the existing file `rel` inside `roots`, or None after
+    an error (see confined_image)."""
     where = " or ".join(f"the {label} ({shown_path(root)})" for label, root in roots.items())
     if _ABSOLUTE.match(rel) or os.path.isabs(rel):
         out.error(f"{what} '{rel}' is an absolute path; give a path relative to "
                   f"{shown_path(base)}", node, "path")
-        return ""
+        return None
     try:
         lexical = Path(os.path.normpath(base / rel))
         if not any(_within(lexical, root) for root in roots.values()):
-            out.error(f"{what} '{rel}' points outside {where}; keep images inside", node, "path")
-            return ""
+            out.error(f"{what} '{rel}' points outside {where}; keep {things} inside", node, "path")
+            return None
         real = lexical.resolve()
         if not any(_within(real, root) for root in roots.values()):
             out.error(f"{what} '{rel}' is a symbolic link to {real}, outside {where}",
                       node, "path")
-            return ""
+            return None
         if not real.is_file():
             out.error(f"{what} '{rel}' not found (looked for {shown_path(lexical)})",
                       node, "missing-file")
-            return ""
-        return _checked_image(out, node, rel, what, real)
+            return None
+        return lexical, real
     except (OSError, ValueError, RuntimeError) as exc:   # unreadable, NUL in name, link loop
         out.error(f"{what} '{rel}' cannot be read: {exc}", node, "path")
-        return ""
+        return None
 
 
 def _checked_image(out: Collector, node: Node, rel: str, what: str, real: Path) -> str:

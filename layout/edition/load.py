@@ -10,7 +10,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from layout.diagnostics import Diagnostic, SourcePos, has_errors
-from layout.edition.assets import confined_image
+from layout.edition.assets import confined_file, confined_image
 from layout.edition.invisible import clean_article, clean_text
 from layout.edition.fields import TAG, Collector, Fields, describe, did_you_mean, scalar_text
 from layout.edition.model import (Article, Continuation, Edition, Page, Paper, Paragraph, Photo,
@@ -21,7 +21,7 @@ from layout.edition.source import node_pos, read_yaml, shown_path
 EDITION_FILE = "edition.yaml"
 EDITION_KEYS = ("paper", "date", "weekday", "issue", "total_issue", "page_count", "lunar", "pages")
 PAGE_KEYS = ("number", "section", "editor", "art_editor", "articles", "continuations")
-ARTICLE_KEYS = ("id", "kind", "kicker", "headline", "subhead", "byline", "author", "paragraphs",
+ARTICLE_KEYS = ("id", "kind", "story", "kicker", "headline", "subhead", "byline", "author", "paragraphs",
                 "photo", "place", "body_columns", "boxed", "continues_on",
                 "headline_size", "headline_align", "border", "column_rules", "body_style")
 CONTINUATION_KEYS = ("article", "headline", "place")
@@ -253,7 +253,19 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
         return None
     article_id = _article_id(ctx, f)
     kind = f.choice("kind", KINDS, "news")
-    paragraphs = _paragraphs(ctx, f, required=kind != "photo")
+    story = _story(ctx, f, kind)
+    copy = _copy_fields(ctx, f, story, article_id, kind)
+    if story is None:
+        paragraphs = _paragraphs(ctx, f, required=kind != "photo")
+    else:
+        if f.has("paragraphs"):
+            ctx.out.error(f"paragraphs: the text of article '{article_id}' comes from its story "
+                          f"file ({story.path}); give it in one place, not both",
+                          f.get("paragraphs"), "story")
+        paragraphs = _story_paragraphs(ctx, story, article_id, required=kind != "photo")
+    if kind != "photo" and not copy["headline"] and story is not None and not f.has("headline"):
+        ctx.out.error(f"article '{article_id}' has no headline: give headline: here or in its "
+                      f"story file's header ({story.path})", node, "missing")
     photo = _photo(ctx, f)
     if kind == "photo" and not f.has("photo"):
         ctx.out.error("article: kind photo needs a photo", node, "missing")
@@ -263,9 +275,8 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
                       f.get("photo"), "range")
     article = Article(
         id=article_id, kind=kind,
-        headline=f.texts("headline", required=kind != "photo"),
-        kicker=f.text("kicker", copy=True), subhead=f.text("subhead", copy=True),
-        byline=f.text("byline", copy=True), author=f.text("author", copy=True),
+        headline=copy["headline"], kicker=copy["kicker"], subhead=copy["subhead"],
+        byline=copy["byline"], author=copy["author"],
         paragraphs=paragraphs, photo=photo, place=place,
         body_columns=f.integer("body_columns", 0, low=0, high=24),
         boxed=f.boolean("boxed", kind == "commentary"),
@@ -286,6 +297,60 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
         ctx.out.error(f"article '{article_id}' has {chars} characters, more than the limit "
                       f"of {MAX_ARTICLE_CHARS}", node, "limit")
     return article
+
+
+# ---------------------------------------------------------------- story files
+
+def _story(ctx: _Context, f: Fields, kind: str):
+    """The article's story file (layout.edition.story), read, if it names one."""
+    rel = f.text("story")
+    if not rel.strip():
+        return None
+    found = confined_file(ctx.out, f.get("story"), rel, ctx.edition_dir, ctx.image_roots,
+                          "story file", "story files")
+    if found is None:
+        return None
+    from layout.edition.story import read_story
+
+    return read_story(ctx.out, found[0], verse=kind == "verse")
+
+
+def _copy_fields(ctx: _Context, f: Fields, story, article_id: str, kind: str) -> dict:
+    """kicker, headline (a tuple), subhead, byline, author: from the edition file, else from
+    the story file's header. Given in both and different: the edition file's is used, and a
+    warning at the story file's line says so."""
+    values: dict = {"headline": f.texts("headline", required=story is None and kind != "photo")}
+    for key in ("kicker", "subhead", "byline", "author"):
+        values[key] = f.text(key, copy=True)
+    if story is None:
+        return values
+    from layout.edition.story import clean
+
+    for key, entries in story.fields.items():
+        told = tuple(clean(ctx.out, e, f"article {article_id}, {key}", ctx.invisible_chars)
+                     for e in entries)
+        mine = values[key] if key == "headline" else ((values[key],) if values[key] else ())
+        if not f.has(key):
+            values[key] = told if key == "headline" else told[0]
+        elif mine != told:
+            at = node_pos(f.get(key))
+            shown = " / ".join(mine)
+            ctx.out.warning(f"{key}: the edition file gives '{shown}' (at {at.line}:{at.col}), "
+                            f"which is used; the story file's '{' / '.join(told)}' is not",
+                            entries[0].pos, "story-conflict")
+    return values
+
+
+def _story_paragraphs(ctx: _Context, story, article_id: str, required: bool) -> tuple[Paragraph, ...]:
+    from layout.edition.story import clean
+
+    paragraphs = tuple(
+        Paragraph(clean(ctx.out, p, f"article {article_id}, paragraph {n}", ctx.invisible_chars), p.pos)
+        for n, p in enumerate(story.paragraphs, 1))
+    if required and not paragraphs:
+        ctx.out.error("story file has no text: write the paragraphs after the header and an "
+                      "empty line", SourcePos(story.path, 1, 1), "missing")
+    return paragraphs
 
 
 def _body_style(ctx: _Context, f: Fields) -> str:
