@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 PKG = Path(__file__).resolve().parent.parent / "layout"
-ORDER = ["diagnostics", "files", "edition", "fonts", "compose", "makeup", "render", "press", "cli"]
+ORDER = ["diagnostics", "files", "edition", "fonts", "compose", "makeup", "render", "press", "preflight", "cli"]
 NO_PDF = {"edition", "fonts", "compose", "makeup"}
 PDF_LIBS = {"reportlab", "pypdfium2", "pypdf"}
 
@@ -52,7 +52,7 @@ def test_every_stage_exists():
         assert (PKG / stage / "__init__.py").exists()
 
 
-LAZY = PDF_LIBS | {"layout.render", "layout.press"}
+LAZY = PDF_LIBS | {"layout.render", "layout.press", "layout.preflight"}
 
 
 @pytest.mark.parametrize("path", sorted((PKG / "cli").glob("*.py")), ids=lambda p: p.name)

@@ -133,7 +133,7 @@ def test_build_proof_is_a_separate_file_and_plates_are_unchanged(capsys, copy, t
     assert not (da / proof.name).exists()
     for plate in sorted(da.glob("*.pdf")):       # the printer's files: byte for byte the same
         assert (db / plate.name).read_bytes() == plate.read_bytes(), plate.name
-    from layout.press import preflight
+    from layout.preflight import preflight
     report = preflight(proof)
     assert report.passed, str(report)          # CMYK only, fonts embedded: no RGB even in a proof
     import pypdfium2 as pdfium

@@ -49,7 +49,8 @@ def _build(args, progress) -> int:
         print_diags(diags)
         print(msg("nothing_written"), file=sys.stderr)
         return 1
-    from layout.press import preflight, write_edition
+    from layout.press import write_edition
+    from layout.preflight import preflight
 
     out = out_dir(args.output, edition)
     remove_stale_temps(out)

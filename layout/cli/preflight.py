@@ -18,7 +18,7 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from layout.press import preflight
+    from layout.preflight import preflight
 
     if not Path(args.pdf).is_file():
         print(msg("no_file", path=args.pdf), file=sys.stderr)
