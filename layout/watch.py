@@ -71,7 +71,7 @@ def watch(edition_path: str, build, msg, *, max_builds: int = 0, timeout: float 
     try:
         import watchfiles
     except ImportError:
-        print(msg("watch.no_watchfiles"), file=sys.stderr)
+        print(msg("watch.no-watchfiles"), file=sys.stderr)
         return 1
     folder = Path(edition_path)
     folder = folder if folder.is_dir() else folder.parent

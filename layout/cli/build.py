@@ -47,7 +47,7 @@ def _build(args, progress) -> int:
         before_makeup=lambda ed: progress.step("step.makeup", pages=len(ed.pages)))
     if layout is None or has_errors(diags):
         print_diags(diags)
-        print(msg("nothing_written"), file=sys.stderr)
+        print(msg("nothing-written"), file=sys.stderr)
         return 1
     from layout.press import write_edition
     from layout.preflight import preflight
@@ -82,7 +82,7 @@ def _build(args, progress) -> int:
             print(msg("wrote.proof", path=proof_path))
     if bad:
         for path, report in bad:
-            print(msg("preflight.failed_for", path=path), file=sys.stderr)
+            print(msg("preflight.failed-for", path=path), file=sys.stderr)
             for check in report.failures():
                 print(f"  {check_line(check)}", file=sys.stderr)
         return 1

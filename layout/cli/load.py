@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from layout.cli.copyfit import overflowing
 from layout.cli.report import note
-from layout.diagnostics import Diagnostic, Severity, has_errors
+from layout.diagnostics import error, has_errors
 
 
 def load(path: str, fonts=None):
@@ -38,7 +38,7 @@ def make_up(edition, fonts, diags: list, only=None, strict: bool = False):
     diags += layout.diagnostics
     note(copyfit=[e.__dict__ for e in layout.copyfit])
     if strict and overflowing(layout):
-        diags.append(Diagnostic(Severity.ERROR, "overflow with --strict", None, "strict"))
+        diags.append(error("strict"))
     return layout
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from layout.cli.load import article_count
 from layout.cli.report import print_diags
-from layout.diagnostics import has_errors
+from layout.diagnostics import Phrase, has_errors
 from layout.messages import msg
 
 
@@ -23,7 +23,7 @@ def add_parser(sub) -> None:
 
 def run(args) -> int:
     from layout.edition import load_edition
-    from layout.newedition import next_edition_text, write_next_edition
+    from layout.newedition import PLACEHOLDER, next_edition_text, write_next_edition
 
     edition, diags = load_edition(args.source)
     if edition is None or has_errors(diags):
@@ -50,6 +50,6 @@ def run(args) -> int:
     issue, total = next_numbers(edition.date, edition.issue, edition.total_issue, nxt,
                                 edition.paper.issue_resets)
     print(msg("new.wrote", path=target, paper=edition.paper.name, date=nxt.isoformat(),
-              weekday="星期" + "一二三四五六日"[nxt.weekday()], issue=issue, total=total))
-    print(msg("new.todo", n=article_count(edition) - len(args.keep)))
+              weekday=Phrase(f"weekday.{nxt.weekday()}"), issue=issue, total=total))
+    print(msg("new.todo", n=article_count(edition) - len(args.keep), placeholder=PLACEHOLDER))
     return 0

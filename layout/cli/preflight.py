@@ -21,7 +21,7 @@ def run(args) -> int:
     from layout.preflight import preflight
 
     if not Path(args.pdf).is_file():
-        print(msg("no_file", path=args.pdf), file=sys.stderr)
+        print(msg("no-file", path=args.pdf), file=sys.stderr)
         return 1
     report = preflight(args.pdf, ink_limit_pct=args.ink_limit)
     note(preflight=[preflight_json(report)])

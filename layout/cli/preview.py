@@ -29,7 +29,7 @@ def run(args) -> int:
         print_diags(diags)
         return 1
     if args.page not in {p.number for p in edition.pages}:
-        print(msg("no_page", page=args.page, pages=len(edition.pages)), file=sys.stderr)
+        print(msg("no-page", page=args.page, pages=len(edition.pages)), file=sys.stderr)
         return 1
     layout = make_up(edition, fonts, diags, only={args.page})
     if has_errors(diags):
@@ -51,7 +51,7 @@ def open_viewer(path: Path) -> None:
 
     opener = shutil.which("xdg-open") or shutil.which("open")
     if not opener:
-        print(msg("no_viewer"), file=sys.stderr)
+        print(msg("no-viewer"), file=sys.stderr)
         return
     subprocess.Popen([opener, str(path)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                      stderr=subprocess.DEVNULL, start_new_session=True)

@@ -37,7 +37,7 @@ def _build_once(args, fonts):
     edition, _, layout, diags = load_and_make_up(args.edition, fonts)
     lines = list(dict.fromkeys(diag_line(d) for d in without_info(diags)))
     if layout is None or has_errors(diags):
-        lines.append(msg("nothing_written"))
+        lines.append(msg("nothing-written"))
         return None, lines
     from layout.press import write_edition
 

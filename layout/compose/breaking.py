@@ -79,8 +79,13 @@ def _worse_ends(levels, n_eff: int, s: int, e_fit: int, ends_by_level: dict) -> 
     return [s + 1], BREAK_BAD
 
 
-def choose_breaks(p: Prepared, measure: float, indent: float, widows: bool) -> list[tuple[int, int]]:
+def choose_breaks(p: Prepared, measure: float, indent: float, widows: bool,
+                  line_penalty: float = 0.0) -> list[tuple[int, int]]:
     """Lines as (start, content end); the content end excludes break spaces.
+
+    line_penalty ≠ 0 (looseness: a paragraph set a line longer or shorter) adds it to
+    every line's demerits and allows only lines within the spacing limits (spread at most
+    ¼ em a gap, squeezed at most fully): the caller checks the count it gets.
 
     The hot loop of the compose stage: a line's width, shrink and stretch come from
     Fitter's prefix sums, its badness is 100·r³ of the visible adjustment (squeezing
@@ -110,6 +115,7 @@ def choose_breaks(p: Prepared, measure: float, indent: float, widows: bool) -> l
     e_fit = 1
     first = 0           # ok_ends[first]: the first normal end after s
     eps = EPS
+    strict = line_penalty != 0.0
     # new starts always lie after the current one: a forward scan visits them in order
     for s in range(n_eff):
         base = best_d[s]
@@ -146,6 +152,8 @@ def choose_breaks(p: Prepared, measure: float, indent: float, widows: bool) -> l
                 if shrink < 0.0:
                     shrink = 0.0
                 if natural - shrink > limit:
+                    if strict:
+                        continue
                     b = 1e6             # forced overflow
                 else:
                     r = (natural - avail) / shrink
@@ -159,14 +167,18 @@ def choose_breaks(p: Prepared, measure: float, indent: float, widows: bool) -> l
                 else:
                     gaps = GJ[last] - gj_s
                     if gaps == 0:
+                        if strict:
+                            continue
                         b = 1e4
                     else:
                         r = extra / (gaps * 0.25 * size[s])
+                        if strict and r > 1.0:
+                            continue
                         b = 100.0 * r ** 3
                         if not b < 1e4:     # min(1e4, b)
                             b = 1e4
             if final:
-                d = (1.0 + b) ** 2 + pen_ok
+                d = (1.0 + b) ** 2 + pen_ok + line_penalty
                 if widows and s > 0:
                     content = sum(map(CONTENT.__contains__, cls[s:e]))
                     if content <= 1:
@@ -175,11 +187,13 @@ def choose_breaks(p: Prepared, measure: float, indent: float, widows: bool) -> l
                 if total < final_d:
                     final_d, final_s, final_e = total, s, e
                 continue
-            total = base + ((1.0 + b) ** 2 + pen)
+            total = base + ((1.0 + b) ** 2 + pen + line_penalty)
             nxt = nxt_of[e]
             if total < best_d[nxt]:
                 best_d[nxt], best_s[nxt], best_e[nxt] = total, s, e
     # walk back from the paragraph end
+    if final_s < 0 and strict:
+        return []
     assert final_s >= 0
     s, e = final_s, final_e
     lines = [(s, e)]

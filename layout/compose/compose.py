@@ -16,12 +16,24 @@ def _offset(line: Line, align: str) -> Line:
     return replace(line, offset=room / 2 if align == "center" else room)
 
 
+# per-line demerits tried, gentlest first, to set a paragraph a line longer or shorter
+LOOSENESS_LADDER = (30.0, 300.0, 3000.0, 20000.0)
+
+
 def compose_paragraph(spans: Sequence[Span], measure: float, para: ParaStyle,
-                      metrics: Metrics) -> ComposedParagraph:
-    """Break a paragraph into lines of `measure` pt and place every glyph."""
+                      metrics: Metrics, looseness: int = 0) -> ComposedParagraph | None:
+    """Break a paragraph into lines of `measure` pt and place every glyph.
+
+    looseness +1/−1 (TeX's \\looseness): the paragraph set one line longer or shorter
+    with the least visible change, every line within the spacing limits (spread at
+    most ¼ em a gap, squeezed at most fully); None when no such setting exists."""
     p = prepare(spans, para, metrics)
     indent = para.indent_em * spans[0].style.size_pt if spans else 0.0
     breaks = choose_breaks(p, measure, indent, para.avoid_short_last_line)
+    if looseness:
+        breaks = _loose_breaks(p, measure, indent, para, len(breaks) + looseness, looseness)
+        if breaks is None:
+            return None
     justify = para.align == "justify"
     lines = []
     for i, (s, e) in enumerate(breaks):
@@ -31,6 +43,18 @@ def compose_paragraph(spans: Sequence[Span], measure: float, para: ParaStyle,
                           justify, i == 0, last)
         lines.append(_offset(line, para.align) if para.align in ("center", "right") else line)
     return ComposedParagraph(tuple(lines), p.text, p.missing)
+
+
+def _loose_breaks(p, measure, indent, para, want: int, sign: int):
+    if want < 1:
+        return None
+    for lam in LOOSENESS_LADDER:
+        breaks = choose_breaks(p, measure, indent, para.avoid_short_last_line, -sign * lam)
+        if len(breaks) == want:
+            return breaks
+        if sign * (len(breaks) - want) > 0:     # overshot: a gentler penalty will not reach it either way
+            return None
+    return None
 
 
 def set_line(spans: Sequence[Span], para: ParaStyle, metrics: Metrics) -> Line:

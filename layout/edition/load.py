@@ -426,9 +426,7 @@ def _continuation(ctx: _Context, node: Node) -> Continuation | None:
     headline = clean_text(ctx.out, f.text("headline", required=True, copy=True),
                           node_pos(f.get("headline") or node), "continuation headline",
                           ctx.invisible_chars)
-    place = _place(ctx, f.get("place", required=True))
-    if place is None:
-        return None
+    place = _place(ctx, f.get("place"))     # none: placed by automatic makeup
     return Continuation(article_id=article_id, headline=headline, place=place, pos=node_pos(node))
 
 

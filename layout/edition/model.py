@@ -185,7 +185,7 @@ class Continuation:
     """The frame on a later page where an article's remaining text goes (上接N版)."""
     article_id: str
     headline: str                          # short headline set above the continued text
-    place: Placement
+    place: Placement | None = None         # None: placed by automatic makeup
     pos: SourcePos = NOWHERE
 
 

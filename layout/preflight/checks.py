@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from layout.diagnostics import Diagnostic, Severity
+from layout.diagnostics import Diagnostic, error, warning
 from layout.preflight import pdfread
 from layout.preflight.pdfobj import AnyArray, AnyBool, AnyDict, AnyNull, AnyRef, resolve
 from layout.preflight.reader import PypdfReader
@@ -70,9 +70,9 @@ class PreflightReport:
 
     def diagnostics(self) -> tuple[Diagnostic, ...]:
         """Failed checks as diagnostics for the CLI (code preflight-<name>)."""
-        return tuple(Diagnostic(Severity.ERROR if c.severity == "error" else Severity.WARNING,
-                                f"{Path(self.path).name}: {c.name}: {c.message} ({c.figure})",
-                                code=f"preflight-{c.name}")
+        return tuple((error if c.severity == "error" else warning)(
+                         f"{Path(self.path).name}: {c.name}: {c.message} ({c.figure})", None,
+                         f"preflight-{c.name}")
                      for c in self.checks if not c.passed)
 
     def __str__(self) -> str:
