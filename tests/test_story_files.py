@@ -115,7 +115,7 @@ def test_invisible_character_is_reported_at_its_line_and_column(edition, capsys)
     _use_story(edition, "headline: 会议\n\n第一段。\n\n第二段,\n接着\u200b写。\n")
     code = main(["check", str(edition)])
     err = capsys.readouterr().err
-    assert "stories/lead.txt:6:3: warning: article lead-story, paragraph 2: removed 1 invisible character(s): U+200B ZERO WIDTH SPACE" in err
+    assert "stories/lead.txt:6:3: warning: article lead-story, paragraph 2: removed 1 invisible character: U+200B ZERO WIDTH SPACE" in err
     loaded, _ = load_edition(edition)
     assert _lead(loaded).paragraphs[1].text == "第二段,接着写。"
 
@@ -131,7 +131,7 @@ def test_header_problems_are_positioned(edition):
     _use_story(edition, "headlin: 会议\nbyline: 甲\nbyline: 乙\nthis line is no header line\n\n正文。\n")
     _, diags = load_edition(edition)
     got = {(d.pos.path.rsplit("/", 1)[-1], d.pos.line, d.pos.col, d.message) for d in diags}
-    assert ("lead.txt", 1, 1, "story header: unknown key 'headlin' (did you mean 'headline'?)") in got
+    assert ("lead.txt", 1, 1, "unknown key 'headlin' (did you mean 'headline'?)") in got
     assert ("lead.txt", 3, 1, "duplicate key 'byline' (first at 2:1)") in got
     assert any(p == 4 and m.startswith("story header: this line is not 'key: value'") for _, p, _, m in got)
 
@@ -151,7 +151,7 @@ def test_story_and_paragraphs_both_given_is_an_error(edition):
     edition.write_text(text.replace("        story: stories/lead.txt\n",
                                     "        story: stories/lead.txt\n        paragraphs: [又一段]\n"), encoding="utf-8")
     _, diags = load_edition(edition)
-    assert any(d.code == "story" and "give it in one place" in d.message for d in diags)
+    assert any(d.code == "story-and-paragraphs" and "give it in one place" in d.message for d in diags)
 
 
 def test_no_headline_anywhere_is_an_error_naming_both_places(edition):

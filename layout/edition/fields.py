@@ -26,11 +26,13 @@ class Collector:
     def __init__(self) -> None:
         self.diags: list[Diagnostic] = []
 
-    def error(self, message: str, where: Node | SourcePos, code: str) -> None:
-        self.diags.append(error(message, _pos(where), code))
+    def error(self, code: str, where: Node | SourcePos, old_code: str | None = None, /, **args) -> None:
+        """error("story-header", node) or error("story-empty-value", node, key="byline"); the
+        old form error(message, node, code) still works (layout.diagnostics: TRANSITION)."""
+        self.diags.append(error(code, _pos(where), old_code, **args))
 
-    def warning(self, message: str, where: Node | SourcePos, code: str) -> None:
-        self.diags.append(warning(message, _pos(where), code))
+    def warning(self, code: str, where: Node | SourcePos, old_code: str | None = None, /, **args) -> None:
+        self.diags.append(warning(code, _pos(where), old_code, **args))
 
 
 def _pos(where: Node | SourcePos) -> SourcePos:

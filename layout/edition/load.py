@@ -9,7 +9,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from layout.diagnostics import Diagnostic, SourcePos, has_errors
+from layout.diagnostics import Diagnostic, Phrase, SourcePos, has_errors
 from layout.edition.assets import confined_file, confined_image
 from layout.edition.invisible import clean_article, clean_text
 from layout.edition.fields import TAG, Collector, Fields, describe, did_you_mean, scalar_text
@@ -204,7 +204,8 @@ def _lunar(f: Fields, date: dt.date | None) -> str:
         return lunar_text(date)
     why = contradiction(typed, date)
     if why:
-        f.out.warning(why, f.get("lunar"), "lunar")
+        code, args = why
+        f.out.warning(code, f.get("lunar"), key="lunar", **args)
     return typed
 
 
@@ -215,8 +216,8 @@ def _check_sequence(f: Fields, file: Path, paper_file: Path, date: dt.date, issu
 
     previous = previous_edition(file, date, paper_file)
     if previous is not None:
-        for key, message in sequence_problems(date, issue, total_issue, resets, previous):
-            f.out.warning(message, f.get(key), "issue-number")
+        for code, key, args in sequence_problems(date, issue, total_issue, resets, previous):
+            f.out.warning(code, f.get(key), key=key, **args)
 
 
 def _pages(ctx: _Context, f: Fields) -> tuple[Page, ...]:
@@ -259,13 +260,12 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
         paragraphs = _paragraphs(ctx, f, required=kind != "photo")
     else:
         if f.has("paragraphs"):
-            ctx.out.error(f"paragraphs: the text of article '{article_id}' comes from its story "
-                          f"file ({story.path}); give it in one place, not both",
-                          f.get("paragraphs"), "story")
+            ctx.out.error("story-and-paragraphs", f.get("paragraphs"), key="paragraphs",
+                          article=article_id, story=story.path)
         paragraphs = _story_paragraphs(ctx, story, article_id, required=kind != "photo")
     if kind != "photo" and not copy["headline"] and story is not None and not f.has("headline"):
-        ctx.out.error(f"article '{article_id}' has no headline: give headline: here or in its "
-                      f"story file's header ({story.path})", node, "missing")
+        ctx.out.error("story-no-headline", node, article=article_id, key="headline:",
+                      story=story.path)
     photo = _photo(ctx, f)
     if kind == "photo" and not f.has("photo"):
         ctx.out.error("article: kind photo needs a photo", node, "missing")
@@ -327,17 +327,16 @@ def _copy_fields(ctx: _Context, f: Fields, story, article_id: str, kind: str) ->
     from layout.edition.story import clean
 
     for key, entries in story.fields.items():
-        told = tuple(clean(ctx.out, e, f"article {article_id}, {key}", ctx.invisible_chars)
-                     for e in entries)
+        where = Phrase("where.story-field", article=article_id, key=key)
+        told = tuple(clean(ctx.out, e, where, ctx.invisible_chars) for e in entries)
         mine = values[key] if key == "headline" else ((values[key],) if values[key] else ())
         if not f.has(key):
             values[key] = told if key == "headline" else told[0]
         elif mine != told:
             at = node_pos(f.get(key))
             shown = " / ".join(mine)
-            ctx.out.warning(f"{key}: the edition file gives '{shown}' (at {at.line}:{at.col}), "
-                            f"which is used; the story file's '{' / '.join(told)}' is not",
-                            entries[0].pos, "story-conflict")
+            ctx.out.warning("story-conflict", entries[0].pos, key=key, edition=shown,
+                            at=f"{at.line}:{at.col}", story=" / ".join(told))
     return values
 
 
@@ -345,11 +344,11 @@ def _story_paragraphs(ctx: _Context, story, article_id: str, required: bool) -> 
     from layout.edition.story import clean
 
     paragraphs = tuple(
-        Paragraph(clean(ctx.out, p, f"article {article_id}, paragraph {n}", ctx.invisible_chars), p.pos)
+        Paragraph(clean(ctx.out, p, Phrase("where.story-paragraph", article=article_id, n=n),
+                        ctx.invisible_chars), p.pos)
         for n, p in enumerate(story.paragraphs, 1))
     if required and not paragraphs:
-        ctx.out.error("story file has no text: write the paragraphs after the header and an "
-                      "empty line", SourcePos(story.path, 1, 1), "missing")
+        ctx.out.error("story-no-text", SourcePos(story.path, 1, 1))
     return paragraphs
 
 

@@ -83,19 +83,17 @@ def read_typed(text: str) -> tuple[str, bool, int, int] | None:
     return m["year"] or "", bool(m["leap"]), month_number, day_number
 
 
-def contradiction(typed: str, date: dt.date) -> str:
-    """Why a typed 农历 date does not fit the publication date ("" = it fits, or it cannot
-    be checked because the table does not cover the year)."""
+def contradiction(typed: str, date: dt.date) -> tuple[str, dict] | None:
+    """(catalogue code, its arguments) when a typed 农历 date does not fit the publication
+    date; None when it fits, or cannot be checked (the table does not cover the year)."""
     computed = lunar_parts(date)
     if computed is None:
-        return ""
+        return None
     read = read_typed(typed)
-    shown = lunar_text(date)
+    args = {"typed": typed, "date": date.isoformat(), "computed": lunar_text(date)}
     if read is None:
-        return (f"lunar: '{typed}' is not a 农历 date newsprint can read (like {shown}); "
-                f"it is printed as written; {date.isoformat()} is {shown}")
+        return "lunar-unreadable", args
     year, leap, month, day = read
     if (year and year != computed[0]) or (leap, month, day) != computed[1:]:
-        return (f"lunar: {typed} contradicts the date {date.isoformat()}, which is {shown} "
-                "(delete lunar: to print the computed date)")
-    return ""
+        return "lunar-contradicts", args
+    return None

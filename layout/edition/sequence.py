@@ -60,21 +60,21 @@ def previous_edition(file: Path, date: dt.date, paper_file: Path) -> Previous | 
 
 
 def sequence_problems(date: dt.date, issue: int, total_issue: int, resets: str,
-                      previous: Previous) -> list[tuple[str, str]]:
-    """[(key, message)] for 第N期 / 总第N期 that do not follow the previous edition."""
+                      previous: Previous) -> list[tuple[str, str, dict]]:
+    """[(catalogue code, key, arguments)] for 第N期 / 总第N期 that do not follow the previous
+    edition."""
     want_issue, want_total = next_numbers(previous.date, previous.issue, previous.total_issue,
                                           date, resets)
-    where = f"the previous edition {shown_path(previous.path)} of {previous.date.isoformat()}"
+    where = {"path": shown_path(previous.path), "date": previous.date.isoformat()}
     problems = []
     if issue != want_issue:
-        why = (f"; the paper's issue numbers start again each year (issue_resets: yearly)"
-               if resets == "yearly" and previous.date.year != date.year else "")
-        problems.append(("issue", f"issue: 第{issue}期 does not follow 第{previous.issue}期 of "
-                                  f"{where}: expected 第{want_issue}期{why}"))
+        new_year = resets == "yearly" and previous.date.year != date.year
+        problems.append(("issue-sequence", "issue", dict(
+            where, issue=issue, previous=previous.issue, expected=want_issue,
+            setting="issue_resets: yearly" if new_year else None)))
     if total_issue != want_total:
-        problems.append(("total_issue", f"total_issue: 总第{total_issue}期 does not follow "
-                                        f"总第{previous.total_issue}期 of {where}: expected "
-                                        f"总第{want_total}期"))
+        problems.append(("total-issue-sequence", "total_issue", dict(
+            where, issue=total_issue, previous=previous.total_issue, expected=want_total)))
     return problems
 
 

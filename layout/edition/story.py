@@ -24,8 +24,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from layout.diagnostics import SourcePos
-from layout.edition.fields import Collector, did_you_mean
+from layout.diagnostics import Phrase, SourcePos
+from layout.edition.fields import Collector
 from layout.edition.invisible import describe, invisible_in, is_invisible
 from layout.edition.source import read_text, shown_path
 
@@ -97,17 +97,17 @@ def _header(out: Collector, name: str, lines: list[str], fields: dict) -> int:
         where = SourcePos(name, n + 1, 1)
         m = _HEADER_LINE.fullmatch(line)
         if not m:
-            out.error("story header: this line is not 'key: value'; end the header with an "
-                      "empty line before the text", where, "story-header")
+            out.error("story-header", where)
         elif m["key"] not in KEYS:
-            out.error(f"story header: unknown key '{m['key']}'" + did_you_mean(m["key"], KEYS),
-                      where, "unknown-key")
+            import difflib      # only for a misspelling
+
+            close = difflib.get_close_matches(m["key"], KEYS, n=1, cutoff=0.6)
+            out.error("unknown-key", where, key=m["key"], suggestion=close[0] if close else None,
+                      expected=KEYS)
         elif not m["value"]:
-            out.error(f"{m['key']}: must not be empty", where, "missing")
+            out.error("story-empty-value", where, key=m["key"])
         elif m["key"] in fields and m["key"] != "headline":
-            first = fields[m["key"]][0].pos
-            out.error(f"duplicate key '{m['key']}' (first at {first.line}:1)",
-                      where, "duplicate-key")
+            out.error("story-duplicate-key", where, key=m["key"], line=fields[m["key"]][0].pos.line)
         else:
             pos = SourcePos(name, n + 1, m.start("value") + 1)
             fields.setdefault(m["key"], []).append(StoryText(m["value"], ((0, pos),)))
@@ -144,7 +144,7 @@ def _joined(name: str, block: list[tuple[int, str]], verse: bool) -> StoryText:
     return StoryText(text, tuple(starts))
 
 
-def clean(out: Collector, value: StoryText, what: str, rule: str) -> str:
+def clean(out: Collector, value: StoryText, what: Phrase, rule: str) -> str:
     """The text without invisible characters, reported at the first one's exact place
     (strip: a warning; error: an error, and the text is cleaned all the same so that
     nothing reports it twice)."""
@@ -153,14 +153,11 @@ def clean(out: Collector, value: StoryText, what: str, rule: str) -> str:
         return value.text
     where = value.pos_at(found[0][0])
     if rule == "error":
-        i, ch = found[0]
-        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-        out.error(f"{what}: invisible character {describe(ch)}{more}; delete it, or set "
-                  "invisible_chars: strip in the paper", where, "invisible-char")
+        out.error("invisible-refused", where, what=what, char=describe(found[0][1]),
+                  more=len(found) - 1 or None, rule="invisible_chars: strip")
     else:
-        kinds = ", ".join(describe(ch) for ch in dict.fromkeys(ch for _, ch in found))
-        out.warning(f"{what}: removed {len(found)} invisible character(s): {kinds}", where,
-                    "invisible-char")
+        kinds = tuple(describe(ch) for ch in dict.fromkeys(ch for _, ch in found))
+        out.warning("invisible-removed", where, what=what, n=len(found), chars=kinds)
     return "".join(ch for ch in value.text if not is_invisible(ch))
 
 
