@@ -5,13 +5,14 @@ from pathlib import Path
 import pytest
 
 PKG = Path(__file__).resolve().parent.parent / "layout"
-ORDER = ["catalogue", "diagnostics", "files", "edition", "fonts", "compose", "makeup", "render", "press", "preflight", "cli"]
+ORDER = ["catalogue", "diagnostics", "files", "edition", "fonts", "compose", "makeup", "render", "press", "preflight",
+         "pipeline", "cli"]
 NO_PDF = {"edition", "fonts", "compose", "makeup"}
 PDF_LIBS = {"reportlab", "pypdfium2", "pypdf"}
 
 
 # top-level modules that serve the command line belong to the cli stage
-CLI_MODULES = {"batch", "watch", "newedition", "messages", "__main__"}
+CLI_MODULES = {"messages", "__main__"}
 
 
 def stage_of(path: Path) -> str:

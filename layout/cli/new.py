@@ -1,12 +1,11 @@
-"""`newsprint new NEXT --from EDITION`: next week's edition started from this one (layout.newedition)."""
+"""`newsprint new NEXT --from EDITION`: next week's edition started from this one (layout.edition.nextweek)."""
 from __future__ import annotations
 
 import datetime as dt
 import sys
 from pathlib import Path
 
-from layout.cli.load import article_count
-from layout.cli.report import print_diags
+from layout.cli.report import article_count, print_diags
 from layout.diagnostics import Phrase, has_errors
 from layout.messages import msg
 
@@ -23,7 +22,7 @@ def add_parser(sub) -> None:
 
 def run(args) -> int:
     from layout.edition import load_edition
-    from layout.newedition import PLACEHOLDER, next_edition_text, write_next_edition
+    from layout.edition.nextweek import PLACEHOLDER, next_edition_text, write_next_edition
 
     edition, diags = load_edition(args.source)
     if edition is None or has_errors(diags):

@@ -1,4 +1,4 @@
-"""`newsprint watch`: rebuild (or re-preview one page) whenever an edition's files change,
+"""The loop of `newsprint watch`: rebuild (or re-preview one page) whenever an edition's files change,
 and say how the copyfit moved.  Part of the CLI layer: it prints.
 
 The fonts are loaded once and makeup's compose cache (layout.makeup.styles.COMPOSE_CACHE)
