@@ -50,7 +50,7 @@ ENTRIES = {
                   "已写出 {path}：{paper} {date} {weekday} 第{issue}期（总第{total}期）"),
     "new.todo": ("{n} article(s) to fill in: every {placeholder} is an error for `newsprint check` until replaced",
                  "待填写稿件 {n} 篇：每处{placeholder}在替换之前，`newsprint check` 都会报错"),
-    "import.wrote": ("wrote {path} ({n} {n:plural:paragraph|paragraphs})", "已写出 {path}（{n} 段）"),
+    "import.wrote": ("wrote {path} (paragraphs: {n})", "已写出 {path}（{n} 段）"),
     "import.added": ("added article {id} at the end of page {page}'s list in {path}",
                      "已在 {path} 第{page}版的稿件列表末尾加入稿件 {id}"),
     "weekday.0": ("Monday", "星期一"), "weekday.1": ("Tuesday", "星期二"), "weekday.2": ("Wednesday", "星期三"),
