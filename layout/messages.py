@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from layout.catalogue import as_json, language, msg  # noqa: F401  (re-exported)
 from layout.catalogue import cli as cli_words
-from layout.diagnostics import FREE_TEXT, printable
+from layout.base.diagnostics import FREE_TEXT, printable
 
 CATALOGUE = cli_words.ENTRIES      # the CLI's own lines (layout.catalogue.cli)
 

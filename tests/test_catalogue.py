@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from layout import diagnostics
+from layout.base import diagnostics
 from layout.catalogue import Phrase, entries, fields, render
-from layout.diagnostics import Severity, SourcePos, error, warning
+from layout.base.diagnostics import Severity, SourcePos, error, warning
 
 PKG = Path(__file__).resolve().parent.parent / "layout"
 

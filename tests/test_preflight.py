@@ -10,7 +10,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 
-from layout.diagnostics import Severity
+from layout.base.diagnostics import Severity
 from layout.press import write_edition
 from layout.preflight import preflight
 from layout.press.testsheet import BoxFonts, box_font, boxed_pdf, sample_layout

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 
 from layout.cli.report import article_count, copyfit_json_rows, errors, print_diags, print_json
-from layout.diagnostics import has_errors
+from layout.base.diagnostics import has_errors
 from layout.messages import msg
 from layout.pipeline import load, make_up
 

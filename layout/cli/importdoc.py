@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from layout.cli.report import print_diags
-from layout.diagnostics import has_errors
+from layout.base.diagnostics import has_errors
 from layout.messages import msg
 
 _ID = re.compile(r"^[a-z0-9-]+$")
@@ -63,7 +63,7 @@ def run(args) -> int:
         return _fail(f"the story file would replace {source}: give another with -o")
     if target.exists() and not args.force:
         return _fail(f"{target} exists; use --force to replace it")
-    from layout.files import atomic_write
+    from layout.base.files import atomic_write
 
     atomic_write(target, text.encode("utf-8"))
     print(msg("import.wrote", path=target, n=len(copy.paragraphs)))
@@ -74,7 +74,7 @@ def _into(args, copy, text: str) -> int:
     from layout.edition import load_edition
     from layout.edition.ids import readable_id
     from layout.edition.insert import InsertError, add_article
-    from layout.files import atomic_write
+    from layout.base.files import atomic_write
 
     edition, diags = load_edition(args.into)
     if edition is None or has_errors(diags):

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from layout.cli.report import article_count, print_diags
-from layout.diagnostics import Phrase, has_errors
+from layout.base.diagnostics import Phrase, has_errors
 from layout.messages import msg
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from layout.diagnostics import Severity
+from layout.base.diagnostics import Severity
 from layout.messages import diag_json, diag_line, dumps
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from layout.diagnostics import error, warning
+from layout.base.diagnostics import error, warning
 from layout.edition.importing import Copy, looks_like_headline, take_byline, tidy
 from layout.edition.source import shown_path
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from layout.diagnostics import Diagnostic, SourcePos, error, warning
+from layout.base.diagnostics import Diagnostic, SourcePos, error, warning
 from layout.edition.invisible import describe as describe_char, invisible_in
 from layout.edition.source import node_pos
 
@@ -28,7 +28,7 @@ class Collector:
 
     def error(self, code: str, where: Node | SourcePos, old_code: str | None = None, /, **args) -> None:
         """error("story-header", node) or error("story-empty-value", node, key="byline"); the
-        old form error(message, node, code) still works (layout.diagnostics: TRANSITION)."""
+        old form error(message, node, code) still works (layout.base.diagnostics: TRANSITION)."""
         self.diags.append(error(code, _pos(where), old_code, **args))
 
     def warning(self, code: str, where: Node | SourcePos, old_code: str | None = None, /, **args) -> None:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from layout.diagnostics import Diagnostic, SourcePos, error, warning
+from layout.base.diagnostics import Diagnostic, SourcePos, error, warning
 from layout.edition.source import read_text, shown_path
 
 # 本报讯（记者 孙悦然）… / 本报北京2月23日电（记者 …）… / 新华社北京2月23日电 …

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from layout.diagnostics import Diagnostic, Phrase, SourcePos, has_errors
+from layout.base.diagnostics import Diagnostic, Phrase, SourcePos, has_errors
 from layout.edition.assets import confined_file, confined_image
 from layout.edition.invisible import clean_article, clean_text
 from layout.edition.fields import TAG, Collector, Fields, describe, did_you_mean, scalar_text

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from layout.diagnostics import SourcePos, record
+from layout.base.diagnostics import SourcePos, record
 
 NOWHERE = SourcePos("<none>")
 

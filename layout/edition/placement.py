@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from itertools import combinations
 
-from layout.diagnostics import Diagnostic, error
+from layout.base.diagnostics import Diagnostic, error
 from layout.edition.model import Edition, Page, Placement
 
 

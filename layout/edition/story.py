@@ -24,7 +24,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from layout.diagnostics import Phrase, SourcePos
+from layout.base.diagnostics import Phrase, SourcePos
 from layout.edition.fields import Collector
 from layout.edition.invisible import describe, invisible_in, is_invisible
 from layout.edition.source import read_text, shown_path

@@ -116,7 +116,9 @@ def _clash(a: Block, b: Block) -> bool:
 
 
 def is_separator(part: Part) -> bool:
-    return part.boxed or (part.article.kind == "photo" and part.start is None)
+    """A boxed block may stand beside a headline (its rules separate them); a photo story
+    opens with its headline like any other, so it does not."""
+    return part.boxed
 
 
 class _Search:
@@ -307,11 +309,16 @@ def _score(blocks: list[Block], parts: list[Part]) -> float:
             score += (ratio - 6) * 0.5
         if b.rows < 6 and b.span > 2:
             score += (6 - b.rows) * 0.5
+    news = sorted((b for b in auto if b.part.article.kind not in SEPARATE_KINDS and b.part.start is None),
+                  key=lambda b: rank[id(b.part)])
+    for hi, lo in zip(news, news[1:]):
+        if lo.shape.set_size > hi.shape.set_size + 0.01:
+            score += 5.0           # a lesser story's headline larger than a greater one's
     lead = next((b for b in auto if rank[id(b.part)] == 0), None)
     if lead is not None:
         for b in auto:
             if b is not lead and b.span * b.rows > lead.span * lead.rows:
-                score += 3.0       # the 头条 has the largest area
+                score += 8.0       # the 头条 has the largest area
     return score
 
 
@@ -334,6 +341,34 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
         if best is not None:
             return best
     return None
+
+
+def fallback(planner: Planner, parts: list[Part], columns: int, rows: int,
+             fixed: list[Block]) -> list[Block]:
+    """When no makeup fills the page: every part still placed (never dropped), each at the
+    foot of the highest free stack in its cheapest shape, the last one in a stack cut
+    at the page foot (its overflow is then reported like any other)."""
+    stacks = (columns - columns // 3, columns // 3) if columns >= 3 else (columns,)
+    slots = slots_for(stacks, rows, fixed) or slots_for((columns,), rows, fixed) or []
+    levels = [s.top for s in slots]
+    out = []
+    for part in parts:
+        if not slots:
+            break
+        j = min(range(len(slots)), key=lambda k: (levels[k] >= slots[k].bottom, levels[k], k))
+        s = slots[j]
+        left = s.bottom - levels[j]
+        menu = planner.menu(part, s.span, rows, exact=False)
+        fits = [h for h in menu if h <= left]
+        if fits:
+            h = min(fits, key=lambda r: (menu[r].cost, -r))
+            shape = menu[h]
+        else:
+            h, shape = max(1, left), None
+        out.append(Block(s.col, s.span, levels[j], h, shape.head_rows if shape else 0,
+                         is_separator(part), part, shape))
+        levels[j] += h
+    return out
 
 
 # ---------------------------------------------------------------- around the search
@@ -371,7 +406,7 @@ def fixed_block(planner: Planner, grid, article, place) -> Block:
 
 def no_fit(planner: Planner, parts: list[Part], grid, rows: int, fixed: list[Block], page: int) -> list:
     """Why a page has no exact makeup, in words an editor can act on."""
-    from layout.diagnostics import error
+    from layout.base.diagnostics import error
 
     free = rows * grid.columns - sum(b.span * b.rows for b in fixed)
     need = 0
@@ -379,7 +414,7 @@ def no_fit(planner: Planner, parts: list[Part], grid, rows: int, fixed: list[Blo
     for part in parts:
         best = None
         for span in range(1, grid.columns + 1):
-            menu = planner.menu(part, span, rows)
+            menu = planner.menu(part, span, rows, exact=False)
             if menu:
                 area = min(menu) * span
                 best = area if best is None else min(best, area)

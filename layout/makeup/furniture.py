@@ -7,7 +7,7 @@ from dataclasses import replace
 from layout.compose.model import Span
 from layout.makeup.grid import PageGrid
 from layout.makeup.model import BoxItem, ImageItem, QRItem, Rect, RuleItem
-from layout.diagnostics import Phrase
+from layout.base.diagnostics import Phrase
 from layout.makeup.styles import Typesetter, line_runs
 
 WEEKDAYS = "一二三四五六日"

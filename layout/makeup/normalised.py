@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from layout.compose.normalize import normalize_text
-from layout.diagnostics import Diagnostic, Phrase, info
+from layout.base.diagnostics import Diagnostic, Phrase, info
 
 PAIRED = {"（": "（）", "）": "（）"}     # brackets are reported as pairs
 

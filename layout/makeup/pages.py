@@ -1,14 +1,14 @@
 """Page makeup: furniture, article blocks on the grid, continuations, the copyfit report."""
 from __future__ import annotations
 
-from layout.diagnostics import error, warning
+from layout.base.diagnostics import error, warning
 from layout.makeup.blocks import layout_article
 from layout.makeup.furniture import folio, masthead
 from layout.makeup.grid import PageGrid, make_grid
 from layout.makeup.model import BlockFrame, CopyfitEntry, EditionLayout, PageFill, PageLayout, Rect
 from layout.makeup.normalised import normalisation_notes
 from layout.makeup.styles import Typesetter
-from layout.makeup.auto import fixed_block, no_fit, rank_headline_sizes, solve
+from layout.makeup.auto import fallback, fixed_block, no_fit, rank_headline_sizes, solve
 from layout.makeup.plan import Part, Planner
 from layout.edition.model import Placement
 from dataclasses import replace
@@ -181,11 +181,13 @@ def _automatic(ts, grid, edition, page, rows_avail, hand, resumes) -> list:
     parts = rank_headline_sizes(ts.paper, parts)
     fixed = [fixed_block(planner, grid, art, place) for art, place in hand]
     solution = solve(planner, parts, grid.columns, rows_avail, fixed)
-    if solution is None:
+    if solution is not None:
+        blocks = solution.blocks
+    else:       # say why, and still set every story (nothing is ever dropped)
         ts.diagnostics.extend(no_fit(planner, parts, grid, rows_avail, fixed, page.number))
-        return []
+        blocks = fallback(planner, parts, grid.columns, rows_avail, fixed)
     out = []
-    for b in solution.blocks:
+    for b in blocks:
         place = Placement(column=b.col, span=b.span, row=b.row, rows=b.rows, pos=b.part.article.pos)
         cont = next((c for c in page.continuations if c.article_id == b.part.id), None) \
             if b.part.start is not None or b.part.jump_from else None

@@ -27,6 +27,7 @@ LOOSE_COST = 1.0           # per paragraph set a line longer
 TIGHT_COST = 1.5           # per paragraph set a line shorter
 PHOTO_COST = 0.5           # per row away from the photo's natural height
 EMPTY_COST = 4.0           # per empty body line (only when no exact makeup exists)
+SHORT_COLUMN_COST = 3.0    # per row a body column is shorter than MIN_BODY_ROWS
 JUMP_COST = 0.02           # per line sent on to the continuation
 
 
@@ -62,9 +63,10 @@ class Planner:
             w -= 2 * self.ts.size(body_role(part.article)) * 0.75
         return w
 
-    def headline(self, part: Part, width: float, size: float) -> tuple[tuple[str, ...], int] | None:
-        """(set lines, rows) of the headline block at this width, or None when it cannot
-        be set there (a line too wide even at its smallest size, in one line or two)."""
+    def headline(self, part: Part, width: float, size: float) -> tuple[tuple[str, ...], int, float] | None:
+        """(set lines, rows, 主题 size as set) of the headline block at this width, or None
+        when it cannot be set there (a line too wide even at its smallest size, in one
+        line or two)."""
         key = ("head", part.id, part.short, width, size)
         if key in self._memo:
             return self._memo[key]
@@ -80,10 +82,25 @@ class Planner:
             shape = Shape(span=0, rows=0, headline_size=size, headline_lines=lines)
             _, rows = headline_items(ts, self.grid, art, Rect(0, 0, width, 0), short=part.short, shape=shape)
             if not any(d.code == "headline-too-wide" for d in ts.diagnostics):
-                found = (lines, rows)
+                found = (lines, rows, self._set_size(part, lines, width, size))
                 break
         self._memo[key] = found
         return found
+
+    def _set_size(self, part: Part, lines: tuple[str, ...], width: float, size: float) -> float:
+        """The 主题's size once shrunk to fit the width (as headline_items sets it)."""
+        from layout.compose.model import Span
+        from layout.makeup.blocks import headline_role
+
+        role = headline_role(part.article)
+        st = self.ts.paper.styles[role]
+        size = size or part.article.headline_size or st.size_pt
+        out = size
+        for text in lines:
+            w = self.ts.width([Span(self.ts.text(text), self.ts.char_style(role, size))])
+            if w > width and st.min_size_pt:
+                out = min(out, max(st.min_size_pt, size * width / w))
+        return out
 
     def paragraphs(self, part: Part, measure: float) -> tuple[int, int, tuple, tuple]:
         """(body lines, paragraphs, loosenable, tightenable): the body's line count at this
@@ -129,11 +146,11 @@ class Planner:
             return out
         size = part.headline_size
         head = self.headline(part, width, size) if (art.headline or art.kicker or art.subhead or part.short) \
-            else ((), 0)
+            else ((), 0, 0.0)
         if head is None:
             self._memo[key] = out
             return out
-        lines, head_rows = head
+        lines, head_rows, set_size = head
         fixed = (2 if part.boxed else 0) + head_rows + (1 if part.jump_from else 0)
         photo_opts = [(0, 0, 0.0)]
         if art.photo and part.start is None:
@@ -158,7 +175,7 @@ class Planner:
                         out[rows] = Shape(span=span, rows=rows, body_cols=cols, headline_size=size,
                                           headline_lines=lines if lines != tuple(art.headline) else (),
                                           air=air, photo_rows=prow, looseness=loose, body_rows=brows,
-                                          head_rows=head_rows + air, cost=cost)
+                                          head_rows=head_rows + air, cost=cost, set_size=set_size)
         self._memo[key] = out
         return out
 
@@ -182,15 +199,15 @@ class Planner:
             if total <= 0 or (empty and exact):
                 continue
             brows = (total + empty) // cols
-            if brows < MIN_BODY_ROWS and cols > 1:
-                continue
+            short_cols = MIN_BODY_ROWS - brows if cols > 1 and brows < MIN_BODY_ROWS else 0
             plan = [0] * npar
             if delta > 0:
                 for p in loose[:delta]:
                     plan[p] = 1
             for p in tight[:max(0, -delta)]:
                 plan[p] = -1
-            cost = LOOSE_COST * max(0, delta) + TIGHT_COST * max(0, -delta) + EMPTY_COST * empty
+            cost = (LOOSE_COST * max(0, delta) + TIGHT_COST * max(0, -delta) + EMPTY_COST * empty
+                    + SHORT_COLUMN_COST * short_cols)
             out.append((brows, 0, tuple(plan) if delta else (), cost))
         return out
 

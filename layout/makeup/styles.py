@@ -10,7 +10,7 @@ from operator import attrgetter, itemgetter
 from layout.compose import compose_paragraph, natural_width, set_line
 from layout.compose.model import CharStyle, Line, ParaStyle, line_columns
 from layout.compose.normalize import normalize_text
-from layout.diagnostics import Phrase, SourcePos, error, warning
+from layout.base.diagnostics import Phrase, SourcePos, error, warning
 from layout.makeup.model import TextRun
 
 

@@ -36,7 +36,7 @@ def copyfit_json(layout) -> bytes:
 
 def write_copyfit(layout, edition, out: Path) -> Path:
     """<paper>-<date>-copyfit.json in `out`."""
-    from layout.files import atomic_write       # tempfile: not for `check`
+    from layout.base.files import atomic_write       # tempfile: not for `check`
 
     path = out / f"{edition_stem(edition)}-copyfit.json"
     atomic_write(path, copyfit_json(layout))
@@ -55,7 +55,7 @@ def proof_view(layout, edition, fonts):
 
 def write_proof(layout, edition, fonts, out: Path) -> Path:
     """<stem>-proof.pdf beside the plates, never one of them."""
-    from layout.files import atomic_write
+    from layout.base.files import atomic_write
     from layout.press.write import chars_by_font, register_fonts, render_pdf
 
     proof = proof_view(layout, edition, fonts)
@@ -68,7 +68,7 @@ def write_proof(layout, edition, fonts, out: Path) -> Path:
 
 def write_preview(layout, edition, fonts, page: int, dpi: float, proof: bool, path: Path) -> Path:
     """One page as PNG (its proof view with `proof`) at `path`."""
-    from layout.files import atomic_write
+    from layout.base.files import atomic_write
     from layout.press.preview import render_png
 
     shown = proof_view(layout, edition, fonts) if proof else layout

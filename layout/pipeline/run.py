@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from layout.diagnostics import Diagnostic, Severity, error, has_errors
+from layout.base.diagnostics import Diagnostic, Severity, error, has_errors
 from layout.pipeline.outputs import (out_dir, preview_name, remove_stale_temps, write_copyfit,
                                      write_preview, write_proof)
 

@@ -23,13 +23,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from layout.diagnostics import Diagnostic, error, warning
+from layout.base.diagnostics import Diagnostic, error, warning
+from layout.base.units import MM
 from layout.preflight import pdfread
 from layout.preflight.pdfobj import AnyArray, AnyBool, AnyDict, AnyNull, AnyRef, resolve
 from layout.preflight.reader import PypdfReader
 from layout.preflight.scan import MAX_FORM_DEPTH, Findings, GraphicsState, PageScan
 
-MM = 72 / 25.4
 MIN_RULE_MM = 0.1
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 
-from layout.files import atomic_write
+from layout.base.files import atomic_write
 from layout.makeup.model import EditionLayout, PageLayout, TextRun
 from layout.press.marks import draw_marks, marks_margin
 from layout.press.xref import xref_table
