@@ -142,12 +142,13 @@ def test_a_character_set_in_a_face_of_another_weight_is_a_warning(tmp_path):
     copy = shutil.copytree(SAMPLE.parent, tmp_path / "paper")
     path = copy / "2020-02-24" / "edition.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("headline: '区委统战工作领导小组会议召开'",
-                                 "headline: '王堃张喆会议召开'", 1), encoding="utf-8")
+    old = "headline: '区委书记专题会研究造林绿化工作'"
+    assert old in text
+    path.write_text(text.replace(old, "headline: '王堃张喆研究造林绿化工作'", 1), encoding="utf-8")
     made = make_up(load(copy / "2020-02-24"))
     found = [d for d in made.diagnostics if d.code == "weight-fallback"]
     assert sorted(d.arguments["char"] for d in found) == ["喆", "堃"]
     assert all(d.severity is Severity.WARNING for d in found)
     d = found[0]
     assert "headline: '" in d.message and "is not in Noto Sans CJK SC Bold; it is set in" in d.message
-    assert "Regular, a face of another weight or style" in d.message and d.pos.line == 43
+    assert "Regular, a face of another weight or style" in d.message and d.pos.line == 50
