@@ -75,6 +75,10 @@ _ZH_DIAGS: list[tuple[str, str, str]] = [
      "稿件 {a}：第{p}版超出{n}字（多 {l} 行）"),
     ("missing-glyph", r"^(?P<w>.*): no font has the character '(?P<c>.+)' \((?P<u>U\+[0-9A-F]+)\)$",
      "{w}：没有字体含有字符“{c}”（{u}）"),
+    ("loose-line", r"^(?P<w>.+): line (?P<n>\d+) '(?P<t>.*)' cannot be justified with gaps of at most ½ em; "
+     r"set (?P<d>[\d.]+) pt short of the measure$", "{w}：第 {n} 行“{t}”字距超过半字仍排不满，行末空出 {d} pt"),
+    ("loose-line", r"^(?P<w>.+): line (?P<n>\d+) '(?P<t>.*)' cannot be justified with gaps of at most ½ em; "
+     r"set (?P<d>[\d.]+) pt beyond the measure$", "{w}：第 {n} 行“{t}”挤压后仍排不下，超出 {d} pt"),
     ("placement", r"^(?P<b>.+) is placed in columns (?P<c>[\d-]+), outside the grid's columns 1-(?P<n>\d+)$",
      "{b} 位于第 {c} 栏，超出版面的第 1-{n} 栏"),
     ("placement", r"^(?P<b>.+) is placed in rows (?P<r>[\d-]+), outside the page's rows 1-(?P<n>\d+)$",

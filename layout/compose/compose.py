@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from .breaking import choose_breaks
+from .breaking import breaks_with_looseness, choose_breaks
 from .lines import build_line
 from .model import ComposedParagraph, Line, Metrics, ParaStyle, Span
 from .prepare import prepare
@@ -17,20 +17,33 @@ def _offset(line: Line, align: str) -> Line:
 
 
 def compose_paragraph(spans: Sequence[Span], measure: float, para: ParaStyle,
-                      metrics: Metrics) -> ComposedParagraph:
-    """Break a paragraph into lines of `measure` pt and place every glyph."""
+                      metrics: Metrics, looseness: int = 0) -> ComposedParagraph | None:
+    """Break a paragraph into lines of `measure` pt and place every glyph.
+
+    looseness=+1 / -1: the paragraph set one line longer / shorter than its best setting,
+    every line within the spacing limits (gaps ≤ ¼ em, no break worse than a URL's, no
+    one-character last line), or None when it cannot be (makeup's 缩行/伸行 copyfitting).
+    """
     p = prepare(spans, para, metrics)
     indent = para.indent_em * spans[0].style.size_pt if spans else 0.0
-    breaks = choose_breaks(p, measure, indent, para.avoid_short_last_line)
+    if looseness:
+        breaks = breaks_with_looseness(p, measure, indent, para.avoid_short_last_line, looseness)
+        if breaks is None:
+            return None
+    else:
+        breaks = choose_breaks(p, measure, indent, para.avoid_short_last_line)
     justify = para.align == "justify"
     lines = []
+    unjustified = []
     for i, (s, e) in enumerate(breaks):
         last = i == len(breaks) - 1
         end = len(p.text) if last else breaks[i + 1][0]    # the next line starts after the spaces
         line = build_line(p, s, e, end, measure, indent if i == 0 else 0.0,
                           justify, i == 0, last)
+        if justify and not last and abs(line.width - measure) > 0.01:
+            unjustified.append(i)
         lines.append(_offset(line, para.align) if para.align in ("center", "right") else line)
-    return ComposedParagraph(tuple(lines), p.text, p.missing)
+    return ComposedParagraph(tuple(lines), p.text, p.missing, tuple(unjustified))
 
 
 def set_line(spans: Sequence[Span], para: ParaStyle, metrics: Metrics) -> Line:

@@ -83,6 +83,8 @@ class Typesetter:
     def compose(self, spans, measure: float, para: ParaStyle, pos: SourcePos | None = None, what: str = ""):
         composed = COMPOSE_CACHE.get(spans, measure, para, self.metrics)
         self._report_missing(composed.missing, composed.text, pos, what)
+        if composed.unjustified:
+            self._report_unjustified(composed, pos, what)
         return composed
 
     def line(self, spans, para: ParaStyle, pos: SourcePos | None = None, what: str = "") -> Line:
@@ -98,6 +100,19 @@ class Typesetter:
     def _report_missing(self, missing, text, pos, what):
         for m in missing:
             self._missing_once(m.char, pos, what)
+
+    def _report_unjustified(self, composed, pos, what):
+        """Lines no break could set within the spacing limits (a word, URL or number longer
+        than the room, or a line with nothing to spread): set short of the measure."""
+        for i in composed.unjustified:
+            ln = composed.lines[i]
+            excerpt = ln.text.strip()
+            excerpt = excerpt if len(excerpt) <= 16 else excerpt[:15] + "…"
+            how = "short of" if ln.width < ln.measure else "beyond"
+            self.diagnostics.append(warning(
+                f"{what or 'text'}: line {i + 1} '{excerpt}' cannot be justified with gaps of "
+                f"at most ½ em; set {ln.measure - ln.width if how == 'short of' else ln.width - ln.measure:.1f} pt "
+                f"{how} the measure", pos, "loose-line"))
 
     def _missing_once(self, ch, pos, what):
         if pos is None:        # furniture and jump lines: text from the paper file
