@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from layout.batch import build_all, find_editions
+from layout.cli.batch import BatchOptions, build_all, find_editions
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
@@ -65,7 +65,7 @@ def test_build_all_two_jobs_writes_every_edition_like_single_builds(tmp_path):
 
 def test_build_all_reports_a_broken_edition_and_builds_the_rest(tmp_path):
     root = _papers(tmp_path, broken="2020-03-02")
-    results = build_all(find_editions(root), ["-o", str(tmp_path / "out"), "-q"], jobs=2)
+    results = build_all(find_editions(root), BatchOptions(str(tmp_path / "out"), quiet=True), jobs=2)
     assert [Path(r.edition).name for r in results] == ["2020-02-24", "2020-03-02"]
     assert [r.code for r in results] == [0, 1]
     assert "isue" in results[1].stderr

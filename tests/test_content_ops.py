@@ -8,12 +8,13 @@ from pypdf import PdfReader
 from pypdf.generic import (ArrayObject, ByteStringObject, ContentStream, DecodedStreamObject, NameObject,
                            TextStringObject)
 
-from layout.press import preflight, write_edition
-from layout.press.content_ops import fast_operations
+from layout.press import write_edition
+from layout.preflight import preflight
+from layout.preflight.content_ops import fast_operations
 from layout.press.testsheet import BoxFonts, sample_layout
 
-preflight_module = sys.modules["layout.press.checks"]
-scan_module = sys.modules["layout.press.scan"]
+preflight_module = sys.modules["layout.preflight.checks"]
+scan_module = sys.modules["layout.preflight.scan"]
 
 
 def _norm(v):
@@ -96,9 +97,9 @@ def test_image_ink_measured_once_per_identical_image(tmp_path, monkeypatch):
     calls = []
     real = scan_module.image_max_ink
 
-    def counting(xobj, kind):
+    def counting(xobj, kind, reader=None):
         calls.append(kind)
-        return real(xobj, kind)
+        return real(xobj, kind, reader)
 
     monkeypatch.setattr(scan_module, "image_max_ink", counting)
     monkeypatch.setattr(scan_module, "_INK_SEEN", {})

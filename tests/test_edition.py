@@ -13,7 +13,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from layout.diagnostics import Diagnostic, has_errors
+from layout.base.diagnostics import Diagnostic, has_errors
 from layout.edition import check_placements, load_edition, load_paper
 from layout.edition.model import Edition, Placement
 from layout.edition.source import MAX_FILE_BYTES

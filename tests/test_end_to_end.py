@@ -12,7 +12,7 @@ import yaml
 
 from layout.cli import main
 from layout.compose import normalize_text
-from layout.press import preflight
+from layout.preflight import preflight
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITION = ROOT / "editions" / "shijingshan" / "2020-02-24"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from layout import diagnostics
-from layout.diagnostics import record
+from layout.base import diagnostics
+from layout.base.diagnostics import record
 from layout.edition import load_edition, model
 from layout.fonts import FontSet, manifest, metrics
 

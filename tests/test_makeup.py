@@ -361,7 +361,7 @@ def test_masthead_logo_replaces_the_typeset_title(tmp_path, fonts):
 
     from layout.cli import main
     from layout.makeup.model import ImageItem
-    from layout.press import preflight
+    from layout.preflight import preflight
 
     shutil.copytree(FIXTURE, tmp_path / "m")
     logo = tmp_path / "m" / "logo.png"

@@ -1,4 +1,4 @@
-"""layout.press.pdfread: preflight reads the build's plain PDFs without pypdf, and its
+"""layout.preflight.pdfread: preflight reads the build's plain PDFs without pypdf, and its
 reports are pypdf's to the letter (differential: the same files, and mutants of them,
 through both readers); anything else goes to pypdf."""
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from layout.cli import main
-from layout.press import checks, pdfread, scan
+from layout.preflight import checks, pdfread, scan
 
 ROOT = Path(__file__).resolve().parent.parent
 PEER = ROOT / "bench" / "peer" / "2020-03-02"

@@ -26,7 +26,7 @@ def test_preview_imports_neither_pypdf_nor_the_preflight_checks(tmp_path):
             f"    rc = layout.cli.main(['preview', {str(MINIMAL)!r}, '--page', '1', '--dpi', '20',"
             f" '-o', {str(png)!r}])\n"
             "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'pypdf'"
-            " or m == 'layout.press.checks')\n"
+            " or m == 'layout.preflight.checks')\n"
             "print(rc, loaded[:3])\n")
     assert _run(code, tmp_path) == "0 []"
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -35,16 +35,16 @@ def test_preview_imports_neither_pypdf_nor_the_preflight_checks(tmp_path):
 def test_press_exports_load_on_first_use(tmp_path):
     code = ("import sys\n"
             "from layout.press import write_edition, atomic_write\n"
-            "before = 'pypdf' in sys.modules or 'layout.press.checks' in sys.modules\n"
-            "from layout.press import preflight, PreflightReport\n"
-            "import layout.press as press\n"
-            "print(before, callable(preflight), preflight.__module__, press.preflight is preflight,"
+            "before = 'pypdf' in sys.modules or 'layout.preflight.checks' in sys.modules\n"
+            "from layout.preflight import preflight, PreflightReport\n"
+            "import layout.preflight as stage\n"
+            "print(before, callable(preflight), preflight.__module__, stage.preflight is preflight,"
             " 'pypdf' in sys.modules)\n")
-    assert _run(code, tmp_path) == "False True layout.press.checks True False"   # pypdf: only when needed
+    assert _run(code, tmp_path) == "False True layout.preflight.checks True False"   # pypdf: only when needed
 
 
 def test_build_preflights_its_files_without_pypdf(tmp_path):
-    """The build's files are plain PDFs (layout.press.pdfread): preflight reads them
+    """The build's files are plain PDFs (layout.preflight.pdfread): preflight reads them
     without pypdf (and what pypdf imports), with and without marks and proof."""
     code = ("import sys, io, contextlib, json\n"
             "import layout.cli\n"
@@ -70,7 +70,7 @@ def test_unknown_press_name_is_an_attribute_error():
 
 PEER = ROOT / "bench" / "peer" / "2020-03-02"     # an edition without pictures
 NOT_FOR_CHECK = ("PIL", "pypdf", "reportlab", "fontTools", "uharfbuzz", "subprocess", "tempfile",
-                 "hashlib", "difflib", "calendar", "layout.press", "layout.render",
+                 "hashlib", "difflib", "calendar", "layout.press", "layout.preflight", "layout.render",
                  "layout.fonts.embed")
 
 

@@ -9,7 +9,8 @@ import pytest
 from pypdf import PdfReader
 
 from layout.makeup.model import RuleItem
-from layout.press import preflight, write_edition
+from layout.press import write_edition
+from layout.preflight import preflight
 from layout.press.testsheet import BoxFonts, sample_layout
 
 
@@ -144,7 +145,7 @@ def _image_xobjects(tmp_path, mode: str):
 
 
 def test_flate_images_are_measured_without_a_png_round_trip(tmp_path):
-    from layout.press import scan
+    from layout.preflight import scan
 
     for mode, kind in (("L", "gray"), ("CMYK", "cmyk")):
         (xobj,) = _image_xobjects(tmp_path, mode)
@@ -158,7 +159,7 @@ def test_flate_images_are_measured_without_a_png_round_trip(tmp_path):
 def test_other_images_keep_the_pypdf_path(tmp_path):
     from pypdf.generic import ArrayObject, NameObject
 
-    from layout.press import scan
+    from layout.preflight import scan
 
     (xobj,) = _image_xobjects(tmp_path, "L")
     xobj[NameObject("/Decode")] = ArrayObject()
@@ -195,7 +196,7 @@ def _report(path) -> list[tuple]:
 
 
 def test_pages_seen_in_a_plate_are_not_walked_again_and_report_the_same(tmp_path, monkeypatch):
-    from layout.press import checks, scan
+    from layout.preflight import checks, scan
 
     layout = _two_pages(sample_layout(tmp_path))
     res = write_edition(layout, BoxFonts(tmp_path), tmp_path / "out")
@@ -216,7 +217,7 @@ def test_pages_seen_in_a_plate_are_not_walked_again_and_report_the_same(tmp_path
 def test_fingerprint_follows_what_the_walk_reads_not_the_fonts():
     from pypdf.generic import (DecodedStreamObject, DictionaryObject, FloatObject, NameObject)
 
-    from layout.press import checks
+    from layout.preflight import checks
 
     def resources(pixels: bytes, font: str, alpha: float):
         image = DecodedStreamObject()

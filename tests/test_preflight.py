@@ -10,8 +10,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 
-from layout.diagnostics import Severity
-from layout.press import preflight, write_edition
+from layout.base.diagnostics import Severity
+from layout.press import write_edition
+from layout.preflight import preflight
 from layout.press.testsheet import BoxFonts, box_font, boxed_pdf, sample_layout
 
 W, H, BLEED = 300.0, 400.0, 9.0

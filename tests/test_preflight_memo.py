@@ -8,7 +8,8 @@ import math
 from pypdf import PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject
 
-from layout.press import checks, preflight, scan, write_edition
+from layout.press import write_edition
+from layout.preflight import checks, preflight, scan
 from layout.press.testsheet import BoxFonts, sample_layout
 
 BOXES = b"/MediaBox [0 0 318 418] /TrimBox [9 9 309 409] /BleedBox [0 0 318 418]"

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import math
 import random
+from types import SimpleNamespace
 
 from hypothesis import given, settings, strategies as st
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
-from layout.press import content_ops, scan
-from layout.press.content_ops import fast_operations, numbers, operands, raw_operations
+from layout.preflight import content_ops, scan
+from layout.preflight.content_ops import fast_operations, numbers, operands, raw_operations
+from layout.preflight.reader import PypdfReader
 
 TOKENS = [b"0", b"1", b"-0", b"+0", b"-0.0", b"12.5", b".5", b"-.25", b"5.", b"007", b"1e3", b"1.2.3", b"+-1",
           b"9" * 400, b"9" * 400 + b".5", b"9" * 4301, b"/F1", b"/A#20B", b"/A#2", b"/", b"/\xe4\xb8\xad",
@@ -100,12 +102,16 @@ def _stream(rng) -> bytes:
     return " ".join(parts).encode()
 
 
+# a pypdf reader of loose content streams (no file around them)
+_STREAMS_ONLY = PypdfReader(SimpleNamespace(pages=[], trailer={}))
+
+
 def _findings(data: bytes, area) -> tuple:
     stream = DecodedStreamObject()
     stream.set_data(data)
     found = scan.Findings()
     try:
-        scan.PageScan(None, 0, area, found).walk(stream, DictionaryObject(), scan.GraphicsState())
+        scan.PageScan(_STREAMS_ONLY, 0, area, found).walk(stream, DictionaryObject(), scan.GraphicsState())
         stopped = None
     except Exception as exc:                           # what stopped the walk counts too
         stopped = repr(exc)
@@ -133,7 +139,7 @@ def test_a_page_of_repeated_lines_measures_few_shows(monkeypatch):
     stream = DecodedStreamObject()
     stream.set_data(lines)
     found = scan.Findings()
-    scan.PageScan(None, 0, (0, 0, 300, 800), found).walk(stream, DictionaryObject({NameObject("/Font"): {}}),
+    scan.PageScan(_STREAMS_ONLY, 0, (0, 0, 300, 800), found).walk(stream, DictionaryObject({NameObject("/Font"): {}}),
                                                             scan.GraphicsState())
     assert found.min_text == (9.0, 0) and found.max_ink[0] == 100
     assert len(measured) == 1                          # the first show; the other 399 cannot beat it

@@ -12,7 +12,8 @@ from pypdf import PdfReader
 from reportlab import rl_config
 
 from layout.makeup.model import RuleItem
-from layout.press import PressResult, preflight, write_edition
+from layout.press import PressResult, write_edition
+from layout.preflight import preflight
 from layout.press.marks import MARKS_MARGIN
 from layout.press.testsheet import BoxFonts, sample_layout
 from layout.press.write import chars_by_font

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from layout.cli import main
-from layout.press import preflight
+from layout.preflight import preflight
 from layout.press.marks import MARK_LENGTH, marks_margin
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
-from layout.press import preflight
-from layout.press.checks import PreflightReport
+from layout.preflight import preflight
+from layout.preflight.checks import PreflightReport
 from layout.press.testsheet import boxed_pdf
 
 W, H, BLEED = 300.0, 400.0, 9.0

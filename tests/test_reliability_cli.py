@@ -287,7 +287,7 @@ def test_a_failed_build_leaves_the_previous_output_untouched(copy, tmp_path, mon
     assert files_under(out) == before
     # the disk fills up while the new plates are written
     edit(copy, "paragraphs: [春风\ue000徐来。]", "paragraphs: [春风又绿江南岸。]")
-    import layout.files as files       # where the plates' atomic replace happens
+    import layout.base.files as files       # where the plates' atomic replace happens
 
     real_replace, calls = files.os.replace, []
 
@@ -309,7 +309,7 @@ def test_a_failed_build_leaves_the_previous_output_untouched(copy, tmp_path, mon
 
 def test_a_control_character_in_a_message_is_escaped():
     """A message quoting the editor's text stays one line: control characters are escaped."""
-    from layout.diagnostics import error
+    from layout.base.diagnostics import error
     from layout.messages import diag_line
 
     d = error("got the string '\x1e\u2028'")

@@ -135,11 +135,11 @@ def test_the_sample_sets_without_overflow():
     """Made up with the shipped fonts, no article runs out of its frame; the jumped
     articles hand their rest to page 2 and the continuations take all of it."""
     from layout.cli.copyfit import copyfit_table
-    from layout.cli.load import load, make_up
+    from layout.pipeline import load, make_up
 
-    edition, fonts, diags = load(str(EDITION_FILE))
-    assert edition is not None
-    layout = make_up(edition, fonts, diags)
+    made = make_up(load(str(EDITION_FILE)))
+    assert made.edition is not None
+    layout = made.layout
     table = "\n".join(copyfit_table(layout))
     assert all(e.overflow_chars == 0 for e in layout.copyfit), table
     # and no frame is left visibly empty: at most a line or two at the foot of each column

@@ -11,7 +11,7 @@ import os
 import sys
 
 from layout.cli import build, check, fonts, new, preflight, preview, watch
-from layout.cli.report import run_json
+from layout.cli.failures import explain
 
 COMMANDS = (build, check, preview, preflight, fonts, watch, new)   # the order `--help` lists them
 
@@ -22,30 +22,13 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2
-    from layout.fonts import FontError
-
     try:
-        return run_json(args) if getattr(args, "json", False) else args.func(args)
+        return args.func(args)
     except KeyboardInterrupt:
         print("newsprint: interrupted; nothing was written", file=sys.stderr)
         return 130
-    except FontError as exc:                  # fonts/ folder, manifest or a font file broken
-        print(f"newsprint: fonts: {exc}", file=sys.stderr)
-        print("newsprint: reinstall the fonts folder (or fix $NEWSPRINT_FONTS_DIR)", file=sys.stderr)
-        return 1
-    except OSError as exc:                    # e.g. output folder read-only, disk full
-        where = f"{exc.filename}: " if exc.filename else ""
-        print(f"newsprint: {where}{exc.strerror or exc}; no file was left half-written",
-              file=sys.stderr)
-        return 1
-    except Exception as exc:                  # a bug: say so, no traceback unless asked
-        if os.environ.get("NEWSPRINT_DEBUG"):
-            raise
-        print(f"newsprint: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
-        print("newsprint: this is a bug in newsprint, not in the edition; no file was left "
-              "half-written. Rerun with NEWSPRINT_DEBUG=1 for the traceback and report it.",
-              file=sys.stderr)
-        return 70
+    except Exception as exc:
+        return explain(exc, sys.stderr)
 
 
 def run() -> None:

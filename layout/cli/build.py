@@ -1,19 +1,17 @@
 """`newsprint build EDITION`: the plates (PDF/X-1a), each preflighted, the copyfit JSON and
-with --proof the proof PDF; nothing is written when the edition has errors."""
+with --proof the proof PDF; nothing is written when the edition has errors.  The build is
+layout.pipeline.build; this module says what it did."""
 from __future__ import annotations
 
 import sys
 
 from layout.cli.build_all import run_all
-from layout.cli.copyfit import copyfit_table, overflowing, write_copyfit
-from layout.cli.load import article_count, load_and_make_up
-from layout.cli.paths import out_dir, remove_stale_temps
+from layout.cli.copyfit import copyfit_table, overflowing
 from layout.cli.preflight import check_line, preflight_json
 from layout.cli.progress import Progress
-from layout.cli.proof import write_proof
-from layout.cli.report import note, print_diags, without_info
-from layout.diagnostics import Severity, has_errors
+from layout.cli.report import article_count, copyfit_json_rows, print_diags, print_json, without_info
 from layout.messages import msg
+from layout.pipeline import BuildOptions, build
 
 
 def add_parser(sub) -> None:
@@ -31,58 +29,69 @@ def add_parser(sub) -> None:
     b.set_defaults(func=run)
 
 
+def options(args) -> BuildOptions:
+    return BuildOptions(marks=args.marks, strict=args.strict, proof=args.proof)
+
+
 def run(args) -> int:
     if args.all is not None or args.edition is None:
         return run_all(args)
     progress = Progress(args)
     try:
-        return _build(args, progress)
+        result = build(args.edition, args.output, options(args), on_step=progress.step)
     finally:
         progress.done()
+    if args.json:
+        code = exit_code(result)
+        print_json("build", code, shown_diagnostics(result), **build_json(result))
+        return code
+    return show(result, args.quiet, sys.stdout, sys.stderr)
 
 
-def _build(args, progress) -> int:
-    edition, fonts, layout, diags = load_and_make_up(
-        args.edition, strict=args.strict,
-        before_makeup=lambda ed: progress.step("step.makeup", pages=len(ed.pages)))
-    if layout is None or has_errors(diags):
-        print_diags(diags)
-        print(msg("nothing_written"), file=sys.stderr)
+def exit_code(result) -> int:
+    return 0 if result.ok else 1
+
+
+def shown_diagnostics(result) -> list:
+    """All of them when nothing was written; else all but notes."""
+    return without_info(result.diagnostics) if result.plates else list(result.diagnostics)
+
+
+def build_json(result) -> dict:
+    items = {}
+    if result.layout is not None:
+        items["copyfit"] = copyfit_json_rows(result.layout)
+    if result.plates:
+        items["written"] = [str(p) for p in result.written]
+        items["preflight"] = [preflight_json(r) for r in result.preflight]
+    return items
+
+
+def show(result, quiet: bool, out, err) -> int:
+    """The build's lines (diagnostics and failures on `err`, the rest on `out`); its exit code."""
+    print_diags(shown_diagnostics(result), err)
+    if not result.plates:
+        print(msg("nothing-written"), file=err)
         return 1
-    from layout.press import preflight, write_edition
-
-    out = out_dir(args.output, edition)
-    remove_stale_temps(out)
-    progress.step("step.plates")
-    result = write_edition(layout, fonts, out, marks=args.marks)
-    note(written=[str(p) for p in result.paths])
-    bad = []
-    for i, path in enumerate(result.paths, 1):
-        progress.step("step.preflight", i=i, n=len(result.paths))
-        report = preflight(path, ink_limit_pct=edition.paper.ink_limit_pct, min_text_pt=edition.paper.min_text_pt)
-        note(preflight=[preflight_json(report)])
-        if not report.passed:
-            bad.append((path, report))
-        if path in result.page_pdfs:     # preflight warnings (small text, thin rules), once per plate
-            diags.extend(d for d in report.diagnostics() if d.severity is Severity.WARNING)
-    copyfit_path = write_copyfit(layout, edition, out)
-    proof_path = write_proof(layout, edition, fonts, out) if args.proof else None
-    note(written=[str(copyfit_path)] + ([str(proof_path)] if proof_path else []))
-    progress.done()
-    print_diags(without_info(diags))
-    if not args.quiet:
+    edition, layout = result.edition, result.layout
+    if not quiet:
         for row in copyfit_table(layout):
-            print(row)
+            print(row, file=out)
         print(msg("build.summary", paper=edition.paper.name, date=edition.date.isoformat(),
-                  pages=len(layout.pages), articles=article_count(edition), over=len(overflowing(layout))))
-        for p in result.paths:
-            print(msg("wrote", path=p))
-        if proof_path:
-            print(msg("wrote.proof", path=proof_path))
-    if bad:
-        for path, report in bad:
-            print(msg("preflight.failed_for", path=path), file=sys.stderr)
-            for check in report.failures():
-                print(f"  {check_line(check)}", file=sys.stderr)
-        return 1
-    return 0
+                  pages=len(layout.pages), articles=article_count(edition), over=len(overflowing(layout))),
+              file=out)
+        for p in result.plates:
+            print(msg("wrote", path=p), file=out)
+        if result.proof_file:
+            print(msg("wrote.proof", path=result.proof_file), file=out)
+    for line in preflight_failures(result):
+        print(line, file=err)
+    return exit_code(result)
+
+
+def preflight_failures(result) -> list[str]:
+    lines = []
+    for report in result.failed_preflight:
+        lines.append(msg("preflight.failed-for", path=report.path))
+        lines += [f"  {check_line(check)}" for check in report.failures()]
+    return lines

@@ -1,25 +1,34 @@
-"""`newsprint build --all DIR [--jobs N]`: every edition under DIR in a process pool (layout.batch)."""
+"""`newsprint build --all DIR [--jobs N]`: every edition under DIR in a process pool (cli.batch)."""
 from __future__ import annotations
 
 import sys
 
+from layout.cli.report import print_json
+
 
 def run_all(args) -> int:
+    json = getattr(args, "json", False)
+
+    def refuse(text: str, code: int) -> int:
+        print_json("build", code) if json else print(text, file=sys.stderr)
+        return code
+
     if (args.all is None) == (args.edition is None):
-        print("newsprint build: give an EDITION or --all DIR (one of them)", file=sys.stderr)
-        return 2
+        return refuse("newsprint build: give an EDITION or --all DIR (one of them)", 2)
     if args.jobs is not None and args.jobs < 1:
-        print("newsprint build: --jobs must be 1 or more", file=sys.stderr)
-        return 2
-    from layout.batch import build_all, default_jobs, find_editions
+        return refuse("newsprint build: --jobs must be 1 or more", 2)
+    from layout.cli.batch import BatchOptions, build_all, default_jobs, find_editions
+    from layout.cli.build import options
 
     editions = find_editions(args.all)
     if not editions:
-        print(f"newsprint: no edition (a folder with edition.yaml) under {args.all}", file=sys.stderr)
-        return 1
-    flags = [f for f, on in (("--marks", args.marks), ("--strict", args.strict), ("-q", args.quiet),
-                             ("--proof", getattr(args, "proof", False))) if on]
-    results = build_all(editions, ["-o", args.output, *flags], args.jobs or default_jobs())
+        return refuse(f"newsprint: no edition (a folder with edition.yaml) under {args.all}", 1)
+    results = build_all(editions, BatchOptions(args.output, options(args), args.quiet),
+                        args.jobs or default_jobs())
+    code = max(r.code for r in results)
+    if json:
+        print_json("build", code)
+        return code
     for r in results:
         sys.stdout.write(r.stdout)
         sys.stderr.write(r.stderr)
@@ -27,4 +36,4 @@ def run_all(args) -> int:
     print(f"{len(results) - len(failed)} editions built, {len(failed)} failed")
     for r in failed:
         print(f"  FAILED {r.edition} (exit {r.code})", file=sys.stderr)
-    return max(r.code for r in results)
+    return code

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import sys
 
-from layout.cli.load import article_count, load_and_make_up
-from layout.cli.report import errors, print_diags
-from layout.diagnostics import has_errors
+from layout.cli.report import article_count, copyfit_json_rows, errors, print_diags, print_json
+from layout.base.diagnostics import has_errors
 from layout.messages import msg
+from layout.pipeline import load, make_up
 
 
 def add_parser(sub) -> None:
@@ -19,11 +19,17 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    edition, _, _, diags = load_and_make_up(args.edition, strict=args.strict)
-    print_diags(errors(diags) if args.quiet else diags)
-    if has_errors(diags):
-        print(msg("errors", n=len(errors(diags))), file=sys.stderr)
-        return 1
-    if not args.quiet:
-        print(msg("check.ok", edition=args.edition, pages=len(edition.pages), articles=article_count(edition)))
-    return 0
+    made = make_up(load(args.edition), strict=args.strict)
+    shown = errors(made.diagnostics) if args.quiet else made.diagnostics
+    code = 1 if has_errors(made.diagnostics) else 0
+    if args.json:
+        extra = {"copyfit": copyfit_json_rows(made.layout)} if made.layout is not None else {}
+        print_json("check", code, shown, **extra)
+        return code
+    print_diags(shown)
+    if code:
+        print(msg("errors", n=len(errors(made.diagnostics))), file=sys.stderr)
+    elif not args.quiet:
+        print(msg("check.ok", edition=args.edition, pages=len(made.edition.pages),
+                  articles=article_count(made.edition)))
+    return code

@@ -1,10 +1,6 @@
-"""The copyfit (稿件是否排得下) as the editors read it: a table, and the JSON file beside the plates."""
+"""The copyfit (稿件是否排得下) as the editors read it: a table of every article and page."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-from layout.cli.paths import edition_stem
 from layout.messages import msg
 
 
@@ -22,19 +18,3 @@ def copyfit_table(layout) -> list[str]:
         rows.append(msg("copyfit.fill", page=f.page, empty=f.empty, lines=f.lines,
                         uncovered=f.uncovered, short=f.short))
     return rows
-
-
-def copyfit_json(layout) -> bytes:
-    data = {"paper": layout.paper_slug, "date": layout.date_iso,
-            "articles": [e.__dict__ for e in layout.copyfit],
-            "pages": [dict(f.__dict__, empty=f.empty) for f in layout.fill]}
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
-
-
-def write_copyfit(layout, edition, out: Path) -> Path:
-    """<paper>-<date>-copyfit.json in `out`."""
-    from layout.files import atomic_write       # tempfile: not for `check`
-
-    path = out / f"{edition_stem(edition)}-copyfit.json"
-    atomic_write(path, copyfit_json(layout))
-    return path

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import sys
 
-from layout.cli.load import load, make_up
 from layout.cli.report import print_diags
 from layout.messages import msg
+from layout.pipeline import load, make_up
 
 
 def add_parser(sub) -> None:
@@ -28,13 +28,12 @@ def run(args) -> int:
 
 
 def _missing(path: str, fonts) -> int:
-    edition, _, diags = load(path, fonts)
-    if edition is None:
-        print_diags(diags)
+    loaded = load(path, fonts)
+    if not loaded.ok:
+        print_diags(loaded.diagnostics)
         return 1
-    layout_diags: list = []
-    make_up(edition, fonts, layout_diags)
-    missing = [d for d in layout_diags if d.code == "missing-glyph"]
+    made = make_up(loaded)
+    missing = [d for d in made.diagnostics if d.code == "missing-glyph"]
     print_diags(missing, sys.stdout)
     print(msg("fonts.missing", n=len(missing)))
     return 1 if missing else 0

@@ -1,13 +1,12 @@
-"""`newsprint new NEXT --from EDITION`: next week's edition started from this one (layout.newedition)."""
+"""`newsprint new NEXT --from EDITION`: next week's edition started from this one (layout.edition.nextweek)."""
 from __future__ import annotations
 
 import datetime as dt
 import sys
 from pathlib import Path
 
-from layout.cli.load import article_count
-from layout.cli.report import print_diags
-from layout.diagnostics import has_errors
+from layout.cli.report import article_count, print_diags
+from layout.base.diagnostics import Phrase, has_errors
 from layout.messages import msg
 
 
@@ -23,7 +22,7 @@ def add_parser(sub) -> None:
 
 def run(args) -> int:
     from layout.edition import load_edition
-    from layout.newedition import next_edition_text, write_next_edition
+    from layout.edition.nextweek import PLACEHOLDER, next_edition_text, write_next_edition
 
     edition, diags = load_edition(args.source)
     if edition is None or has_errors(diags):
@@ -46,6 +45,6 @@ def run(args) -> int:
     write_next_edition(target, text, copies)
     nxt = edition.date + dt.timedelta(days=7)
     print(msg("new.wrote", path=target, paper=edition.paper.name, date=nxt.isoformat(),
-              weekday="星期" + "一二三四五六日"[nxt.weekday()], issue=edition.issue + 1, total=edition.total_issue + 1))
-    print(msg("new.todo", n=article_count(edition) - len(args.keep)))
+              weekday=Phrase(f"weekday.{nxt.weekday()}"), issue=edition.issue + 1, total=edition.total_issue + 1))
+    print(msg("new.todo", n=article_count(edition) - len(args.keep), placeholder=PLACEHOLDER))
     return 0

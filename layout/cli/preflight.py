@@ -1,10 +1,10 @@
-"""`newsprint preflight PDF`: any PDF checked for print readiness (layout.press.preflight)."""
+"""`newsprint preflight PDF`: any PDF checked for print readiness (layout.preflight)."""
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from layout.cli.report import note
+from layout.cli.report import print_json
 from layout.messages import msg
 
 
@@ -18,18 +18,23 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from layout.press import preflight
+    from layout.preflight import preflight
 
     if not Path(args.pdf).is_file():
-        print(msg("no_file", path=args.pdf), file=sys.stderr)
+        if args.json:
+            print_json("preflight", 1)
+        else:
+            print(msg("no-file", path=args.pdf), file=sys.stderr)
         return 1
     report = preflight(args.pdf, ink_limit_pct=args.ink_limit)
-    note(preflight=[preflight_json(report)])
-    if not args.quiet:
+    code = 0 if report.passed else 1
+    if args.json:
+        print_json("preflight", code, preflight=[preflight_json(report)])
+    elif not args.quiet:
         print(msg("preflight.head", path=report.path, verdict=msg("PASS" if report.passed else "FAIL")))
         for check in report.checks:
             print(f"  {check_line(check)}")
-    return 0 if report.passed else 1
+    return code
 
 
 def check_line(check) -> str:

@@ -4,12 +4,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from layout.cli.load import load, make_up
-from layout.cli.paths import out_dir, preview_name
-from layout.cli.proof import write_preview
 from layout.cli.report import print_diags, without_info
-from layout.diagnostics import has_errors
 from layout.messages import msg
+from layout.pipeline import preview
 
 
 def add_parser(sub) -> None:
@@ -24,23 +21,17 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    edition, fonts, diags = load(args.edition)
-    if edition is None or has_errors(diags):
-        print_diags(diags)
+    result = preview(args.edition, args.page, args.out or None, dpi=args.dpi, proof=args.proof)
+    if result.page_missing:
+        print(msg("no-page", page=args.page, pages=len(result.edition.pages)), file=sys.stderr)
         return 1
-    if args.page not in {p.number for p in edition.pages}:
-        print(msg("no_page", page=args.page, pages=len(edition.pages)), file=sys.stderr)
+    if result.path is None:
+        print_diags(result.diagnostics)
         return 1
-    layout = make_up(edition, fonts, diags, only={args.page})
-    if has_errors(diags):
-        print_diags(diags)
-        return 1
-    out = Path(args.out) if args.out else out_dir("output", edition) / preview_name(args.page, args.proof)
-    write_preview(layout, edition, fonts, args.page, args.dpi, args.proof, out)
-    print_diags(without_info(diags))
-    print(out)
+    print_diags(without_info(result.diagnostics))
+    print(result.path)
     if args.open:
-        open_viewer(out)
+        open_viewer(result.path)
     return 0
 
 
@@ -51,7 +42,7 @@ def open_viewer(path: Path) -> None:
 
     opener = shutil.which("xdg-open") or shutil.which("open")
     if not opener:
-        print(msg("no_viewer"), file=sys.stderr)
+        print(msg("no-viewer"), file=sys.stderr)
         return
     subprocess.Popen([opener, str(path)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                      stderr=subprocess.DEVNULL, start_new_session=True)

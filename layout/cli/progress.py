@@ -5,7 +5,6 @@ import os
 import sys
 import time
 
-from layout.cli.report import collecting
 from layout.messages import msg
 
 
@@ -17,7 +16,7 @@ class Progress:
         self.t0 = time.perf_counter()
         self.after = after
         self.tty = sys.stderr.isatty()
-        self.on = (not getattr(args, "quiet", False) and not collecting()
+        self.on = (not getattr(args, "quiet", False) and not getattr(args, "json", False)
                    and (self.tty or os.environ.get("NEWSPRINT_PROGRESS") == "1"))
         self.shown = False
 

@@ -1,14 +1,12 @@
-"""`newsprint watch EDITION`: rebuild (or re-preview one page) on every change (layout.watch
-runs the loop; the fonts are loaded once for the session)."""
+"""`newsprint watch EDITION`: rebuild (or re-preview one page) on every change (watch_loop
+runs the loop; the fonts are loaded once for the session).  Each round is
+layout.pipeline.build (plates preflighted, as `newsprint build`) or .preview."""
 from __future__ import annotations
 
-from layout.cli.copyfit import write_copyfit
-from layout.cli.load import load_and_make_up
-from layout.cli.paths import out_dir, preview_name
-from layout.cli.proof import write_preview, write_proof
-from layout.cli.report import without_info
-from layout.diagnostics import has_errors
+from layout.cli.build import preflight_failures
+from layout.cli.report import once, without_info
 from layout.messages import diag_line, msg
+from layout.pipeline import BuildOptions, build, preview
 
 
 def add_parser(sub) -> None:
@@ -24,35 +22,28 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
+    from layout.cli.watch_loop import watch
     from layout.fonts import FontSet
-    from layout.watch import watch
 
     fonts = FontSet.load()
-    return watch(args.edition, lambda: _build_once(args, fonts), msg,
+    return watch(args.edition, lambda: build_once(args, fonts), msg,
                  max_builds=args.max_builds, timeout=args.timeout)
 
 
-def _build_once(args, fonts):
+def build_once(args, fonts):
     """(layout or None, lines to print) for one round of the watch."""
-    edition, _, layout, diags = load_and_make_up(args.edition, fonts)
-    lines = list(dict.fromkeys(diag_line(d) for d in without_info(diags)))
-    if layout is None or has_errors(diags):
-        lines.append(msg("nothing_written"))
-        return None, lines
-    from layout.press import write_edition
-
-    out = out_dir(args.output, edition)
-    out.mkdir(parents=True, exist_ok=True)
     if args.page:
-        if args.page not in {p.number for p in layout.pages}:
-            lines.append(f"the edition has no page {args.page}")
-            return layout, lines
-        png = out / preview_name(args.page, args.proof)
-        paths = [write_preview(layout, edition, fonts, args.page, args.dpi, args.proof, png)]
-    else:
-        paths = list(write_edition(layout, fonts, out).paths)
-        write_copyfit(layout, edition, out)
-        if args.proof:
-            paths.append(write_proof(layout, edition, fonts, out))
-    lines += [f"wrote {p}" for p in paths]
-    return layout, lines
+        result = preview(args.edition, args.page, dpi=args.dpi, proof=args.proof, out=args.output,
+                         fonts=fonts, whole=True)
+        lines = [diag_line(d) for d in once(without_info(result.diagnostics))]
+        if result.page_missing:
+            return None, lines + [f"the edition has no page {args.page}"]
+        if result.path is None:
+            return None, lines + [msg("nothing-written")]
+        return result.layout, lines + [f"wrote {result.path}"]
+    result = build(args.edition, args.output, BuildOptions(proof=args.proof), fonts=fonts)
+    lines = [diag_line(d) for d in once(without_info(result.diagnostics))]
+    if not result.plates:
+        return None, lines + [msg("nothing-written")]
+    shown = result.plates + ((result.proof_file,) if result.proof_file else ())
+    return result.layout, lines + [f"wrote {p}" for p in shown] + preflight_failures(result)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from yaml.nodes import Node
 
 from layout.edition.fields import Collector
-from layout.files import cache_dir
+from layout.base.files import cache_dir
 from layout.edition.source import shown_path
 
 if TYPE_CHECKING:                      # Pillow is imported when an image is named
@@ -114,7 +114,7 @@ def _decoded_mark(real: Path) -> Path | None:
 
 
 def _remember(mark: Path) -> None:
-    from layout.files import atomic_write
+    from layout.base.files import atomic_write
 
     try:
         atomic_write(mark, b"")

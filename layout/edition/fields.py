@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from layout.diagnostics import Diagnostic, SourcePos, error, warning
+from layout.base.diagnostics import Diagnostic, SourcePos, error, warning
 from layout.edition.invisible import describe as describe_char, invisible_in
 from layout.edition.source import node_pos
 

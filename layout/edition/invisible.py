@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from layout.diagnostics import SourcePos
+from layout.base.diagnostics import SourcePos
 from layout.edition.model import Article
 from layout.edition.source import node_pos
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from layout.diagnostics import Diagnostic, SourcePos, has_errors
+from layout.base.diagnostics import Diagnostic, SourcePos, has_errors
 from layout.edition.assets import confined_image
 from layout.edition.invisible import clean_article, clean_text
 from layout.edition.fields import TAG, Collector, Fields, describe, did_you_mean, scalar_text
@@ -331,9 +331,7 @@ def _continuation(ctx: _Context, node: Node) -> Continuation | None:
     headline = clean_text(ctx.out, f.text("headline", required=True, copy=True),
                           node_pos(f.get("headline") or node), "continuation headline",
                           ctx.invisible_chars)
-    place = _place(ctx, f.get("place", required=True))
-    if place is None:
-        return None
+    place = _place(ctx, f.get("place"))     # none: placed by automatic makeup
     return Continuation(article_id=article_id, headline=headline, place=place, pos=node_pos(node))
 
 

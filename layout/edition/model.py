@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from layout.diagnostics import SourcePos, record
+from layout.base.diagnostics import SourcePos, record
 
 NOWHERE = SourcePos("<none>")
 
@@ -184,7 +184,7 @@ class Continuation:
     """The frame on a later page where an article's remaining text goes (上接N版)."""
     article_id: str
     headline: str                          # short headline set above the continued text
-    place: Placement
+    place: Placement | None = None         # None: placed by automatic makeup
     pos: SourcePos = NOWHERE
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from yaml.nodes import Node, SequenceNode
 
-from layout.diagnostics import has_errors
+from layout.base.diagnostics import has_errors
 from layout.edition.assets import confined_image
 from layout.edition.invisible import RULES as INVISIBLE_RULES
 from layout.edition.fields import Collector, Fields, did_you_mean, expect_list, scalar_number, scalar_text

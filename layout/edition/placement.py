@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from itertools import combinations
 
-from layout.diagnostics import Diagnostic, error
+from layout.base.diagnostics import Diagnostic, error
 from layout.edition.model import Edition, Page, Placement
 
 
@@ -43,7 +43,8 @@ def check_placements(edition: Edition,
 
 def _blocks(page: Page) -> list[tuple[str, Placement]]:
     blocks = [(f"article '{a.id}'", a.place) for a in page.articles if a.place is not None]
-    blocks += [(f"continuation of '{c.article_id}'", c.place) for c in page.continuations]
+    blocks += [(f"continuation of '{c.article_id}'", c.place) for c in page.continuations
+               if c.place is not None]
     return sorted(blocks, key=lambda block: (block[1].pos.line, block[1].pos.col))  # file order
 
 

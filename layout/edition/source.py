@@ -20,7 +20,7 @@ from yaml.events import AliasEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-from layout.diagnostics import Diagnostic, SourcePos, error
+from layout.base.diagnostics import Diagnostic, SourcePos, error
 
 try:                                    # libyaml, when PyYAML was built with it
     from yaml._yaml import CParser as _CParser

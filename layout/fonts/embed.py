@@ -104,7 +104,7 @@ def cached_subset(face: FontFace, codepoints: list[int], cache: Path) -> Path:
                 return path
     except OSError:
         pass
-    from layout.files import atomic_write
+    from layout.base.files import atomic_write
 
     atomic_write(path, make_subset(face, codepoints))
     return path

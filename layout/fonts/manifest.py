@@ -7,7 +7,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
-from layout.diagnostics import record
+from layout.base.diagnostics import record
 
 
 class FontError(Exception):

@@ -11,7 +11,7 @@ import struct
 from dataclasses import field
 from pathlib import Path
 
-from layout.diagnostics import record
+from layout.base.diagnostics import record
 from .manifest import FontError
 
 FORMAT = 3    # 3: characters + em advances in cmap order; 2: code point -> font units
@@ -204,7 +204,7 @@ def load_metrics(path: Path, sha256: str, cache: Path) -> FontMetrics:
         raise FontError(f"{path}: sha256 {actual} does not match manifest {sha256}")
     entry = _cache_entry(extract(path), size)
     metrics = _from_entry(entry, size)
-    from layout.files import atomic_write
+    from layout.base.files import atomic_write
 
     try:
         atomic_write(entry_path, marshal.dumps(entry))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from layout.compose.model import Span
 from layout.makeup.grid import PageGrid
 from layout.makeup.model import BoxItem, ImageItem, Rect, RuleItem
+from layout.makeup.shape import Shape
 from layout.makeup.styles import Typesetter, line_runs
 from layout.makeup.thread import BodyLine, Resume, avoid_widows, balance
 
@@ -58,8 +59,10 @@ def headline_role(article) -> str:
     return "commentary_headline" if article.kind == "commentary" else "headline"
 
 
-def body_lines(ts: Typesetter, article, measure: float, start: Resume | None) -> list[BodyLine]:
-    """Compose the article's body (from `start`) at `measure` into a flat list of lines."""
+def body_lines(ts: Typesetter, article, measure: float, start: Resume | None,
+               looseness: tuple[int, ...] = ()) -> list[BodyLine]:
+    """Compose the article's body (from `start`) at `measure` into a flat list of lines;
+    looseness[i] = ±1 sets paragraph i a line longer or shorter (when it can be)."""
     if article.kind == "verse":
         return verse_lines(ts, article, measure, start)
     role = body_role(article)
@@ -80,7 +83,8 @@ def body_lines(ts: Typesetter, article, measure: float, start: Resume | None) ->
         elif pi == 0 and article.byline:
             spans.append(Span(ts.text(article.byline, article.pos), ts.char_style("byline")))
         spans.append(Span(text, body))
-        composed = ts.compose(spans, measure, style, p.pos, f"article {article.id}, paragraph {pi + 1}")
+        loose = looseness[pi] if pi < len(looseness) else 0
+        composed = ts.compose(spans, measure, style, p.pos, f"article {article.id}, paragraph {pi + 1}", loose)
         lead = len(spans[0].text) if len(spans) == 2 else 0
         for line in composed.lines:
             # char index in the (normalised) paragraph text where this line starts
@@ -139,8 +143,10 @@ def _fit(line, measure):
     return replace(line, measure=measure, offset=max(0.0, measure - line.width))
 
 
-def headline_items(ts: Typesetter, grid: PageGrid, article, rect: Rect, short: str = "") -> tuple[list, int]:
-    """Set 引题/主题/副题 across rect; returns items and the whole rows used."""
+def headline_items(ts: Typesetter, grid: PageGrid, article, rect: Rect, short: str = "",
+                   shape: Shape | None = None) -> tuple[list, int]:
+    """Set 引题/主题/副题 across rect; returns items and the whole rows used (a shape may
+    give the 主题's size and lines and rows of air)."""
     entries: list[tuple[str, str]] = []
     if short:
         entries.append(("subhead", short))
@@ -148,7 +154,8 @@ def headline_items(ts: Typesetter, grid: PageGrid, article, rect: Rect, short: s
         if article.kicker:
             entries.append(("kicker", article.kicker))
         role = headline_role(article)
-        entries += [(role, h) for h in article.headline]
+        entries += [(role, h) for h in (shape.headline_lines if shape and shape.headline_lines
+                                        else article.headline)]
         if article.subhead:
             entries.append(("subhead", article.subhead))
     if not entries:
@@ -159,6 +166,8 @@ def headline_items(ts: Typesetter, grid: PageGrid, article, rect: Rect, short: s
         text = ts.text(raw, article.pos)
         st = ts.paper.styles[role]
         size = article.headline_size if (role == main and article.headline_size and not short) else st.size_pt
+        if role == main and shape and shape.headline_size and not short:
+            size = shape.headline_size
         span = [Span(text, ts.char_style(role, size))]
         width = ts.width(span)
         if width > rect.w and st.min_size_pt:
@@ -173,7 +182,7 @@ def headline_items(ts: Typesetter, grid: PageGrid, article, rect: Rect, short: s
     gap = 0.25
     heights = [size * (1 + gap) for _, size, _ in lines]
     total = sum(heights) + grid.pitch * 0.5
-    rows = grid.rows_for(total)
+    rows = grid.rows_for(total) + (shape.air if shape else 0)
     y = rect.y + (rows * grid.pitch - sum(heights)) / 2
     items = []
     for (role, size, line), h in zip(lines, heights):
@@ -186,7 +195,7 @@ def headline_items(ts: Typesetter, grid: PageGrid, article, rect: Rect, short: s
 
 
 def _too_wide(article, text, width, avail):
-    from layout.diagnostics import error
+    from layout.base.diagnostics import error
     return error(f"article {article.id}: headline '{text}' is {width:.1f} pt wide at its smallest size, "
                  f"the block is {avail:.1f} pt", article.pos, "headline-too-wide")
 
@@ -219,26 +228,56 @@ def columns_of(grid: PageGrid, rect: Rect, n: int, size: float) -> list[tuple[fl
     return [(x0 + i * (measure + gutter), measure) for i in range(n)]
 
 
-def photo_items(ts: Typesetter, grid: PageGrid, article, rect: Rect, rows_left: int):
-    """Photo scaled/cropped to the block width, caption and credit below. Returns
-    (items, rows used, effective ppi)."""
-    from PIL import Image
+def body_column_count(grid: PageGrid, article, inner_w: float, shape: Shape | None = None) -> int:
+    """Body columns: the shape's, the article's 变栏, else one per grid column spanned."""
+    if shape and shape.body_cols:
+        return shape.body_cols
+    return article.body_columns or max(1, round((inner_w + grid.gutter) / (grid.col_width + grid.gutter)))
 
+
+def photo_size(path: str) -> tuple[int, int]:
+    """Pixel size of a picture (the header only; remembered per file)."""
+    size = _PHOTO_SIZES.get(path)
+    if size is None:
+        from PIL import Image
+
+        with Image.open(path) as im:
+            size = _PHOTO_SIZES[path] = im.size
+    return size
+
+
+_PHOTO_SIZES: dict[str, tuple[int, int]] = {}
+
+
+def natural_photo_rows(grid: PageGrid, article, width: float) -> int:
+    iw, ih = photo_size(article.photo.file)
+    return article.photo.rows or max(4, round(width * ih / iw / grid.pitch))
+
+
+def caption_lines(ts: Typesetter, article, width: float) -> list:
     photo = article.photo
-    with Image.open(photo.file) as im:
-        iw, ih = im.size
-    rows = photo.rows or max(4, round(rect.w * ih / iw / grid.pitch))
     cap_text = ts.text(photo.caption, photo.pos) if photo.caption else ""
     credit = ts.text(photo.credit, photo.pos) if photo.credit else ""
-    cap_lines = []
-    if cap_text or credit:
-        spans = [Span(cap_text, ts.char_style("caption"))]
-        if credit:
-            spans.append(Span(("  " if cap_text else "") + credit, ts.char_style("credit")))
-        cap = ts.compose(spans, rect.w, ts.para_style("caption", indent=0.0), photo.pos,
-                         f"article {article.id}, caption")
-        cap_lines = list(cap.lines)
-    rows = max(2, min(rows, rows_left - len(cap_lines) - 1))
+    if not (cap_text or credit):
+        return []
+    spans = [Span(cap_text, ts.char_style("caption"))]
+    if credit:
+        spans.append(Span(("  " if cap_text else "") + credit, ts.char_style("credit")))
+    cap = ts.compose(spans, width, ts.para_style("caption", indent=0.0), photo.pos,
+                     f"article {article.id}, caption")
+    return list(cap.lines)
+
+
+def photo_items(ts: Typesetter, grid: PageGrid, article, rect: Rect, rows_left: int, rows: int = 0):
+    """Photo scaled/cropped to the block width, caption and credit below. Returns
+    (items, rows used, effective ppi); `rows` fixes the picture's height (a shape's)."""
+    photo = article.photo
+    iw, ih = photo_size(photo.file)
+    planned = rows
+    rows = rows or natural_photo_rows(grid, article, rect.w)
+    cap_lines = caption_lines(ts, article, rect.w)
+    if not planned:      # a planned height is exact; otherwise leave a line for the text
+        rows = max(2, min(rows, rows_left - len(cap_lines) - 1))
     h = rows * grid.pitch - grid.pitch * 0.3
     box = Rect(rect.x, rect.y, rect.w, h)
     # centre crop to the frame's aspect ratio
@@ -259,8 +298,9 @@ def photo_items(ts: Typesetter, grid: PageGrid, article, rect: Rect, rows_left: 
 
 def layout_article(ts: Typesetter, grid: PageGrid, article, rect: Rect, *,
                    start: Resume | None = None, jump_to: int = 0, jump_from: int = 0,
-                   short_headline: str = "") -> BlockResult:
-    """Lay out one article part (the whole article, its first part, or a continuation)."""
+                   short_headline: str = "", shape: Shape | None = None) -> BlockResult:
+    """Lay out one article part (the whole article, its first part, or a continuation);
+    a shape (from planning) fixes headline, photo height, 变栏 and looseness."""
     items: list = []
     rows_total = round(rect.h / grid.pitch)
     boxed = article.boxed and start is None
@@ -273,13 +313,13 @@ def layout_article(ts: Typesetter, grid: PageGrid, article, rect: Rect, *,
     if boxed:
         row = 1  # one line of air inside the box's top rule (also the bottom: see rows_body)
     head, hrows = headline_items(ts, grid, article, Rect(inner.x, inner.y + row * grid.pitch, inner.w, 0),
-                                 short=short_headline)
+                                 short=short_headline, shape=shape)
     items += head
     row += hrows
     ppi = 0.0
     if article.photo and start is None:
         ph, prow, ppi = photo_items(ts, grid, article, Rect(inner.x, inner.y + row * grid.pitch, inner.w, 0),
-                                   rows_total - row)
+                                   rows_total - row, shape.photo_rows if shape else 0)
         items += ph
         row += prow
     if jump_from:
@@ -291,10 +331,10 @@ def layout_article(ts: Typesetter, grid: PageGrid, article, rect: Rect, *,
     rows_body = rows_total - row - (1 if boxed else 0)
     role = body_role(article)
     size = ts.size(role)
-    ncols = article.body_columns or max(1, round((inner.w + grid.gutter) / (grid.col_width + grid.gutter)))
+    ncols = body_column_count(grid, article, inner.w, shape)
     cols = columns_of(grid, inner, ncols, size)
     measure = cols[0][1]
-    lines = body_lines(ts, article, measure, start)
+    lines = body_lines(ts, article, measure, start, shape.looseness if shape else ())
     reserve = 1 if jump_to else 0
     capacity = max(0, rows_body * len(cols) - reserve)
     placed = lines[:capacity]

@@ -7,6 +7,7 @@ from dataclasses import replace
 from layout.compose.model import Span
 from layout.makeup.grid import PageGrid
 from layout.makeup.model import BoxItem, ImageItem, QRItem, Rect, RuleItem
+from layout.base.diagnostics import Phrase
 from layout.makeup.styles import Typesetter, line_runs
 
 WEEKDAYS = "一二三四五六日"
@@ -16,7 +17,7 @@ def text_items(ts: Typesetter, role: str, raw: str, x: float, baseline: float, *
                width: float = 0.0, align: str = "left", size: float | None = None) -> tuple[list, float]:
     """One line of furniture text; returns (runs, natural width)."""
     line = ts.line([Span(ts.text(raw), ts.char_style(role, size))], ts.para_style(role, align="left"),
-                   what=f"furniture ({role})")
+                   what=Phrase("where.furniture", role=role))
     line = replace(line, offset=0.0)
     dx = 0.0
     if align == "center":
@@ -63,7 +64,7 @@ def masthead(ts: Typesetter, grid: PageGrid, edition) -> tuple[list, Rect]:
     y = band.y + grid.pitch * 1.5
     for s in small:   # wrapped to the column beside the title
         composed = ts.compose([Span(ts.text(s), ts.char_style("masthead_small"))], sw,
-                              ts.para_style("masthead_small", align="left", indent=0.0), what="masthead")
+                              ts.para_style("masthead_small", align="left", indent=0.0), what=Phrase("where.masthead"))
         for line in composed.lines:
             y += size * 1.5
             items += line_runs(line, sx, y)

@@ -5,7 +5,7 @@ Colours are names from EditionLayout.colors (CMYK, possibly spot).
 """
 from __future__ import annotations
 
-from layout.diagnostics import Diagnostic, record
+from layout.base.diagnostics import Diagnostic, record
 
 
 @record

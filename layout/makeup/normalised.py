@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from layout.compose.normalize import normalize_text
-from layout.diagnostics import Diagnostic, Severity
+from layout.base.diagnostics import Diagnostic, Phrase, info
 
 PAIRED = {"（": "（）", "）": "（）"}     # brackets are reported as pairs
 
@@ -22,8 +22,9 @@ def article_texts(article) -> list[str]:
     return [t for t in texts if t]
 
 
-def summary(changes) -> str:
-    """'normalised 12 ASCII punctuation marks to full width (，×9 （）×2 ：×1), paired 4 quotes'."""
+def summary(changes) -> tuple[Phrase, ...]:
+    """What was changed: 12 ASCII punctuation marks set full width (，×9 （）×2 ：×1),
+    4 straight quotes paired, 1 zero-width character removed (each part when not 0)."""
     marks: Counter = Counter()
     quotes = removed = 0
     for c in changes:
@@ -35,14 +36,13 @@ def summary(changes) -> str:
             marks[PAIRED.get(c.new, c.new)] += 1
     parts = []
     if marks:
-        n = sum(marks.values())
         detail = " ".join(f"{k}×{v}" for k, v in sorted(marks.items(), key=lambda kv: (-kv[1], kv[0])))
-        parts.append(f"normalised {n} ASCII punctuation mark{'s' if n > 1 else ''} to full width ({detail})")
+        parts.append(Phrase("normalised.punctuation", n=sum(marks.values()), marks=detail))
     if quotes:
-        parts.append(f"paired {quotes} straight quote{'s' if quotes > 1 else ''} as “ ”")
+        parts.append(Phrase("normalised.quotes", n=quotes))
     if removed:
-        parts.append(f"removed {removed} zero-width character{'s' if removed > 1 else ''}")
-    return ", ".join(parts)
+        parts.append(Phrase("normalised.zero-width", n=removed))
+    return tuple(parts)
 
 
 def normalisation_notes(edition, pages: set[int] | None = None) -> list[Diagnostic]:
@@ -55,7 +55,7 @@ def normalisation_notes(edition, pages: set[int] | None = None) -> list[Diagnost
         for art in page.articles:
             changes = [c for t in article_texts(art)
                        for c in normalize_text(t, ascii_punct=ascii_punct)[1]]
-            text = summary(changes)
-            if text:
-                notes.append(Diagnostic(Severity.INFO, f"article {art.id}: {text}", art.pos, "normalised"))
+            parts = summary(changes)
+            if parts:
+                notes.append(info("normalised", art.pos, article=art.id, changes=parts))
     return notes

@@ -1,13 +1,17 @@
 """Page makeup: furniture, article blocks on the grid, continuations, the copyfit report."""
 from __future__ import annotations
 
-from layout.diagnostics import error, warning
+from layout.base.diagnostics import error, warning
 from layout.makeup.blocks import layout_article
 from layout.makeup.furniture import folio, masthead
 from layout.makeup.grid import PageGrid, make_grid
 from layout.makeup.model import BlockFrame, CopyfitEntry, EditionLayout, PageFill, PageLayout, Rect
 from layout.makeup.normalised import normalisation_notes
 from layout.makeup.styles import Typesetter
+from layout.makeup.auto import fallback, fixed_block, no_fit, rank_headline_sizes, solve
+from layout.makeup.plan import Part, Planner
+from layout.edition.model import Placement
+from dataclasses import replace
 
 MIN_PPI = 150
 
@@ -82,50 +86,45 @@ def _make_page(ts, grid, edition, page, resumes):
     items += fi
     rows_avail = grid.rows - offset
     copyfit = []
-    blocks = [(a, a.place, None) for a in page.articles if a.place] + \
-             [(edition.article(c.article_id), c.place, c) for c in page.continuations]
+    hand = [(a, a.place, None) for a in page.articles if a.place] + \
+           [(edition.article(c.article_id), c.place, c) for c in page.continuations if c.place]
     # rows held per column: hand-placed blocks first, so blocks sized from content flow around them
     taken: dict[int, list[tuple[int, int]]] = {c: [] for c in range(1, grid.columns + 1)}
-    for _, place, _ in blocks:
+    for _, place, _ in hand:
         if place.rows:
             for c in _columns(grid, place):
                 taken[c].append((place.row, place.row + place.rows - 1))
-    for art, place, cont in blocks:
+    blocks = []        # (article, Placement, continuation, shape)
+    for art, place, cont in hand:
         if art is None:
             continue
-        cols = _columns(grid, place)
-        row = place.row
-        if place.column + place.span - 1 > grid.columns or row < 1:
+        if place.column + place.span - 1 > grid.columns or place.row < 1:
             ts.diagnostics.append(error(f"article {art.id}: placement outside the {grid.columns}-column grid",
                                         place.pos, "placement"))
             continue
-        kwargs = {}
-        if cont is not None:
-            start = resumes.get(art.id)
-            origin = _origin_page(edition, art.id)
-            if start is None:
-                ts.diagnostics.append(warning(f"article {art.id}: all its text fits on page {origin}; "
-                                              f"the continuation on page {page.number} is empty", cont.pos,
-                                              "empty-continuation"))
-                continue
-            kwargs = dict(start=start, jump_from=origin, short_headline=cont.headline)
-        elif art.continues_on:
-            kwargs = dict(jump_to=art.continues_on)
-        rows = place.rows
-        if rows == 0:   # sized from content: measure, then the first gap that holds it
-            trial = layout_article(ts, grid, art, grid.cell(place.column, place.span, offset + 1,
-                                                            rows_avail), **kwargs)
+        kwargs = _part_kwargs(ts, edition, page, art, cont, resumes)
+        if kwargs is None:
+            continue
+        if place.rows == 0:   # sized from content: measure (quietly), then the first gap that holds it
+            trial = layout_article(ts.quiet(), grid, art, grid.cell(place.column, place.span, offset + 1,
+                                                                    rows_avail), **kwargs)
             rows = max(1, trial.rows_used)
-            row = _first_gap(taken, cols, row, rows, rows_avail)
+            cols = _columns(grid, place)
+            row = _first_gap(taken, cols, place.row, rows, rows_avail)
             for c in cols:
                 taken[c].append((row, row + rows - 1))
+            place = replace(place, row=row, rows=rows)
+        blocks.append((art, place, cont, None, kwargs))
+    blocks += _automatic(ts, grid, edition, page, rows_avail, [(a, p) for a, p, _, _, _ in blocks], resumes)
+    for art, place, cont, shape, kwargs in blocks:
+        row, rows = place.row, place.rows
         if row + rows - 1 > rows_avail:
             ts.diagnostics.append(error(
                 f"article {art.id}: rows {row}–{row + rows - 1} run below the last line of page {page.number} "
                 f"({rows_avail} lines)", place.pos, "placement"))
             rows = max(1, rows_avail - row + 1)
         rect = grid.cell(place.column, place.span, offset + row, rows)
-        res = layout_article(ts, grid, art, rect, **kwargs)
+        res = layout_article(ts, grid, art, rect, shape=shape, **kwargs)
         items += res.items
         if res.resume is not None and cont is None and art.continues_on:
             resumes[art.id] = res.resume
@@ -143,6 +142,60 @@ def _make_page(ts, grid, edition, page, resumes):
                                     res.overflow_chars, short, res.chars_per_line))
     layout = PageLayout(page.number, grid.width, grid.height, tuple(items), tuple(frames), grid.area)
     return layout, copyfit
+
+
+def _part_kwargs(ts, edition, page, art, cont, resumes) -> dict | None:
+    """How an article part is set: a continuation picks up where its first part stopped
+    (None when nothing is left for it), a first part with a jump ends with 下转N版."""
+    if cont is not None:
+        start = resumes.get(art.id)
+        origin = _origin_page(edition, art.id)
+        if start is None:
+            ts.diagnostics.append(warning(f"article {art.id}: all its text fits on page {origin}; "
+                                          f"the continuation on page {page.number} is empty", cont.pos,
+                                          "empty-continuation"))
+            return None
+        return dict(start=start, jump_from=origin, short_headline=cont.headline)
+    if art.continues_on:
+        return dict(jump_to=art.continues_on)
+    return {}
+
+
+def _automatic(ts, grid, edition, page, rows_avail, hand, resumes) -> list:
+    """Blocks for the parts without a place (automatic makeup), around the hand-placed ones."""
+    wanted = [(a, None) for a in page.articles if not a.place] + \
+             [(edition.article(c.article_id), c) for c in page.continuations if not c.place]
+    parts = []
+    for art, cont in wanted:
+        if art is None:
+            continue
+        kwargs = _part_kwargs(ts, edition, page, art, cont, resumes)
+        if kwargs is None:
+            continue
+        part = Part(art, start=kwargs.get("start"), jump_from=kwargs.get("jump_from", 0),
+                    jump_to=kwargs.get("jump_to", 0), short=kwargs.get("short_headline", ""))
+        parts.append(part)
+    if not parts:
+        return []
+    planner = Planner(ts, grid)
+    parts = rank_headline_sizes(ts.paper, parts)
+    fixed = [fixed_block(planner, grid, art, place) for art, place in hand]
+    solution = solve(planner, parts, grid.columns, rows_avail, fixed)
+    if solution is not None:
+        blocks = solution.blocks
+    else:       # say why, and still set every story (nothing is ever dropped)
+        ts.diagnostics.extend(no_fit(planner, parts, grid, rows_avail, fixed, page.number))
+        blocks = fallback(planner, parts, grid.columns, rows_avail, fixed)
+    out = []
+    for b in blocks:
+        place = Placement(column=b.col, span=b.span, row=b.row, rows=b.rows, pos=b.part.article.pos)
+        cont = next((c for c in page.continuations if c.article_id == b.part.id), None) \
+            if b.part.start is not None or b.part.jump_from else None
+        p = b.part
+        kwargs = (dict(start=p.start, jump_from=p.jump_from, short_headline=p.short) if cont is not None
+                  else dict(jump_to=p.jump_to) if p.jump_to else {})
+        out.append((p.article, place, cont, b.shape, kwargs))
+    return out
 
 
 def _columns(grid: PageGrid, place) -> range:

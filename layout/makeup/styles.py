@@ -10,7 +10,7 @@ from operator import attrgetter, itemgetter
 from layout.compose import compose_paragraph, natural_width, set_line
 from layout.compose.model import CharStyle, Line, ParaStyle, line_columns
 from layout.compose.normalize import normalize_text
-from layout.diagnostics import SourcePos, error, warning
+from layout.base.diagnostics import Phrase, SourcePos, error, warning
 from layout.makeup.model import TextRun
 
 
@@ -25,15 +25,15 @@ class ComposeCache:
         self.misses = 0
         self._data: OrderedDict = OrderedDict()
 
-    def get(self, spans, measure: float, para: ParaStyle, metrics):
-        key = (tuple(spans), measure, para, id(metrics))
+    def get(self, spans, measure: float, para: ParaStyle, metrics, looseness: int = 0):
+        key = (tuple(spans), measure, para, id(metrics), looseness)
         hit = self._data.get(key)
         if hit is not None and hit[0] is metrics:    # id() alone could be reused by a new object
             self._data.move_to_end(key)
             self.hits += 1
             return hit[1]
         self.misses += 1
-        composed = compose_paragraph(spans, measure, para, metrics)
+        composed = compose_paragraph(spans, measure, para, metrics, looseness)
         self._data[key] = (metrics, composed)
         if len(self._data) > self.size:
             self._data.popitem(last=False)
@@ -54,6 +54,11 @@ class Typesetter:
     metrics: object                  # layout.compose.model.Metrics
     diagnostics: list = field(default_factory=list)
     _missing_seen: set = field(default_factory=set)
+
+    def quiet(self) -> "Typesetter":
+        """The same typesetter whose diagnostics go nowhere: planning measures many settings
+        and only the one emitted may report."""
+        return Typesetter(self.paper, self.metrics)
 
     # ---- styles
     def char_style(self, role: str, size: float | None = None) -> CharStyle:
@@ -77,17 +82,22 @@ class Typesetter:
         text, changes = normalize_text(raw, ascii_punct=self.paper.normalize_ascii_punct)
         for ch in changes:
             if getattr(ch, "reason", "").startswith("unpaired"):
-                self.diagnostics.append(warning(f"{ch.reason} at character {ch.index + 1}", pos, "unpaired-quote"))
+                self.diagnostics.append(warning("unpaired-quote", pos, index=ch.index + 1))
         return text
 
-    def compose(self, spans, measure: float, para: ParaStyle, pos: SourcePos | None = None, what: str = ""):
-        composed = COMPOSE_CACHE.get(spans, measure, para, self.metrics)
+    def compose(self, spans, measure: float, para: ParaStyle, pos: SourcePos | None = None, what: "str | Phrase" = "",
+                looseness: int = 0):
+        """The paragraph composed (from the cache); with looseness ±1 set a line longer or
+        shorter, or the natural setting when it cannot be."""
+        composed = COMPOSE_CACHE.get(spans, measure, para, self.metrics, looseness) if looseness else None
+        if composed is None:
+            composed = COMPOSE_CACHE.get(spans, measure, para, self.metrics)
         self._report_missing(composed.missing, composed.text, pos, what)
         if composed.unjustified:
             self._report_unjustified(composed, pos, what)
         return composed
 
-    def line(self, spans, para: ParaStyle, pos: SourcePos | None = None, what: str = "") -> Line:
+    def line(self, spans, para: ParaStyle, pos: SourcePos | None = None, what: "str | Phrase" = "") -> Line:
         line = set_line(spans, para, self.metrics)
         for ch, font in zip(line.text, _fonts(line)):
             if not font and not ch.isspace():
@@ -103,27 +113,28 @@ class Typesetter:
 
     def _report_unjustified(self, composed, pos, what):
         """Lines no break could set within the spacing limits (a word, URL or number longer
-        than the room, or a line with nothing to spread): set short of the measure."""
+        than the room): set short of the measure (or, squeezed to the full, beyond it)."""
         for i in composed.unjustified:
             ln = composed.lines[i]
-            excerpt = ln.text.strip()
-            excerpt = excerpt if len(excerpt) <= 16 else excerpt[:15] + "…"
-            how = "short of" if ln.width < ln.measure else "beyond"
-            self.diagnostics.append(warning(
-                f"{what or 'text'}: line {i + 1} '{excerpt}' cannot be justified with gaps of "
-                f"at most ½ em; set {ln.measure - ln.width if how == 'short of' else ln.width - ln.measure:.1f} pt "
-                f"{how} the measure", pos, "loose-line"))
+            text = ln.text.strip()
+            text = text if len(text) <= 16 else text[:15] + "…"
+            where = what or Phrase("where.paper-text")
+            gap = abs(ln.measure - ln.width)
+            if ln.width < ln.measure:
+                d = warning("loose-line.short", pos, what=where, n=i + 1, text=text, pt=gap)
+            else:
+                d = warning("loose-line.long", pos, what=where, n=i + 1, text=text, pt=gap)
+            self.diagnostics.append(d)
 
     def _missing_once(self, ch, pos, what):
         if pos is None:        # furniture and jump lines: text from the paper file
             pos = SourcePos(self.paper.path) if self.paper.path else None
-            what = what or "the paper's standing text"
+            what = what or Phrase("where.paper-text")
         key = (ch, str(pos))
         if key in self._missing_seen:
             return
         self._missing_seen.add(key)
-        self.diagnostics.append(error(
-            f"{what}: no font has the character '{ch}' (U+{ord(ch):04X})", pos, "missing-glyph"))
+        self.diagnostics.append(error("missing-glyph", pos, what=what, char=ch, codepoint=f"U+{ord(ch):04X}"))
 
 
 def _fonts(line: Line):

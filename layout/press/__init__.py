@@ -1,15 +1,14 @@
-"""Press stage: PDF/X-1a plates of an edition (whole edition + one file per page) and preflight.
+"""Press stage: PDF/X-1a plates of an edition (whole edition + one file per page), their
+PDF/X furniture (pdfx) and printer's marks (marks).  Checking them is the next stage
+(layout.preflight).
 
-The exports load lazily: a preview needs reportlab but not pypdf, so
-`from layout.press import write_edition` must not import the preflight
-checks (layout.press.checks, which read PDFs with pypdf).
-"""
+The exports load on first use, so `import layout.press` costs nothing until a plate is
+written (reportlab is imported then)."""
 from importlib import import_module
 
 _EXPORTS = {
     "write_edition": "write", "PressResult": "write", "render_pdf": "write",
     "atomic_write": "write",
-    "preflight": "checks", "PreflightReport": "checks", "Check": "checks",
 }
 
 __all__ = list(_EXPORTS)

@@ -16,10 +16,10 @@ from pathlib import Path
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 
-from layout.files import atomic_write
+from layout.base.files import atomic_write
 from layout.makeup.model import EditionLayout, PageLayout, TextRun
 from layout.press.marks import draw_marks, marks_margin
-from layout.press.pdfread import xref_table
+from layout.press.xref import xref_table
 from layout.press.pdfx import press_canvas
 from layout.press.tounicode import EmbeddedFont
 from layout.render.paint import paint_page

@@ -1,4 +1,4 @@
-"""`newsprint watch`: rebuild (or re-preview one page) whenever an edition's files change,
+"""The loop of `newsprint watch`: rebuild (or re-preview one page) whenever an edition's files change,
 and say how the copyfit moved.  Part of the CLI layer: it prints.
 
 The fonts are loaded once and makeup's compose cache (layout.makeup.styles.COMPOSE_CACHE)
@@ -71,7 +71,7 @@ def watch(edition_path: str, build, msg, *, max_builds: int = 0, timeout: float 
     try:
         import watchfiles
     except ImportError:
-        print(msg("watch.no_watchfiles"), file=sys.stderr)
+        print(msg("watch.no-watchfiles"), file=sys.stderr)
         return 1
     folder = Path(edition_path)
     folder = folder if folder.is_dir() else folder.parent

@@ -8,10 +8,9 @@ import hashlib
 import math
 from dataclasses import dataclass, field
 
-from layout.press import pdfread
-from layout.press.content_ops import numbers, operands, raw_operations
-from layout.press.pdfobj import AnyArray, AnyRef, doubt, pypdf_generic, resolve
-from layout.press.pdfread import Document
+from layout.preflight import pdfread
+from layout.preflight.content_ops import numbers, operands, raw_operations
+from layout.preflight.pdfobj import AnyArray, AnyRef, resolve
 
 _STROKE_OPS = {b"S", b"s", b"B", b"B*", b"b", b"b*"}
 _MAX_IMAGE_PIXELS = 40_000_000     # bigger images are not decoded for ink (named in the figure)
@@ -198,7 +197,7 @@ class PageScan:
         if kind not in ("gray", "cmyk"):
             return
         if key not in self.found.image_ink:
-            self.found.image_ink[key] = remembered_image_ink(xobj, kind)
+            self.found.image_ink[key] = remembered_image_ink(xobj, kind, self.reader)
         pct = self.found.image_ink[key]
         if pct is None:
             self.found.unmeasured.add(key)
@@ -257,14 +256,10 @@ class PageScan:
         if content is None or depth > MAX_FORM_DEPTH:
             return
         resources = resolve(resources) if resources is not None else pdfread.Dict()
-        if self.reader.__class__ is not Document:
-            generic = pypdf_generic()
-            if not isinstance(content, generic.ContentStream):
-                content = generic.ContentStream(content, self.reader)
+        content = self.reader.content_stream(content)
         ops = raw_operations(content.get_data())      # None: a stream only pypdf reads
         if ops is None:
-            if self.reader.__class__ is Document:
-                self.reader.refuse("a content stream only pypdf reads")
+            self.reader.refuse("a content stream only pypdf reads")
             ops = content.operations
         found = self.found
         stack: list[GraphicsState] = []
@@ -484,19 +479,18 @@ _INK_SEEN: dict = {}          # (kind, entries, sha256 of the stream bytes) -> i
 _INK_SEEN_MAX = 512
 
 
-def remembered_image_ink(xobj, kind: str) -> float | None:
+def remembered_image_ink(xobj, kind: str, reader=None) -> float | None:
     """image_max_ink, remembered by the image's stream bytes and dictionary: a build
     preflights each photo twice (in the edition file and in its page's plate).  Images
     whose dictionary points elsewhere (indirect objects) are always measured afresh."""
     raw = getattr(xobj, "_data", None)
     items = [(str(k), v) for k, v in xobj.items() if k != "/Length"]
     if not isinstance(raw, bytes) or any(isinstance(v, AnyRef) for _, v in items):
-        return image_max_ink(xobj, kind)
+        return image_max_ink(xobj, kind, reader)
     key = (kind, type(xobj).__name__, repr(sorted(items)), hashlib.sha256(raw).digest())
     if key not in _INK_SEEN:
-        ink = image_max_ink(xobj, kind)
-        doc = getattr(xobj, "doc", None)
-        if doc.__class__ is Document and doc.unsupported:
+        ink = image_max_ink(xobj, kind, reader)
+        if reader is not None and reader.unsupported:
             return ink                # pypdf reads the file again: nothing remembered
         if len(_INK_SEEN) >= _INK_SEEN_MAX:
             _INK_SEEN.clear()
@@ -524,7 +518,7 @@ def _plain_flate_image(xobj):
     return Image.frombytes(mode, size, data)
 
 
-def image_max_ink(xobj, kind: str) -> float | None:
+def image_max_ink(xobj, kind: str, reader=None) -> float | None:
     """Highest total ink of any pixel of an image XObject in %, or None if it cannot be
     decoded (or is too big to decode here).  Values are taken as pypdf decodes them."""
     try:
@@ -545,6 +539,7 @@ def image_max_ink(xobj, kind: str) -> float | None:
             lo = im.convert("L").getextrema()[0]
             return 100 * (255 - lo) / 255
     except Exception:                 # undecodable image data: reported as not measured
-        doubt(getattr(xobj, "doc", None))
+        if reader is not None:
+            reader.doubt()
         return None
     return None

@@ -2,20 +2,20 @@
 
     newsprint build --all editions/ [--jobs N]
 
-An edition is a folder holding edition.yaml.  Each one is built by the ordinary
-`newsprint build` in a worker process (fork: the parent has already imported the
-heavy modules, so workers start warm); its printed output is captured and shown
-in edition order once it is done, so parallel builds never interleave lines.
-Stages stay pure: this module returns results, the CLI prints them.
+An edition is a folder holding edition.yaml.  Each one is built by layout.pipeline.build
+in a worker process (fork: the parent has already imported the heavy modules, so workers
+start warm) and told as `newsprint build` tells it, into text that is shown in edition order
+once it is done, so parallel builds never interleave lines.
 """
 from __future__ import annotations
 
-import contextlib
 import io
 import multiprocessing
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from layout.pipeline import BuildOptions, build
 
 MAX_EDITIONS = 1000
 
@@ -26,6 +26,13 @@ class EditionResult:
     code: int             # exit code of its build (0 ok, 1 input/preflight errors, 70 a bug)
     stdout: str
     stderr: str
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    output: str = "output"
+    build: BuildOptions = BuildOptions()
+    quiet: bool = False
 
 
 def find_editions(root: str | Path) -> list[Path]:
@@ -43,20 +50,20 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def build_one(edition: str, build_args: list[str]) -> EditionResult:
-    """`newsprint build EDITION ARGS...` in this process, its output captured."""
-    from layout.cli import main
+def build_one(edition: str, options: BatchOptions) -> EditionResult:
+    """One edition built in this process, what `newsprint build` says of it as text."""
+    from layout.cli.build import show
+    from layout.cli.failures import explain
 
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(["build", edition, *build_args])
-        except SystemExit as exc:                 # argparse usage errors
-            code = exc.code if isinstance(exc.code, int) else 2
+    try:
+        code = show(build(edition, options.output, options.build), options.quiet, out, err)
+    except Exception as exc:                      # as `newsprint build` would tell it
+        code = explain(exc, err)
     return EditionResult(edition, code, out.getvalue(), err.getvalue())
 
 
-def build_all(editions: list[Path], build_args: list[str], jobs: int) -> list[EditionResult]:
+def build_all(editions: list[Path], options: BatchOptions, jobs: int) -> list[EditionResult]:
     """Build each edition (in order of the list) with at most `jobs` processes at once.
 
     Every edition gets a fresh worker (maxtasksperchild=1): reportlab keeps each
@@ -65,18 +72,19 @@ def build_all(editions: list[Path], build_args: list[str], jobs: int) -> list[Ed
     names = [str(e) for e in editions]
     jobs = max(1, min(jobs, len(names)))
     if len(names) == 1:
-        return [build_one(names[0], build_args)]
+        return [build_one(names[0], options)]
     _preload()
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ctx.Pool(jobs, maxtasksperchild=1) as pool:
-        return pool.starmap(build_one, [(n, build_args) for n in names], chunksize=1)
+        return pool.starmap(build_one, [(n, options) for n in names], chunksize=1)
 
 
 def _preload() -> None:
     """Import what every build needs before forking, so each worker does not import it again."""
-    import layout.cli  # noqa: F401
+    import layout.cli.build  # noqa: F401
     import layout.makeup  # noqa: F401
-    import layout.press  # noqa: F401
+    import layout.press.write  # noqa: F401
+    import layout.preflight.checks  # noqa: F401
 
 
-__all__ = ["EditionResult", "find_editions", "build_all", "build_one", "default_jobs"]
+__all__ = ["BatchOptions", "EditionResult", "find_editions", "build_all", "build_one", "default_jobs"]

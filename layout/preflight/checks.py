@@ -4,7 +4,7 @@ RIP would reject a plate for, each with the figure it measured.
 Files are read by pdfread where they are plain (what the build writes: no pypdf
 import) and by pypdf otherwise, or wherever pdfread stops or meets an exception
 (the same report either way; tests/test_pdfread.py compares them).
-Each page's content is walked by the scan (layout.press.scan) with the graphics state
+Each page's content is walked by the scan (layout.preflight.scan) with the graphics state
 tracked, so the colour of each fill and each piece of text is known; a page seen before
 (the edition file repeats its plates) is remembered by everything its findings depend
 on.  Paint that lies wholly outside a page's BleedBox (printer's marks, slug line) is
@@ -23,13 +23,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from layout.diagnostics import Diagnostic, Severity
-from layout.press import pdfread
-from layout.press.pdfobj import AnyArray, AnyBool, AnyDict, AnyNull, AnyRef, doubt, resolve
-from layout.press.pdfread import Document
-from layout.press.scan import MAX_FORM_DEPTH, Findings, GraphicsState, PageScan
+from layout.base.diagnostics import Diagnostic, error, warning
+from layout.base.units import MM
+from layout.preflight import pdfread
+from layout.preflight.pdfobj import AnyArray, AnyBool, AnyDict, AnyNull, AnyRef, resolve
+from layout.preflight.reader import PypdfReader
+from layout.preflight.scan import MAX_FORM_DEPTH, Findings, GraphicsState, PageScan
 
-MM = 72 / 25.4
 MIN_RULE_MM = 0.1
 
 
@@ -70,9 +70,9 @@ class PreflightReport:
 
     def diagnostics(self) -> tuple[Diagnostic, ...]:
         """Failed checks as diagnostics for the CLI (code preflight-<name>)."""
-        return tuple(Diagnostic(Severity.ERROR if c.severity == "error" else Severity.WARNING,
-                                f"{Path(self.path).name}: {c.name}: {c.message} ({c.figure})",
-                                code=f"preflight-{c.name}")
+        return tuple((error if c.severity == "error" else warning)(
+                         f"{Path(self.path).name}: {c.name}: {c.message} ({c.figure})", None,
+                         f"preflight-{c.name}")
                      for c in self.checks if not c.passed)
 
     def __str__(self) -> str:
@@ -193,7 +193,8 @@ def _guarded(name: str, make, reader=None) -> Check:
     try:
         return make()
     except Exception as exc:
-        doubt(reader)
+        if reader is not None:
+            reader.doubt()
         return Check(name, False, "could not be checked", f"{type(exc).__name__}: {exc}")
 
 
@@ -221,15 +222,15 @@ def preflight(pdf_path, *, ink_limit_pct: float = 240.0, min_text_pt: float = 6.
 def _preflight(path: str, ink_limit_pct: float, min_text_pt: float) -> PreflightReport:
     try:
         from pypdf import PdfReader
-        reader = PdfReader(path)
-        encrypted = reader.is_encrypted
-        if encrypted and not reader.decrypt(""):
+        pdf = PdfReader(path)
+        encrypted = pdf.is_encrypted
+        if encrypted and not pdf.decrypt(""):
             return PreflightReport(path, (Check("encryption", False, "encrypted",
                                                 "needs a password; nothing else could be checked"),))
-        pages = list(reader.pages)
+        reader = PypdfReader(pdf)
     except Exception as exc:                      # not a PDF, truncated, …
         return PreflightReport(path, (Check("readable", False, "unreadable", f"{exc}"),))
-    return _checks(path, reader, encrypted, pages, ink_limit_pct, min_text_pt)
+    return _checks(path, reader, encrypted, reader.pages, ink_limit_pct, min_text_pt)
 
 
 def _checks(path: str, reader, encrypted: bool, pages: list, ink_limit_pct: float,
@@ -251,7 +252,7 @@ def _checks(path: str, reader, encrypted: bool, pages: list, ink_limit_pct: floa
             if failure is not None:
                 raise failure
         except Exception as exc:                  # broken stream, bad operands, …
-            doubt(reader)
+            reader.doubt()
             found.broken[n] = f"{type(exc).__name__}: {exc}"[:200]
     broken = sorted(found.broken.items())
     checks.append(Check("content-readable", not broken,
@@ -315,7 +316,7 @@ def _page_findings(reader, page, area) -> tuple[Findings, Exception | None]:
     found up to there still counts).  Remembered by the content, the resources it can
     draw (fonts left out: the walk never reads them) and the area: a build preflights
     each page twice, in its plate and in the edition file."""
-    contents = pdfread.contents(reader, page) if reader.__class__ is Document else page.get_contents()
+    contents = reader.contents(page)
     try:
         key = (hashlib.sha256(contents.get_data() if contents is not None else b"").digest(),
                _fingerprint(page.get("/Resources")), tuple(area or ()))
@@ -329,7 +330,7 @@ def _page_findings(reader, page, area) -> tuple[Findings, Exception | None]:
     except Exception as exc:
         return page_found, exc
     if (key is not None and not page_found.unmeasured       # image keys belong to one file
-            and not getattr(reader, "unsupported", False)):
+            and not reader.unsupported):
         if len(_WALK_SEEN) >= _WALK_SEEN_MAX:
             _WALK_SEEN.clear()
         _WALK_SEEN[key] = page_found

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from layout.diagnostics import SourcePos, error
+from layout.base.diagnostics import SourcePos, error
 
 PLACEHOLDER = "【待填写】"
 WEEKDAYS = "一二三四五六日"
@@ -168,7 +168,7 @@ def _emit(value, indent: int, key: str = ""):
 
 def write_next_edition(target: Path, text: str, copies) -> Path:
     """Write the edition file (atomically) and the kept photos; refuses to overwrite."""
-    from layout.files import atomic_write
+    from layout.base.files import atomic_write
 
     target.parent.mkdir(parents=True, exist_ok=True)
     for src, dst in copies:

@@ -19,6 +19,9 @@ from __future__ import annotations
 import re
 import zlib
 
+from layout.preflight.reader import Reader
+from layout.press.xref import xref_table
+
 _MAX_OUTPUT = 75_000_000          # pypdf's default limits for a stream and its Flate output
 
 
@@ -114,39 +117,11 @@ _HEAD = re.compile(rb"(\d{1,10})[\x00\t\n\x0c\r ]+(\d{1,5})[\x00\t\n\x0c\r ]+obj
 _STREAM = re.compile(rb"[ \r\n]*stream *(?:\r\n|\n)")
 _ENDSTREAM = re.compile(rb"[ \r\n]*endstream")
 _ENDOBJ = re.compile(rb"[\x00\t\n\x0c\r ]*endobj")
-_TAIL = re.compile(rb"startxref[\x00\t\n\x0c\r ]+(\d{1,12})[\x00\t\n\x0c\r ]+%%EOF[\x00\t\n\x0c\r ]*\Z")
-_XREF = re.compile(rb"xref[ \t]*\r?\n0 (\d{1,7})[ \t]*\r?\n")
-_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])(?: \r| \n|\r\n)")
-_TRAILER = re.compile(rb"trailer[\x00\t\n\x0c\r ]*(?=<<)")
 _STARTXREF = re.compile(rb"[\x00\t\n\x0c\r ]*startxref")
 _INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
 
 
-def xref_table(data: bytes):
-    """(entries: number -> (offset, generation) of objects in use, where the trailer
-    dictionary starts, offset of the table) of a file with one classic xref table, or None."""
-    tail = _TAIL.search(data, max(0, len(data) - 64))
-    if tail is None:
-        return None
-    xref = int(tail[1])
-    head = _XREF.match(data, xref)
-    if head is None or data[xref - 1:xref] not in (b"\n", b"\r"):
-        return None
-    size, pos, entries = int(head[1]), head.end(), {}
-    for n in range(size):
-        m = _ENTRY.match(data, pos)
-        if m is None or (n == 0 and m[0][:18] != b"0000000000 65535 f"):
-            return None
-        if m[3] == b"n":
-            entries[n] = (int(m[1]), int(m[2]))
-        pos = m.end()
-    trailer = _TRAILER.match(data, pos)
-    if trailer is None:
-        return None
-    return entries, trailer.end(), xref
-
-
-class Document:
+class Document(Reader):
     """The objects of one plain PDF file (open_plain makes it)."""
 
     def __init__(self, data: bytes, entries: dict):
@@ -161,6 +136,12 @@ class Document:
     def refuse(self, why: str):
         self.unsupported = True
         raise Unsupported(why)
+
+    def doubt(self) -> None:
+        self.unsupported = True
+
+    def contents(self, page):
+        return contents(self, page)
 
     def get(self, num: int, gen: int):
         obj = self.objects.get((num, gen))

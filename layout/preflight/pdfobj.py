@@ -5,14 +5,7 @@ from __future__ import annotations
 import abc
 import sys
 
-from layout.press import pdfread
-from layout.press.pdfread import Document
-
-
-def pypdf_generic():
-    """pypdf.generic, imported when a file needs pypdf (see pdfread)."""
-    import pypdf.generic
-    return pypdf.generic
+from layout.preflight import pdfread
 
 
 def _either(ours: tuple, theirs: str):
@@ -36,10 +29,3 @@ AnyNull = _either((), "NullObject")
 
 def resolve(obj):
     return obj.get_object() if isinstance(obj, AnyRef) else obj
-
-
-def doubt(reader) -> None:
-    """An exception met reading a pdfread Document: pypdf reads the file again (its
-    messages are the report's)."""
-    if reader.__class__ is Document:
-        reader.unsupported = True

@@ -1,0 +1,58 @@
+"""The makeup stage's messages (blocks, pages, threading, text set on the page)."""
+
+ENTRIES = {
+    # where a problem is (arguments of other messages)
+    "where.paragraph": ("article {article}, paragraph {n}", "稿件 {article} 第{n}段"),
+    "where.stanza": ("article {article}, stanza {n}", "稿件 {article} 第{n}节"),
+    "where.caption": ("article {article}, caption", "稿件 {article} 图片说明"),
+    "where.headline": ("article {article}, headline", "稿件 {article} 标题"),
+    "where.furniture": ("furniture ({role})", "版面固定元素（{role}）"),
+    "where.masthead": ("masthead", "报头"),
+    "where.paper-text": ("the paper's standing text", "报纸的固定文字"),
+    # text
+    "normalised": ("article {article}: {changes}", "稿件 {article}：{changes}"),
+    "normalised.punctuation": ("normalised {n} ASCII punctuation {n:plural:mark|marks} to full width ({marks})",
+                               "{n} 个半角标点改为全角（{marks}）"),
+    "normalised.quotes": ("paired {n} straight {n:plural:quote|quotes} as “ ”", "{n} 个直引号配成“ ”"),
+    "normalised.zero-width": ("removed {n} zero-width {n:plural:character|characters}", "删去 {n} 个零宽字符"),
+    "unpaired-quote": ("unpaired straight quote set as opening quote at character {index}",
+                       "第 {index} 个字符的直引号不成对，已排作前引号"),
+    "missing-glyph": ("{what}: no font has the character '{char}' ({codepoint})",
+                      "{what}：没有字体含有字符“{char}”（{codepoint}）"),
+    "loose-line.short": ("{what}: line {n} '{text}' cannot be justified with gaps of at most ½ em "
+                         "(a word, URL or number longer than the room); set {pt:.1f} pt short of the measure",
+                         "{what}：第 {n} 行“{text}”字距超过半字仍排不满（词、网址或数字太长），行末空出 {pt:.1f} pt"),
+    "loose-line.long": ("{what}: line {n} '{text}' does not fit even with its punctuation squeezed; "
+                        "set {pt:.1f} pt beyond the measure",
+                        "{what}：第 {n} 行“{text}”标点挤压后仍排不下，超出 {pt:.1f} pt"),
+    # blocks and pages (pages.py, blocks.py: the lead converts those call lines)
+    "outside-grid": ("article {article}: placement outside the {columns}-column grid",
+                     "稿件 {article}：位置超出 {columns} 栏的版面"),
+    "below-page": ("article {article}: rows {first}–{last} run below the last line of page {page} ({lines} lines)",
+                   "稿件 {article}：第 {first}–{last} 行超出第{page}版的最后一行（共 {lines} 行）"),
+    "empty-continuation": ("article {article}: all its text fits on page {origin}; the continuation on "
+                           "page {page} is empty",
+                           "稿件 {article}：全文已在第{origin}版排完，第{page}版的转版是空的"),
+    "low-resolution": ("article {article}: photo at {ppi:.0f} ppi, below {min_ppi}",
+                       "稿件 {article}：图片只有 {ppi:.0f} ppi，低于 {min_ppi}"),
+    "overflow": ("article {article}: {chars} characters over ({lines} lines over) on page {page}",
+                 "稿件 {article}：第{page}版超出{chars}字（多 {lines} 行）"),
+    "headline-too-wide": ("article {article}: headline '{headline}' is {width:.1f} pt wide at its smallest "
+                          "size, the block is {avail:.1f} pt",
+                          "稿件 {article}：标题“{headline}”用最小字号仍宽 {width:.1f} pt，稿件框只有 {avail:.1f} pt"),
+    # automatic makeup (auto.py: the lead converts those call lines)
+    "no-fit": ("article {article}: cannot be set on page {page} at any width (its headline or photo "
+               "does not fit the page)",
+               "稿件 {article}：在第{page}版上任何宽度都排不下（标题或图片放不进本版）"),
+    "page-overfull": ("page {page}: the stories need about {lines} lines more than the page holds "
+                      "(≈ {chars} characters); cut ≈ {chars} characters from '{article}' or another story, "
+                      "a smaller photo, or move '{article}' to another page (or continue it there with "
+                      "continues_on)",
+                      "第{page}版：稿件比版面多约 {lines} 行（≈ {chars} 字）；请从“{article}”或其他稿件删去"
+                      "约 {chars} 字，或缩小图片，或把“{article}”移到别的版（或用 continues_on 转版）"),
+    "page-underfull": ("page {page}: no arrangement fills the page exactly; about {lines} lines "
+                       "(≈ {chars} characters) are left over: add ≈ {chars} characters, a photo or another "
+                       "story, or place a block by hand",
+                       "第{page}版：没有正好排满本版的组版方式，约空 {lines} 行（≈ {chars} 字）：请增加约 "
+                       "{chars} 字、一张图片或一篇稿件，或手动安排一个稿件的位置"),
+}

@@ -1,0 +1,442 @@
+"""Automatic page makeup (自动组版): article parts without a place get one.
+
+The page below its furniture is cut into stacks (栏组: columns side by side, e.g. 4+2);
+hand-placed blocks stay where they are and cut the stacks they cover into slots. Every
+part goes into a slot at the slot's current foot, as wide as the slot, in one of its
+exact shapes (plan.Planner.menu), so that every slot is filled to its last row: no hole,
+no empty line. A depth-first search places the parts in rank order, the most important
+first and at the highest free spot (区序: 上左 > 上右 > 下…), with these rules:
+
+- the lead (头条) takes the top-left slot;
+- no 碰题: two blocks side by side never have headlines at overlapping rows, unless one
+  of them is boxed or a photo (they separate);
+- a slot is never left partly filled.
+
+Dead ends are remembered (the rows filled per slot plus the headlines that can still
+meet a later block), so the search is exhaustive yet fast. Each stack layout that works
+is scored (shape costs, rank order, block proportions) and the best one wins.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from layout.makeup.plan import Part, Planner
+from layout.makeup.shape import Shape
+
+NODE_BUDGET = 40000        # search steps per stack layout
+MAX_STACKS = 3
+MAX_ASSIGNMENTS = 30       # groupings of parts into slots tried per stack layout
+MAX_GROUPS = 400           # groups that fill one slot exactly, per slot
+MAX_COMBOS = 40            # height combinations tried per slot
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block on the page grid: columns [col, col+span), rows [row, row+rows)."""
+    col: int
+    span: int
+    row: int
+    rows: int
+    head_rows: int            # rows of its headline block at the top
+    separator: bool           # boxed or a photo: may stand beside a headline
+    part: Part | None = None  # None for a hand-placed block
+    shape: Shape | None = None
+
+
+@dataclass(frozen=True)
+class Slot:
+    col: int
+    span: int
+    top: int
+    rows: int
+
+    @property
+    def bottom(self) -> int:
+        return self.top + self.rows
+
+
+@dataclass(frozen=True)
+class Solution:
+    blocks: tuple[Block, ...]
+    stacks: tuple[int, ...]
+    score: float
+
+
+def stack_layouts(columns: int) -> list[tuple[int, ...]]:
+    """Ways to cut the columns into side-by-side stacks, widest first (the lead's)."""
+    out = []
+
+    def rec(left: int, acc: tuple[int, ...]):
+        if left == 0:
+            if acc[0] >= max(acc):
+                out.append(acc)
+            return
+        if len(acc) == MAX_STACKS:
+            return
+        for w in range(left, 0, -1):
+            rec(left - w, acc + (w,))
+
+    rec(columns, ())
+    return out
+
+
+def slots_for(stacks: tuple[int, ...], rows: int, fixed: list[Block]) -> list[Slot] | None:
+    """The free stretches of each stack; None when a hand-placed block straddles a stack's edge."""
+    slots = []
+    col = 1
+    for w in stacks:
+        cols = set(range(col, col + w))
+        taken = []
+        for b in fixed:
+            bcols = set(range(b.col, b.col + b.span))
+            if bcols & cols:
+                if not cols <= bcols:
+                    return None
+                taken.append((b.row, b.row + b.rows))
+        top = 1
+        for a, z in sorted(taken):
+            if a > top:
+                slots.append(Slot(col, w, top, a - top))
+            top = max(top, z)
+        if top <= rows:
+            slots.append(Slot(col, w, top, rows + 1 - top))
+        col += w
+    return slots
+
+
+def _clash(a: Block, b: Block) -> bool:
+    """碰题: side by side with headlines at overlapping rows (no separator between)."""
+    if a.separator or b.separator:
+        return False
+    if not (a.col + a.span == b.col or b.col + b.span == a.col):
+        return False
+    if not (a.row < b.row + b.rows and b.row < a.row + a.rows):
+        return False
+    return a.row < b.row + b.head_rows and b.row < a.row + a.head_rows
+
+
+def is_separator(part: Part) -> bool:
+    """A boxed block may stand beside a headline (its rules separate them); a photo story
+    opens with its headline like any other, so it does not."""
+    return part.boxed
+
+
+class _Search:
+    """Parts into slots, slot by slot: which parts share a slot (their exact heights must
+    add up to the slot's rows: bitsets of reachable sums), then the heights of each
+    slot's blocks so that no headline meets a neighbour's (碰题)."""
+
+    def __init__(self, planner: Planner, parts: list[Part], slots: list[Slot], fixed: list[Block],
+                 exact: bool = True):
+        self.parts = parts
+        self.slots = slots
+        self.fixed = fixed
+        self.menus = [[planner.menu(p, s.span, s.rows, exact) for s in slots] for p in parts]
+        self.masks = [[sum(1 << h for h in m) for m in pm] for pm in self.menus]
+        self.seps = [is_separator(p) for p in parts]
+        self.nodes = 0
+        self.best: tuple[float, list[Block]] | None = None
+        self.assignments = 0
+        self._stacks: dict = {}
+
+    def run(self) -> list[Block] | None:
+        self._assign(0, list(range(len(self.parts))), [])
+        return self.best[1] if self.best else None
+
+    # ---- which parts go into which slot
+    def _assign(self, j: int, left: list[int], groups: list[list[int]]) -> None:
+        if self.assignments >= MAX_ASSIGNMENTS or self.nodes > NODE_BUDGET:
+            return
+        slot = self.slots[j]
+        if j == len(self.slots) - 1:
+            if left and _conv(self.masks, left, j, slot.rows) >> slot.rows & 1:
+                self.assignments += 1
+                self._heights(groups + [left])
+            return
+        first = left[0] if j == 0 else None          # the lead opens the first slot
+        for chosen in self._subsets(left, j, first):
+            rest = [k for k in left if k not in chosen]
+            if rest:
+                self._assign(j + 1, rest, groups + [chosen])
+
+    def _subsets(self, left: list[int], j: int, must: int | None):
+        """Groups of the remaining parts (in rank order) that fill slot j exactly."""
+        rows = self.slots[j].rows
+        limit = (1 << (rows + 1)) - 1
+        out = []
+
+        def rec(i: int, acc: int, chosen: list[int]):
+            self.nodes += 1
+            if self.nodes > NODE_BUDGET or len(out) >= MAX_GROUPS:
+                return
+            if acc >> rows & 1 and chosen:
+                out.append(list(chosen))
+            if i == len(left):
+                return
+            k = left[i]
+            nxt = _shift_or(acc, self.masks[k][j]) & limit
+            if nxt:
+                chosen.append(k)
+                rec(i + 1, nxt, chosen)
+                chosen.pop()
+            if k != must:
+                rec(i + 1, acc, chosen)
+
+        rec(0, 1, [])
+        return out
+
+    # ---- the heights of each slot's blocks
+    def _heights(self, groups: list[list[int]]) -> None:
+        orders = []
+        for j, g in enumerate(groups):
+            opts = [g]
+            if j > 0:     # a separator (box, photo) may open a slot beside a headline
+                for k in g:
+                    if self.seps[k] and k != g[0]:
+                        opts.append([k] + [x for x in g if x != k])
+                        break
+            orders.append(opts)
+        self._slot(0, orders, [])
+
+    def _slot(self, j: int, orders, placed: list[Block]) -> None:
+        if j == len(self.slots):
+            score = _score(placed, self.parts)
+            if self.best is None or score < self.best[0]:
+                self.best = (score, list(placed))
+            return
+        s = self.slots[j]
+        beside = [o for o in placed + self.fixed if not o.separator and
+                  (o.col + o.span == s.col or s.col + s.span == o.col)]
+        tried = 0
+        for order in orders[j]:
+            for blocks in self._stacked(tuple(order), j):
+                self.nodes += 1
+                if self.nodes > NODE_BUDGET or tried >= MAX_COMBOS:
+                    return
+                if beside and any(_clash(b, o) for b in blocks if not b.separator for o in beside):
+                    continue
+                tried += 1
+                self._slot(j + 1, orders, placed + blocks)
+
+    def _stacked(self, order: tuple[int, ...], j: int) -> list[list[Block]]:
+        """The slot's blocks for each height combination, cheapest first (memoised)."""
+        key = (order, j)
+        have = self._stacks.get(key)
+        if have is None:
+            s = self.slots[j]
+            have = []
+            for combo in self._combos(list(order), j):
+                row, blocks = s.top, []
+                for k, rows in zip(order, combo):
+                    shape = self.menus[k][j][rows]
+                    blocks.append(Block(s.col, s.span, row, rows, shape.head_rows, self.seps[k],
+                                        self.parts[k], shape))
+                    row += rows
+                have.append(blocks)
+            self._stacks[key] = have
+        return have
+
+    def _combos(self, order: list[int], j: int):
+        """Heights of the slot's blocks (in order) adding up to its rows, cheapest first."""
+        rows = self.slots[j].rows
+        menus = [self.menus[k][j] for k in order]
+        limit = (1 << (rows + 1)) - 1
+        reach = [0] * (len(order) + 1)      # reach[i]: sums parts i.. can make
+        reach[-1] = 1
+        for i in range(len(order) - 1, -1, -1):
+            reach[i] = _shift_or(reach[i + 1], sum(1 << h for h in menus[i])) & limit
+        found = []
+
+        def rec(i: int, left: int, acc: list[int], cost: float):
+            if len(found) >= MAX_COMBOS * 2:
+                return
+            if i == len(order):
+                if left == 0:
+                    found.append((cost, list(acc)))
+                return
+            for h in sorted(menus[i], key=lambda r: (menus[i][r].cost, r)):
+                if h <= left and reach[i + 1] >> (left - h) & 1:
+                    acc.append(h)
+                    rec(i + 1, left - h, acc, cost + menus[i][h].cost)
+                    acc.pop()
+
+        rec(0, rows, [], 0.0)
+        found.sort(key=lambda c: c[0])
+        return [c for _, c in found]
+
+
+def _shift_or(acc: int, mask: int) -> int:
+    """Sums reachable: every sum in acc plus every height in mask (bitsets)."""
+    out = 0
+    while mask:
+        low = mask & -mask
+        out |= acc << (low.bit_length() - 1)
+        mask ^= low
+    return out
+
+
+def _conv(masks, group: list[int], j: int, rows: int) -> int:
+    acc, limit = 1, (1 << (rows + 1)) - 1
+    for k in group:
+        acc = _shift_or(acc, masks[k][j]) & limit
+        if not acc:
+            return 0
+    return acc
+
+
+def _zone(b: Block, rows: int, columns: int) -> int:
+    """区序: 上左 0, 上右 1, 下右 2, 下左 3 (by the block's top and its centre)."""
+    top = b.row <= rows // 2
+    left = (b.col - 1 + b.span / 2) <= columns / 2
+    return (0 if left else 1) if top else (3 if left else 2)
+
+
+def _score(blocks: list[Block], parts: list[Part]) -> float:
+    """Lower is better: how far the shapes are from natural, rank against 区序, proportions."""
+    rank = {id(p): i for i, p in enumerate(parts)}
+    auto = [b for b in blocks if b.part is not None]
+    rows = max(b.row + b.rows - 1 for b in blocks)
+    columns = max(b.col + b.span - 1 for b in blocks)
+    score = sum(b.shape.cost for b in auto)
+    zone = {id(b.part): (_zone(b, rows, columns), b.row, b.col) for b in auto}
+    for b in auto:
+        r = rank[id(b.part)]
+        for o in auto:
+            if rank[id(o.part)] > r and zone[id(o.part)] < zone[id(b.part)]:
+                score += 1.0       # a lesser story before a greater one in reading order
+        ratio = b.rows / max(1, b.span * 4)
+        if ratio > 6:              # a tall thin column of text
+            score += (ratio - 6) * 0.5
+        if b.rows < 6 and b.span > 2:
+            score += (6 - b.rows) * 0.5
+    news = sorted((b for b in auto if b.part.article.kind not in SEPARATE_KINDS and b.part.start is None),
+                  key=lambda b: rank[id(b.part)])
+    for hi, lo in zip(news, news[1:]):
+        if lo.shape.set_size > hi.shape.set_size + 0.01:
+            score += 50.0          # a lesser story's headline larger than a greater one's (a rule, not a taste)
+    lead = next((b for b in auto if rank[id(b.part)] == 0), None)
+    if lead is not None:
+        for b in auto:
+            if b is not lead and b.span * b.rows > lead.span * lead.rows:
+                score += 8.0       # the 头条 has the largest area
+    return score
+
+
+def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
+          fixed: list[Block]) -> Solution | None:
+    """The best makeup of the parts into the free grid: exact if there is one, else one
+    whose blocks may end a few lines short; None if even that does not exist."""
+    for exact in (True, False):
+        best = None
+        for stacks in stack_layouts(columns):
+            slots = slots_for(stacks, rows, fixed)
+            if not slots or len(slots) > len(parts):
+                continue
+            found = _Search(planner, parts, slots, fixed, exact).run()
+            if found is None:
+                continue
+            score = _score(found, parts) + 0.1 * len(stacks)
+            if best is None or score < best.score:
+                best = Solution(tuple(found), stacks, score)
+        if best is not None:
+            return best
+    return None
+
+
+def fallback(planner: Planner, parts: list[Part], columns: int, rows: int,
+             fixed: list[Block]) -> list[Block]:
+    """When no makeup fills the page: every part still placed (never dropped), each at the
+    foot of the highest free stack in its cheapest shape, the last one in a stack cut
+    at the page foot (its overflow is then reported like any other)."""
+    stacks = (columns - columns // 3, columns // 3) if columns >= 3 else (columns,)
+    slots = slots_for(stacks, rows, fixed) or slots_for((columns,), rows, fixed) or []
+    levels = [s.top for s in slots]
+    out = []
+    for part in parts:
+        if not slots:
+            break
+        j = min(range(len(slots)), key=lambda k: (levels[k] >= slots[k].bottom, levels[k], k))
+        s = slots[j]
+        left = s.bottom - levels[j]
+        menu = planner.menu(part, s.span, rows, exact=False)
+        fits = [h for h in menu if h <= left]
+        if fits:
+            h = min(fits, key=lambda r: (menu[r].cost, -r))
+            shape = menu[h]
+        else:
+            h, shape = max(1, left), None
+        out.append(Block(s.col, s.span, levels[j], h, shape.head_rows if shape else 0,
+                         is_separator(part), part, shape))
+        levels[j] += h
+    return out
+
+
+# ---------------------------------------------------------------- around the search
+
+RANK_STEPS = (0, 4, 6, 6, 8)     # 主题 size below the style's, by rank (then the last step)
+SEPARATE_KINDS = ("commentary", "verse")    # their headlines have styles of their own
+
+
+def rank_headline_sizes(paper, parts: list[Part]) -> list[Part]:
+    """Headline sizes that never grow as rank drops: the lead at the headline style's
+    size, each later story a step smaller, never below the style's smallest size.
+    Sizes the editor gave (headline_size) are kept."""
+    style = paper.styles["headline"]
+    out, k = [], 0
+    for part in parts:
+        art = part.article
+        if art.kind in SEPARATE_KINDS or part.start is not None or art.headline_size:
+            out.append(part)
+            continue
+        step = RANK_STEPS[min(k, len(RANK_STEPS) - 1)]
+        size = max(style.min_size_pt or 0.0, style.size_pt - step)
+        out.append(Part(art, part.start, part.jump_from, part.jump_to, part.short, size))
+        k += 1
+    return out
+
+
+def fixed_block(planner: Planner, grid, article, place) -> Block:
+    """A hand-placed block as the search sees it: fixed, with its headline rows."""
+    part = Part(article)
+    head = planner.headline(part, planner.inner_width(part, place.span), article.headline_size)
+    rows = place.rows or 1
+    return Block(place.column, place.span, place.row, rows, head[1] if head else 0,
+                 is_separator(part))
+
+
+def no_fit(planner: Planner, parts: list[Part], grid, rows: int, fixed: list[Block], page: int) -> list:
+    """Why a page has no exact makeup, in words an editor can act on."""
+    from layout.base.diagnostics import error
+
+    free = rows * grid.columns - sum(b.span * b.rows for b in fixed)
+    need = 0
+    sizes = []
+    for part in parts:
+        best = None
+        for span in range(1, grid.columns + 1):
+            menu = planner.menu(part, span, rows, exact=False)
+            if menu:
+                area = min(menu) * span
+                best = area if best is None else min(best, area)
+        sizes.append(best)
+        need += best or 0
+    cpl = grid.chars_per_column
+    out = []
+    unplaceable = [p for p, s in zip(parts, sizes) if s is None]
+    for p in unplaceable:
+        out.append(error(f"article {p.id}: cannot be set on page {page} at any width "
+                         f"(its headline or photo does not fit the page)", p.article.pos, "no-fit"))
+    if need > free:
+        over = need - free
+        last = parts[-1]
+        out.append(error(f"page {page}: the stories need about {over} lines more than the page holds "
+                         f"(≈ {over * cpl} 字); cut ≈ {over * cpl} 字 from '{last.id}' or another story, "
+                         f"a smaller photo, or move '{last.id}' to another page (or continue it there "
+                         f"with continues_on)", last.article.pos, "page-overfull"))
+    elif not unplaceable:
+        under = free - need
+        first = parts[0]
+        out.append(error(f"page {page}: no arrangement fills the page exactly; about {under} lines "
+                         f"(≈ {under * cpl} 字) are left over: add ≈ {under * cpl} 字, a photo or another "
+                         f"story, or place a block by hand", first.article.pos, "page-underfull"))
+    return out

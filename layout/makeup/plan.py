@@ -1,0 +1,225 @@
+"""Planning an article part: what it needs, measured without emitting anything.
+
+`Planner.menu(part, span)` answers "which heights can this part fill exactly at this span,
+and how": for each height in grid rows the cheapest Shape whose every row is used — body
+columns full to the last line (looseness: paragraphs set a line longer or shorter),
+air under the headline in whole rows, the photo cropped within PHOTO_TOLERANCE of its
+aspect ratio. Measurements are memoised, so a page search asks freely. Diagnostics of
+the trial settings go nowhere (a quiet Typesetter); only the emitted block reports.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from layout.makeup.blocks import (body_column_count, body_lines, body_role, caption_lines, columns_of,
+                                  headline_items, natural_photo_rows)
+from layout.makeup.grid import PageGrid
+from layout.makeup.model import Rect
+from layout.makeup.shape import Shape
+from layout.makeup.styles import Typesetter
+from layout.makeup.thread import Resume
+
+PHOTO_TOLERANCE = 0.15     # a photo may be cropped to ±15 % of its natural height
+MAX_AIR = 2                # rows of air a headline block may gain
+MIN_BODY_ROWS = 3          # no body column shorter than this (unless the text is shorter)
+AIR_COST = (0.0, 2.0, 6.0)
+LOOSE_COST = 1.0           # per paragraph set a line longer
+TIGHT_COST = 1.5           # per paragraph set a line shorter
+PHOTO_COST = 0.5           # per row away from the photo's natural height
+EMPTY_COST = 4.0           # per empty body line (only when no exact makeup exists)
+SHORT_COLUMN_COST = 3.0    # per row a body column is shorter than MIN_BODY_ROWS
+JUMP_COST = 0.02           # per line sent on to the continuation
+
+
+@dataclass(frozen=True)
+class Part:
+    """What is planned: an article, or the rest of it on a later page (转版)."""
+    article: object
+    start: Resume | None = None   # where a continuation picks up
+    jump_from: int = 0            # 上接N版
+    jump_to: int = 0              # 下转N版 (the first part of a jumped article)
+    short: str = ""               # a continuation's short headline
+    headline_size: float = 0.0    # the size planned for the 主题 (0 = article's/style's)
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+    @property
+    def boxed(self) -> bool:
+        return self.article.boxed and self.start is None
+
+
+class Planner:
+    def __init__(self, ts: Typesetter, grid: PageGrid):
+        self.ts = ts.quiet()
+        self.grid = grid
+        self._memo: dict = {}
+
+    # ---- measurements
+    def inner_width(self, part: Part, span: int) -> float:
+        w = self.grid.span_width(span)
+        if part.boxed:
+            w -= 2 * self.ts.size(body_role(part.article)) * 0.75
+        return w
+
+    def headline(self, part: Part, width: float, size: float) -> tuple[tuple[str, ...], int, float] | None:
+        """(set lines, rows, 主题 size as set) of the headline block at this width, or None
+        when it cannot be set there (a line too wide even at its smallest size, in one
+        line or two)."""
+        key = ("head", part.id, part.short, width, size)
+        if key in self._memo:
+            return self._memo[key]
+        art = part.article
+        options = [tuple(art.headline)]
+        if len(art.headline) == 1 and not part.short:
+            two = split_headline(art.headline[0])
+            if two:
+                options.append(two)
+        found = None
+        for lines in options:
+            ts = self.ts.quiet()
+            shape = Shape(span=0, rows=0, headline_size=size, headline_lines=lines)
+            _, rows = headline_items(ts, self.grid, art, Rect(0, 0, width, 0), short=part.short, shape=shape)
+            if not any(d.code == "headline-too-wide" for d in ts.diagnostics):
+                found = (lines, rows, self._set_size(part, lines, width, size))
+                break
+        self._memo[key] = found
+        return found
+
+    def _set_size(self, part: Part, lines: tuple[str, ...], width: float, size: float) -> float:
+        """The 主题's size once shrunk to fit the width (as headline_items sets it)."""
+        from layout.compose.model import Span
+        from layout.makeup.blocks import headline_role
+
+        role = headline_role(part.article)
+        st = self.ts.paper.styles[role]
+        size = size or part.article.headline_size or st.size_pt
+        out = size
+        for text in lines:
+            w = self.ts.width([Span(self.ts.text(text), self.ts.char_style(role, size))])
+            if w > width and st.min_size_pt:
+                out = min(out, max(st.min_size_pt, size * width / w))
+        return out
+
+    def paragraphs(self, part: Part, measure: float) -> tuple[int, int, tuple, tuple]:
+        """(body lines, paragraphs, loosenable, tightenable): the body's line count at this
+        measure and which paragraphs can be set a line longer or shorter, longest first."""
+        key = ("body", part.id, part.start, measure)
+        if key in self._memo:
+            return self._memo[key]
+        art = part.article
+        base = body_lines(self.ts, art, measure, part.start)
+        counts: dict[int, int] = {}
+        for bl in base:
+            counts[bl.paragraph] = counts.get(bl.paragraph, 0) + 1
+        npar = len(art.paragraphs)
+        loose, tight = [], []
+        if art.kind != "verse":
+            order = sorted((p for p in counts if p < npar), key=lambda p: (-counts[p], p))
+            for p in order:
+                for delta, bucket in ((1, loose), (-1, tight)):
+                    if delta < 0 and counts[p] < 2:
+                        continue
+                    trial = [0] * npar
+                    trial[p] = delta
+                    alt = body_lines(self.ts, art, measure, part.start, tuple(trial))
+                    if len(alt) == len(base) + delta:
+                        bucket.append(p)
+        found = (len(base), npar, tuple(loose), tuple(tight))
+        self._memo[key] = found
+        return found
+
+    # ---- the menu
+    def menu(self, part: Part, span: int, max_rows: int, exact: bool = True) -> dict[int, Shape]:
+        """Height in rows -> the cheapest shape of that height at this span: exact ones fill
+        every body line; with exact=False the last body column may end short (at a cost)."""
+        key = ("menu", part, span, max_rows, exact)
+        if key in self._memo:
+            return self._memo[key]
+        out: dict[int, Shape] = {}
+        art = part.article
+        grid = self.grid
+        width = self.inner_width(part, span)
+        if width <= 0:
+            self._memo[key] = out
+            return out
+        size = part.headline_size
+        head = self.headline(part, width, size) if (art.headline or art.kicker or art.subhead or part.short) \
+            else ((), 0, 0.0)
+        if head is None:
+            self._memo[key] = out
+            return out
+        lines, head_rows, set_size = head
+        fixed = (2 if part.boxed else 0) + head_rows + (1 if part.jump_from else 0)
+        photo_opts = [(0, 0, 0.0)]
+        if art.photo and part.start is None:
+            nat = natural_photo_rows(grid, art, width)
+            cap = len(caption_lines(self.ts, art, width))
+            if art.photo.rows:
+                photo_opts = [(nat, cap, 0.0)]
+            else:
+                lo = max(4, round(nat * (1 - PHOTO_TOLERANCE)))
+                hi = max(lo, round(nat * (1 + PHOTO_TOLERANCE)))
+                photo_opts = [(r, cap, PHOTO_COST * abs(r - nat)) for r in range(lo, hi + 1)]
+        body_opts = self._body_options(part, span, width, exact)
+        for air in range(MAX_AIR + 1):
+            for prow, cap, pcost in photo_opts:
+                for brows, cols, loose, bcost in body_opts:
+                    rows = fixed + air + prow + cap + brows
+                    if rows > max_rows:
+                        continue
+                    cost = AIR_COST[air] + pcost + bcost
+                    have = out.get(rows)
+                    if have is None or cost < have.cost:
+                        out[rows] = Shape(span=span, rows=rows, body_cols=cols, headline_size=size,
+                                          headline_lines=lines if lines != tuple(art.headline) else (),
+                                          air=air, photo_rows=prow, looseness=loose, body_rows=brows,
+                                          head_rows=head_rows + air, cost=cost, set_size=set_size)
+        self._memo[key] = out
+        return out
+
+    def _body_options(self, part: Part, span: int, width: float,
+                      exact: bool = True) -> list[tuple[int, int, tuple, float]]:
+        """(body rows, body columns, looseness, cost) that fill every body column exactly
+        (or, not exact, with the last column short by fewer lines than there are columns)."""
+        art = part.article
+        if not art.paragraphs and not art.author:
+            return [(0, 0, (), 0.0)]
+        cols = body_column_count(self.grid, art, width)
+        measure = columns_of(self.grid, Rect(0, 0, width, 0), cols, self.ts.size(body_role(art)))[0][1]
+        n, npar, loose, tight = self.paragraphs(part, measure)
+        out = []
+        if part.jump_to:        # 转版: any full height here, the rest goes on (下转: one line kept for it)
+            most = -(-(n + 1) // cols) - 1
+            return [(b, 0, (), JUMP_COST * (n + 1 - b * cols)) for b in range(MIN_BODY_ROWS, most + 1)]
+        for delta in range(-len(tight), len(loose) + 1):
+            total = n + delta
+            empty = (-total) % cols
+            if total <= 0 or (empty and exact):
+                continue
+            brows = (total + empty) // cols
+            short_cols = MIN_BODY_ROWS - brows if cols > 1 and brows < MIN_BODY_ROWS else 0
+            plan = [0] * npar
+            if delta > 0:
+                for p in loose[:delta]:
+                    plan[p] = 1
+            for p in tight[:max(0, -delta)]:
+                plan[p] = -1
+            cost = (LOOSE_COST * max(0, delta) + TIGHT_COST * max(0, -delta) + EMPTY_COST * empty
+                    + SHORT_COLUMN_COST * short_cols)
+            out.append((brows, 0, tuple(plan) if delta else (), cost))
+        return out
+
+
+def split_headline(text: str) -> tuple[str, str] | None:
+    """A one-line 主题 broken into two set lines at a space (where headlines pause), the
+    break nearest the middle; None when it has no space."""
+    cuts = [i for i, ch in enumerate(text) if ch in " \u3000" and 0 < i < len(text) - 1]
+    if not cuts:
+        return None
+    mid = len(text) / 2
+    i = min(cuts, key=lambda k: (abs(k - mid), k))
+    return text[:i].strip(), text[i + 1:].strip()
+
+

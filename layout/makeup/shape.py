@@ -1,0 +1,22 @@
+"""A block's shape: the choices that size an article part to an exact number of grid rows
+(the span, 变栏, headline size and lines, air under the headline, photo height, and which
+paragraphs are set a line longer or shorter). Planning produces shapes, emission follows one."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Shape:
+    span: int                              # grid columns wide
+    rows: int                              # grid rows high, all of them filled
+    body_cols: int = 0                     # body columns (0 = one per grid column)
+    headline_size: float = 0.0             # 主题 size (0 = the article's or the style's)
+    headline_lines: tuple[str, ...] = ()   # 主题 as set lines (() = as written)
+    air: int = 0                           # extra rows of air in the headline block
+    photo_rows: int = 0                    # picture height in rows (0 = from the photo)
+    looseness: tuple[int, ...] = ()        # per paragraph: +1 a line longer, −1 shorter
+    body_rows: int = 0                     # rows of body text (each body column full)
+    head_rows: int = 0                     # rows of the headline block (air included)
+    set_size: float = 0.0                  # the 主题's size as set (after shrinking to fit)
+    cost: float = 0.0                      # how far from the natural setting (lower is better)

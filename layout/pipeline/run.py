@@ -1,0 +1,182 @@
+"""load → make_up → build (plates, preflight, copyfit, proof) and preview, each returning
+its result as a frozen dataclass; nothing here prints."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from layout.base.diagnostics import Diagnostic, Severity, error, has_errors
+from layout.pipeline.outputs import (out_dir, preview_name, remove_stale_temps, write_copyfit,
+                                     write_preview, write_proof)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """An edition read with its fonts; `edition` is None when it could not be read."""
+    edition: object
+    fonts: object
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.edition is not None and not has_errors(self.diagnostics)
+
+
+@dataclass(frozen=True)
+class MadeUp:
+    """A loaded edition made up; `layout` is None when loading found errors."""
+    edition: object
+    fonts: object
+    layout: object
+    diagnostics: tuple[Diagnostic, ...]    # the loader's, then makeup's
+
+    @property
+    def ok(self) -> bool:
+        return self.layout is not None and not has_errors(self.diagnostics)
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    marks: bool = False       # crop and registration marks, slug line
+    strict: bool = False      # any overflow is an error
+    proof: bool = False       # also the proof PDF
+    preflight: bool = True    # check every plate written
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What one build did. Nothing is written when `made_up` is False or the diagnostics
+    hold an error (then `plates` is empty)."""
+    edition: object                         # None when the edition could not be read
+    layout: object                          # None when loading found errors
+    diagnostics: tuple[Diagnostic, ...]     # load, makeup, --strict, preflight warnings of the plates
+    folder: Path | None = None              # output/<paper>/<date>
+    plates: tuple[Path, ...] = ()           # the edition file, then one plate per page
+    page_plates: tuple[Path, ...] = ()
+    copyfit_file: Path | None = None
+    proof_file: Path | None = None
+    preflight: tuple = ()                   # a PreflightReport per plate, in the order of `plates`
+
+    @property
+    def written(self) -> tuple[Path, ...]:
+        return self.plates + tuple(p for p in (self.copyfit_file, self.proof_file) if p)
+
+    @property
+    def copyfit(self) -> tuple:
+        return self.layout.copyfit if self.layout is not None else ()
+
+    @property
+    def failed_preflight(self) -> tuple:
+        return tuple(r for r in self.preflight if not r.passed)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.plates) and not self.failed_preflight
+
+
+@dataclass(frozen=True)
+class PreviewResult:
+    edition: object
+    layout: object
+    diagnostics: tuple[Diagnostic, ...]
+    page_missing: bool = False              # the edition has no such page: nothing made up
+    path: Path | None = None                # the PNG written
+
+
+def load(edition_path, fonts=None) -> Loaded:
+    """The edition (its file or folder) with the fonts (`fonts` if given: watch keeps one
+    FontSet), its 【待填写】 placeholders and its placements checked."""
+    from layout.edition import load_edition
+    from layout.fonts import FontSet
+    from layout.edition.nextweek import placeholder_diagnostics
+
+    fonts = fonts or FontSet.load()
+    edition, diags = load_edition(edition_path, font_ids=fonts.ids())
+    diags = list(diags)
+    if edition is not None:
+        diags += placeholder_diagnostics(edition_path)   # left by `newsprint new`
+    if edition is None or has_errors(diags):
+        return Loaded(edition, fonts, tuple(diags))
+    from layout.edition.placement import check_placements
+    from layout.makeup import furniture_rows, make_grid
+
+    grid = make_grid(edition.paper)
+    rows = {p.number: grid.rows - furniture_rows(edition.paper, grid, p.number) for p in edition.pages}
+    diags += check_placements(edition, rows)
+    return Loaded(edition, fonts, tuple(diags))
+
+
+def make_up(loaded: Loaded, only=None, strict: bool = False) -> MadeUp:
+    """The layout of the pages in `only` (else all) of a loaded edition, unless loading found
+    errors; with `strict` any overflow is an error too."""
+    if not loaded.ok:
+        return MadeUp(loaded.edition, loaded.fonts, None, loaded.diagnostics)
+    from layout.makeup import make_up as make_up_edition
+
+    layout = make_up_edition(loaded.edition, loaded.fonts, only=only)
+    diags = loaded.diagnostics + tuple(layout.diagnostics)
+    if strict and any(e.overflow_chars for e in layout.copyfit):
+        diags += (error("strict"),)
+    return MadeUp(loaded.edition, loaded.fonts, layout, diags)
+
+
+def _no_step(mid: str, **fields) -> None:
+    pass
+
+
+def build(edition_path, out, options: BuildOptions = BuildOptions(), *, fonts=None,
+          on_step=_no_step) -> BuildResult:
+    """Load, make up and, when nothing is wrong, write the plates into out/<paper>/<date>/,
+    preflight each, write the copyfit JSON and (options.proof) the proof PDF.
+    on_step(message id, **fields) is told as each slow step starts (a progress line)."""
+    loaded = load(edition_path, fonts)
+    if loaded.ok:
+        on_step("step.makeup", pages=len(loaded.edition.pages))
+    made = make_up(loaded, strict=options.strict)
+    return write(made, out, options, on_step=on_step)
+
+
+def write(made: MadeUp, out, options: BuildOptions = BuildOptions(), *, on_step=_no_step) -> BuildResult:
+    """build() from a made-up edition."""
+    if not made.ok:
+        return BuildResult(made.edition, made.layout, made.diagnostics)
+    from layout.press import write_edition
+
+    edition, layout, fonts = made.edition, made.layout, made.fonts
+    folder = out_dir(out, edition)
+    remove_stale_temps(folder)
+    on_step("step.plates")
+    press = write_edition(layout, fonts, folder, marks=options.marks)
+    diags = list(made.diagnostics)
+    reports = []
+    if options.preflight:
+        from layout.preflight import preflight
+
+        for i, path in enumerate(press.paths, 1):
+            on_step("step.preflight", i=i, n=len(press.paths))
+            report = preflight(path, ink_limit_pct=edition.paper.ink_limit_pct,
+                               min_text_pt=edition.paper.min_text_pt)
+            reports.append(report)
+            if path in press.page_pdfs:     # preflight warnings (small text, thin rules), once per plate
+                diags.extend(d for d in report.diagnostics() if d.severity is Severity.WARNING)
+    copyfit_file = write_copyfit(layout, edition, folder)
+    proof_file = write_proof(layout, edition, fonts, folder) if options.proof else None
+    return BuildResult(edition, layout, tuple(diags), folder, press.paths, press.page_pdfs,
+                       copyfit_file, proof_file, tuple(reports))
+
+
+def preview(edition_path, page: int, png=None, *, dpi: float = 100.0, proof: bool = False,
+            out="output", fonts=None, whole: bool = False) -> PreviewResult:
+    """One page as PNG at `png` (default out/<paper>/<date>/preview-pN[-proof].png); only that
+    page is made up unless `whole` (watch: the copyfit of every page)."""
+    loaded = load(edition_path, fonts)
+    if not loaded.ok:
+        return PreviewResult(loaded.edition, None, loaded.diagnostics)
+    if page not in {p.number for p in loaded.edition.pages}:
+        return PreviewResult(loaded.edition, None, loaded.diagnostics, page_missing=True)
+    made = make_up(loaded, only=None if whole else {page})
+    if not made.ok:
+        return PreviewResult(made.edition, made.layout, made.diagnostics)
+    path = Path(png) if png else out_dir(out, made.edition) / preview_name(page, proof)
+    write_preview(made.layout, made.edition, made.fonts, page, dpi, proof, path)
+    return PreviewResult(made.edition, made.layout, made.diagnostics, path=path)
