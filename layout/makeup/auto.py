@@ -205,34 +205,37 @@ class _Search:
                 self.best = (score, list(placed))
             return
         s = self.slots[j]
-        beside = [o for o in placed + self.fixed if not o.separator and
+        # headlines beside this slot (its blocks share its columns, so only rows matter)
+        beside = [(o.row, o.row + o.head_rows) for o in placed + self.fixed if not o.separator and
                   (o.col + o.span == s.col or s.col + s.span == o.col)]
-        tried = 0
+        seen = 0
         for order in orders[j]:
-            for blocks in self._stacked(tuple(order), j):
+            for blocks, heads in self._stacked(tuple(order), j):
                 self.nodes += 1
-                if self.nodes > NODE_BUDGET or tried >= MAX_COMBOS:
+                seen += 1
+                if self.nodes > NODE_BUDGET or seen > MAX_COMBOS * 3:
                     return
-                if beside and any(_clash(b, o) for b in blocks if not b.separator for o in beside):
+                if beside and any(a < d and c < b for a, b in heads for c, d in beside):
                     continue
-                tried += 1
                 self._slot(j + 1, orders, placed + blocks)
 
-    def _stacked(self, order: tuple[int, ...], j: int) -> list[list[Block]]:
-        """The slot's blocks for each height combination, cheapest first (memoised)."""
+    def _stacked(self, order: tuple[int, ...], j: int) -> list:
+        """(blocks, headline rows) of the slot for each height combination, cheapest
+        first (memoised)."""
         key = (order, j)
         have = self._stacks.get(key)
         if have is None:
             s = self.slots[j]
             have = []
-            for combo in self._combos(list(order), j):
+            for combo in self._combos(list(order), j)[:MAX_COMBOS]:
                 row, blocks = s.top, []
                 for k, rows in zip(order, combo):
                     shape = self.menus[k][j][rows]
                     blocks.append(Block(s.col, s.span, row, rows, shape.head_rows, self.seps[k],
                                         self.parts[k], shape))
                     row += rows
-                have.append(blocks)
+                heads = [(b.row, b.row + b.head_rows) for b in blocks if not b.separator]
+                have.append((blocks, heads))
             self._stacks[key] = have
         return have
 
@@ -326,9 +329,13 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
           fixed: list[Block]) -> Solution | None:
     """The best makeup of the parts into the free grid: exact if there is one, else one
     whose blocks may end a few lines short; None if even that does not exist."""
+    narrow = {w for w in range(1, columns + 1)
+              if any(planner.fits(p, w) for p in parts)}     # widths some part can take
     for exact in (True, False):
         best = None
         for stacks in stack_layouts(columns):
+            if not set(stacks) <= narrow:
+                continue
             slots = slots_for(stacks, rows, fixed)
             if not slots or len(slots) > len(parts):
                 continue
