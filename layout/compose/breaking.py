@@ -26,9 +26,11 @@ EPS = 1e-6
 # Squeezing punctuation (挤进) costs this much against spreading (100): preferred, but not so
 # cheaply that every comma of a loose line is halved (a half-width ， mid-line reads as Western).
 SQUEEZE_COST = 30.0
-# Squeezing a mid-line 。？！ (the last step of clreq's reduction): dearer than spreading a
-# line by ¾ of the cap, cheaper than a one-character last line or a line beyond the cap.
-END_SQUEEZE_D = 2e3
+# Squeezing a mid-line 。？！ (the last step of clreq's reduction): dearer than any spreading
+# within the cap (at most (1 + 100)²), cheaper than a one-character last line or a line
+# beyond the cap.
+END_SQUEEZE_D = 2e4
+WITHIN_LIMITS_D = 1.5e4    # a line costing less keeps the limits (looseness accepts only those)
 CONTENT = frozenset((HAN, LATIN, DIGIT))   # what counts as a "character" for the widow rule
 SPACING_CAP_EM = 0.25      # even inter-character expansion a line may have at normal cost
 SPACING_MAX_EM = 0.5       # never more between two characters
@@ -248,7 +250,7 @@ def breaks_with_looseness(p: Prepared, measure: float, indent: float, widows: bo
     for i, (s, e) in enumerate(lines):
         avail = measure - indent if i == 0 else measure
         final = i == len(lines) - 1
-        if fitter.line_cost(s, e, avail, final) >= END_SQUEEZE_D:
+        if fitter.line_cost(s, e, avail, final) >= WITHIN_LIMITS_D:
             return None
         if not final and p.levels[e] > BREAK_URL:
             return None
