@@ -16,7 +16,7 @@ from operator import add, sub
 
 from .breaking import SPACING_CAP_EM, SPACING_MAX_EM
 from .classes import CLOSE, END, MIDDLE, OPEN, SPACE, STOP
-from .model import Columns, Line, line
+from .model import Columns, Line
 from .prepare import END_TRIMMED, MAX_SPACE_EM, MIN_AUTOSPACE_EM, MIN_SPACE_EM, Prepared
 
 _SHRINK_ORDER = ("space", MIDDLE, "bracket", STOP, "auto", END)   # 。？！ last of all
@@ -153,4 +153,4 @@ def build_line(p: Prepared, s: int, e: int, end: int, measure: float, indent: fl
     width = pen[-1]
     if justify and not last and abs(width - measure) < 0.01:
         width = measure
-    return line(columns, width, measure, s, end, first, last)
+    return Line(columns, width, measure, s, end, first, last)
