@@ -233,15 +233,25 @@ def choose_breaks(p: Prepared, measure: float, indent: float, widows: bool) -> l
     return _search(p, measure, indent, widows, False)[0][1]
 
 
+_BY_COUNT: dict = {}    # the last paragraphs' settings by line count (tried +1 then −1)
+
+
 def breaks_with_looseness(p: Prepared, measure: float, indent: float, widows: bool,
-                          looseness: int) -> list[tuple[int, int]] | None:
-    """The best breaks with `looseness` lines more (or fewer) than the best fit has, every
-    line within the spacing limits (no gap beyond ¼ em, no break worse than a URL's, no
-    one-character last line); None when there is no such setting."""
+                          looseness: int, natural_lines: int = 0) -> list[tuple[int, int]] | None:
+    """The best breaks with `looseness` lines more (or fewer) than the best fit has
+    (natural_lines, when the caller knows it), every line within the spacing limits (no
+    gap beyond ¼ em, no break worse than a URL's, no one-character last line); None when
+    there is no such setting."""
     if not p.text.rstrip(" \t\n\r"):
         return None if looseness else []
-    by_count = _search(p, measure, indent, widows, True)
-    best = min(by_count, key=lambda k: by_count[k][0])
+    key = (id(p), measure, indent, widows)
+    hit = _BY_COUNT.get(key)
+    if hit is None or hit[0] is not p:
+        if len(_BY_COUNT) > 16:
+            _BY_COUNT.clear()
+        hit = _BY_COUNT[key] = (p, _search(p, measure, indent, widows, True))
+    by_count = hit[1]
+    best = natural_lines or min(by_count, key=lambda k: by_count[k][0])
     want = best + looseness
     if want not in by_count:
         return None

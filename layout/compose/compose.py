@@ -17,17 +17,21 @@ def _offset(line: Line, align: str) -> Line:
 
 
 def compose_paragraph(spans: Sequence[Span], measure: float, para: ParaStyle,
-                      metrics: Metrics, looseness: int = 0) -> ComposedParagraph | None:
+                      metrics: Metrics, looseness: int = 0,
+                      natural_lines: int = 0) -> ComposedParagraph | None:
     """Break a paragraph into lines of `measure` pt and place every glyph.
 
-    looseness=+1 / -1: the paragraph set one line longer / shorter than its best setting,
-    every line within the spacing limits (gaps ≤ ¼ em, no break worse than a URL's, no
-    one-character last line), or None when it cannot be (makeup's 缩行/伸行 copyfitting).
+    looseness +1/−1 (TeX's \\looseness): the paragraph set one line longer or shorter
+    than its best setting, with the least visible change, every line within the spacing
+    limits (gaps ≤ ¼ em, no break worse than a URL's, no one-character last line); None
+    when no such setting exists (makeup's 缩行/伸行 copyfitting).
+    natural_lines: the line count of the natural setting, when the caller has it.
     """
-    p = prepare(spans, para, metrics)
+    p = _prepared(spans, para, metrics) if looseness else prepare(spans, para, metrics)
     indent = para.indent_em * spans[0].style.size_pt if spans else 0.0
     if looseness:
-        breaks = breaks_with_looseness(p, measure, indent, para.avoid_short_last_line, looseness)
+        breaks = breaks_with_looseness(p, measure, indent, para.avoid_short_last_line, looseness,
+                                       natural_lines)
         if breaks is None:
             return None
     else:
@@ -44,6 +48,21 @@ def compose_paragraph(spans: Sequence[Span], measure: float, para: ParaStyle,
             unjustified.append(i)
         lines.append(_offset(line, para.align) if para.align in ("center", "right") else line)
     return ComposedParagraph(tuple(lines), p.text, p.missing, tuple(unjustified))
+
+
+_PREPARED: dict = {}        # looseness: a paragraph is tried longer and shorter, prepared once
+
+
+def _prepared(spans, para, metrics):
+    key = (tuple(spans), para, id(metrics))
+    hit = _PREPARED.get(key)
+    if hit is not None and hit[0] is metrics:
+        return hit[1]
+    if len(_PREPARED) > 64:
+        _PREPARED.clear()
+    p = prepare(spans, para, metrics)
+    _PREPARED[key] = (metrics, p)
+    return p
 
 
 def set_line(spans: Sequence[Span], para: ParaStyle, metrics: Metrics) -> Line:
