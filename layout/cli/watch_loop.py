@@ -11,21 +11,16 @@ import threading
 import time
 from pathlib import Path
 
-WATCHED_SUFFIXES = {".yaml", ".yml", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+WATCHED_SUFFIXES = {".yaml", ".yml", ".txt", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}   # .txt: story files
 
 
 def copyfit_state(layout) -> dict:
-    """(page, article id) -> (overflow chars, short lines)."""
-    return {(e.page, e.article_id): (e.overflow_chars, e.short_lines) for e in layout.copyfit}
+    """(page, article id) -> (overflow chars, short lines, the copyfit in both units)."""
+    return {(e.page, e.article_id): (e.overflow_chars, e.short_lines, e.fit) for e in layout.copyfit}
 
 
 def _fit(state, msg) -> str:
-    over, short = state
-    if over:
-        return f"超出{over}字"
-    if short:
-        return f"缺{short}行"
-    return msg("watch.fits")
+    return state[2] or msg("watch.fits")
 
 
 def copyfit_changes(old: dict, new: dict, msg) -> list[str]:
@@ -56,7 +51,7 @@ def change_filter(edition_dir: Path):
         if p.name.startswith(".") or p.name.endswith("~") or p.suffix.lower() not in WATCHED_SUFFIXES:
             return False
         return (edition_dir in p.parents or p.parent == paper_dir
-                or (paper_dir / "images") in p.parents)
+                or (paper_dir / "images") in p.parents or (paper_dir / "stories") in p.parents)
     return wanted
 
 
