@@ -167,7 +167,7 @@ def newsprint_pdf(paras: list[str], measures=MEASURES, em: float = EM) -> tuple[
     from layout.fonts import FontSet
     from layout.makeup.model import PageLayout
     from layout.makeup.styles import line_runs
-    from layout.press.testsheet import COLORS
+    from fixtures.testsheet import COLORS
     from layout.press.write import register_fonts
     from layout.render import paint_page
 

@@ -41,6 +41,7 @@ SHORT_PER_EM = 1e7         # and per em it is left short
 OVERFLOW_D = 1e16          # a line wider than the measure with everything squeezed
 WIDOW_PENALTY = 1e5
 CANDIDATES = 3
+LOOSE_CANDIDATES = 6       # a paragraph set a line longer may push more characters down
 
 
 def _prefix(values) -> list[float]:
@@ -149,11 +150,11 @@ class _Ends:
         return out
 
 
-def _candidates(ends: _Ends, s: int, e_fit: int) -> list[tuple[int, float]]:
+def _candidates(ends: _Ends, s: int, e_fit: int, count: int = CANDIDATES) -> list[tuple[int, float]]:
     """(end, penalty) of the lines tried from s: up to CANDIDATES normal ends from the fullest
     fit back, and a URL or last-resort end that fills the line better than any of them; an
     emergency break only when there is nothing else, and one character (overflowing) after that."""
-    cands = [(e, 0.0) for e in ends.upto(BREAK_OK, s, e_fit, CANDIDATES)]
+    cands = [(e, 0.0) for e in ends.upto(BREAK_OK, s, e_fit, count)]
     best = cands[0][0] if cands else s
     for lv in (BREAK_URL, BREAK_LAST):
         if ends.at(lv)[0] == ends.n_eff:        # none in the paragraph (most paragraphs)
@@ -195,7 +196,7 @@ def _search(p: Prepared, measure: float, indent: float, widows: bool, lines_dim:
         mc_s, mg_s = MC[s], MG[s]
         while e_fit < n_eff and MC[e_fit + 1] - mc_s - track[e_fit] + MG[e_fit] - mg_s <= limit:
             e_fit += 1
-        for e, pen in _candidates(ends, s, e_fit):
+        for e, pen in _candidates(ends, s, e_fit, LOOSE_CANDIDATES if lines_dim else CANDIDATES):
             final = e == n_eff
             d = fitter.line_cost(s, e, avail, final) + pen
             if final:
