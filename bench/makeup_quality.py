@@ -216,6 +216,16 @@ def measure(name, seed, ed_page, page, fill_entry, copyfit, diags, seconds, font
 
 # ---------------------------------------------------------------- running pages
 
+def _cold_compose() -> None:
+    """Forget composed paragraphs (layout.makeup.styles keeps them for watch mode), so each
+    page is timed as a build composes it: every paragraph for the first time."""
+    from layout.makeup import styles
+
+    cache = getattr(styles, "COMPOSE_CACHE", None)
+    if cache is not None:
+        cache.clear()
+
+
 def _fonts():
     from layout.fonts import FontSet
     return FontSet.load()
@@ -231,6 +241,7 @@ def run_generated(seed: int, root: Path, fonts, verbose: bool = False) -> PageRe
     if not loaded.ok:
         raise SystemExit(f"seed {seed}: the generated edition does not load: "
                          + "; ".join(str(d) for d in loaded.diagnostics if d.severity.name == "ERROR"))
+    _cold_compose()
     t, c = time.perf_counter(), time.process_time()
     made = make_up(loaded, only={spec.number})
     seconds, cpu = time.perf_counter() - t, time.process_time() - c
@@ -276,6 +287,7 @@ def run_sample(root: Path, fonts, verbose: bool = False) -> list[PageResult]:
             return out
         pages_mod._make_page = timed
     try:
+        _cold_compose()
         t, c = time.perf_counter(), time.process_time()
         made = make_up(loaded)
         total, total_cpu = time.perf_counter() - t, time.process_time() - c
