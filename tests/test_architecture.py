@@ -1,62 +1,127 @@
-"""Imports point only backwards along the pipeline; compose and makeup never touch PDF."""
+"""Imports point only backwards along the pipeline; compose and makeup never touch PDF.
+
+Every module's stage is the first part of its path under layout/ (layout/compose/lines.py
+is in compose, layout/messages.py in messages); every import of a layout module is
+resolved, written any way Python allows (`import layout.x`, `from layout.x import y`,
+`from layout import x`, `from .y import z`, `from ..render import paint`), at module level
+or inside a function, and must not point to a later stage."""
 import ast
 from pathlib import Path
 
 import pytest
 
 PKG = Path(__file__).resolve().parent.parent / "layout"
-ORDER = ["catalogue", "diagnostics", "files", "edition", "fonts", "compose", "makeup", "render", "press", "preflight",
-         "pipeline", "cli"]
-NO_PDF = {"edition", "fonts", "compose", "makeup"}
+# the pipeline, first to last (`ls layout/` must show nothing else)
+ORDER = ["catalogue", "base", "edition", "fonts", "compose", "makeup", "render", "press", "preflight",
+         "pipeline", "messages", "cli", "__main__"]
+NO_PDF = {"catalogue", "base", "edition", "fonts", "compose", "makeup"}
 PDF_LIBS = {"reportlab", "pypdfium2", "pypdf"}
 
 
-# top-level modules that serve the command line belong to the cli stage
-CLI_MODULES = {"messages", "__main__"}
+def module_name(path: Path) -> str:
+    """layout/compose/lines.py -> layout.compose.lines; a package's __init__.py -> the package."""
+    parts = ("layout",) + path.relative_to(PKG).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def stage_of(path: Path) -> str:
-    rel = path.relative_to(PKG)
-    name = rel.parts[0].removesuffix(".py") if rel.parts else ""
-    return "cli" if name in CLI_MODULES else name
+def stage_of(module: str) -> str:
+    """layout.compose.lines -> compose; layout -> '' (the package itself)."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else ""
 
 
-def imports(path: Path):
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
+def layout_imports(source: str, module: str, is_package: bool):
+    """(line, imported module) for every layout module `source` imports, relative ones resolved."""
+    here = module if is_package else module.rpartition(".")[0]     # the package `.` means
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             for a in node.names:
-                yield a.name
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            yield node.module
+                if a.name.split(".")[0] == "layout":
+                    yield node.lineno, a.name
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = here.split(".")
+                base = base[:len(base) - (node.level - 1)]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            if target.split(".")[0] != "layout":
+                continue
+            if target == "layout":        # from layout import compose, base: each is a module
+                for a in node.names:
+                    yield node.lineno, f"layout.{a.name}"
+            else:
+                yield node.lineno, target
 
 
-MODULES = sorted(p for p in PKG.rglob("*.py") if stage_of(p) in ORDER)
+def backward_arrows(source: str, module: str, is_package: bool = False) -> list[str]:
+    stage = stage_of(module)
+    out = []
+    for line, target in layout_imports(source, module, is_package):
+        to = stage_of(target)
+        if to in ORDER and ORDER.index(to) > ORDER.index(stage):
+            out.append(f"{module}:{line}: {stage} imports the later stage {to} ({target})")
+    return out
 
 
-@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PKG)))
+MODULES = sorted(PKG.rglob("*.py"))
+
+
+def _id(p: Path) -> str:
+    return str(p.relative_to(PKG))
+
+
+def test_the_folder_list_is_the_pipeline():
+    """Every module belongs to a stage of ORDER (no stray at the top of layout/)."""
+    stray = {_id(p) for p in MODULES if stage_of(module_name(p)) not in ORDER and p != PKG / "__init__.py"}
+    assert not stray, f"modules outside the pipeline's stages: {sorted(stray)}"
+    assert (PKG / "__init__.py").read_text(encoding="utf-8").strip() == ""
+
+
+@pytest.mark.parametrize("path", MODULES, ids=_id)
 def test_imports_point_backwards(path):
-    stage = stage_of(path)
-    for name in imports(path):
-        top = name.split(".")[0]
-        if stage in NO_PDF:
-            assert top not in PDF_LIBS, f"{path.name}: stage {stage} imports {name}"
-        if top == "layout" and len(name.split(".")) > 1:
-            target = name.split(".")[1]
-            if target in ORDER:
-                assert ORDER.index(target) <= ORDER.index(stage), \
-                    f"{path.relative_to(PKG)}: {stage} imports later stage {name}"
+    source = path.read_text(encoding="utf-8")
+    module = module_name(path)
+    assert backward_arrows(source, module, path.name == "__init__.py") == []
+    if stage_of(module) in NO_PDF:
+        for node in ast.walk(ast.parse(source)):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level
+                     else [])
+            for name in names:
+                assert name.split(".")[0] not in PDF_LIBS, f"{_id(path)}: {name} in a stage before render"
+
+
+@pytest.mark.parametrize("source, module, is_package, later", [
+    ("from ..render import paint_page", "layout.compose.lines", False, "render"),
+    ("from ..render.paint import ink", "layout.compose.lines", False, "render"),
+    ("from .. import render", "layout.makeup.pages", False, "render"),
+    ("from layout import press", "layout.makeup.pages", False, "press"),
+    ("import layout.cli.app", "layout.pipeline.run", False, "cli"),
+    ("def f():\n    from layout.preflight import preflight", "layout.press.write", False, "preflight"),
+    ("from .paint import ink", "layout.render", True, None),                # the package's own module
+    ("from . import model", "layout.compose.lines", False, None),
+    ("from ..base.diagnostics import error", "layout.compose.lines", False, None),
+    ("from layout import base", "layout.edition.load", False, None),
+])
+def test_the_resolver_sees_every_spelling(source, module, is_package, later):
+    found = backward_arrows(source, module, is_package)
+    if later is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and f"the later stage {later}" in found[0]
 
 
 def test_every_stage_exists():
-    for stage in ORDER[ORDER.index("edition"):]:
+    for stage in ORDER[ORDER.index("edition"):ORDER.index("messages")] + ["cli"]:
         assert (PKG / stage / "__init__.py").exists()
 
 
 LAZY = PDF_LIBS | {"layout.render", "layout.press", "layout.preflight"}
 
 
-@pytest.mark.parametrize("path", sorted((PKG / "cli").glob("*.py")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted((PKG / "cli").glob("*.py")) + sorted((PKG / "pipeline").glob("*.py")),
+                         ids=_id)
 def test_cli_imports_the_pdf_stages_only_inside_functions(path):
     """`import layout.cli` (and so `newsprint check`) stays free of reportlab and pypdf."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -65,4 +130,4 @@ def test_cli_imports_the_pdf_stages_only_inside_functions(path):
                  else [node.module] if isinstance(node, ast.ImportFrom) and node.module else [])
         for name in names:
             assert not any(name == m or name.startswith(m + ".") for m in LAZY), \
-                f"cli/{path.name}: {name} at module level"
+                f"{_id(path)}: {name} at module level"

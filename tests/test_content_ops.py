@@ -11,7 +11,7 @@ from pypdf.generic import (ArrayObject, ByteStringObject, ContentStream, Decoded
 from layout.press import write_edition
 from layout.preflight import preflight
 from layout.preflight.content_ops import fast_operations
-from layout.press.testsheet import BoxFonts, sample_layout
+from fixtures.testsheet import BoxFonts, sample_layout
 
 preflight_module = sys.modules["layout.preflight.checks"]
 scan_module = sys.modules["layout.preflight.scan"]

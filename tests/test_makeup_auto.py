@@ -50,7 +50,7 @@ def test_every_page_is_covered_and_nothing_dropped(auto_sample):
     edition, layout = auto_sample
     for fill in layout.fill:
         assert fill.uncovered == 0, fill
-        assert fill.short <= 3, fill
+        assert fill.short == 0, fill
     placed = {(f.id, p.number) for p in layout.pages for f in _articles(p)}
     for page in edition.pages:
         for art in page.articles:

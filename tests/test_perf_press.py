@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from layout.makeup.model import RuleItem
 from layout.press import write_edition
 from layout.preflight import preflight
-from layout.press.testsheet import BoxFonts, sample_layout
+from fixtures.testsheet import BoxFonts, sample_layout
 
 
 def _two_pages(layout):
@@ -172,7 +172,7 @@ def test_fast_preview_pdf_renders_the_same_pixels_and_restores_zlib(tmp_path):
     import pypdfium2 as pdfium
     from reportlab.pdfbase import pdfdoc
 
-    from layout.press.preview import page_pdf
+    from layout.press.page_pdf import page_pdf
 
     layout = sample_layout(tmp_path)
     fonts = BoxFonts(tmp_path)
@@ -242,7 +242,7 @@ def test_png_bytes_round_trip_through_pillow():
 
     from PIL import Image
 
-    from layout.press.preview import png_bytes
+    from layout.render.raster import png_bytes
 
     rng = random.Random(5)
     for size in ((1, 1), (7, 3), (33, 20)):

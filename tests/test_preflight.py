@@ -13,7 +13,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from layout.base.diagnostics import Severity
 from layout.press import write_edition
 from layout.preflight import preflight
-from layout.press.testsheet import BoxFonts, box_font, boxed_pdf, sample_layout
+from fixtures.testsheet import BoxFonts, box_font, boxed_pdf, sample_layout
 
 W, H, BLEED = 300.0, 400.0, 9.0
 

@@ -10,7 +10,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, NameObject
 
 from layout.press import write_edition
 from layout.preflight import checks, preflight, scan
-from layout.press.testsheet import BoxFonts, sample_layout
+from fixtures.testsheet import BoxFonts, sample_layout
 
 BOXES = b"/MediaBox [0 0 318 418] /TrimBox [9 9 309 409] /BleedBox [0 0 318 418]"
 

@@ -15,7 +15,7 @@ from layout.makeup.model import RuleItem
 from layout.press import PressResult, write_edition
 from layout.preflight import preflight
 from layout.press.marks import MARKS_MARGIN
-from layout.press.testsheet import BoxFonts, sample_layout
+from fixtures.testsheet import BoxFonts, sample_layout
 from layout.press.write import chars_by_font
 
 MM = 72 / 25.4

@@ -8,7 +8,7 @@ import pytest
 
 from layout.makeup.model import BoxItem, PageLayout, Rect, RuleItem
 from layout.press import write_edition
-from layout.press.testsheet import BoxFonts, sample_layout
+from fixtures.testsheet import BoxFonts, sample_layout
 from layout.render.paint import bleed_rect, bleed_rule
 
 W, H, B = 340.0, 480.0, 8.5

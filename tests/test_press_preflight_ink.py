@@ -10,7 +10,7 @@ from pypdf import PdfReader, PdfWriter
 
 from layout.preflight import preflight
 from layout.preflight.checks import PreflightReport
-from layout.press.testsheet import boxed_pdf
+from fixtures.testsheet import boxed_pdf
 
 W, H, BLEED = 300.0, 400.0, 9.0
 

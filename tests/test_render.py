@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from layout.edition.model import Color
 from layout.makeup.model import BoxItem, ImageItem, PageLayout, QRItem, Rect, RuleItem, TextRun
 from layout.press.pdfx import cmyk_only
-from layout.press.testsheet import COLORS, box_font, grey_photo
+from fixtures.testsheet import COLORS, box_font, grey_photo
 from layout.render import ink, paint_page
 from layout.render.paint import dark_runs
 

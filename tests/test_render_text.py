@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from layout.makeup.model import BoxItem, PageLayout, Rect, TextRun
 from layout.press.pdfx import cmyk_only
-from layout.press.testsheet import COLORS, box_font
+from fixtures.testsheet import COLORS, box_font
 from layout.render import paint_page
 from layout.render.paint import _num
 

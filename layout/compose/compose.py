@@ -17,7 +17,7 @@ def _offset(line: Line, align: str) -> Line:
 
 
 # per-line demerits tried, gentlest first, to set a paragraph a line longer or shorter
-LOOSENESS_LADDER = (30.0, 300.0, 3000.0, 20000.0)
+LOOSENESS_LADDER = (300.0, 20000.0)
 
 
 def compose_paragraph(spans: Sequence[Span], measure: float, para: ParaStyle,

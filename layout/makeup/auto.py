@@ -27,7 +27,7 @@ NODE_BUDGET = 40000        # search steps per stack layout
 MAX_STACKS = 3
 MAX_ASSIGNMENTS = 30       # groupings of parts into slots tried per stack layout
 MAX_GROUPS = 400           # groups that fill one slot exactly, per slot
-MAX_COMBOS = 40            # height combinations tried per slot
+MAX_COMBOS = 60            # height combinations tried per slot
 
 
 @dataclass(frozen=True)
@@ -190,42 +190,46 @@ class _Search:
         orders = []
         for j, g in enumerate(groups):
             opts = [g]
-            if j > 0:     # a separator (box, photo) may open a slot beside a headline
+            if j > 0:     # a box may open a slot beside a headline
                 for k in g:
                     if self.seps[k] and k != g[0]:
                         opts.append([k] + [x for x in g if x != k])
                         break
+            if len(g) >= 3:   # the last two the other way round: other rows for their headlines
+                opts.append(g[:-2] + [g[-1], g[-2]])
             orders.append(opts)
+        # the slot with the fewest parts first: its few height choices constrain the others
+        self._order = sorted(range(len(groups)), key=lambda j: (len(groups[j]), j))
         self._slot(0, orders, [])
 
-    def _slot(self, j: int, orders, placed: list[Block]) -> None:
-        if j == len(self.slots):
+    def _slot(self, idx: int, orders, placed: list[Block]) -> None:
+        if idx == len(self.slots):
             score = _score(placed, self.parts)
             if self.best is None or score < self.best[0]:
                 self.best = (score, list(placed))
             return
+        j = self._order[idx]
         s = self.slots[j]
-        beside = [o for o in placed + self.fixed if not o.separator and
-                  (o.col + o.span == s.col or s.col + s.span == o.col)]
-        tried = 0
+        # rows of the headlines beside this slot (its blocks share its columns, so only rows matter)
+        forbid = frozenset(r for o in placed + self.fixed if not o.separator and
+                           (o.col + o.span == s.col or s.col + s.span == o.col)
+                           for r in range(o.row, o.row + o.head_rows))
         for order in orders[j]:
-            for blocks in self._stacked(tuple(order), j):
+            for blocks in self._stacked(tuple(order), j, forbid):
                 self.nodes += 1
-                if self.nodes > NODE_BUDGET or tried >= MAX_COMBOS:
+                if self.nodes > NODE_BUDGET:
                     return
-                if beside and any(_clash(b, o) for b in blocks if not b.separator for o in beside):
-                    continue
-                tried += 1
-                self._slot(j + 1, orders, placed + blocks)
+                self._slot(idx + 1, orders, placed + blocks)
 
-    def _stacked(self, order: tuple[int, ...], j: int) -> list[list[Block]]:
-        """The slot's blocks for each height combination, cheapest first (memoised)."""
-        key = (order, j)
+    def _stacked(self, order: tuple[int, ...], j: int, forbid: frozenset) -> list[list[Block]]:
+        """The slot's blocks for each height combination whose headlines avoid the rows in
+        `forbid`, cheapest first (memoised)."""
+        key = (order, j, forbid)
         have = self._stacks.get(key)
         if have is None:
             s = self.slots[j]
             have = []
-            for combo in self._combos(list(order), j):
+            for combo in self._combos(list(order), j, forbid):
                 row, blocks = s.top, []
                 for k, rows in zip(order, combo):
                     shape = self.menus[k][j][rows]
@@ -236,8 +240,9 @@ class _Search:
             self._stacks[key] = have
         return have
 
-    def _combos(self, order: list[int], j: int):
-        """Heights of the slot's blocks (in order) adding up to its rows, cheapest first."""
+    def _combos(self, order: list[int], j: int, forbid: frozenset = frozenset()):
+        """Heights of the slot's blocks (in order) adding up to its rows, cheapest first,
+        no headline (of a block that is not a separator) on a row in `forbid`."""
         rows = self.slots[j].rows
         menus = [self.menus[k][j] for k in order]
         limit = (1 << (rows + 1)) - 1
@@ -247,6 +252,8 @@ class _Search:
             reach[i] = _shift_or(reach[i + 1], sum(1 << h for h in menus[i])) & limit
         found = []
 
+        top = self.slots[j].top
+
         def rec(i: int, left: int, acc: list[int], cost: float):
             if len(found) >= MAX_COMBOS * 2:
                 return
@@ -254,7 +261,11 @@ class _Search:
                 if left == 0:
                     found.append((cost, list(acc)))
                 return
+            row = top + rows - left
             for h in sorted(menus[i], key=lambda r: (menus[i][r].cost, r)):
+                if forbid and not self.seps[order[i]] and \
+                        any(r in forbid for r in range(row, row + menus[i][h].head_rows)):
+                    continue
                 if h <= left and reach[i + 1] >> (left - h) & 1:
                     acc.append(h)
                     rec(i + 1, left - h, acc, cost + menus[i][h].cost)
@@ -262,7 +273,7 @@ class _Search:
 
         rec(0, rows, [], 0.0)
         found.sort(key=lambda c: c[0])
-        return [c for _, c in found]
+        return [c for _, c in found[:MAX_COMBOS]]
 
 
 def _shift_or(acc: int, mask: int) -> int:
@@ -326,9 +337,13 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
           fixed: list[Block]) -> Solution | None:
     """The best makeup of the parts into the free grid: exact if there is one, else one
     whose blocks may end a few lines short; None if even that does not exist."""
+    narrow = {w for w in range(1, columns + 1)
+              if any(planner.fits(p, w) for p in parts)}     # widths some part can take
     for exact in (True, False):
         best = None
         for stacks in stack_layouts(columns):
+            if not set(stacks) <= narrow:
+                continue
             slots = slots_for(stacks, rows, fixed)
             if not slots or len(slots) > len(parts):
                 continue

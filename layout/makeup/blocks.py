@@ -65,35 +65,40 @@ def body_lines(ts: Typesetter, article, measure: float, start: Resume | None,
     looseness[i] = ±1 sets paragraph i a line longer or shorter (when it can be)."""
     if article.kind == "verse":
         return verse_lines(ts, article, measure, start)
-    role = body_role(article)
-    body = ts.char_style(role)
-    para = ts.para_style(role)
     out: list[BodyLine] = []
     first_para = start.paragraph if start else 0
     for pi in range(first_para, len(article.paragraphs)):
-        p = article.paragraphs[pi]
-        text = ts.text(p.text, p.pos)
-        offset = 0
-        spans = []
-        style = para
-        if start and pi == start.paragraph and start.char > 0:
-            offset = start.char
-            text = text[offset:]
-            style = ts.para_style(role, indent=0.0)   # a paragraph continued mid-way: no indent
-        elif pi == 0 and article.byline:
-            spans.append(Span(ts.text(article.byline, article.pos), ts.char_style("byline")))
-        spans.append(Span(text, body))
         loose = looseness[pi] if pi < len(looseness) else 0
-        composed = ts.compose(spans, measure, style, p.pos, f"article {article.id}, paragraph {pi + 1}", loose)
-        lead = len(spans[0].text) if len(spans) == 2 else 0
-        for line in composed.lines:
-            # char index in the (normalised) paragraph text where this line starts
-            out.append(BodyLine(line, pi, offset + max(0, line.start - lead), offset + max(0, line.end - lead)))
+        out += paragraph_lines(ts, article, pi, measure, start, loose)
     if article.author and (start is None or start.paragraph <= len(article.paragraphs)):
         author = ts.line([Span(ts.text(article.author, article.pos), ts.char_style("byline"))],
                          ts.para_style("byline", align="right"))
         out.append(BodyLine(_fit(author, measure), len(article.paragraphs), 0, len(article.author)))
     return out
+
+
+def paragraph_lines(ts: Typesetter, article, pi: int, measure: float, start: Resume | None,
+                    loose: int = 0) -> list[BodyLine]:
+    """Paragraph pi of the body (from `start` when it is the paragraph a continuation
+    picks up in), set at measure, a line longer or shorter with loose = ±1 if it can be."""
+    role = body_role(article)
+    p = article.paragraphs[pi]
+    text = ts.text(p.text, p.pos)
+    offset = 0
+    spans = []
+    style = ts.para_style(role)
+    if start and pi == start.paragraph and start.char > 0:
+        offset = start.char
+        text = text[offset:]
+        style = ts.para_style(role, indent=0.0)   # a paragraph continued mid-way: no indent
+    elif pi == 0 and article.byline:
+        spans.append(Span(ts.text(article.byline, article.pos), ts.char_style("byline")))
+    spans.append(Span(text, ts.char_style(role)))
+    composed = ts.compose(spans, measure, style, p.pos, f"article {article.id}, paragraph {pi + 1}", loose)
+    lead = len(spans[0].text) if len(spans) == 2 else 0
+    # char index in the (normalised) paragraph text where each line starts
+    return [BodyLine(line, pi, offset + max(0, line.start - lead), offset + max(0, line.end - lead))
+            for line in composed.lines]
 
 
 def verse_lines(ts: Typesetter, article, measure: float, start: Resume | None) -> list[BodyLine]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from layout.makeup.blocks import (body_column_count, body_lines, body_role, caption_lines, columns_of,
-                                  headline_items, natural_photo_rows)
+                                  headline_items, natural_photo_rows, paragraph_lines)
 from layout.makeup.grid import PageGrid
 from layout.makeup.model import Rect
 from layout.makeup.shape import Shape
@@ -27,6 +27,8 @@ LOOSE_COST = 1.0           # per paragraph set a line longer
 TIGHT_COST = 1.5           # per paragraph set a line shorter
 PHOTO_COST = 0.5           # per row away from the photo's natural height
 EMPTY_COST = 4.0           # per empty body line (only when no exact makeup exists)
+MAX_LOOSE = 4              # paragraphs tried for looseness each way
+VARY_COST = 1.5            # 变栏: one body column fewer than the span
 SHORT_COLUMN_COST = 3.0    # per row a body column is shorter than MIN_BODY_ROWS
 JUMP_COST = 0.02           # per line sent on to the continuation
 
@@ -102,35 +104,44 @@ class Planner:
                 out = min(out, max(st.min_size_pt, size * width / w))
         return out
 
-    def paragraphs(self, part: Part, measure: float) -> tuple[int, int, tuple, tuple]:
+    def paragraphs(self, part: Part, measure: float, want: int = MAX_LOOSE) -> tuple[int, int, tuple, tuple]:
         """(body lines, paragraphs, loosenable, tightenable): the body's line count at this
-        measure and which paragraphs can be set a line longer or shorter, longest first."""
+        measure and which paragraphs can be set a line longer or shorter, the longest
+        first; paragraphs are tried only until `want` are found each way (looseness is
+        the costly part of planning, and whole columns never need more)."""
         key = ("body", part.id, part.start, measure)
-        if key in self._memo:
-            return self._memo[key]
+        state = self._memo.get(key)
         art = part.article
-        base = body_lines(self.ts, art, measure, part.start)
-        counts: dict[int, int] = {}
-        for bl in base:
-            counts[bl.paragraph] = counts.get(bl.paragraph, 0) + 1
         npar = len(art.paragraphs)
-        loose, tight = [], []
-        if art.kind != "verse":
-            order = sorted((p for p in counts if p < npar), key=lambda p: (-counts[p], p))
-            for p in order:
-                for delta, bucket in ((1, loose), (-1, tight)):
-                    if delta < 0 and counts[p] < 2:
-                        continue
-                    trial = [0] * npar
-                    trial[p] = delta
-                    alt = body_lines(self.ts, art, measure, part.start, tuple(trial))
-                    if len(alt) == len(base) + delta:
-                        bucket.append(p)
-        found = (len(base), npar, tuple(loose), tuple(tight))
-        self._memo[key] = found
-        return found
+        if state is None:
+            base = body_lines(self.ts, art, measure, part.start)
+            counts: dict[int, int] = {}
+            for bl in base:
+                counts[bl.paragraph] = counts.get(bl.paragraph, 0) + 1
+            order = [] if art.kind == "verse" else \
+                sorted((p for p in counts if p < npar), key=lambda p: (-counts[p], p))
+            state = self._memo[key] = {"n": len(base), "counts": counts, 1: ([], list(order)),
+                                       -1: ([], [p for p in order if counts[p] >= 2])}
+        for delta in (1, -1):
+            found, todo = state[delta]
+            while len(found) < want and todo:
+                p = todo.pop(0)
+                alt = paragraph_lines(self.ts, art, p, measure, part.start, delta)
+                if len(alt) == state["counts"][p] + delta:
+                    found.append(p)
+        return state["n"], npar, tuple(state[1][0][:want]), tuple(state[-1][0][:want])
 
     # ---- the menu
+    def fits(self, part: Part, span: int) -> bool:
+        """The part can be set at this span at all (its box and headline fit): cheap."""
+        width = self.inner_width(part, span)
+        if width <= 0 or (part.boxed and span > max(2, self.grid.columns // 2)):
+            return False
+        art = part.article
+        if not (art.headline or art.kicker or art.subhead or part.short):
+            return True
+        return self.headline(part, width, part.headline_size) is not None
+
     def menu(self, part: Part, span: int, max_rows: int, exact: bool = True) -> dict[int, Shape]:
         """Height in rows -> the cheapest shape of that height at this span: exact ones fill
         every body line; with exact=False the last body column may end short (at a cost)."""
@@ -141,7 +152,7 @@ class Planner:
         art = part.article
         grid = self.grid
         width = self.inner_width(part, span)
-        if width <= 0:
+        if width <= 0 or (part.boxed and span > max(2, self.grid.columns // 2)):   # a box stays narrow
             self._memo[key] = out
             return out
         size = part.headline_size
@@ -186,9 +197,21 @@ class Planner:
         art = part.article
         if not art.paragraphs and not art.author:
             return [(0, 0, (), 0.0)]
-        cols = body_column_count(self.grid, art, width)
+        default = body_column_count(self.grid, art, width)
+        out = self._fills(part, width, default, exact)
+        if len(out) < 2 and default in (3, 4) and not art.body_columns and not part.jump_to:
+            # 变栏: fewer, wider body columns, when the grid's own give too few exact fills
+            out += [(b, default - 1, plan, cost + VARY_COST)
+                    for b, _, plan, cost in self._fills(part, width, default - 1, exact)]
+        return out
+
+    def _fills(self, part: Part, width: float, cols: int, exact: bool):
+        art = part.article
         measure = columns_of(self.grid, Rect(0, 0, width, 0), cols, self.ts.size(body_role(art)))[0][1]
-        n, npar, loose, tight = self.paragraphs(part, measure)
+        if part.jump_to:        # the line count is all a jumped part needs
+            n, npar, loose, tight = self.paragraphs(part, measure, 0)
+        else:
+            n, npar, loose, tight = self.paragraphs(part, measure, min(MAX_LOOSE, cols + 1))
         out = []
         if part.jump_to:        # 转版: any full height here, the rest goes on (下转: one line kept for it)
             most = -(-(n + 1) // cols) - 1

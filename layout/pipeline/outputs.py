@@ -69,8 +69,9 @@ def write_proof(layout, edition, fonts, out: Path) -> Path:
 def write_preview(layout, edition, fonts, page: int, dpi: float, proof: bool, path: Path) -> Path:
     """One page as PNG (its proof view with `proof`) at `path`."""
     from layout.base.files import atomic_write
-    from layout.press.preview import render_png
+    from layout.press.page_pdf import page_pdf
+    from layout.render.raster import rasterise
 
     shown = proof_view(layout, edition, fonts) if proof else layout
-    atomic_write(path, render_png(shown, fonts, page, dpi=dpi))
+    atomic_write(path, rasterise(page_pdf(shown, fonts, page, fast=True), shown.bleed_pt, dpi))
     return path

@@ -126,8 +126,6 @@ def _render_pages(layout, pages, font_names, slug_font, marks, subject) -> bytes
     return c.getpdfdata()
 
 
-_render = render_pdf      # the name press.preview first used
-
 
 def merge_plates(plates: list[bytes], subject: str) -> bytes:
     """One PDF of the plates' pages, each copied as it is (content, fonts, images, boxes).
