@@ -230,8 +230,8 @@ def generate_page(seed: int, number: int | None = None) -> PageSpec:
                 s.kind = "photo"             # a photo story: the picture and a few lines
         stories.append(s)
     commentary = Story(f"s{seed}-c", "commentary", rng.choice(COMMENTARY_HEADS), [], author="本报评论员")
-    brief_list = [Story(f"s{seed}-b{k + 1}", "brief", rng.choice(BRIEF_HEADS), [], headline_size=14)
-                  for k in range(briefs)]
+    brief_list = [Story(f"s{seed}-b{k + 1}", "brief", head, [], headline_size=14)
+                  for k, head in enumerate(rng.sample(BRIEF_HEADS, briefs))]
     # the commentary's rank: among the first few (评论 often rides beside the lead)
     at = min(len(stories), rng.choice((1, 1, 2, 3)))
     stories.insert(at, commentary)
