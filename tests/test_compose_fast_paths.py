@@ -1,4 +1,4 @@
-"""The compose stage's shortcuts give what the plain way gives: the fast Glyph constructor,
+"""The compose stage's shortcuts give what the plain way gives: a line's glyphs as columns,
 rows of characters remembered across paragraphs, memoised break levels, normalize_text's
 nothing-to-do path."""
 import dataclasses
@@ -7,7 +7,7 @@ import pytest
 
 from layout.compose import CharStyle, Glyph, ParaStyle, Span, compose_paragraph, normalize_text
 from layout.compose.classes import BREAK_BAD, BREAK_NONE, BREAK_OK, Memo, break_levels
-from layout.compose.model import Columns, Line, glyph, line, line_columns
+from layout.compose.model import Columns, Line
 from layout.compose.synthetic import SyntheticMetrics
 
 EM = 10.0
@@ -15,52 +15,42 @@ BODY = CharStyle(("song",), EM)
 FLAT = ParaStyle(indent_em=0.0, align="left")
 
 
-@pytest.mark.parametrize("values", [
-    ("甲", "song", 9.0, 18.0, 9.0, 3, "black", 0.0, 1.0, 0.0),
-    ("”", "", 10.5, -0.0, 5.25, 0, "red", -0.0, 1.12, 0.8),
-])
-def test_glyph_is_the_dataclass(values):
-    fast, plain = glyph(*values), Glyph(*values)
-    assert type(fast) is Glyph
-    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
-    assert list(vars(fast)) == [f.name for f in dataclasses.fields(Glyph)]
-    assert dataclasses.astuple(fast) == values
-    assert fast.slot == plain.slot
-    assert dataclasses.replace(fast, x=1.0) == dataclasses.replace(plain, x=1.0)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        fast.x = 1.0
-
-
-def test_line_is_the_dataclass():
-    g = glyph("甲", "song", 9.0, 0.0, 9.0, 0, "black", 0.0, 1.0, 0.0)
+def test_a_line_keeps_its_glyphs_as_columns():
+    """Line.columns is a declared field; Line.glyphs are made from it, and a Line made from
+    Glyph objects (Columns.of) is the same Line."""
+    g = Glyph("甲", "song", 9.0, 0.0, 9.0, 0, "black", 0.0, 1.0, 0.0)
     cols = Columns("甲", ("song",), (9.0,), (0.0,), (9.0,), 0, ("black",), (0.0,), (1.0,), (0.0,))
     rest = (9.0, 108.0, 0, 1, True, False)
     for extra in ((), (4.5,)):
-        fast, plain = line(cols, *rest, *extra), Line((g,), *rest, *extra)
-        assert type(fast) is Line
-        assert fast.text == "甲" and "glyphs" not in vars(fast)        # no Glyph made yet
-        assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
-        assert fast.glyphs == (g,) and line_columns(fast) is cols and line_columns(plain) is None
-        assert dataclasses.replace(fast, offset=2.0) == dataclasses.replace(plain, offset=2.0)
+        ln = Line(cols, *rest, *extra)
+        assert [f.name for f in dataclasses.fields(Line)][0] == "columns"
+        assert ln.text == "甲" and ln.glyphs == (g,) and ln.columns is cols
+        assert ln == Line(Columns.of((g,)), *rest, *extra) and hash(ln) == hash(Line(Columns.of([g]), *rest, *extra))
+        assert dataclasses.replace(ln, offset=2.0).columns is cols
         with pytest.raises(dataclasses.FrozenInstanceError):
-            fast.offset = 1.0
-        with pytest.raises(AttributeError):
-            fast.no_such_field
+            ln.offset = 1.0
+    with pytest.raises(ValueError):            # columns hold glyphs that follow each other
+        Columns.of((g, dataclasses.replace(g, src=5)))
 
 
-def test_runs_from_columns_are_the_runs_from_glyphs():
-    """makeup reads a composed line's runs from its columns; a Line made from the same
-    glyphs (replace() makes one) gives the same runs."""
+def test_runs_from_columns_are_the_runs_of_the_glyphs():
+    """makeup reads a composed line's runs from its columns: the same runs as grouping the
+    line's Glyph objects."""
+    from itertools import groupby
+
     from layout.makeup.styles import line_runs
 
     mixed = CharStyle(("song", "hei"), EM, color="red")
     composed = compose_paragraph([Span("甲乙　丙 ab，", BODY), Span("丁戊", mixed)], 9 * EM, FLAT,
                                  SyntheticMetrics())
     for ln in composed.lines:
-        assert line_columns(ln) is not None
-        plain = dataclasses.replace(ln)
-        assert line_columns(plain) is None
-        assert line_runs(ln, 5.0, 20.0) == line_runs(plain, 5.0, 20.0)
+        assert Line(Columns.of(ln.glyphs), ln.width, ln.measure, ln.start, ln.end, ln.first, ln.last) == ln
+        drawn = [g for g in ln.glyphs if not g.char.isspace() and g.font]
+        runs = [(key, "".join(g.char for g in grp), tuple(g.x for g in grp))
+                for key, grp in ((k, list(v)) for k, v in
+                                 groupby(drawn, lambda g: (g.font, g.size_pt, g.color, g.hscale, g.rise)))]
+        assert [((r.font, r.size_pt, r.color, r.hscale, r.rise), r.chars, r.xs)
+                for r in line_runs(ln, 5.0, 20.0)] == runs
 
 
 class Wide(SyntheticMetrics):

@@ -36,7 +36,9 @@ def test_build_returns_what_it_did(tmp_path):
     assert result.folder == folder
     assert result.plates == (folder / "test-paper-2020-02-24.pdf", *result.page_plates)
     assert len(result.page_plates) == len(result.layout.pages)
-    assert result.written == result.plates + (result.copyfit_file, result.proof_file)
+    assert result.written == result.plates + (result.manifest_file, result.copyfit_file, result.proof_file)
+    assert [v.page for v in result.versions] == [p.number for p in result.layout.pages]
+    assert all(v.status == "new" for v in result.versions) and result.removed_pages == ()
     assert all(p.is_file() for p in result.written)
     assert [r.path for r in result.preflight] == [str(p) for p in result.plates]
     assert all(r.passed for r in result.preflight)

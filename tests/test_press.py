@@ -15,6 +15,7 @@ from layout.makeup.model import RuleItem
 from layout.press import PressResult, write_edition
 from layout.preflight import preflight
 from layout.press.marks import MARKS_MARGIN
+from layout.press.pdfx import OUTPUT_PROFILE, output_profile
 from fixtures.testsheet import BoxFonts, sample_layout
 from layout.press.write import chars_by_font
 
@@ -51,7 +52,7 @@ def test_writes_edition_and_one_plate_per_page(tmp_path, edition):
                              tmp_path / "out" / "test-2024-03-08-p2.pdf")
     assert len(PdfReader(res.edition_pdf).pages) == 2
     assert [len(PdfReader(p).pages) for p in res.page_pdfs] == [1, 1]
-    assert sorted(os.listdir(tmp_path / "out")) == sorted(p.name for p in res.paths)
+    assert sorted(os.listdir(tmp_path / "out")) == sorted(p.name for p in res.written)
 
 
 def test_same_layout_gives_byte_identical_files(tmp_path, edition):
@@ -115,9 +116,13 @@ def test_pdfx_identification_info_and_output_intent(tmp_path, edition):
     intents = reader.trailer["/Root"]["/OutputIntents"]
     intent = intents[0].get_object()
     assert intent["/S"] == "/GTS_PDFX" and intent["/Type"] == "/OutputIntent"
-    assert intent["/OutputConditionIdentifier"] == "IFRA26"
+    assert intent["/OutputConditionIdentifier"] == "CGATS TR 002"      # registered at color.org
     assert intent["/RegistryName"] == "http://www.color.org"
-    assert intent["/Info"] == "ISOnewspaper26v4"
+    assert "TR 002" in intent["/Info"]
+    profile = intent["/DestOutputProfile"].get_object()
+    assert profile["/N"] == 4
+    assert profile.get_data() == OUTPUT_PROFILE.read_bytes()
+    assert profile.get_data()[36:40] == b"acsp" and profile.get_data()[16:20] == b"CMYK"
 
 
 def test_fonts_are_embedded_subsets_and_text_extracts(tmp_path, edition):
@@ -184,7 +189,7 @@ def test_no_temp_files_and_failed_write_keeps_old_file(tmp_path, edition, monkey
         write_edition(replace(layout, date_iso="2024-03-08", title="另一个标题"), fonts, out)
     monkeypatch.undo()
     assert first.edition_pdf.read_bytes() == old
-    assert sorted(os.listdir(out)) == sorted(p.name for p in first.paths)   # no .tmp left
+    assert sorted(os.listdir(out)) == sorted(p.name for p in first.written)   # no .tmp left
 
 
 def test_plates_are_readable_by_others_as_the_umask_allows(tmp_path, edition):
@@ -208,7 +213,7 @@ def test_render_failure_writes_nothing(tmp_path, edition):
     with pytest.raises(KeyError, match="no-such-colour"):
         write_edition(replace(layout, pages=(p1, bad_page)), fonts, out)
     assert {p: p.read_bytes() for p in first.paths} == before
-    assert sorted(os.listdir(out)) == sorted(p.name for p in first.paths)
+    assert sorted(os.listdir(out)) == sorted(p.name for p in first.written)
 
 
 def test_compressed_streams_stay_compact(tmp_path, edition):
@@ -223,7 +228,7 @@ def test_compressed_streams_stay_compact(tmp_path, edition):
     assert b"/FlateDecode" in raw and b" Tj" not in raw      # content is compressed
     assert b"ASCII85Decode" not in raw                        # binary streams, no 25 % text layer
     assert rl_config.useA85                                   # reportlab's default is restored
-    assert len(raw) < 40_000
+    assert len(raw) < 40_000 + len(output_profile())          # the page, and the output profile
 
 
 def test_two_subsets_of_one_face_do_not_share_glyphs(tmp_path, edition):

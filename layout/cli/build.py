@@ -3,6 +3,7 @@ with --proof the proof PDF; nothing is written when the edition has errors.  The
 layout.pipeline.build; this module says what it did."""
 from __future__ import annotations
 
+import os
 import sys
 
 from layout.cli.build_all import run_all
@@ -30,15 +31,24 @@ def add_parser(sub) -> None:
 
 
 def options(args) -> BuildOptions:
-    return BuildOptions(marks=args.marks, strict=args.strict, proof=args.proof)
+    """The build's options; SOURCE_DATE_EPOCH (ValueError when malformed) dates the plates."""
+    from layout.press.pdfx import source_date_epoch
+
+    return BuildOptions(marks=args.marks, strict=args.strict, proof=args.proof,
+                        epoch=source_date_epoch(os.environ))
 
 
 def run(args) -> int:
     if args.all is not None or args.edition is None:
         return run_all(args)
+    try:
+        opts = options(args)
+    except ValueError as exc:                     # SOURCE_DATE_EPOCH malformed
+        print_json("build", 1, error=str(exc)) if args.json else print(msg("epoch.bad", why=exc), file=sys.stderr)
+        return 1
     progress = Progress(args)
     try:
-        result = build(args.edition, args.output, options(args), on_step=progress.step)
+        result = build(args.edition, args.output, opts, on_step=progress.step)
     finally:
         progress.done()
     if args.json:
@@ -64,6 +74,7 @@ def build_json(result) -> dict:
     if result.plates:
         items["written"] = [str(p) for p in result.written]
         items["preflight"] = [preflight_json(r) for r in result.preflight]
+        items["plates"] = plates_json(result)
     return items
 
 
@@ -82,6 +93,7 @@ def show(result, quiet: bool, out, err) -> int:
               file=out)
         for p in result.plates:
             print(msg("wrote", path=p), file=out)
+        print(plates_line(result), file=out)
         if result.proof_file:
             print(msg("wrote.proof", path=result.proof_file), file=out)
     for line in preflight_failures(result):
@@ -95,3 +107,24 @@ def preflight_failures(result) -> list[str]:
         lines.append(msg("preflight.failed-for", path=report.path))
         lines += [f"  {check_line(check)}" for check in report.failures()]
     return lines
+
+
+def plates_json(result) -> list[dict]:
+    """The plates for --json: page, file, SHA-256, revision, /ID, status against the last build."""
+    return [{"page": p.page, "file": p.file, "sha256": p.sha256, "revision": p.revision,
+             "id": p.pdf_id, "status": p.status} for p in result.versions] + [
+        {"page": n, "status": "removed"} for n in result.removed_pages]
+
+
+def plates_line(result) -> str:
+    """第1版 changed; 第2–4版 unchanged — which plates go to the plant."""
+    from layout.press.manifest import page_ranges
+
+    groups: dict[str, list[int]] = {}
+    for p in result.versions:
+        groups.setdefault(p.status, []).append(p.page)
+    if result.removed_pages:
+        groups["removed"] = list(result.removed_pages)
+    parts = [msg(f"plates.status.{status}", pages=page_ranges(groups[status]))
+             for status in ("changed", "new", "unchanged", "removed") if status in groups]
+    return msg("plates.line", parts=msg("plates.sep").join(parts), path=result.manifest_file)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 
+from layout.messages import msg
 from layout.cli.report import print_json
 
 
@@ -23,7 +24,11 @@ def run_all(args) -> int:
     editions = find_editions(args.all)
     if not editions:
         return refuse(f"newsprint: no edition (a folder with edition.yaml) under {args.all}", 1)
-    results = build_all(editions, BatchOptions(args.output, options(args), args.quiet),
+    try:
+        opts = options(args)
+    except ValueError as exc:                     # SOURCE_DATE_EPOCH malformed
+        return refuse(msg("epoch.bad", why=exc), 1)
+    results = build_all(editions, BatchOptions(args.output, opts, args.quiet),
                         args.jobs or default_jobs())
     code = max(r.code for r in results)
     if json:

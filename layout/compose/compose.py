@@ -6,7 +6,7 @@ from typing import Sequence
 
 from .breaking import choose_breaks
 from .lines import build_line
-from .model import ComposedParagraph, Line, Metrics, ParaStyle, Span
+from .model import Columns, ComposedParagraph, Line, Metrics, ParaStyle, Span
 from .prepare import prepare
 
 
@@ -63,7 +63,7 @@ def set_line(spans: Sequence[Span], para: ParaStyle, metrics: Metrics) -> Line:
     indent = para.indent_em * spans[0].style.size_pt if spans else 0.0
     e = len(p.text.rstrip(" \t\n\r"))
     if e == 0:
-        return Line((), indent, indent, 0, len(p.text), True, True)
+        return Line(Columns.of(()), indent, indent, 0, len(p.text), True, True)
     line = build_line(p, 0, e, len(p.text), float("inf"), indent, False, True, True)
     return replace(line, measure=line.width)
 

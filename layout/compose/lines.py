@@ -13,7 +13,7 @@ from itertools import accumulate
 from operator import add, sub
 
 from .classes import CLOSE, MIDDLE, OPEN, SPACE, STOP
-from .model import Columns, Line, line
+from .model import Columns, Line
 from .prepare import END_TRIMMED, MAX_SPACE_EM, MIN_AUTOSPACE_EM, MIN_SPACE_EM, Prepared
 
 _SHRINK_ORDER = ("space", MIDDLE, "bracket", STOP, "auto")   # 。？！ never squeezed mid-line
@@ -142,4 +142,4 @@ def build_line(p: Prepared, s: int, e: int, end: int, measure: float, indent: fl
     width = pen[-1]
     if justify and not last and abs(width - measure) < 0.01:
         width = measure
-    return line(columns, width, measure, s, end, first, last)
+    return Line(columns, width, measure, s, end, first, last)

@@ -68,47 +68,6 @@ class Glyph:
         return left, left + self.advance
 
 
-_new = object.__new__
-_set = object.__setattr__
-
-
-def glyph(char: str, font: str, size_pt: float, x: float, advance: float, src: int, color: str,
-          trim_left: float, hscale: float, rise: float) -> Glyph:
-    """Glyph(char, …, rise), the same frozen object, made without the generated __init__'s
-    ten object.__setattr__ calls (compose makes one per character)."""
-    g = _new(Glyph)
-    _set(g, "__dict__", {"char": char, "font": font, "size_pt": size_pt, "x": x,
-                         "advance": advance, "src": src, "color": color,
-                         "trim_left": trim_left, "hscale": hscale, "rise": rise})
-    return g
-
-
-@dataclass(frozen=True)
-class Line:
-    glyphs: tuple[Glyph, ...]
-    width: float       # right edge of the last glyph's slot (== measure for justified lines)
-    measure: float
-    start: int         # paragraph text index of the first character on the line
-    end: int           # one past the last (spaces at a break are consumed)
-    first: bool        # the paragraph's first line
-    last: bool         # the paragraph's last line
-    offset: float = 0.0  # x of the line's left edge inside the measure (centre/right alignment)
-
-    @property
-    def text(self) -> str:
-        cols = self.__dict__.get("columns")
-        return cols.chars if cols is not None else "".join(g.char for g in self.glyphs)
-
-    def __getattr__(self, name: str):
-        """`glyphs` of a line made by line(): built from its columns when first asked for."""
-        cols = self.__dict__.get("columns") if name == "glyphs" else None
-        if cols is None:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        glyphs = cols.glyphs()
-        _set(self, "glyphs", glyphs)
-        return glyphs
-
-
 @dataclass(frozen=True)
 class Columns:
     """A line's glyphs as one column per attribute (what Glyph holds, glyph i in row i):
@@ -125,24 +84,43 @@ class Columns:
     rises: tuple[float, ...]
 
     def glyphs(self) -> tuple[Glyph, ...]:
-        return tuple(map(glyph, self.chars, self.fonts, self.sizes, self.xs, self.advances,
+        return tuple(map(Glyph, self.chars, self.fonts, self.sizes, self.xs, self.advances,
                          range(self.src, self.src + len(self.chars)), self.colors, self.trim_lefts,
                          self.hscales, self.rises))
 
+    @staticmethod
+    def of(glyphs) -> Columns:
+        """The columns of glyphs that follow each other in the paragraph's text."""
+        glyphs = tuple(glyphs)
+        src = glyphs[0].src if glyphs else 0
+        if any(g.src != src + i for i, g in enumerate(glyphs)):
+            raise ValueError("a line's glyphs follow each other in the paragraph's text")
+        return Columns("".join(g.char for g in glyphs), tuple(g.font for g in glyphs),
+                       tuple(g.size_pt for g in glyphs), tuple(g.x for g in glyphs),
+                       tuple(g.advance for g in glyphs), src, tuple(g.color for g in glyphs),
+                       tuple(g.trim_left for g in glyphs), tuple(g.hscale for g in glyphs),
+                       tuple(g.rise for g in glyphs))
 
-def line(columns: Columns, width: float, measure: float, start: int, end: int,
-         first: bool, last: bool, offset: float = 0.0) -> Line:
-    """A Line whose glyphs are made from `columns` only when read (Line.__getattr__); equal,
-    hash and repr as Line(glyphs, …, offset) made with them."""
-    ln = _new(Line)
-    _set(ln, "__dict__", {"columns": columns, "width": width, "measure": measure, "start": start,
-                          "end": end, "first": first, "last": last, "offset": offset})
-    return ln
 
+@dataclass(frozen=True)
+class Line:
+    columns: Columns   # the glyphs, one column per attribute (Columns.of(glyphs) from Glyphs)
+    width: float       # right edge of the last glyph's slot (== measure for justified lines)
+    measure: float
+    start: int         # paragraph text index of the first character on the line
+    end: int           # one past the last (spaces at a break are consumed)
+    first: bool        # the paragraph's first line
+    last: bool         # the paragraph's last line
+    offset: float = 0.0  # x of the line's left edge inside the measure (centre/right alignment)
 
-def line_columns(ln: Line) -> Columns | None:
-    """The columns a line was made from (None for a Line made from glyphs)."""
-    return ln.__dict__.get("columns")
+    @property
+    def glyphs(self) -> tuple[Glyph, ...]:
+        """The line's glyphs as objects, made when asked for (makeup reads the columns)."""
+        return self.columns.glyphs()
+
+    @property
+    def text(self) -> str:
+        return self.columns.chars
 
 
 @dataclass(frozen=True)

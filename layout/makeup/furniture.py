@@ -77,11 +77,25 @@ def masthead(ts: Typesetter, grid: PageGrid, edition) -> tuple[list, Rect]:
     # the ear (报眼)
     ear = Rect(grid.col_x(grid.columns - ear_cols + 1), band.y, grid.span_width(ear_cols), (rows - 1) * grid.pitch)
     items += ear_items(ts, grid, mh, ear)
-    # 报头线: a heavy red rule and a thin one across the type area under the band
+    # 报头线: a heavy red rule and a thin one across the type area under the band; the
+    # thin one no thinner than a plate can register in two inks
     yb = band.bottom - grid.pitch * 0.5
     items.append(RuleItem(area.x, yb - 2.5, area.right, yb - 2.5, 2.0, color="red"))
-    items.append(RuleItem(area.x, yb, area.right, yb, 0.5, color="red"))
+    items.append(RuleItem(area.x, yb, area.right, yb, rule_width(edition.paper, "red", 0.5), color="red"))
     return items, band
+
+
+MIN_MULTI_INK_RULE_PT = 1.0     # a rule in two or more inks thinner than this fringes on coldset
+
+
+def rule_width(paper, colour: str, width: float) -> float:
+    """`width`, or MIN_MULTI_INK_RULE_PT when the colour is made of two or more process
+    inks (M+Y red): misregistration on a coldset press shows a hairline's inks apart."""
+    col = paper.colors.get(colour)
+    if col is None or getattr(col, "spot", ""):
+        return width
+    inks = sum(1 for v in (col.c, col.m, col.y, col.k) if v > 0)
+    return max(width, MIN_MULTI_INK_RULE_PT) if inks >= 2 else width
 
 
 def logo_item(path: str, box: Rect) -> ImageItem:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from itertools import groupby
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 from layout.compose import compose_paragraph, natural_width, set_line
-from layout.compose.model import CharStyle, Line, ParaStyle, line_columns
+from layout.compose.model import CharStyle, Line, ParaStyle
 from layout.compose.normalize import normalize_text
 from layout.base.diagnostics import Phrase, SourcePos, error, warning
 from layout.makeup.model import TextRun
@@ -97,7 +97,7 @@ class Typesetter:
 
     def line(self, spans, para: ParaStyle, pos: SourcePos | None = None, what: "str | Phrase" = "") -> Line:
         line = set_line(spans, para, self.metrics)
-        for ch, font in zip(line.text, _fonts(line)):
+        for ch, font in zip(line.text, line.columns.fonts):
             if not font and not ch.isspace():
                 self._missing_once(ch, pos, what)
         return line
@@ -120,12 +120,6 @@ class Typesetter:
         self.diagnostics.append(error("missing-glyph", pos, what=what, char=ch, codepoint=f"U+{ord(ch):04X}"))
 
 
-def _fonts(line: Line):
-    cols = line_columns(line)
-    return cols.fonts if cols is not None else [g.font for g in line.glyphs]
-
-
-_ROW = attrgetter("char", "font", "size_pt", "color", "hscale", "rise", "x")
 _RUN_KEY = itemgetter(1, 2, 3, 4, 5)     # font, size, colour, scale, rise
 _CHAR = itemgetter(0)
 _X = itemgetter(6)
@@ -135,13 +129,9 @@ def line_runs(line: Line, x0: float, baseline: float) -> list[TextRun]:
     """Positioned text runs of a composed line whose left edge is at x0: one run per stretch
     of glyphs in the same font, size, colour, scale and rise; spaces are not drawn, and a
     char no font has is reported elsewhere and drawn nowhere (never a tofu box)."""
-    cols = line_columns(line)
-    if cols is not None:        # a composed line: its columns, no Glyph objects made
-        chars = cols.chars
-        rows = zip(chars, cols.fonts, cols.sizes, cols.colors, cols.hscales, cols.rises, cols.xs)
-    else:
-        chars = line.text
-        rows = map(_ROW, line.glyphs)
+    cols = line.columns         # no Glyph objects made
+    chars = cols.chars
+    rows = zip(chars, cols.fonts, cols.sizes, cols.colors, cols.hscales, cols.rises, cols.xs)
     if any(map(str.isspace, chars)):
         rows = [r for r in rows if not r[0].isspace()]
     left = x0 + line.offset

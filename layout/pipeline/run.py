@@ -41,6 +41,7 @@ class BuildOptions:
     strict: bool = False      # any overflow is an error
     proof: bool = False       # also the proof PDF
     preflight: bool = True    # check every plate written
+    epoch: int | None = None  # SOURCE_DATE_EPOCH for the plates' dates (None: the edition date)
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,14 @@ class BuildResult:
     copyfit_file: Path | None = None
     proof_file: Path | None = None
     preflight: tuple = ()                   # a PreflightReport per plate, in the order of `plates`
+    versions: tuple = ()                    # layout.press.manifest.Plate per page: SHA-256, revision,
+    #                                         status against the previous build (new/changed/unchanged)
+    removed_pages: tuple[int, ...] = ()     # pages the previous build in the folder had, this one not
+    manifest_file: Path | None = None       # the plate manifest
 
     @property
     def written(self) -> tuple[Path, ...]:
-        return self.plates + tuple(p for p in (self.copyfit_file, self.proof_file) if p)
+        return self.plates + tuple(p for p in (self.manifest_file, self.copyfit_file, self.proof_file) if p)
 
     @property
     def copyfit(self) -> tuple:
@@ -146,7 +151,7 @@ def write(made: MadeUp, out, options: BuildOptions = BuildOptions(), *, on_step=
     folder = out_dir(out, edition)
     remove_stale_temps(folder)
     on_step("step.plates")
-    press = write_edition(layout, fonts, folder, marks=options.marks)
+    press = write_edition(layout, fonts, folder, marks=options.marks, epoch=options.epoch)
     diags = list(made.diagnostics)
     reports = []
     if options.preflight:
@@ -162,7 +167,8 @@ def write(made: MadeUp, out, options: BuildOptions = BuildOptions(), *, on_step=
     copyfit_file = write_copyfit(layout, edition, folder)
     proof_file = write_proof(layout, edition, fonts, folder) if options.proof else None
     return BuildResult(edition, layout, tuple(diags), folder, press.paths, press.page_pdfs,
-                       copyfit_file, proof_file, tuple(reports))
+                       copyfit_file, proof_file, tuple(reports), press.plates, press.removed,
+                       press.manifest)
 
 
 def preview(edition_path, page: int, png=None, *, dpi: float = 100.0, proof: bool = False,

@@ -9,7 +9,11 @@ byte the one reportlab writes.
 """
 from __future__ import annotations
 
-from reportlab.pdfbase.ttfonts import SUBSETN, TTFont, makeToUnicodeCMap
+import hashlib
+from contextlib import contextmanager
+
+from reportlab.pdfbase import ttfonts
+from reportlab.pdfbase.ttfonts import TTFont, makeToUnicodeCMap
 
 
 def utf16_hex(code: int) -> str:
@@ -31,15 +35,39 @@ def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     return f"{head}beginbfchar\n{pairs}\nendbfchar{tail}"
 
 
+def subset_tag(face_name: bytes, subset: list[int]) -> bytes:
+    """The six capital letters before `+` in a subset's name (ISO 32000-1 §9.6.4), made
+    from what decides the font program: the face (its name carries the digest of the
+    embedded file) and the codes of the subset.  reportlab numbers subsets from AAAAAA
+    in every file, so the edition file, made of the plates, named four different
+    programs AAAAAA+…; a reader may merge subsets of one name."""
+    h = hashlib.sha256(face_name + b"\n" + ",".join(map(str, subset)).encode("ascii")).digest()
+    return bytes(65 + b % 26 for b in h[:6])
+
+
+@contextmanager
+def _tags(tags: list[bytes]):
+    """reportlab's subset namer (ttfonts.SUBSETN, read by TTFont.addObjects) giving `tags`."""
+    saved = ttfonts.SUBSETN
+    ttfonts.SUBSETN = lambda n: tags[n]
+    try:
+        yield
+    finally:
+        ttfonts.SUBSETN = saved
+
+
 class EmbeddedFont(TTFont):
-    """reportlab's TTFont whose ToUnicode maps give characters beyond the BMP as UTF-16."""
+    """reportlab's TTFont whose ToUnicode maps give characters beyond the BMP as UTF-16
+    and whose subsets are named by their content (subset_tag)."""
 
     def addObjects(self, doc):
         state = self.state.get(doc)
         subsets = [list(s) for s in state.subsets] if state is not None else []
-        super().addObjects(doc)
-        for n, subset in enumerate(subsets):
+        tags = [subset_tag(self.face.name, s) for s in subsets]
+        with _tags(tags):
+            super().addObjects(doc)
+        for tag, subset in zip(tags, subsets):
             if all(c < 0x10000 for c in subset):
                 continue          # reportlab's map is already right
-            base = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX)).decode("pdfdoc")
+            base = b"".join((tag, b"+", self.face.name, self.face.subfontNameX)).decode("pdfdoc")
             doc.idToObject["toUnicodeCMap:" + base].content = to_unicode_cmap(base, subset)
