@@ -1,6 +1,6 @@
 """How the CLI shows diagnostics and its own lines, in the locale's language.
 
-The words are the catalogue's (layout.catalogue); msg(code, **args) renders one entry,
+The words are the catalogue's (layout.base.catalogue); msg(code, **args) renders one entry,
 diag_line/diag_json a Diagnostic. The language comes from the locale: LC_ALL, else
 LC_MESSAGES, else LANG; a value starting with "zh" means Chinese, anything else English.
 """
@@ -10,11 +10,11 @@ import json
 import re
 from functools import lru_cache
 
-from layout.catalogue import as_json, language, msg  # noqa: F401  (re-exported)
-from layout.catalogue import cli as cli_words
+from layout.base.catalogue import as_json, language, msg  # noqa: F401  (re-exported)
+from layout.base.catalogue import cli as cli_words
 from layout.base.diagnostics import FREE_TEXT, printable
 
-CATALOGUE = cli_words.ENTRIES      # the CLI's own lines (layout.catalogue.cli)
+CATALOGUE = cli_words.ENTRIES      # the CLI's own lines (layout.base.catalogue.cli)
 
 # TRANSITION: diagnostics still written as free English text (the old form) get their
 # Chinese from these patterns until their call sites name a catalogue entry.

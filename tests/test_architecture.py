@@ -12,9 +12,9 @@ import pytest
 
 PKG = Path(__file__).resolve().parent.parent / "layout"
 # the pipeline, first to last (`ls layout/` must show nothing else)
-ORDER = ["catalogue", "base", "edition", "fonts", "compose", "makeup", "render", "press", "preflight",
+ORDER = ["base", "edition", "fonts", "compose", "makeup", "render", "press", "preflight",
          "pipeline", "messages", "cli", "__main__"]
-NO_PDF = {"catalogue", "base", "edition", "fonts", "compose", "makeup"}
+NO_PDF = {"base", "edition", "fonts", "compose", "makeup"}
 PDF_LIBS = {"reportlab", "pypdfium2", "pypdf"}
 
 

@@ -313,7 +313,7 @@ def test_ids_and_slugs_may_not_end_in_a_newline(copy):
     edit(copy, "id: brief-one", 'id: "brief-one\\n"')
     edit(copy, "slug: test-paper", 'slug: "test-paper\\n"', file="paper.yaml")
     _, diags = load_edition(copy / EDITION)
-    assert sorted(d.code for d in diags) == ["article-id", "value"]
+    assert sorted(d.code for d in diags) == ["article-id", "slug"]
 
 
 def test_missing_styles_are_named(copy):

@@ -126,7 +126,7 @@ def test_invisible_characters_are_stripped_with_a_warning_by_default(copy):
     code, out, err = run("check", copy / "2020-02-24")
     assert code == 0 and "OK" in out, err
     assert ("edition.yaml:29:22: warning: article commentary, paragraph 1: removed 3 invisible "
-            "character(s): U+200B ZERO WIDTH SPACE, U+00AD SOFT HYPHEN, U+000B control character") in err
+            "characters: U+200B ZERO WIDTH SPACE, U+00AD SOFT HYPHEN, U+000B control character") in err
     edition, _ = load_edition(copy / "2020-02-24")
     assert edition.article("commentary").paragraphs[0].text == "春风徐来。"
 

@@ -268,7 +268,7 @@ def test_messages_in_chinese_under_zh_cn(capsys, copy, monkeypatch):
     break_it(copy, "        headline: ['石景山区召开应对", "        headlin: ['石景山区召开应对")
     code, out, err = run(capsys, "check", copy)
     assert code == 1
-    assert "错误: 未知的键 'headlin'（是否应为 'headline'？）" in err, err
+    assert "错误: 未知的键“headlin”（是否应为“headline”？）" in err, err
     assert "处错误" in err
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     code, out, err = run(capsys, "check", copy)

@@ -8,7 +8,7 @@ from dataclasses import MISSING, dataclass, fields
 from enum import Enum
 from operator import attrgetter
 
-from layout.catalogue import Phrase, freeze, known, render  # noqa: F401  (Phrase: for the stages)
+from layout.base.catalogue import Phrase, freeze, known, os_reason, render  # noqa: F401  (Phrase, os_reason: for the stages)
 
 
 def record(cls):
@@ -91,7 +91,7 @@ class SourcePos:
 class Diagnostic:
     """One finding of a stage: severity, a catalogue code and its arguments, where.
 
-    The words are the catalogue's (layout.catalogue): `message` is the English,
+    The words are the catalogue's (layout.base.catalogue): `message` is the English,
     `text("zh")` the Chinese; stages never write the text themselves."""
     severity: Severity
     code: str                               # the catalogue entry, e.g. "unknown-key", "overflow"

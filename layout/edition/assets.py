@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from yaml.nodes import Node
 
+from layout.base.diagnostics import Phrase, os_reason
 from layout.edition.fields import Collector
 from layout.base.files import cache_dir
 from layout.edition.source import shown_path
@@ -45,38 +46,36 @@ def _decode(im: Image.Image) -> None:
 
 
 def confined_image(out: Collector, node: Node, rel: str, base: Path,
-                   roots: dict[str, Path], what: str) -> str:
+                   roots: dict[str, Path], what: Phrase) -> str:
     """The real absolute path of image `rel` (relative to folder `base`), or "" after an error.
 
-    `roots` names the folders the file may live in (label -> resolved folder); a path
+    `roots` names the folders the file may live in (catalogue code of its name -> resolved
+    folder); a path
     that leaves them, lexically with '..' or through a symbolic link, is refused.
     """
-    where = " or ".join(f"the {label} ({shown_path(root)})" for label, root in roots.items())
+    where = tuple(Phrase("folder.at", folder=Phrase(label), path=shown_path(root)) for label, root in roots.items())
     if _ABSOLUTE.match(rel) or os.path.isabs(rel):
-        out.error(f"{what} '{rel}' is an absolute path; give a path relative to "
-                  f"{shown_path(base)}", node, "path")
+        out.error("image-absolute", node, what=what, path=rel, base=shown_path(base))
         return ""
     try:
         lexical = Path(os.path.normpath(base / rel))
         if not any(_within(lexical, root) for root in roots.values()):
-            out.error(f"{what} '{rel}' points outside {where}; keep images inside", node, "path")
+            out.error("image-outside", node, what=what, path=rel, folders=where)
             return ""
         real = lexical.resolve()
         if not any(_within(real, root) for root in roots.values()):
-            out.error(f"{what} '{rel}' is a symbolic link to {real}, outside {where}",
-                      node, "path")
+            out.error("image-link-outside", node, what=what, path=rel, real=str(real), folders=where)
             return ""
         if not real.is_file():
-            out.error(f"{what} '{rel}' not found (looked for {shown_path(lexical)})",
-                      node, "missing-file")
+            out.error("image-not-found", node, what=what, path=rel, looked=shown_path(lexical))
             return ""
         return _checked_image(out, node, rel, what, real)
     except (OSError, ValueError, RuntimeError) as exc:   # unreadable, NUL in name, link loop
-        out.error(f"{what} '{rel}' cannot be read: {exc}", node, "path")
+        out.error("image-unreadable", node, what=what, path=rel, reason=os_reason(exc))
         return ""
 
 
-def _checked_image(out: Collector, node: Node, rel: str, what: str, real: Path) -> str:
+def _checked_image(out: Collector, node: Node, rel: str, what: Phrase, real: Path) -> str:
     """str(real) if Pillow reads the whole picture (now, or these same bytes before), else ""
     after an error."""
     mark = _decoded_mark(real)
@@ -88,10 +87,10 @@ def _checked_image(out: Collector, node: Node, rel: str, what: str, real: Path) 
         with Image.open(real) as im:
             _decode(im)
     except _Damaged as exc:
-        out.error(f"{what} '{rel}' is damaged ({exc}); export the picture again", node, "image")
+        out.error("image-damaged", node, what=what, path=rel, reason=str(exc))
         return ""
     except (UnidentifiedImageError, Image.DecompressionBombError):
-        out.error(f"{what} '{rel}' is not an image file Pillow can read", node, "image")
+        out.error("not-an-image", node, what=what, path=rel)
         return ""
     if mark is not None:
         _remember(mark)

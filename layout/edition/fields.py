@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from layout.base.diagnostics import Diagnostic, SourcePos, error, warning
+from layout.base.diagnostics import Diagnostic, Phrase, SourcePos, error, warning
 from layout.edition.invisible import describe as describe_char, invisible_in
 from layout.edition.source import node_pos
 
@@ -26,11 +26,12 @@ class Collector:
     def __init__(self) -> None:
         self.diags: list[Diagnostic] = []
 
-    def error(self, message: str, where: Node | SourcePos, code: str) -> None:
-        self.diags.append(error(message, _pos(where), code))
+    def error(self, code: str, where: Node | SourcePos, /, **args) -> None:
+        """out.error("unknown-key", node, key="headlin", suggestion="headline")"""
+        self.diags.append(error(code, _pos(where), **args))
 
-    def warning(self, message: str, where: Node | SourcePos, code: str) -> None:
-        self.diags.append(warning(message, _pos(where), code))
+    def warning(self, code: str, where: Node | SourcePos, /, **args) -> None:
+        self.diags.append(warning(code, _pos(where), **args))
 
 
 def _pos(where: Node | SourcePos) -> SourcePos:
@@ -41,18 +42,18 @@ def is_null(node: Node | None) -> bool:
     return node is None or (isinstance(node, ScalarNode) and node.tag == TAG + "null")
 
 
-def describe(node: Node) -> str:
+_GOT = {"null": "got.null", "str": "got.string", "int": "got.integer", "float": "got.number",
+        "bool": "got.boolean", "timestamp": "got.date"}
+
+
+def describe(node: Node) -> Phrase:
     """What the editor wrote, for 'expected X, got Y' messages."""
     if isinstance(node, MappingNode):
-        return "a mapping (key: value)"
+        return Phrase("got.mapping")
     if isinstance(node, SequenceNode):
-        return "a list"
-    kind = node.tag.removeprefix(TAG)
+        return Phrase("got.list")
     value = node.value if len(node.value) <= 40 else node.value[:40] + "…"
-    return {"null": "nothing (null)", "str": f"the string '{value}'",
-            "int": f"the integer {value}", "float": f"the number {value}",
-            "bool": f"the boolean {value}", "timestamp": f"the date {value}"
-            }.get(kind, f"'{value}'")
+    return Phrase(_GOT.get(node.tag.removeprefix(TAG), "got.other"), value=value)
 
 
 def _close(word: str, choices: Iterable[str]) -> list[str]:
@@ -61,49 +62,50 @@ def _close(word: str, choices: Iterable[str]) -> list[str]:
     return difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
 
 
-def did_you_mean(word: str, choices: Iterable[str], listing: bool = True) -> str:
-    """' (did you mean 'x'?)', else the choices (if `listing`)."""
+def did_you_mean(word: str, choices: Iterable[str], listing: bool = True) -> dict:
+    """The arguments of a message about an unknown name: suggestion= the closest choice,
+    else expected= the choices (if `listing`), else none."""
     choices = list(choices)
     close = _close(word, choices)
     if close:
-        return f" (did you mean '{close[0]}'?)"
-    return f" (expected one of: {', '.join(choices)})" if choices and listing else ""
+        return {"suggestion": close[0]}
+    return {"expected": tuple(choices)} if choices and listing else {}
 
 
-def expect_mapping(out: Collector, node: Node, what: str) -> bool:
+def expect_mapping(out: Collector, node: Node, what: str | Phrase) -> bool:
     if isinstance(node, MappingNode):
         return True
-    out.error(f"{what}: expected a mapping (key: value), got {describe(node)}", node, "type")
+    out.error("type", node, key=what, expected=Phrase("kind.mapping"), got=describe(node))
     return False
 
 
 def expect_list(out: Collector, node: Node, what: str) -> list[Node]:
     if isinstance(node, SequenceNode):
         return list(node.value)
-    out.error(f"{what}: expected a list, got {describe(node)}", node, "type")
+    out.error("type", node, key=what, expected=Phrase("kind.list"), got=describe(node))
     return []
 
 
-def template_error(template: str, allowed: Iterable[str]) -> str:
-    """Why `template` is not a valid str.format template over `allowed` names ('' = valid)."""
+def template_error(template: str, allowed: Iterable[str]) -> Phrase | None:
+    """Why `template` is not a valid str.format template over `allowed` names (None: valid)."""
     import string
 
     allowed = tuple(allowed)
     try:
         names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
     except ValueError as exc:
-        return f"malformed template ({exc}); write a literal brace as {{{{ or }}}}"
+        return Phrase("template.malformed", reason=str(exc))
     for name in names:
         if name not in allowed:
-            return (f"unknown placeholder {{{name}}} in template; allowed: "
-                    + ", ".join(f"{{{a}}}" for a in allowed))
-    return ""
+            return Phrase("template.unknown-placeholder", name="{" + name + "}",
+                          allowed=tuple("{" + a + "}" for a in allowed))
+    return None
 
 
 class Fields:
     """One YAML mapping read under a fixed set of keys."""
 
-    def __init__(self, out: Collector, node: Node, keys: Iterable[str], what: str):
+    def __init__(self, out: Collector, node: Node, keys: Iterable[str], what: str | Phrase):
         self.out = out
         self.node = node
         self.what = what
@@ -117,7 +119,7 @@ class Fields:
             if name in self.keys:
                 self._values.setdefault(name, value)
             elif isinstance(key, ScalarNode) and key.tag != TAG + "merge":
-                out.error(f"unknown key '{name}'" + did_you_mean(name, self.keys), key, "unknown-key")
+                out.error("unknown-key", key, key=name, **did_you_mean(name, self.keys))
                 self._misspelt.update(_close(name, self.keys))
 
     @property
@@ -131,9 +133,9 @@ class Fields:
         if is_null(node):
             if required and isinstance(self.node, MappingNode) and key not in self._misspelt:
                 if node is None:
-                    self.out.error(f"{self.what}: missing required key '{key}'", self.node, "missing")
+                    self.out.error("missing", self.node, what=self.what, key=key)
                 else:
-                    self.out.error(f"{key}: a value is required here", node, "missing")
+                    self.out.error("missing-value", node, key=key)
             return None
         return node
 
@@ -152,12 +154,11 @@ class Fields:
         if value is None:
             return default
         if (required or nonblank) and not value.strip():
-            self.out.error(f"{key}: must not be empty", node, "missing")
+            self.out.error("empty-value", node, key=key)
         hidden = invisible_in(value)
         if hidden and not copy:
             i, ch = hidden[0]
-            self.out.error(f"{key}: invisible character {describe_char(ch)} at character {i + 1}; "
-                           "delete it", node, "invisible-char")
+            self.out.error("invisible-char", node, what=key, char=describe_char(ch), index=i + 1)
             return default
         return value
 
@@ -182,7 +183,7 @@ class Fields:
             return default
         if isinstance(node, ScalarNode) and node.tag == TAG + "bool":
             return bool(_constructor.construct_yaml_bool(node))
-        self.out.error(f"{key}: expected true or false, got {describe(node)}", node, "type")
+        self.out.error("type", node, key=key, expected=Phrase("kind.boolean"), got=describe(node))
         return default
 
     def choice(self, key: str, allowed: Iterable[str], default: str) -> str:
@@ -194,8 +195,8 @@ class Fields:
         if value is None:
             return default
         if value not in allowed:
-            self.out.error(f"{key}: unknown value '{value}'" + did_you_mean(value, allowed, False)
-                           + f"; allowed: {' | '.join(allowed)}", node, "unknown-value")
+            self.out.error("unknown-value", node, key=key, value=value, allowed=allowed,
+                           **did_you_mean(value, allowed, False))
             return default
         return value
 
@@ -203,7 +204,7 @@ class Fields:
         value = self.text(key, default)
         problem = template_error(value, allowed)
         if problem:
-            self.out.error(f"{key}: {problem}", self._values[key], "template")
+            self.out.error("template", self._values[key], key=key, problem=problem)
         return value
 
     # ------------------------------------------------------------ containers
@@ -223,14 +224,14 @@ class Fields:
             return ()
         nodes = list(node.value) if isinstance(node, SequenceNode) else [node]
         if isinstance(node, SequenceNode) and not nodes and required:
-            self.out.error(f"{key}: the list is empty", node, "missing")
+            self.out.error("empty-list", node, key=key)
         values = []
         for item in nodes:
             value = scalar_text(self.out, item, key)
             if value is None:
                 continue
             if not value.strip():
-                self.out.error(f"{key}: an entry is empty", item, "missing")
+                self.out.error("empty-entry", item, key=key)
             values.append(value)
         return tuple(values)
 
@@ -247,9 +248,9 @@ def scalar_text(out: Collector, node: Node, key: str) -> str | None:
     """The raw text of a scalar, exactly as written (numbers too: '012345' stays)."""
     if isinstance(node, ScalarNode) and node.tag != TAG + "null":
         return node.value
-    hint = (" (put text that starts with '{' or '[' in quotes)"
-            if isinstance(node, (MappingNode, SequenceNode)) and node.flow_style else "")
-    out.error(f"{key}: expected text, got {describe(node)}{hint}", node, "type")
+    hint = (Phrase("hint.quote-brackets")
+            if isinstance(node, (MappingNode, SequenceNode)) and node.flow_style else None)
+    out.error("type", node, key=key, expected=Phrase("kind.text"), got=describe(node), hint=hint)
     return None
 
 
@@ -261,10 +262,10 @@ def scalar_number(out: Collector, node: Node, key: str) -> float | None:
             value = math.nan
         if math.isfinite(value):
             return value
-        out.error(f"{key}: expected a finite number, got {node.value}", node, "type")
+        out.error("type", node, key=key, expected=Phrase("kind.finite"), got=Phrase("got.number", value=node.value))
         return None
-    hint = " (remove the quotes)" if _looks_numeric(node) else ""
-    out.error(f"{key}: expected a number, got {describe(node)}{hint}", node, "type")
+    hint = Phrase("hint.remove-quotes") if _looks_numeric(node) else None
+    out.error("type", node, key=key, expected=Phrase("kind.number"), got=describe(node), hint=hint)
     return None
 
 
@@ -274,8 +275,8 @@ def scalar_integer(out: Collector, node: Node, key: str) -> int | None:
             return int(_construct(node))
         except (ConstructorError, ValueError):
             pass
-    hint = " (remove the quotes)" if _looks_numeric(node) else ""
-    out.error(f"{key}: expected a whole number, got {describe(node)}{hint}", node, "type")
+    hint = Phrase("hint.remove-quotes") if _looks_numeric(node) else None
+    out.error("type", node, key=key, expected=Phrase("kind.integer"), got=describe(node), hint=hint)
     return None
 
 
@@ -298,8 +299,6 @@ def _looks_numeric(node: Node) -> bool:
 def _in_range(out: Collector, node: Node, key: str, value: float,
               low: float | None, high: float | None, default: float) -> float:
     if (low is not None and value < low) or (high is not None and value > high):
-        bounds = (f"between {low:g} and {high:g}" if low is not None and high is not None
-                  else f"at least {low:g}" if low is not None else f"at most {high:g}")
-        out.error(f"{key}: {value:g} is out of range; must be {bounds}", node, "range")
+        out.error("range", node, key=key, value=value, low=low, high=high)
         return default
     return value

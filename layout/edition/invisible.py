@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from layout.base.diagnostics import SourcePos
+from layout.base.diagnostics import Phrase, SourcePos
 from layout.edition.model import Article
 from layout.edition.source import node_pos
 
@@ -39,20 +39,18 @@ def describe(ch: str) -> str:
     return f"U+{ord(ch):04X} {unicodedata.name(ch, 'control character')}"
 
 
-def clean_text(out: Collector, text: str, pos: SourcePos, what: str, rule: str) -> str:
+def clean_text(out: Collector, text: str, pos: SourcePos, what: Phrase, rule: str) -> str:
     """text without invisible characters; each field reported once, under the paper's rule."""
     found = invisible_in(text)
     if not found:
         return text
     if rule == "error":
         i, ch = found[0]
-        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-        out.error(f"{what}: invisible character {describe(ch)} at character {i + 1}{more}; "
-                  "delete it, or set invisible_chars: strip in the paper", pos, "invisible-char")
+        out.error("invisible-char-rule", pos, what=what, char=describe(ch), index=i + 1,
+                  more=len(found) - 1 or None)
         return text
-    kinds = ", ".join(describe(ch) for ch in dict.fromkeys(ch for _, ch in found))
-    out.warning(f"{what}: removed {len(found)} invisible character(s): {kinds}", pos,
-                "invisible-char")
+    kinds = tuple(describe(ch) for ch in dict.fromkeys(ch for _, ch in found))
+    out.warning("invisible-removed", pos, what=what, n=len(found), chars=kinds)
     return "".join(ch for ch in text if not is_invisible(ch))
 
 
@@ -61,10 +59,10 @@ def clean_article(out: Collector, article: Article, f: Fields, rule: str) -> Art
     def field(key: str, text: str, label: str = "") -> str:
         node = f.get(key)
         pos = node_pos(node) if node is not None else article.pos
-        return clean_text(out, text, pos, f"article {article.id}, {label or key}", rule)
+        return clean_text(out, text, pos, Phrase("where.field", article=article.id, field=label or key), rule)
 
-    paragraphs = tuple(replace(p, text=clean_text(out, p.text, p.pos, f"article {article.id}, "
-                                                  f"paragraph {n}", rule))
+    paragraphs = tuple(replace(p, text=clean_text(out, p.text, p.pos,
+                                                  Phrase("where.paragraph", article=article.id, n=n), rule))
                        for n, p in enumerate(article.paragraphs, 1))
     photo = article.photo
     if photo is not None:

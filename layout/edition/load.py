@@ -9,7 +9,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from layout.base.diagnostics import Diagnostic, SourcePos, has_errors
+from layout.base.diagnostics import Diagnostic, Phrase, SourcePos, has_errors
 from layout.edition.assets import confined_image
 from layout.edition.invisible import clean_article, clean_text
 from layout.edition.fields import TAG, Collector, Fields, describe, did_you_mean, scalar_text
@@ -26,7 +26,7 @@ ARTICLE_KEYS = ("id", "kind", "kicker", "headline", "subhead", "byline", "author
                 "headline_size", "headline_align", "border", "column_rules", "body_style")
 CONTINUATION_KEYS = ("article", "headline", "place")
 PHOTO_KEYS = ("file", "caption", "credit", "rows")
-PLACE_KEYS = ("column", "span", "row", "rows")
+PLACE_KEYS = ("column", "span", "row", "rows", "fit")
 KINDS = ("news", "commentary", "brief", "photo", "feature", "verse")
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 MAX_PAGES = 64
@@ -105,15 +105,15 @@ def _read_edition(out: Collector, file: Path, font_ids: Collection[str] = ()) ->
     out.diags.extend(diags)
     if root is None:
         return None
-    f = Fields(out, root, EDITION_KEYS, "edition file")
+    f = Fields(out, root, EDITION_KEYS, Phrase("what.edition-file"))
     if not isinstance(root, MappingNode):
         return None
     edition_dir = _real(file.parent)
     paper_file = _paper_file(f, file.parent)
     paper = _read_paper(out, paper_file, font_ids) if paper_file else None
-    roots = {"edition's folder": edition_dir}
+    roots = {"folder.edition": edition_dir}
     if paper_file:
-        roots["paper's folder"] = _real(paper_file).parent
+        roots["folder.paper"] = _real(paper_file).parent
     ctx = _Context(out, edition_dir, roots, paper.grid.columns if paper else 0,
                    invisible_chars=paper.invisible_chars if paper else "strip",
                    style_roles=tuple(paper.styles) if paper else ())
@@ -123,8 +123,7 @@ def _read_edition(out: Collector, file: Path, font_ids: Collection[str] = ()) ->
     issue = f.integer("issue", 0, required=True, low=1)
     total_issue = f.integer("total_issue", 0, required=True, low=1)
     if issue and total_issue and total_issue < issue:
-        out.error(f"total_issue: {total_issue} is smaller than issue {issue}",
-                  f.get("total_issue"), "value")
+        out.error("total-issue", f.get("total_issue"), total_issue=total_issue, issue=issue)
     pages = _pages(ctx, f)
     _check_jumps(ctx, pages)
     if paper is None or date is None:
@@ -141,17 +140,14 @@ def _paper_file(f: Fields, edition_dir: Path) -> Path | None:
         return None
     node = f.get("paper")
     if os.path.isabs(rel):
-        f.out.error(f"paper: '{rel}' is an absolute path; give it relative to the edition file",
-                    node, "path")
+        f.out.error("paper-absolute", node, path=rel)
         return None
     file = Path(os.path.normpath(edition_dir / rel))
     if not all(p.suffix.lower() in (".yaml", ".yml") for p in (file, _real(file))):
-        f.out.error(f"paper: '{rel}' is not a .yaml file (a symbolic link must also end "
-                    "in .yaml)", node, "path")
+        f.out.error("paper-not-yaml", node, path=rel)
         return None
     if not file.is_file():
-        f.out.error(f"paper: file '{rel}' not found (looked for {shown_path(file)})",
-                    node, "missing-file")
+        f.out.error("paper-not-found", node, path=rel, looked=shown_path(file))
         return None
     return file
 
@@ -163,7 +159,7 @@ def _date(f: Fields) -> dt.date | None:
     text = node.value.strip() if isinstance(node, ScalarNode) else ""
     match = _DATE.fullmatch(text) if node.tag in (TAG + "timestamp", TAG + "str") else None
     if not match:
-        f.out.error(f"date: expected a date like 2020-02-24, got {describe(node)}", node, "type")
+        f.out.error("type", node, key="date", expected=Phrase("kind.date"), got=describe(node))
         return None
     year, month, day = (int(g) for g in match.groups())
     try:
@@ -173,10 +169,10 @@ def _date(f: Fields) -> dt.date | None:
 
         if 1 <= month <= 12 and year >= 1:
             days = calendar.monthrange(year, month)[1]
-            why = f"{year}年{month}月 has {days} days"
+            why = Phrase("date.month-days", year=year, month=month, days=days)
         else:
-            why = "the month must be 1 to 12"
-        f.out.error(f"date: {text} does not exist ({why})", node, "date")
+            why = Phrase("date.month-range")
+        f.out.error("date", node, date=text, why=why)
         return None
 
 
@@ -184,8 +180,7 @@ def _weekday(f: Fields, date: dt.date | None) -> str:
     derived = WEEKDAYS[date.weekday()] if date else ""
     written = f.choice("weekday", WEEKDAYS, derived)
     if date and written != derived:
-        f.out.error(f"weekday: {written} contradicts the date {date.isoformat()}, "
-                    f"which is a {derived}", f.get("weekday"), "weekday")
+        f.out.error("weekday", f.get("weekday"), written=written, date=date.isoformat(), weekday=derived)
     return derived
 
 
@@ -193,23 +188,20 @@ def _pages(ctx: _Context, f: Fields) -> tuple[Page, ...]:
     page_count = f.integer("page_count", 0, required=True, low=1, high=MAX_PAGES)
     nodes = f.items("pages", required=True)
     if not nodes and f.has("pages"):
-        ctx.out.error("pages: the edition has no pages", f.get("pages"), "missing")
+        ctx.out.error("no-pages", f.get("pages"))
     if len(nodes) > MAX_PAGES:
-        ctx.out.error(f"pages: {len(nodes)} pages listed, more than the limit of {MAX_PAGES}",
-                      f.get("pages"), "limit")
+        ctx.out.error("too-many-pages", f.get("pages"), n=len(nodes), limit=MAX_PAGES)
         nodes = nodes[:MAX_PAGES]
     elif page_count and nodes and page_count != len(nodes):
-        ctx.out.error(f"page_count: {page_count}, but {len(nodes)} pages are listed",
-                      f.get("page_count"), "page-count")
+        ctx.out.error("page-count", f.get("page_count"), page_count=page_count, n=len(nodes))
     return tuple(_page(ctx, node, number) for number, node in enumerate(nodes, 1))
 
 
 def _page(ctx: _Context, node: Node, expected: int) -> Page:
-    f = Fields(ctx.out, node, PAGE_KEYS, "page")
+    f = Fields(ctx.out, node, PAGE_KEYS, Phrase("what.page"))
     number = f.integer("number", expected, required=True, low=1)
     if f.has("number") and number != expected:
-        ctx.out.error(f"number: page {number} is out of order; expected {expected} "
-                      "(pages are listed 1..N in order)", f.get("number"), "page-number")
+        ctx.out.error("page-number", f.get("number"), number=number, expected=expected)
     articles = tuple(a for a in (_article(ctx, n, expected) for n in f.items("articles")) if a)
     continuations = tuple(c for c in (_continuation(ctx, n) for n in f.items("continuations")) if c)
     return Page(number=expected, section=f.text("section"), editor=f.text("editor"),
@@ -218,7 +210,7 @@ def _page(ctx: _Context, node: Node, expected: int) -> Page:
 
 
 def _article(ctx: _Context, node: Node, page: int) -> Article | None:
-    f = Fields(ctx.out, node, ARTICLE_KEYS, "article")
+    f = Fields(ctx.out, node, ARTICLE_KEYS, Phrase("what.article"))
     if not isinstance(node, MappingNode):
         return None
     article_id = _article_id(ctx, f)
@@ -226,11 +218,10 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
     paragraphs = _paragraphs(ctx, f, required=kind != "photo")
     photo = _photo(ctx, f)
     if kind == "photo" and not f.has("photo"):
-        ctx.out.error("article: kind photo needs a photo", node, "missing")
+        ctx.out.error("photo-missing", node)
     place = _place(ctx, f.get("place"))
     if photo and place and photo.rows and place.rows and photo.rows > place.rows:
-        ctx.out.error(f"photo: rows {photo.rows} is more than the placement's rows {place.rows}",
-                      f.get("photo"), "range")
+        ctx.out.error("photo-rows", f.get("photo"), rows=photo.rows, place_rows=place.rows)
     article = Article(
         id=article_id, kind=kind,
         headline=f.texts("headline", required=kind != "photo"),
@@ -253,8 +244,7 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
                           *article.headline, *(p.text for p in paragraphs),
                           *((photo.caption, photo.credit) if photo else ()))))
     if chars > MAX_ARTICLE_CHARS:
-        ctx.out.error(f"article '{article_id}' has {chars} characters, more than the limit "
-                      f"of {MAX_ARTICLE_CHARS}", node, "limit")
+        ctx.out.error("article-too-long", node, article=article_id, chars=chars, limit=MAX_ARTICLE_CHARS)
     return article
 
 
@@ -271,12 +261,10 @@ def _article_id(ctx: _Context, f: Fields) -> str:
     if not article_id:
         return article_id
     if not _ARTICLE_ID.fullmatch(article_id):
-        ctx.out.error(f"id: '{article_id}' may use only lowercase a-z, digits 0-9 and '-'",
-                      node, "article-id")
+        ctx.out.error("article-id", node, article=article_id)
     elif article_id in ctx.ids:
         first = ctx.ids[article_id]
-        ctx.out.error(f"duplicate article id '{article_id}' (first at {first.line}:{first.col})",
-                      node, "duplicate-id")
+        ctx.out.error("duplicate-id", node, article=article_id, line=first.line, col=first.col)
     else:
         ctx.ids[article_id] = node_pos(node)
     return article_id
@@ -287,11 +275,11 @@ def _paragraphs(ctx: _Context, f: Fields, required: bool) -> tuple[Paragraph, ..
     for node in f.items("paragraphs", required=required):
         text = scalar_text(ctx.out, node, "paragraphs")
         if text is not None and not text.strip():
-            ctx.out.error("paragraphs: a paragraph is empty", node, "missing")
+            ctx.out.error("empty-paragraph", node)
         elif text is not None:
             paragraphs.append(Paragraph(text, node_pos(node)))
     if required and not paragraphs and f.has("paragraphs"):
-        ctx.out.error("paragraphs: the article has no text", f.get("paragraphs"), "missing")
+        ctx.out.error("no-text", f.get("paragraphs"))
     return tuple(paragraphs)
 
 
@@ -301,7 +289,7 @@ def _photo(ctx: _Context, f: Fields) -> Photo | None:
         return None
     rel = p.text("file", required=True)
     file = rel and confined_image(ctx.out, p.get("file"), rel, ctx.edition_dir,
-                                  ctx.image_roots, "photo file")
+                                  ctx.image_roots, Phrase("what.photo-file"))
     return Photo(file=file, caption=p.text("caption", copy=True),
                  credit=p.text("credit", copy=True),
                  rows=p.integer("rows", 0, low=0), pos=p.pos)
@@ -317,19 +305,18 @@ def _place(ctx: _Context, node: Node | None) -> Placement | None:
     span = f.integer("span", 1, required=True, low=1)
     last = column + span - 1
     if ctx.grid_columns and last > ctx.grid_columns:
-        ctx.out.error(f"place: column {column} with span {span} reaches column {last}, "
-                      f"past the grid's {ctx.grid_columns} columns", node, "placement")
+        ctx.out.error("place-columns", node, column=column, span=span, last=last, columns=ctx.grid_columns)
     return Placement(column=column, span=span, row=f.integer("row", 1, low=1),
-                     rows=f.integer("rows", 0, low=0), pos=node_pos(node))
+                     rows=f.integer("rows", 0, low=0), fit=f.boolean("fit", False), pos=node_pos(node))
 
 
 def _continuation(ctx: _Context, node: Node) -> Continuation | None:
-    f = Fields(ctx.out, node, CONTINUATION_KEYS, "continuation")
+    f = Fields(ctx.out, node, CONTINUATION_KEYS, Phrase("what.continuation"))
     if not isinstance(node, MappingNode):
         return None
     article_id = f.text("article", required=True)
     headline = clean_text(ctx.out, f.text("headline", required=True, copy=True),
-                          node_pos(f.get("headline") or node), "continuation headline",
+                          node_pos(f.get("headline") or node), Phrase("what.continuation-headline"),
                           ctx.invisible_chars)
     place = _place(ctx, f.get("place"))     # none: placed by automatic makeup
     return Continuation(article_id=article_id, headline=headline, place=place, pos=node_pos(node))
@@ -345,30 +332,23 @@ def _check_jumps(ctx: _Context, pages: tuple[Page, ...]) -> None:
         for cont in page.continuations:
             first = continued.setdefault((cont.article_id, page.number), cont.pos)
             if first is not cont.pos:
-                out.error(f"second continuation for article '{cont.article_id}' on page "
-                          f"{page.number} (first at {first.line}:{first.col})", cont.pos,
-                          "continuation")
+                out.error("second-continuation", cont.pos, article=cont.article_id, page=page.number,
+                          line=first.line, col=first.col)
                 continue
             if cont.article_id not in home:
-                out.error(f"continuation: unknown article '{cont.article_id}'"
-                          + did_you_mean(cont.article_id, home), cont.pos, "continuation")
+                out.error("continuation-unknown", cont.pos, article=cont.article_id,
+                          **did_you_mean(cont.article_id, home))
                 continue
             article, _ = home[cont.article_id]
             if article.continues_on != page.number:
-                has = (f"continues_on: {article.continues_on}" if article.continues_on
-                       else "no continues_on")
-                out.error(f"continuation on page {page.number} for article '{article.id}', but "
-                          f"that article (at {article.pos.line}:{article.pos.col}) has {has}",
-                          cont.pos, "continuation")
+                out.error("continuation-unasked", cont.pos, page=page.number, article=article.id,
+                          line=article.pos.line, col=article.pos.col, target=article.continues_on or None)
     for article_id, node in ctx.jump_nodes.items():
         article, page = home[article_id]
         target = article.continues_on
         if target <= page:
-            out.error(f"continues_on: page {target} is not after this article's page {page}",
-                      node, "continuation")
+            out.error("continues-backwards", node, target=target, page=page)
         elif target > len(pages):
-            out.error(f"continues_on: there is no page {target} (the edition has "
-                      f"{len(pages)} pages)", node, "continuation")
+            out.error("continues-nowhere", node, target=target, pages=len(pages))
         elif (article_id, target) not in continued:
-            out.error(f"continues_on: article '{article_id}' continues on page {target}, but "
-                      f"page {target} has no continuation for it", node, "continuation")
+            out.error("continuation-missing", node, article=article_id, target=target)

@@ -51,8 +51,7 @@ def placeholder_diagnostics(path: str | Path) -> list:
             continue
         col = line.find(PLACEHOLDER)
         while col >= 0:
-            out.append(error(f"placeholder text not replaced: {PLACEHOLDER} (write the copy here, "
-                             f"or delete the article)", SourcePos(str(path), n, col + 1), "placeholder"))
+            out.append(error("placeholder", SourcePos(str(path), n, col + 1), text=PLACEHOLDER))
             col = line.find(PLACEHOLDER, col + 1)
     return out
 

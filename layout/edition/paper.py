@@ -7,7 +7,7 @@ from pathlib import Path
 
 from yaml.nodes import Node, SequenceNode
 
-from layout.base.diagnostics import has_errors
+from layout.base.diagnostics import Phrase, has_errors
 from layout.edition.assets import confined_image
 from layout.edition.invisible import RULES as INVISIBLE_RULES
 from layout.edition.fields import Collector, Fields, did_you_mean, expect_list, scalar_number, scalar_text
@@ -35,11 +35,10 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 def build_paper(out: Collector, root: Node, path: Path, font_ids=()) -> Paper | None:
     """Read the paper mapping; None if it has errors (they are in `out`)."""
     before = len(out.diags)
-    f = Fields(out, root, PAPER_KEYS, "paper file")
+    f = Fields(out, root, PAPER_KEYS, Phrase("what.paper-file"))
     slug = f.text("slug", required=True)
     if slug and not _SLUG.fullmatch(slug):
-        out.error(f"slug: '{slug}' must be lowercase ASCII letters, digits, '-' or '_'",
-                  f.get("slug"), "value")
+        out.error("slug", f.get("slug"), slug=slug)
     fonts = _fonts(out, f, font_ids)
     colors = _colors(out, f)
     paper = Paper(
@@ -97,8 +96,7 @@ def _check_page_area(out: Collector, f: Fields, paper: Paper) -> None:
     p, m = paper.page, paper.margins
     if p.width_mm and p.height_mm and (m.inner_mm + m.outer_mm >= p.width_mm
                                         or m.top_mm + m.bottom_mm >= p.height_mm):
-        out.error("margins: leave no room for the type area on a "
-                  f"{p.width_mm:g} x {p.height_mm:g} mm page", f.get("margins") or f.node, "range")
+        out.error("no-type-area", f.get("margins") or f.node, width=p.width_mm, height=p.height_mm)
 
 
 def _fonts(out: Collector, f: Fields, known=()) -> dict[str, tuple[str, ...]]:
@@ -110,13 +108,13 @@ def _fonts(out: Collector, f: Fields, known=()) -> dict[str, tuple[str, ...]]:
         for n in items:
             t = scalar_text(out, n, f"fonts.{key.value}")
             if t and known and t not in known:
-                out.error(f"fonts.{key.value}: unknown font '{t}'" + did_you_mean(t, known), n, "unknown-font")
+                out.error("unknown-font", n, key=f"fonts.{key.value}", font=t, **did_you_mean(t, known))
                 unknown = True
             elif t:
                 ids.append(t)
         ids = tuple(ids)
         if not ids and not unknown:
-            out.error(f"fonts.{key.value}: give at least one font id", value, "missing")
+            out.error("no-font", value, key=f"fonts.{key.value}")
         fonts[key.value] = ids
     return fonts
 
@@ -138,14 +136,14 @@ def _cmyk(out: Collector, node: Node | None) -> tuple[float, ...] | None:
         return None
     parts = expect_list(out, node, "cmyk")
     if isinstance(node, SequenceNode) and len(parts) != 4:
-        out.error(f"cmyk: expected 4 numbers (C, M, Y, K in 0..100), got {len(parts)}", node, "value")
+        out.error("cmyk-count", node, n=len(parts))
         return None
     values = [scalar_number(out, n, "cmyk") for n in parts]
     if len(values) != 4 or None in values:
         return None
     bad = [(n, v) for n, v in zip(parts, values) if not 0 <= v <= 100]
     for n, v in bad:
-        out.error(f"cmyk: {v:g} is out of range; must be between 0 and 100", n, "range")
+        out.error("range", n, key="cmyk", value=v, low=0, high=100)
     return None if bad else tuple(v / 100 for v in values)
 
 
@@ -155,23 +153,20 @@ def _styles(out: Collector, f: Fields, fonts: dict, colors: dict) -> dict[str, T
     for key, value in f.mapping_items("styles", required=True):
         role = key.value
         if role not in STYLE_ROLES and role not in OPTIONAL_ROLES:
-            out.error(f"unknown style '{role}'" + did_you_mean(role, STYLE_ROLES + tuple(OPTIONAL_ROLES)),
-                      key, "unknown-style")
+            out.error("unknown-style", key, style=role, **did_you_mean(role, STYLE_ROLES + tuple(OPTIONAL_ROLES)))
             misspelt = True
             continue
         s = Fields(out, value, STYLE_KEYS, f"styles.{role}")
         font = s.text("font", required=True)
         if font and fonts and font not in fonts:
-            out.error(f"font: unknown font role '{font}'" + did_you_mean(font, fonts),
-                      s.get("font"), "unknown-font")
+            out.error("unknown-font-role", s.get("font"), role=font, **did_you_mean(font, fonts))
         color = s.text("color", "black")
         if color not in colors:
-            out.error(f"color: unknown colour '{color}'" + did_you_mean(color, colors),
-                      s.get("color"), "unknown-color")
+            out.error("unknown-color", s.get("color"), color=color, **did_you_mean(color, colors))
         size = s.number("size", 10.0, required=True, low=1, high=500)
         min_size = s.number("min_size", 0.0, low=0, high=500)
         if min_size > size:
-            out.error(f"min_size: {min_size:g} is larger than size {size:g}", s.get("min_size"), "range")
+            out.error("min-size", s.get("min_size"), min_size=min_size, size=size)
         styles[role] = TextStyle(
             name=role, font=font, size_pt=size,
             leading_pt=s.number("leading", 0.0, low=0, high=1000),
@@ -184,8 +179,7 @@ def _styles(out: Collector, f: Fields, fonts: dict, colors: dict) -> dict[str, T
     styles_node = f.get("styles")
     missing = [r for r in STYLE_ROLES if r not in styles]
     if styles_node is not None and missing and not misspelt:
-        out.error("styles: missing " + ", ".join(missing) + " (every paper defines "
-                  + ", ".join(STYLE_ROLES) + ")", styles_node, "missing")
+        out.error("missing-styles", styles_node, missing=tuple(missing), roles=STYLE_ROLES)
     for role, base in OPTIONAL_ROLES.items():
         if role not in styles and base in styles:
             styles[role] = replace(styles[base], name=role)
@@ -200,13 +194,13 @@ def _masthead(out: Collector, f: Fields, paper_dir: Path) -> Masthead:
     logo = m.text("logo")
     if logo:
         logo = confined_image(out, m.get("logo"), logo, paper_dir,
-                              {"paper's folder": paper_dir}, "logo")
+                              {"folder.paper": paper_dir}, Phrase("what.logo"))
     site = m.sub("website", ("name", "url"))
     qr = m.sub("qr", ("url", "caption"))
     hot = m.sub("hotlines", ("title", "entries"))
     hotlines = []
     for node in hot.items("entries") if hot else ():
-        h = Fields(out, node, ("label", "number"), "hotline")
+        h = Fields(out, node, ("label", "number"), Phrase("what.hotline"))
         hotlines.append(Hotline(h.text("label", required=True), h.text("number", required=True)))
     defaults = Masthead(title="")
     return Masthead(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from itertools import combinations
 
-from layout.base.diagnostics import Diagnostic, error
+from layout.base.diagnostics import Diagnostic, Phrase, error
 from layout.edition.model import Edition, Page, Placement
 
 
@@ -33,31 +33,30 @@ def check_placements(edition: Edition,
         fixed = [(name, place) for name, place in blocks if place.rows > 0]
         for (name_a, a), (name_b, b) in combinations(fixed, 2):
             if _overlap(a, b):
-                diags.append(error(
-                    f"{name_b} overlaps {name_a} (at {a.pos.line}:{a.pos.col}) on page "
-                    f"{page.number}: columns {_span(a.column, a.span)} and "
-                    f"{_span(b.column, b.span)}, rows {_span(a.row, a.rows)} and "
-                    f"{_span(b.row, b.rows)}", b.pos, "overlap"))
+                diags.append(error("overlap", b.pos, block=name_b, other=name_a, line=a.pos.line,
+                                   col=a.pos.col, page=page.number, columns_a=_span(a.column, a.span),
+                                   columns_b=_span(b.column, b.span), rows_a=_span(a.row, a.rows),
+                                   rows_b=_span(b.row, b.rows)))
     return tuple(diags)
 
 
-def _blocks(page: Page) -> list[tuple[str, Placement]]:
-    blocks = [(f"article '{a.id}'", a.place) for a in page.articles if a.place is not None]
-    blocks += [(f"continuation of '{c.article_id}'", c.place) for c in page.continuations
+def _blocks(page: Page) -> list[tuple[Phrase, Placement]]:
+    blocks = [(Phrase("block.article", article=a.id), a.place) for a in page.articles if a.place is not None]
+    blocks += [(Phrase("block.continuation", article=c.article_id), c.place) for c in page.continuations
                if c.place is not None]
     return sorted(blocks, key=lambda block: (block[1].pos.line, block[1].pos.col))  # file order
 
 
-def _outside(name: str, place: Placement, columns: int, rows: int | None) -> list[Diagnostic]:
+def _outside(name: Phrase, place: Placement, columns: int, rows: int | None) -> list[Diagnostic]:
     diags = []
     last_column = place.column + place.span - 1
     if place.column < 1 or place.span < 1 or last_column > columns:
-        diags.append(error(f"{name} is placed in columns {_span(place.column, place.span)}, "
-                           f"outside the grid's columns 1-{columns}", place.pos, "placement"))
+        diags.append(error("placement-columns", place.pos, block=name,
+                           span=_span(place.column, place.span), columns=columns))
     last_row = place.row + max(place.rows, 1) - 1
     if place.row < 1 or (rows is not None and last_row > rows):
-        diags.append(error(f"{name} is placed in rows {_span(place.row, max(place.rows, 1))}, "
-                           f"outside the page's rows 1-{rows}", place.pos, "placement"))
+        diags.append(error("placement-rows", place.pos, block=name,
+                           span=_span(place.row, max(place.rows, 1)), rows=rows))
     return diags
 
 

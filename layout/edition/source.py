@@ -20,7 +20,7 @@ from yaml.events import AliasEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-from layout.base.diagnostics import Diagnostic, SourcePos, error
+from layout.base.diagnostics import Diagnostic, SourcePos, error, os_reason
 
 try:                                    # libyaml, when PyYAML was built with it
     from yaml._yaml import CParser as _CParser
@@ -57,9 +57,10 @@ def node_pos(node: Node) -> SourcePos:
 
 
 class _TooMuch(Exception):
-    def __init__(self, message: str, mark):
-        super().__init__(message)
-        self.message = message
+    def __init__(self, code: str, mark, **args):
+        super().__init__(code)
+        self.code = code
+        self.args_ = args
         self.mark = mark
 
 
@@ -84,17 +85,14 @@ class _Limits:
         if self.check_event(AliasEvent):
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
-                raise _TooMuch(f"more than {MAX_ALIASES} aliases (*name); "
-                               "write the values out", self.peek_event().start_mark)
+                raise _TooMuch("too-many-aliases", self.peek_event().start_mark, limit=MAX_ALIASES)
             return super().compose_node(parent, index)
         self._nodes += 1
         if self._nodes > MAX_NODES:
-            raise _TooMuch(f"more than {MAX_NODES} values in one file",
-                           self.peek_event().start_mark)
+            raise _TooMuch("too-many-values", self.peek_event().start_mark, limit=MAX_NODES)
         self._depth += 1
         if self._depth > MAX_DEPTH:
-            raise _TooMuch(f"nested more than {MAX_DEPTH} levels deep",
-                           self.peek_event().start_mark)
+            raise _TooMuch("too-deep", self.peek_event().start_mark, limit=MAX_DEPTH)
         try:
             return super().compose_node(parent, index)
         finally:
@@ -166,7 +164,7 @@ def read_yaml(path: Path) -> tuple[Node | None, list[Diagnostic]]:
         if diags:
             return None, diags
     if root is None:
-        return None, [error("file is empty", SourcePos(name), "missing")]
+        return None, [error("empty-file", SourcePos(name))]
     diags = _check_tree(root) if aliases else _check_all_keys(root)
     return (None if diags else root), diags
 
@@ -190,24 +188,22 @@ def _compose(loader_class, text: str, name: str) -> tuple[Node | None, int, list
         loader = loader_class(text, name)
         return loader.get_single_node(), loader._aliases, []
     except _TooMuch as exc:
-        return None, 0, [error(exc.message, _mark_pos(exc.mark, name), "limit")]
+        return None, 0, [error(exc.code, _mark_pos(exc.mark, name), **exc.args_)]
     except yaml.MarkedYAMLError as exc:
         return None, 0, [_syntax_error(exc, name)]
     except yaml.reader.ReaderError as exc:
-        return None, 0, [error(_unprintable_message(exc.character),
-                               _offset_pos(text, exc.position, name), "yaml-syntax")]
+        return None, 0, [_unprintable(exc.character, _offset_pos(text, exc.position, name))]
     except (yaml.YAMLError, RecursionError) as exc:
-        return None, 0, [error(f"cannot read YAML: {exc}", SourcePos(name), "yaml-syntax")]
+        return None, 0, [error("yaml-unreadable", SourcePos(name), reason=str(exc))]
     finally:
         if loader is not None:
             loader.dispose()
 
 
-def _unprintable_message(character) -> str:
+def _unprintable(character, pos: SourcePos) -> Diagnostic:
     code = character if isinstance(character, int) else ord(character)
     name = unicodedata.name(chr(code), "control character")
-    return (f"invisible character U+{code:04X} {name} is not allowed in YAML; delete it "
-            "(often pasted from a word processor), or write it as an escape in double quotes")
+    return error("yaml-invisible-char", pos, char=f"U+{code:04X} {name}")
 
 
 # ---------------------------------------------------------------- bytes -> text
@@ -216,25 +212,22 @@ def _read_text(path: Path, name: str) -> tuple[str | None, list[Diagnostic]]:
     where = SourcePos(name)
     try:
         if not path.is_file():
-            what = "is a folder, not a file" if path.is_dir() else "not found"
-            return None, [error(f"file {what}", where, "missing-file")]
+            return None, [error("folder-not-file" if path.is_dir() else "missing-file", where)]
         with open(path, "rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        return None, [error(f"cannot read file: {exc.strerror or exc}", where, "io")]
+        return None, [error("io", where, reason=os_reason(exc))]
     if len(data) > MAX_FILE_BYTES:
-        return None, [error(f"file is larger than the limit of {MAX_FILE_BYTES // (1024 * 1024)} MB",
-                            where, "limit")]
+        return None, [error("file-too-big", where, limit=MAX_FILE_BYTES // (1024 * 1024))]
     if data.startswith(UTF8_BOM):
         data = data[len(UTF8_BOM):]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
-        return None, [error(_not_utf8_message(data, path.name),
-                            _offset_pos_bytes(data, exc.start, name), "encoding")]
+        return None, [_not_utf8(data, path.name, _offset_pos_bytes(data, exc.start, name))]
 
 
-def _not_utf8_message(data: bytes, filename: str) -> str:
+def _not_utf8(data: bytes, filename: str, pos: SourcePos) -> Diagnostic:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         guess = "UTF-16"
     else:
@@ -244,10 +237,10 @@ def _not_utf8_message(data: bytes, filename: str) -> str:
             decoded = ""
         guess = "GBK" if any("\u4e00" <= ch <= "\u9fff" for ch in decoded) else ""
     if not guess:
-        return "file is not UTF-8; save it as UTF-8"
+        return error("encoding", pos)
     stem = filename.rsplit(".", 1)[0]
-    return (f"file is not UTF-8 (looks like {guess}); convert it with: "
-            f"iconv -f {guess} -t UTF-8 {filename} > {stem}.utf8.yaml")
+    return error("encoding", pos, guess=guess,
+                 command=f"iconv -f {guess} -t UTF-8 {filename} > {stem}.utf8.yaml")
 
 
 def _offset_pos_bytes(data: bytes, offset: int, name: str) -> SourcePos:
@@ -275,20 +268,20 @@ def _tabs_in_indentation(text: str, name: str, most: int = 10) -> list[Diagnosti
         indent = line[:len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent and line.strip():
             places.append(SourcePos(name, number, indent.index("\t") + 1))
-    diags = [error("tab in indentation: YAML indents with spaces only; replace the tab "
-                   "with spaces", pos, "tab") for pos in places[:most]]
+    diags = [error("tab", pos) for pos in places[:most]]
     if len(places) > most:
-        diags.append(error(f"… and {len(places) - most} more lines indented with tabs",
-                           places[most], "tab"))
+        diags.append(error("tab", places[most], more=len(places) - most))
     return diags
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, name: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
-    message = exc.problem or exc.context or "invalid YAML"
+    problem = exc.problem or exc.context
+    context = None
     if exc.context and exc.problem and exc.context_mark is not None:
-        message += f" ({exc.context} at line {exc.context_mark.line + 1})"
-    return error(f"YAML syntax: {message}", _mark_pos(mark, name), "yaml-syntax")
+        context = exc.context
+    return error("yaml-syntax", _mark_pos(mark, name), problem=problem, context=context,
+                 line=exc.context_mark.line + 1 if context else None)
 
 
 # ---------------------------------------------------------------- tree checks
@@ -317,16 +310,14 @@ def _check_tree(root: Node) -> list[Diagnostic]:
         if state.get(key) == 2:
             continue
         if state.get(key) == 1:
-            return [error("an alias refers to the value that contains it (recursive alias)",
-                          node_pos(node), "limit")]
+            return [error("recursive-alias", node_pos(node))]
         state[key] = 1
         if isinstance(node, MappingNode):
             diags.extend(_check_keys(node))
         stack.append((node, True))
         stack.extend((c, False) for c in children(node) if state.get(id(c)) != 2)
     if size[id(root)] > MAX_NODES:
-        diags.append(error(f"aliases expand this file to more than {MAX_NODES} values",
-                           node_pos(root), "limit"))
+        diags.append(error("alias-bomb", node_pos(root), limit=MAX_NODES))
     return diags
 
 
@@ -350,15 +341,12 @@ def _check_keys(mapping: MappingNode) -> list[Diagnostic]:
     seen: dict[str, Node] = {}
     for key, _ in mapping.value:
         if key.tag == MERGE_TAG:
-            diags.append(error("merge keys (<<) are not supported; write the keys out",
-                               node_pos(key), "merge-key"))
+            diags.append(error("merge-key", node_pos(key)))
         elif not isinstance(key, ScalarNode):
-            diags.append(error("a key must be plain text, not a list or mapping",
-                               node_pos(key), "key-type"))
+            diags.append(error("key-type", node_pos(key)))
         elif key.value in seen:
             first = node_pos(seen[key.value])
-            diags.append(error(f"duplicate key '{key.value}' (first at {first.line}:{first.col})",
-                               node_pos(key), "duplicate-key"))
+            diags.append(error("duplicate-key", node_pos(key), key=key.value, line=first.line, col=first.col))
         else:
             seen[key.value] = key
     return diags

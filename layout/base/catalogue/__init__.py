@@ -138,6 +138,24 @@ def as_json(value, lang: str = "en"):
     return str(value)
 
 
+def os_reason(exc: BaseException) -> "Phrase | str":
+    """Why the system refused a file, in the catalogue's words when it is a common reason
+    (the system's own text otherwise)."""
+    import errno
+
+    if isinstance(exc, ValueError):                 # a NUL in the name
+        return Phrase("os.bad-name")
+    if isinstance(exc, RuntimeError):               # Path.resolve: a loop of links
+        return Phrase("os.link-loop")
+    code = {errno.ENOENT: "os.not-found", errno.EACCES: "os.permission", errno.EPERM: "os.permission",
+            errno.EISDIR: "os.is-folder", errno.ENOTDIR: "os.not-folder", errno.ENOSPC: "os.disk-full",
+            errno.EROFS: "os.read-only", errno.ELOOP: "os.link-loop",
+            errno.ENAMETOOLONG: "os.name-too-long"}.get(getattr(exc, "errno", None))
+    if code:
+        return Phrase(code)
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
 def language(environ=None) -> str:
     """'zh' or 'en' from the locale: LC_ALL, else LC_MESSAGES, else LANG (the POSIX order;
     the first one set wins); a value starting with "zh" means Chinese."""
