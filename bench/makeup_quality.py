@@ -64,7 +64,9 @@ class PageResult:
     overset: int
     clashes: list = field(default_factory=list)     # [(id, id)] 碰题
     lead_top_left: bool = True
-    spearman: float | None = None
+    lead_largest: bool = True            # no block of the page larger than the lead's
+    spearman: float | None = None        # rank vs area over every automatic block
+    spearman_news: float | None = None   # the same over the news stories only (no 评论, 简讯)
     seconds: float = 0.0       # wall time of the page's makeup
     cpu: float = 0.0           # its CPU time (process_time): what a shared machine cannot inflate
     codes: list = field(default_factory=list)        # error and warning codes of the makeup
@@ -82,9 +84,8 @@ class PageResult:
         return not (self.lost or self.silent_overflow or self.overlaps or self.outside or self.clashes)
 
     def badness(self) -> float:
-        """For picking the worst pages: lines not filled or overset, then 碰题, then time."""
-        return (self.holes + self.empty_lines + self.overset / 12 + 20 * len(self.clashes)
-                + 50 * (not self.hard_ok) + self.cpu)
+        """For picking the worst pages: lines not filled or overset, and 碰题."""
+        return self.holes + self.empty_lines + self.overset / 12 + 20 * len(self.clashes)
 
 
 # ---------------------------------------------------------------- measuring one page
@@ -204,13 +205,16 @@ def measure(name, seed, ed_page, page, fill_entry, copyfit, diags, seconds, font
     lead = frames.get(ed_page.articles[0].id) if ed_page.articles else None
     lead_ok = lead is not None and abs(lead.rect.x - page.type_area.x) < EPS and abs(lead.rect.y - top) < EPS
     placed = [(i, frames[a.id]) for i, a in enumerate(auto) if a.id in frames]
+    largest = lead is None or all(f.rect.w * f.rect.h <= lead.rect.w * lead.rect.h + 1 for f in _article_frames(page))
     rho = spearman([-i for i, _ in placed], [f.rect.w * f.rect.h for _, f in placed])
+    news = [(i, f) for i, f in placed if auto[i].kind not in ("commentary", "brief", "verse")]
+    rho_news = spearman([-i for i, _ in news], [f.rect.w * f.rect.h for _, f in news])
     arts = _article_frames(page)
     overlaps = [(a.id, b.id) for i, a in enumerate(arts) for b in arts[i + 1:] if a.rect.overlaps(b.rect, eps=EPS)]
     codes = sorted({d.code for d in diags if d.severity.name in ("ERROR", "WARNING") and d.code})
     return PageResult(name, seed, page.number, len(ed_page.articles), round(fill, 3),
                       fill_entry.uncovered, fill_entry.short, overset,
-                      clashes(page, grid.gutter), lead_ok, rho, round(seconds, 4), round(cpu, 4), codes, lost,
+                      clashes(page, grid.gutter), lead_ok, largest, rho, rho_news, round(seconds, 4), round(cpu, 4), codes, lost,
                       bool(overset and not errors), overlaps, glyphs_outside(page, fonts))
 
 
@@ -324,16 +328,21 @@ def _show(res: PageResult, page, diags) -> None:
 
 def row(r: PageResult) -> str:
     rho = "  -  " if r.spearman is None else f"{r.spearman:+.2f}"
+    rho_n = "  -  " if r.spearman_news is None else f"{r.spearman_news:+.2f}"
     codes = ",".join(c for c in r.codes if c not in ("low-resolution",)) or "-"
     flags = [] if r.hard_ok else ["HARD:" + ",".join(
         k for k, v in (("lost", r.lost), ("silent-overflow", r.silent_overflow), ("overlap", r.overlaps),
                        ("outside", r.outside), ("碰题", r.clashes)) if v)]
     return (f"{r.name:13} p{r.page:<2} {r.stories:3} {r.fill:5.2f} {r.holes:5} {r.empty_lines:5} {r.overset:6} "
-            f"{len(r.clashes):4} {'yes' if r.lead_top_left else 'NO':>4} {rho:>6} {r.seconds:6.2f} {r.cpu:5.2f}  {codes} {' '.join(flags)}")
+            f"{len(r.clashes):4} {'yes' if r.lead_top_left else 'NO':>4} {rho:>6} {rho_n:>6} {r.seconds:6.2f} {r.cpu:5.2f}  {codes} {' '.join(flags)}")
 
 
-HEADER = ("page          pg  n  fill holes empty  overset 碰题 lead  rho   wall s  cpu  codes\n"
+HEADER = ("page          pg  n  fill holes empty  overset 碰题 lead  rho  rho-news wall s  cpu  codes\n"
           + "-" * 100)
+
+
+def _mean(values):
+    return round(statistics.fmean(values), 3) if values else None
 
 
 def summarise(results: list[PageResult]) -> dict:
@@ -342,6 +351,7 @@ def summarise(results: list[PageResult]) -> dict:
     times = [r.seconds for r in results]
     cpus = [r.cpu for r in results]
     rhos = [r.spearman for r in results if r.spearman is not None]
+    rhos_news = [r.spearman_news for r in results if r.spearman_news is not None]
     codes: dict[str, int] = {}
     for r in results:
         for c in r.codes:
@@ -354,6 +364,8 @@ def summarise(results: list[PageResult]) -> dict:
         "with_overset": sum(r.overset > 0 for r in results),
         "with_clash": sum(bool(r.clashes) for r in results),
         "lead_not_top_left": sum(not r.lead_top_left for r in results),
+        "lead_not_largest": sum(not r.lead_largest for r in results),
+        "exact_lead_not_largest": sum(not r.lead_largest and r.exact for r in results),
         "hard_rule_failures": sum(not r.hard_ok for r in results),
         "median_s": round(statistics.median(times), 3),
         "worst_s": round(max(times), 3),
@@ -363,6 +375,12 @@ def summarise(results: list[PageResult]) -> dict:
         "cpu_over_2s": sum(t > 2.0 for t in cpus),
         "mean_spearman": round(statistics.fmean(rhos), 3) if rhos else None,
         "spearman_below_0.9": sum(x < 0.9 for x in rhos),
+        "mean_spearman_news": round(statistics.fmean(rhos_news), 3) if rhos_news else None,
+        "exact_mean_spearman": _mean([r.spearman for r in results if r.exact and r.spearman is not None]),
+        "near_exact": sum(r.holes == 0 and r.overset == 0 and 0 < r.empty_lines <= 3 for r in results),
+        "fallback_pages": sum(any(c in r.codes for c in ("page-underfull", "page-overfull", "no-fit"))
+                              for r in results),
+        "clash_on_exact_pages": sum(bool(r.clashes) and r.exact for r in results),
         "codes": dict(sorted(codes.items())),
     }
 
@@ -375,10 +393,16 @@ def summary_table(name: str, s: dict) -> str:
              f"  pages with holes / empty lines / overset        {s['with_holes']} / {s['with_empty_lines']} / {s['with_overset']}",
              f"  pages with any 碰题                              {s['with_clash']}",
              f"  lead not top-left                               {s['lead_not_top_left']}",
+             f"  lead not the largest block                      {s['lead_not_largest']} "
+             f"(on exactly full pages {s['exact_lead_not_largest']})",
              f"  hard-rule failures (lost, silent overflow, overlap, outside, 碰题) {s['hard_rule_failures']}",
              f"  time per page (wall): median {s['median_s']:.3f} s, worst {s['worst_s']:.3f} s, over 2 s: {s['over_2s']}",
              f"  time per page (CPU):  median {s['median_cpu_s']:.3f} s, worst {s['worst_cpu_s']:.3f} s, over 2 s: {s['cpu_over_2s']}",
-             f"  mean Spearman rank-vs-area {s['mean_spearman']}  (pages below 0.9: {s['spearman_below_0.9']})",
+             f"  mean Spearman rank-vs-area {s['mean_spearman']}  (pages below 0.9: {s['spearman_below_0.9']}); "
+             f"news stories only {s['mean_spearman_news']}; on exactly full pages {s['exact_mean_spearman']}",
+             f"  near misses (0 holes, 0 overset, 1-3 empty lines) {s['near_exact']}",
+             f"  pages without an exact makeup (page-underfull/-overfull/no-fit: the fallback) {s['fallback_pages']}; "
+             f"碰题 on exactly full pages {s['clash_on_exact_pages']}",
              "  codes (pages): " + (", ".join(f"{k} {v}" for k, v in s["codes"].items()) or "-")]
     return "\n".join(lines)
 
@@ -408,6 +432,7 @@ def main(argv=None) -> int:
     ap.add_argument("--verbose", action="store_true", help="every page's blocks and messages")
     ap.add_argument("--worst", type=int, default=10, help="worst pages listed with their seeds")
     ap.add_argument("--profile", action="store_true", help="cProfile of the slowest generated page")
+    ap.add_argument("--json-out", type=Path, help="also write the JSON object to this file")
     ap.add_argument("--keep", type=Path, help="write the edition folders here (kept)")
     args = ap.parse_args(argv)
 
@@ -426,16 +451,17 @@ def main(argv=None) -> int:
         sample = [] if args.no_sample else run_sample(root, fonts, args.verbose and not args.json)
         for r in sample:
             say(row(r))
-        worst = sorted(generated, key=lambda r: -r.badness())[:args.worst]
-        worst = [r for r in worst if r.badness() > 1.0 or not r.exact]
+        worst = worst_pages(generated, args.worst)
         slowest = max(generated, key=lambda r: r.cpu, default=None)
         out = {"generated": summarise(generated), "sample": summarise(sample),
-               "worst": [{"seed": r.seed, "why": why(r)} for r in worst],
+               "worst": {k: [{"seed": r.seed, "page": r.page, "why": why(r)} for r in v] for k, v in worst.items()},
                "slowest": {"seed": slowest.seed, "seconds": slowest.seconds, "cpu": slowest.cpu} if slowest else None,
                "pages": [asdict(r) | {"exact": r.exact, "hard_ok": r.hard_ok} for r in generated + sample]}
         prof = profile_page(slowest.seed, root, fonts) if args.profile and slowest else ""
+        out["profile"] = prof
+        if args.json_out:
+            args.json_out.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         if args.json:
-            out["profile"] = prof
             json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
             print()
             return 0
@@ -443,10 +469,13 @@ def main(argv=None) -> int:
         print(summary_table(f"generated (seeds {args.seed}..{args.seed + args.pages - 1})", out["generated"]))
         if sample:
             print(summary_table("sample edition, every place: removed", out["sample"]))
-        if worst:
+        if any(worst.values()):
             print("\nworst pages (reproduce: python bench/makeup_quality.py --seed SEED --pages 1 --verbose):")
-            for r in worst:
-                print(f"  seed {r.seed:<8} page {r.page}  {why(r)}")
+            for title, pages in worst.items():
+                if pages:
+                    print(f"  {title}:")
+                for r in pages:
+                    print(f"    seed {r.seed:<6} page {r.page}  {why(r)}")
         if slowest:
             print(f"\nslowest page (CPU): seed {slowest.seed}, {slowest.seconds:.2f} s wall, {slowest.cpu:.2f} s CPU")
         if prof:
@@ -455,6 +484,21 @@ def main(argv=None) -> int:
     finally:
         if args.keep is None:
             shutil.rmtree(root, ignore_errors=True)
+
+
+def worst_pages(results: list[PageResult], n: int) -> dict[str, list[PageResult]]:
+    """The worst pages by kind of failure, each list worst first."""
+    def pick(cond, key):
+        return sorted((r for r in results if cond(r)), key=key)[:n]
+
+    return {
+        "broken hard rules (lost, silent overflow, overlap, glyphs outside, 碰题)":
+            pick(lambda r: not r.hard_ok, lambda r: -r.badness()),
+        "not full, hard rules kept": pick(lambda r: r.hard_ok and not r.exact, lambda r: -r.badness()),
+        "slowest (CPU)": pick(lambda r: True, lambda r: -r.cpu)[:max(1, n // 2)],
+        "lowest rank-vs-area (exactly full pages)":
+            pick(lambda r: r.exact and r.spearman is not None, lambda r: r.spearman)[:max(1, n // 2)],
+    }
 
 
 def why(r: PageResult) -> str:
@@ -469,6 +513,8 @@ def why(r: PageResult) -> str:
         bits.append("碰题 " + ", ".join(f"{a}/{b}" for a, b in r.clashes))
     if not r.lead_top_left:
         bits.append("lead not top-left")
+    if not r.lead_largest:
+        bits.append("lead not the largest block")
     if r.lost:
         bits.append("LOST " + ",".join(r.lost))
     if r.silent_overflow:
@@ -477,7 +523,9 @@ def why(r: PageResult) -> str:
         bits.append("overlap " + ", ".join(f"{a}/{b}" for a, b in r.overlaps))
     if r.outside:
         bits.append(f"{r.outside} glyphs outside the type area")
-    bits.append(f"{r.seconds:.2f} s ({r.cpu:.2f} s CPU)")
+    if r.spearman is not None and r.spearman < 0.9:
+        bits.append(f"rank-vs-area {r.spearman:+.2f}")
+    bits.append(f"{r.cpu:.2f} s CPU")
     codes = [c for c in r.codes if c in ("page-overfull", "page-underfull", "no-fit")]
     if codes:
         bits.append("(" + ", ".join(codes) + f"; fill {r.fill:.2f})")
