@@ -11,9 +11,10 @@ import os
 import sys
 
 from layout.cli import build, check, fonts, new, place, preflight, preview, watch
+from layout.cli.desk import command as serve
 from layout.cli.failures import explain
 
-COMMANDS = (build, check, place, preview, preflight, fonts, watch, new)   # the order `--help` lists them
+COMMANDS = (build, check, place, preview, preflight, fonts, watch, serve, new)   # the order `--help` lists them
 
 
 def main(argv: list[str] | None = None) -> int:

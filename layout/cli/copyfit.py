@@ -11,9 +11,9 @@ def overflowing(layout) -> list:
 def copyfit_table(layout) -> list[str]:
     rows = [msg("copyfit.head")]
     for e in layout.copyfit:
-        over = f"超出{e.overflow_chars}字" if e.overflow_chars else "-"
-        short = f"缺{e.short_lines}行" if e.short_lines else "-"
-        rows.append(f"{e.page:>4}  {e.article_id:<42} {e.lines_needed:>5} {e.lines_available:>5}  {over:>8}  {short:>5}")
+        over = e.fit if e.overflow_chars else "-"
+        short = e.fit if e.short_lines and not e.overflow_chars else "-"
+        rows.append(f"{e.page:>4}  {e.article_id:<42} {e.lines_needed:>5} {e.lines_available:>5}  {over:>12}  {short:>10}")
     for f in layout.fill:
         rows.append(msg("copyfit.fill", page=f.page, empty=f.empty, lines=f.lines,
                         uncovered=f.uncovered, short=f.short))

@@ -15,17 +15,12 @@ WATCHED_SUFFIXES = {".yaml", ".yml", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 
 
 def copyfit_state(layout) -> dict:
-    """(page, article id) -> (overflow chars, short lines)."""
-    return {(e.page, e.article_id): (e.overflow_chars, e.short_lines) for e in layout.copyfit}
+    """(page, article id) -> (overflow chars, short lines, the copyfit in both units)."""
+    return {(e.page, e.article_id): (e.overflow_chars, e.short_lines, e.fit) for e in layout.copyfit}
 
 
 def _fit(state, msg) -> str:
-    over, short = state
-    if over:
-        return f"超出{over}字"
-    if short:
-        return f"缺{short}行"
-    return msg("watch.fits")
+    return state[2] or msg("watch.fits")
 
 
 def copyfit_changes(old: dict, new: dict, msg) -> list[str]:
