@@ -408,13 +408,19 @@ def summary_table(name: str, s: dict) -> str:
 
 
 def profile_page(seed: int, root: Path, fonts, top: int = 25) -> str:
+    """cProfile of the page's makeup alone (generated and loaded beforehand)."""
     import cProfile
     import io
     import pstats
 
+    from layout.pipeline import load, make_up
+
+    spec = gen.generate_page(seed)
+    loaded = load(str(gen.write_edition(spec, root)), fonts)
+    _cold_compose()
     prof = cProfile.Profile()
     prof.enable()
-    run_generated(seed, root, fonts)
+    make_up(loaded, only={spec.number})
     prof.disable()
     buf = io.StringIO()
     st = pstats.Stats(prof, stream=buf)
