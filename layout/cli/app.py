@@ -12,6 +12,7 @@ import sys
 
 from layout.cli import build, check, fonts, new, preflight, preview, watch
 from layout.cli.failures import explain
+from layout.messages import msg
 
 COMMANDS = (build, check, preview, preflight, fonts, watch, new)   # the order `--help` lists them
 
@@ -25,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except KeyboardInterrupt:
-        print("newsprint: interrupted; nothing was written", file=sys.stderr)
+        print(msg("interrupted"), file=sys.stderr)
         return 130
     except Exception as exc:
         return explain(exc, sys.stderr)

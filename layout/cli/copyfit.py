@@ -11,8 +11,8 @@ def overflowing(layout) -> list:
 def copyfit_table(layout) -> list[str]:
     rows = [msg("copyfit.head")]
     for e in layout.copyfit:
-        over = f"超出{e.overflow_chars}字" if e.overflow_chars else "-"
-        short = f"缺{e.short_lines}行" if e.short_lines else "-"
+        over = msg("copyfit.over", n=e.overflow_chars) if e.overflow_chars else "-"
+        short = msg("copyfit.short", n=e.short_lines) if e.short_lines else "-"
         rows.append(f"{e.page:>4}  {e.article_id:<42} {e.lines_needed:>5} {e.lines_available:>5}  {over:>8}  {short:>5}")
     for f in layout.fill:
         rows.append(msg("copyfit.fill", page=f.page, empty=f.empty, lines=f.lines,

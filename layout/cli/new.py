@@ -27,19 +27,18 @@ def run(args) -> int:
     edition, diags = load_edition(args.source)
     if edition is None or has_errors(diags):
         print_diags(diags)
-        print(f"newsprint: {args.source} has errors; fix them first. Nothing was written", file=sys.stderr)
+        print(msg("new.source-errors", path=args.source), file=sys.stderr)
         return 1
     ids = {a.id for p in edition.pages for a in p.articles}
     unknown = [k for k in args.keep if k not in ids]
     if unknown:
-        print(f"newsprint: --keep: no article {', '.join(unknown)} in {args.source}", file=sys.stderr)
+        print(msg("new.no-article", ids=tuple(unknown), path=args.source), file=sys.stderr)
         return 1
     target = Path(args.next)
     if target.suffix.lower() not in (".yaml", ".yml"):
         target = target / "edition.yaml"
     if target.exists() and not args.force:
-        print(f"newsprint: {target} exists; choose another folder or use --force. Nothing was written",
-              file=sys.stderr)
+        print(msg("new.exists", path=target), file=sys.stderr)
         return 1
     text, copies = next_edition_text(Path(edition.path), target, edition, set(args.keep))
     write_next_edition(target, text, copies)

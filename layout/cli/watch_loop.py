@@ -22,9 +22,9 @@ def copyfit_state(layout) -> dict:
 def _fit(state, msg) -> str:
     over, short = state
     if over:
-        return f"超出{over}字"
+        return msg("copyfit.over", n=over)
     if short:
-        return f"缺{short}行"
+        return msg("copyfit.short", n=short)
     return msg("watch.fits")
 
 
