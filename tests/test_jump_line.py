@@ -1,10 +1,9 @@
 """（上接N版）: the opening bracket starting the jump line is set half-width, its ink at the
 frame's left edge (ParaStyle.open_first_half; 行首开括号半角 on a one-line paragraph)."""
-import shutil
-from pathlib import Path
-
 import pytest
 
+from fixtures.builder import article, place, write_edition
+from fixtures.builder import page as page_data
 from layout.compose import CharStyle, ParaStyle, Span, set_line
 from layout.compose.synthetic import SyntheticMetrics
 from layout.edition import load_edition
@@ -12,7 +11,6 @@ from layout.fonts import FontSet
 from layout.makeup import make_up
 from layout.makeup.model import TextRun
 
-FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
 STYLE = CharStyle(("hei",), 10.0)
 
 
@@ -31,33 +29,13 @@ def test_open_first_half_trims_the_first_lines_opening_bracket():
     assert other.width == pytest.approx(full.width)
 
 
-EDITION = """\
-paper: ../paper.yaml
-date: 2020-02-24
-issue: 15
-total_issue: 1892
-page_count: 2
-pages:
-  - number: 1
-    articles:
-      - id: lead
-        kind: news
-        headline: 石景山区召开会议
-        paragraphs: [{text}]
-        place: {{column: 1, span: 2, row: 1, rows: 8}}
-        continues_on: 2
-  - number: 2
-    articles: []
-    continuations: [{{article: lead, headline: 会议, place: {{column: 1, span: 3, row: 1, rows: 30}}}}]
-"""
-
-
 def test_jump_from_line_starts_with_the_brackets_ink_at_the_frame_edge(tmp_path):
-    shutil.copy(FIXTURE / "paper.yaml", tmp_path / "paper.yaml")
-    (tmp_path / "ed").mkdir()
     text = "区委书记主持召开会议，研究部署全区疫情防控和复工复产工作。" * 8
-    (tmp_path / "ed" / "edition.yaml").write_text(EDITION.format(text=text), encoding="utf-8")
-    edition, diags = load_edition(tmp_path / "ed" / "edition.yaml")
+    folder = write_edition(tmp_path, [
+        page_data(1, [article("lead", "石景山区召开会议", [text], place=place(1, 2, 1, 8), continues_on=2)]),
+        page_data(2, [], continuations=[{"article": "lead", "headline": "会议", "place": place(1, 3, 1, 30)}]),
+    ])
+    edition, diags = load_edition(folder / "edition.yaml")
     assert edition is not None, [str(d) for d in diags]
     page = make_up(edition, FontSet.load()).pages[1]
     frame = next(f for f in page.frames if f.kind == "continuation")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from fixtures.builder import article, page, place, write_edition
 from layout.cli import main
 from layout.pipeline import BuildOptions, build, load, make_up, preview
 
@@ -20,13 +21,9 @@ def english(monkeypatch):
 
 @pytest.fixture
 def over_inked(tmp_path) -> Path:
-    """The minimal edition with an ink limit (100 %) its red masthead (200 %) breaks."""
-    paper = tmp_path / "minimal"
-    shutil.copytree(MINIMAL, paper)
-    text = (paper / "paper.yaml").read_text(encoding="utf-8")
-    assert "ink_limit: 240" in text
-    (paper / "paper.yaml").write_text(text.replace("ink_limit: 240", "ink_limit: 100"), encoding="utf-8")
-    return paper / "2020-02-24"
+    """An edition with an ink limit (100 %) its red masthead (200 %) breaks."""
+    return write_edition(tmp_path / "paper", [page(1, [article("lead", "会议", ["区委召开会议。"], place=place(1, 4))])],
+                         paper={"ink_limit": 100})
 
 
 def test_build_returns_what_it_did(tmp_path):

@@ -17,7 +17,7 @@ from layout.makeup.model import BoxItem, PageLayout, Rect, TextRun
 from layout.press.pdfx import cmyk_only
 from fixtures.testsheet import COLORS, box_font
 from layout.render import paint_page
-from layout.render.paint import _num
+from layout.render.numbers import fp_str as fast_fp_str
 
 # 300 ideographs (more than one 256-code subset) and a few narrow Latin letters
 HAN = "".join(chr(0x4E00 + i) for i in range(300))
@@ -144,5 +144,5 @@ def test_colour_is_set_again_after_a_box_changed_the_fill(tmp_path, font_name):
                  st.integers(min_value=-10**6, max_value=10**6).map(lambda n: n / 1000),
                  st.integers(min_value=-10**6, max_value=10**6)))
 def test_numbers_are_written_as_reportlab_writes_them(v):
-    assert _num(v) == fp_str(v)
-    assert _num(v) == fp_str(v)            # and again from the kept values
+    assert fast_fp_str(v) == fp_str(v)
+    assert fast_fp_str(v) == fp_str(v)     # and again from the kept values

@@ -1,56 +1,26 @@
 """Verse (kind verse, the paper's optional `verse` style) and an article's body_style."""
-import shutil
-from pathlib import Path
-
 import pytest
 
+from fixtures.builder import article, page, place, write_edition
 from layout.edition import load_edition
 from layout.fonts import FontSet
 from layout.makeup import make_up
 from layout.makeup.model import TextRun
-
-FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
-
-EDITION = """\
-paper: ../paper.yaml
-date: 2020-02-24
-issue: 15
-total_issue: 1892
-page_count: 1
-pages:
-  - number: 1
-    section: 副刊
-    articles:
-      - id: poem
-        kind: {kind}
-        headline: 等春
-        author: 郑堃
-        paragraphs:
-          - |
-            我们把春天
-            关在窗外
-          - |
-            再等一等吧
-            这个迟到的春天
-        place: {{column: 1, span: 2, row: 1, rows: 20}}
-        {extra}
-"""
-
 
 @pytest.fixture(scope="module")
 def fonts():
     return FontSet.load()
 
 
-def load(tmp_path, kind="verse", extra="", verse_style=""):
-    paper = (FIXTURE / "paper.yaml").read_text(encoding="utf-8")
-    if verse_style:
-        paper = paper.replace("styles:\n", "styles:\n  " + verse_style + "\n", 1)
-    (tmp_path / "paper.yaml").write_text(paper, encoding="utf-8")
-    d = tmp_path / "ed"
-    d.mkdir(exist_ok=True)
-    (d / "edition.yaml").write_text(EDITION.format(kind=kind, extra=extra), encoding="utf-8")
-    return load_edition(d / "edition.yaml")
+STANZAS = ["我们把春天\n关在窗外\n", "再等一等吧\n这个迟到的春天\n"]
+
+
+def load(tmp_path, kind="verse", verse_style=None, **fields):
+    """The poem (two stanzas) as an article of `kind`; verse_style: the paper's `verse` style."""
+    poem = article("poem", "等春", STANZAS, kind=kind, author="郑堃", place=place(1, 2, 1, 20), **fields)
+    folder = write_edition(tmp_path, [page(1, [poem], section="副刊")], page_count=1,
+                           paper={"styles": verse_style} if verse_style else None)
+    return load_edition(folder / "edition.yaml")
 
 
 def body_runs(page, font_size):
@@ -65,34 +35,35 @@ def test_verse_style_is_optional_and_defaults_to_commentary(tmp_path):
     s = edition.paper.styles
     assert s["verse"].name == "verse"
     assert (s["verse"].font, s["verse"].size_pt) == (s["commentary"].font, s["commentary"].size_pt)
-    edition, _ = load(tmp_path, verse_style="verse: {font: song, size: 11, align: left}")
+    edition, _ = load(tmp_path, verse_style={"verse": {"font": "song", "size": 11, "align": "left"}})
     assert (edition.paper.styles["verse"].font, edition.paper.styles["verse"].size_pt) == ("song", 11)
 
 
 def test_misspelt_verse_style_is_refused_with_a_suggestion(tmp_path):
-    edition, diags = load(tmp_path, verse_style="vrese: {font: song, size: 11}")
+    edition, diags = load(tmp_path, verse_style={"vrese": {"font": "song", "size": 11}})
     assert edition is None
     msg = [str(d) for d in diags if "vrese" in str(d)]
     assert msg and "verse" in msg[0].split("vrese", 1)[1], msg
 
 
 def test_body_style_names_a_paper_style(tmp_path, fonts):
-    edition, diags = load(tmp_path, kind="feature", extra="body_style: caption")
+    edition, diags = load(tmp_path, kind="feature", body_style="caption")
     assert edition is not None, [str(d) for d in diags]
     assert edition.pages[0].articles[0].body_style == "caption"
     page = make_up(edition, fonts).pages[0]
     size = edition.paper.styles["caption"].size_pt
     assert "我们把春天" in "".join(r.chars for r in body_runs(page, size))
-    edition, diags = load(tmp_path, kind="feature", extra="body_style: comentary")
+    edition, diags = load(tmp_path, kind="feature", body_style="comentary")
     assert edition is None
     bad = [d for d in diags if "body_style" in str(d)]
     assert bad and "did you mean 'commentary'" in str(bad[0]).lower(), [str(d) for d in diags]
-    assert bad[0].pos.line == 22          # at the key's value in the edition file
+    lines = (tmp_path / "2020-02-24" / "edition.yaml").read_text(encoding="utf-8").splitlines()
+    assert "body_style: comentary" in lines[bad[0].pos.line - 1]     # at the key's value in the edition file
 
 
 def test_verse_lines_flush_left_no_indent_stanza_break_block_centred(tmp_path, fonts):
-    edition, diags = load(tmp_path, extra="body_columns: 1",
-                          verse_style="verse: {font: kai, size: 10.5, leading: 13.5, indent: 2}")
+    edition, diags = load(tmp_path, body_columns=1,
+                          verse_style={"verse": {"font": "kai", "size": 10.5, "leading": 13.5, "indent": 2}})
     assert edition is not None, [str(d) for d in diags]
     layout = make_up(edition, fonts)
     page = layout.pages[0]

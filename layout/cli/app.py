@@ -1,4 +1,4 @@
-"""The `newsprint` command: build | check | preview | preflight | fonts | watch | new.
+"""The `newsprint` command: build | check | place | preview | preflight | fonts | watch | new.
 
 Only the CLI prints. Exit codes: 0 success, 1 errors in the input or output,
 2 usage errors (argparse), 70 internal error (a bug; NEWSPRINT_DEBUG=1 shows the
@@ -10,11 +10,11 @@ import argparse
 import os
 import sys
 
-from layout.cli import build, check, fonts, new, preflight, preview, watch
+from layout.cli import build, check, fonts, new, place, preflight, preview, watch
 from layout.cli.failures import explain
 from layout.messages import msg
 
-COMMANDS = (build, check, preview, preflight, fonts, watch, new)   # the order `--help` lists them
+COMMANDS = (build, check, place, preview, preflight, fonts, watch, new)   # the order `--help` lists them
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,7 +26,7 @@ ARTICLE_KEYS = ("id", "kind", "kicker", "headline", "subhead", "byline", "author
                 "headline_size", "headline_align", "border", "column_rules", "body_style")
 CONTINUATION_KEYS = ("article", "headline", "place")
 PHOTO_KEYS = ("file", "caption", "credit", "rows")
-PLACE_KEYS = ("column", "span", "row", "rows")
+PLACE_KEYS = ("column", "span", "row", "rows", "fit")
 KINDS = ("news", "commentary", "brief", "photo", "feature", "verse")
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 MAX_PAGES = 64
@@ -307,7 +307,7 @@ def _place(ctx: _Context, node: Node | None) -> Placement | None:
     if ctx.grid_columns and last > ctx.grid_columns:
         ctx.out.error("place-columns", node, column=column, span=span, last=last, columns=ctx.grid_columns)
     return Placement(column=column, span=span, row=f.integer("row", 1, low=1),
-                     rows=f.integer("rows", 0, low=0), pos=node_pos(node))
+                     rows=f.integer("rows", 0, low=0), fit=f.boolean("fit", False), pos=node_pos(node))
 
 
 def _continuation(ctx: _Context, node: Node) -> Continuation | None:

@@ -135,6 +135,7 @@ class Placement:
     span: int            # columns wide
     row: int = 1         # 1-based body line
     rows: int = 0
+    fit: bool = False    # fill the rows exactly as automatic makeup would (looseness, air, photo)
     pos: SourcePos = NOWHERE
 
 

@@ -439,19 +439,14 @@ def no_fit(planner: Planner, parts: list[Part], grid, rows: int, fixed: list[Blo
     out = []
     unplaceable = [p for p, s in zip(parts, sizes) if s is None]
     for p in unplaceable:
-        out.append(error(f"article {p.id}: cannot be set on page {page} at any width "
-                         f"(its headline or photo does not fit the page)", p.article.pos, "no-fit"))
+        out.append(error("no-fit", p.article.pos, article=p.id, page=page))
     if need > free:
         over = need - free
         last = parts[-1]
-        out.append(error(f"page {page}: the stories need about {over} lines more than the page holds "
-                         f"(≈ {over * cpl} 字); cut ≈ {over * cpl} 字 from '{last.id}' or another story, "
-                         f"a smaller photo, or move '{last.id}' to another page (or continue it there "
-                         f"with continues_on)", last.article.pos, "page-overfull"))
+        out.append(error("page-overfull", last.article.pos, page=page, lines=over, chars=over * cpl,
+                         article=last.id))
     elif not unplaceable:
         under = free - need
         first = parts[0]
-        out.append(error(f"page {page}: no arrangement fills the page exactly; about {under} lines "
-                         f"(≈ {under * cpl} 字) are left over: add ≈ {under * cpl} 字, a photo or another "
-                         f"story, or place a block by hand", first.article.pos, "page-underfull"))
+        out.append(error("page-underfull", first.article.pos, page=page, lines=under, chars=under * cpl))
     return out

@@ -201,8 +201,7 @@ def headline_items(ts: Typesetter, grid: PageGrid, article, rect: Rect, short: s
 
 def _too_wide(article, text, width, avail):
     from layout.base.diagnostics import error
-    return error(f"article {article.id}: headline '{text}' is {width:.1f} pt wide at its smallest size, "
-                 f"the block is {avail:.1f} pt", article.pos, "headline-too-wide")
+    return error("headline-too-wide", article.pos, article=article.id, headline=text, width=width, avail=avail)
 
 
 def _align_offset(align: str, avail: float, width: float) -> float:

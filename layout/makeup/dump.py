@@ -49,6 +49,10 @@ def dump_layout(layout: EditionLayout) -> str:
         for f in page.frames:
             out.append(f" frame {f.kind} {f.id} {_rect(f.rect)} lines {f.lines_needed}/{f.lines_available}"
                        f" over {f.overflow_chars}")
+        for pb in page.placements:
+            out.append(f" placed {pb.article_id}{' (cont)' if pb.continuation else ''} col {pb.column} "
+                       f"span {pb.span} row {pb.row} rows {pb.rows} head {_n(pb.headline_size)} "
+                       f"cols {pb.body_cols or pb.span} {'auto' if pb.automatic else 'hand'}")
         out += [_item(it) for it in page.items]
     for e in layout.copyfit:
         out.append(f"copyfit p{e.page} {e.article_id} need {e.lines_needed} avail {e.lines_available} "

@@ -97,6 +97,21 @@ class BlockFrame:
 
 
 @record
+class PlacedBlock:
+    """Where an article part went and how it was sized (the makeup table; `place --write`)."""
+    page: int
+    article_id: str
+    continuation: bool
+    column: int
+    span: int
+    row: int                  # 1-based, below the page's furniture
+    rows: int
+    headline_size: float      # 主题 size planned (0 = the style's)
+    body_cols: int            # 变栏 (0 = one per grid column)
+    automatic: bool           # placed by automatic makeup (no place: in the edition)
+
+
+@record
 class PageLayout:
     number: int
     width: float              # trimmed size, pt
@@ -104,6 +119,7 @@ class PageLayout:
     items: tuple[Item, ...]
     frames: tuple[BlockFrame, ...] = ()
     type_area: Rect = Rect(0, 0, 0, 0)
+    placements: tuple[PlacedBlock, ...] = ()
 
 
 @record

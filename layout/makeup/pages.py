@@ -5,7 +5,7 @@ from layout.base.diagnostics import error, warning
 from layout.makeup.blocks import layout_article
 from layout.makeup.furniture import folio, masthead
 from layout.makeup.grid import PageGrid, make_grid
-from layout.makeup.model import BlockFrame, CopyfitEntry, EditionLayout, PageFill, PageLayout, Rect
+from layout.makeup.model import BlockFrame, CopyfitEntry, EditionLayout, PageFill, PageLayout, PlacedBlock, Rect
 from layout.makeup.normalised import normalisation_notes
 from layout.makeup.styles import Typesetter
 from layout.makeup.auto import fallback, fixed_block, no_fit, rank_headline_sizes, solve
@@ -86,6 +86,8 @@ def _make_page(ts, grid, edition, page, resumes):
     items += fi
     rows_avail = grid.rows - offset
     copyfit = []
+    placed = []
+    planner = Planner(ts, grid)
     hand = [(a, a.place, None) for a in page.articles if a.place] + \
            [(edition.article(c.article_id), c.place, c) for c in page.continuations if c.place]
     # rows held per column: hand-placed blocks first, so blocks sized from content flow around them
@@ -99,8 +101,7 @@ def _make_page(ts, grid, edition, page, resumes):
         if art is None:
             continue
         if place.column + place.span - 1 > grid.columns or place.row < 1:
-            ts.diagnostics.append(error(f"article {art.id}: placement outside the {grid.columns}-column grid",
-                                        place.pos, "placement"))
+            ts.diagnostics.append(error("outside-grid", place.pos, article=art.id, columns=grid.columns))
             continue
         kwargs = _part_kwargs(ts, edition, page, art, cont, resumes)
         if kwargs is None:
@@ -114,14 +115,18 @@ def _make_page(ts, grid, edition, page, resumes):
             for c in cols:
                 taken[c].append((row, row + rows - 1))
             place = replace(place, row=row, rows=rows)
-        blocks.append((art, place, cont, None, kwargs))
-    blocks += _automatic(ts, grid, edition, page, rows_avail, [(a, p) for a, p, _, _, _ in blocks], resumes)
+        blocks.append((art, place, cont, _fitted(planner, art, place, kwargs, rows_avail), kwargs))
+    auto = _automatic(ts, planner, edition, page, rows_avail, [(a, p) for a, p, _, _, _ in blocks], resumes)
+    automatic = {(a.id, c is not None) for a, _, c, _, _ in auto}
+    # drawn in the edition's order (articles, then continuations), however they were placed
+    order = {(a.id, False): i for i, a in enumerate(page.articles)}
+    order.update({(c.article_id, True): len(order) + i for i, c in enumerate(page.continuations)})
+    blocks = sorted(blocks + auto, key=lambda b: order.get((b[0].id, b[2] is not None), len(order)))
     for art, place, cont, shape, kwargs in blocks:
         row, rows = place.row, place.rows
         if row + rows - 1 > rows_avail:
-            ts.diagnostics.append(error(
-                f"article {art.id}: rows {row}–{row + rows - 1} run below the last line of page {page.number} "
-                f"({rows_avail} lines)", place.pos, "placement"))
+            ts.diagnostics.append(error("below-page", place.pos, article=art.id, first=row,
+                                        last=row + rows - 1, page=page.number, lines=rows_avail))
             rows = max(1, rows_avail - row + 1)
         rect = grid.cell(place.column, place.span, offset + row, rows)
         res = layout_article(ts, grid, art, rect, shape=shape, **kwargs)
@@ -129,19 +134,37 @@ def _make_page(ts, grid, edition, page, resumes):
         if res.resume is not None and cont is None and art.continues_on:
             resumes[art.id] = res.resume
         if res.photo_ppi and res.photo_ppi < MIN_PPI:
-            ts.diagnostics.append(warning(f"article {art.id}: photo at {res.photo_ppi:.0f} ppi, below {MIN_PPI}",
-                                          art.photo.pos, "low-resolution"))
+            ts.diagnostics.append(warning("low-resolution", art.photo.pos, article=art.id,
+                                          ppi=res.photo_ppi, min_ppi=MIN_PPI))
         if res.overflow_chars:
-            ts.diagnostics.append(warning(f"article {art.id}: 超出{res.overflow_chars}字 "
-                                          f"({res.lines_needed - res.lines_set} lines over) on page {page.number}",
-                                          place.pos, "overflow"))
+            ts.diagnostics.append(warning("overflow", place.pos, article=art.id, chars=res.overflow_chars,
+                                          lines=res.lines_needed - res.lines_set, page=page.number))
         short = 0 if res.resume is not None else res.lines_available - res.lines_set
         kind = "continuation" if cont is not None else "article"
         frames.append(BlockFrame(art.id, rect, kind, res.lines_needed, res.lines_available, res.overflow_chars))
+        placed.append(PlacedBlock(page.number, art.id, cont is not None, place.column, place.span, row, rows,
+                                  (shape.headline_size if shape else 0.0) or art.headline_size,
+                                  shape.body_cols if shape else 0, (art.id, cont is not None) in automatic))
         copyfit.append(CopyfitEntry(art.id, page.number, res.lines_needed, res.lines_available,
                                     res.overflow_chars, short, res.chars_per_line))
-    layout = PageLayout(page.number, grid.width, grid.height, tuple(items), tuple(frames), grid.area)
+    layout = PageLayout(page.number, grid.width, grid.height, tuple(items), tuple(frames), grid.area,
+                        tuple(placed))
     return layout, copyfit
+
+
+def _fitted(planner, art, place, kwargs, rows_avail):
+    """The shape of a hand placement with fit: true: the one automatic makeup gives that
+    article at that span and height (so `place --write` reproduces an automatic layout)."""
+    if not place.fit or not place.rows:
+        return None
+    part = Part(art, start=kwargs.get("start"), jump_from=kwargs.get("jump_from", 0),
+                jump_to=kwargs.get("jump_to", 0), short=kwargs.get("short_headline", ""),
+                headline_size=art.headline_size)
+    for exact in (True, False):
+        shape = planner.menu(part, place.span, rows_avail, exact).get(place.rows)
+        if shape is not None:
+            return shape
+    return None
 
 
 def _part_kwargs(ts, edition, page, art, cont, resumes) -> dict | None:
@@ -151,9 +174,8 @@ def _part_kwargs(ts, edition, page, art, cont, resumes) -> dict | None:
         start = resumes.get(art.id)
         origin = _origin_page(edition, art.id)
         if start is None:
-            ts.diagnostics.append(warning(f"article {art.id}: all its text fits on page {origin}; "
-                                          f"the continuation on page {page.number} is empty", cont.pos,
-                                          "empty-continuation"))
+            ts.diagnostics.append(warning("empty-continuation", cont.pos, article=art.id, origin=origin,
+                                          page=page.number))
             return None
         return dict(start=start, jump_from=origin, short_headline=cont.headline)
     if art.continues_on:
@@ -161,7 +183,7 @@ def _part_kwargs(ts, edition, page, art, cont, resumes) -> dict | None:
     return {}
 
 
-def _automatic(ts, grid, edition, page, rows_avail, hand, resumes) -> list:
+def _automatic(ts, planner, edition, page, rows_avail, hand, resumes) -> list:
     """Blocks for the parts without a place (automatic makeup), around the hand-placed ones."""
     wanted = [(a, None) for a in page.articles if not a.place] + \
              [(edition.article(c.article_id), c) for c in page.continuations if not c.place]
@@ -177,7 +199,7 @@ def _automatic(ts, grid, edition, page, rows_avail, hand, resumes) -> list:
         parts.append(part)
     if not parts:
         return []
-    planner = Planner(ts, grid)
+    grid = planner.grid
     parts = rank_headline_sizes(ts.paper, parts)
     fixed = [fixed_block(planner, grid, art, place) for art, place in hand]
     solution = solve(planner, parts, grid.columns, rows_avail, fixed)

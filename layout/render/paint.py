@@ -10,13 +10,13 @@ extended into the bleed (出血), so a slightly-off cut shows no white hairline.
 """
 from __future__ import annotations
 
-from math import log10
 from weakref import WeakKeyDictionary
 
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.pdfbase.pdfmetrics import getFont
 
 from layout.makeup.model import BoxItem, ImageItem, PageLayout, QRItem, Rect, RuleItem, TextRun
+from layout.render.numbers import fp_str
 
 PRINTABLE_IMAGE_MODES = ("L", "1", "CMYK")
 # Pen positions closer than this (pt) to the natural advance are set in one Tj.
@@ -44,29 +44,6 @@ def is_plain_black(color) -> bool:
     """100% K only, no spot: the ink that overprints (黑色压印)."""
     return (not getattr(color, "spot", "") and color.k >= 0.999
             and color.c == color.m == color.y == 0)
-
-
-def _num(v: float) -> str:
-    """A number as reportlab's fp_str writes it (6 significant digits at most, no
-    trailing zeros, no leading 0); a page repeats few values, so they are kept."""
-    s = _NUMS.get(v)
-    if s is None:
-        a = abs(v)
-        if a <= 1e-7:
-            s = "0"
-        else:
-            s = "%.*f" % (6 if a <= 1 else min(max(0, 6 - int(log10(a))), 6), v)
-            if "." in s:
-                s = s.rstrip("0").rstrip(".")
-            if s[0] == "0" and len(s) > 1:
-                s = s[1:]
-        if len(_NUMS) >= 8192:
-            _NUMS.clear()
-        _NUMS[v] = s
-    return s
-
-
-_NUMS: dict[float, str] = {}
 
 
 class _Advances(dict):
@@ -193,12 +170,12 @@ class _Painter:
         if run.color != self.fill:
             c.setFillColor(ink(col))
             self.fill = run.color
-        out = [f"1 0 0 1 {_num(self.ox + (run.x + xs[0]))} {_num(self.oy - run.baseline)} Tm"]
+        out = [f"1 0 0 1 {fp_str(self.ox + (run.x + xs[0]))} {fp_str(self.oy - run.baseline)} Tm"]
         if hscale != self.hscale:
-            out.append(f"{_num(hscale * 100)} Tz")
+            out.append(f"{fp_str(hscale * 100)} Tz")
             self.hscale = hscale
         if run.rise != self.rise:
-            out.append(f"{_num(run.rise)} Ts")
+            out.append(f"{fp_str(run.rise)} Ts")
             self.rise = run.rise
         # reportlab's dynamic-font API (ttfonts module doc): splitString gives each new
         # char its code in the document's 256-glyph subsets (in order of first use) and
@@ -206,7 +183,7 @@ class _Painter:
         # subset's PDF font.  Both register what is used with the document (canvas._doc,
         # internal; so is face.charWidths in _Advances).  The rest goes in by addLiteral.
         doc = c._doc
-        size_tf = f" {_num(size)} Tf"
+        size_tf = f" {fp_str(size)} Tf"
         seg = 1                         # starts[seg]: where the next segment starts
         a = 0
         for subset, codes in font.splitString(chars, doc):
@@ -221,7 +198,7 @@ class _Painter:
                 out.append(f"<{codes[j - a:min(k, b) - a].hex()}> Tj")
                 if k > b or k == n:
                     break
-                out.append(f"{_num(xs[k] - xs[starts[seg - 1]])} 0 Td")
+                out.append(f"{fp_str(xs[k] - xs[starts[seg - 1]])} 0 Td")
                 seg += 1
                 j = k
                 if k == b:

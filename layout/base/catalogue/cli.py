@@ -38,6 +38,15 @@ ENTRIES = {
                      "{short} short inside blocks)",
                      "第{page}版：{lines} 行中空 {empty} 行（{uncovered} 行不在任何稿件框内，框内缺 {short} 行）"),
     "strict": ("overflow with --strict", "使用 --strict 时不允许超出"),
+    # place
+    "place.head": ("page  article                                      col span  row  rows  head  cols  placed",
+                   "版次  稿件                                          栏  栏宽 起行  行数  题号  栏数  排法"),
+    "place.cont": (" (continued)", "（转版）"),
+    "place.auto": ("automatic", "自动"),
+    "place.hand": ("by hand", "手动"),
+    "place.refused": ("newsprint: cannot write the placement of {ids} into {path} (a flow mapping, "
+                      "already placed, or not found); nothing was written",
+                      "newsprint：无法把 {ids} 的位置写入 {path}（流式写法、已有位置或找不到）；未写入任何内容"),
     "preflight.failed-for": ("preflight FAILED for {path}:", "印前检查未通过：{path}"),
     "preflight.head": ("preflight {path}: {verdict}", "印前检查 {path}：{verdict}"),
     "PASS": ("PASS", "通过"),
