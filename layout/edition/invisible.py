@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from yaml.nodes import SequenceNode
+
 from layout.base.diagnostics import Phrase, SourcePos
 from layout.edition.model import Article
 from layout.edition.source import node_pos
@@ -80,5 +82,5 @@ def _entry_positions(node, article: Article) -> list[SourcePos]:
     problem are two places, not one reported twice)."""
     if node is None:
         return [article.pos] * len(article.headline)
-    items = node.value if isinstance(node.value, list) else [node]
+    items = node.value if isinstance(node, SequenceNode) else [node]
     return [node_pos(n) for n in items] + [node_pos(node)] * (len(article.headline) - len(items))
