@@ -211,3 +211,66 @@ def test_a_page_that_cannot_be_filled_still_sets_every_story(tmp_path, fonts):
     assert "characters" in errors[0].message
     ids = {f.id for f in _articles(layout.pages[0])}
     assert ids == {"lead", "note", "second", "third"}
+
+
+JUMPING = """\
+paper: ../paper.yaml
+date: 2020-02-24
+issue: 15
+total_issue: 1892
+page_count: 2
+pages:
+  - number: 1
+    section: 要闻
+    articles:
+      - id: lead
+        kind: news
+        headline: 石景山区召开会议研究部署工作
+        byline: 本报讯（记者 李思婵）
+        may_continue: true
+        paragraphs: [{lead}, {lead}, {lead}, {lead}, {lead}, {lead}]
+      - id: note
+        kind: commentary
+        headline: 拐点未到
+        paragraphs: [{note}, {note}, {note}]
+      - id: second
+        kind: news
+        headline: 复工复产有序推进
+        paragraphs: [{body}, {body}, {body}]
+  - number: 2
+    section: 综合新闻
+    articles:
+      - id: other
+        kind: news
+        headline: 蔬菜货足价稳
+        paragraphs: [{body}, {body}, {body}, {body}]
+"""
+
+
+def test_a_story_that_may_continue_is_jumped_to_the_next_page(tmp_path, fonts):
+    """may_continue: the page cannot hold the lead whole, so its rest goes to page 2 with
+    下转2版 and 上接1版, every character set once."""
+    shutil.copy(ROOT / "tests" / "fixtures" / "minimal" / "paper.yaml", tmp_path / "paper.yaml")
+    d = tmp_path / "ed"
+    d.mkdir()
+    lead = "区委书记主持召开会议，研究部署全区疫情防控和复工复产工作，要求各单位压实责任、落实措施。" * 9
+    body = "记者从区商务局获悉，全区生活必需品供应充足，价格总体平稳，超市和菜店货源充足。" * 8
+    note = "春风徐来，大地回暖，疫情防控工作仍须坚持不懈，切莫松劲。" * 8
+    (d / "edition.yaml").write_text(JUMPING.format(lead=lead, body=body, note=note), encoding="utf-8")
+    edition, diags = load_edition(str(d), font_ids=fonts.ids())
+    assert edition is not None, [str(x) for x in diags]
+    layout = make_up(edition, fonts)
+    p1, p2 = layout.pages
+    assert {f.id for f in _articles(p1)} == {"lead", "note", "second"}
+    cont = [f for f in p2.frames if f.kind == "continuation"]
+    assert [f.id for f in cont] == ["lead"]
+    text1 = "".join(it.chars for it in p1.items if isinstance(it, TextRun))
+    text2 = "".join(it.chars for it in p2.items if isinstance(it, TextRun))
+    assert "下转2版" in text1 and "上接1版" in text2
+    assert not [e for e in layout.copyfit if e.overflow_chars]
+    lead_chars = sum(len(it.chars) for p in layout.pages for f in _articles(p) if f.id == "lead"
+                     for it in p.items if isinstance(it, TextRun) and _inside(f, it) and it.size_pt < 10)
+    assert lead_chars >= 6 * len(lead)
+    assert layout.fill[0].uncovered == 0 and layout.fill[0].short == 0, layout.fill[0]
+    # page 2 has too little copy to be full: said so, not hidden
+    assert layout.fill[1].uncovered == 0 or any(x.code == "page-underfull" for x in layout.diagnostics)

@@ -22,7 +22,7 @@ EDITION_FILE = "edition.yaml"
 EDITION_KEYS = ("paper", "date", "weekday", "issue", "total_issue", "page_count", "lunar", "pages")
 PAGE_KEYS = ("number", "section", "editor", "art_editor", "articles", "continuations")
 ARTICLE_KEYS = ("id", "kind", "kicker", "headline", "subhead", "byline", "author", "paragraphs",
-                "photo", "place", "body_columns", "boxed", "continues_on",
+                "photo", "place", "body_columns", "boxed", "continues_on", "may_continue",
                 "headline_size", "headline_align", "border", "column_rules", "body_style")
 CONTINUATION_KEYS = ("article", "headline", "place")
 PHOTO_KEYS = ("file", "caption", "credit", "rows")
@@ -231,6 +231,7 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
         body_columns=f.integer("body_columns", 0, low=0, high=24),
         boxed=f.boolean("boxed", kind == "commentary"),
         continues_on=f.integer("continues_on", 0, low=1, high=MAX_PAGES),
+        may_continue=f.boolean("may_continue", False),
         headline_size=f.number("headline_size", 0.0, low=4, high=200),
         headline_align=f.choice("headline_align", ("left", "center", "right"), "") if f.has("headline_align") else "",
         border=f.choice("border", ("single", "double", "flower"), "single"),

@@ -172,6 +172,8 @@ class Article:
     body_columns: int = 0                  # 变栏: 0 = one per grid column spanned
     boxed: bool = False                    # 框: commentary is boxed by default
     continues_on: int = 0                  # page number of the continuation (转版), 0 = none
+    may_continue: bool = False             # 转版 made automatically: the rest goes on the next page
+                                           # when this page cannot hold the whole story
     headline_size: float = 0.0             # 主题 size in pt for this article (0 = the style's)
     headline_align: str = ""               # left | center | right ("" = the style's)
     border: str = "single"                 # boxed articles: single | double | flower (花边)

@@ -18,7 +18,7 @@ is scored (shape costs, rank order, block proportions) and the best one wins.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from layout.makeup.plan import Part, Planner
 from layout.makeup.shape import Shape
@@ -27,6 +27,7 @@ NODE_BUDGET = 40000        # search steps per stack layout
 MAX_STACKS = 3
 MAX_ASSIGNMENTS = 30       # groupings of parts into slots tried per stack layout
 MAX_GROUPS = 400           # groups that fill one slot exactly, per slot
+MAX_SOLUTIONS = 400        # complete makeups scored per stack layout
 MAX_COMBOS = 60            # height combinations tried per slot
 
 
@@ -138,6 +139,7 @@ class _Search:
         self.best: tuple[float, list[Block]] | None = None
         self.assignments = 0
         self._stacks: dict = {}
+        self.solutions = 0
 
     def run(self) -> list[Block] | None:
         self._assign(0, list(range(len(self.parts))), [])
@@ -204,6 +206,7 @@ class _Search:
 
     def _slot(self, idx: int, orders, placed: list[Block]) -> None:
         if idx == len(self.slots):
+            self.solutions += 1
             score = _score(placed, self.parts)
             if self.best is None or score < self.best[0]:
                 self.best = (score, list(placed))
@@ -217,7 +220,7 @@ class _Search:
         for order in orders[j]:
             for blocks in self._stacked(tuple(order), j, forbid):
                 self.nodes += 1
-                if self.nodes > NODE_BUDGET:
+                if self.nodes > NODE_BUDGET or self.solutions >= MAX_SOLUTIONS:
                     return
                 self._slot(idx + 1, orders, placed + blocks)
 
@@ -305,31 +308,26 @@ def _zone(b: Block, rows: int, columns: int) -> int:
 def _score(blocks: list[Block], parts: list[Part]) -> float:
     """Lower is better: how far the shapes are from natural, rank against 区序, proportions."""
     rank = {id(p): i for i, p in enumerate(parts)}
-    auto = [b for b in blocks if b.part is not None]
+    auto = sorted((b for b in blocks if b.part is not None), key=lambda b: rank[id(b.part)])
     rows = max(b.row + b.rows - 1 for b in blocks)
     columns = max(b.col + b.span - 1 for b in blocks)
     score = sum(b.shape.cost for b in auto)
-    zone = {id(b.part): (_zone(b, rows, columns), b.row, b.col) for b in auto}
+    zones = [(_zone(b, rows, columns), b.row, b.col) for b in auto]
+    # a lesser story before a greater one in reading order (auto is in rank order)
+    score += sum(1 for i, z in enumerate(zones) for w in zones[i + 1:] if w < z)
     for b in auto:
-        r = rank[id(b.part)]
-        for o in auto:
-            if rank[id(o.part)] > r and zone[id(o.part)] < zone[id(b.part)]:
-                score += 1.0       # a lesser story before a greater one in reading order
         ratio = b.rows / max(1, b.span * 4)
         if ratio > 6:              # a tall thin column of text
             score += (ratio - 6) * 0.5
         if b.rows < 6 and b.span > 2:
             score += (6 - b.rows) * 0.5
-    news = sorted((b for b in auto if b.part.article.kind not in SEPARATE_KINDS and b.part.start is None),
-                  key=lambda b: rank[id(b.part)])
+    news = [b for b in auto if b.part.article.kind not in SEPARATE_KINDS and b.part.start is None]
     for hi, lo in zip(news, news[1:]):
         if lo.shape.set_size > hi.shape.set_size + 0.01:
             score += 5.0           # a lesser story's headline larger than a greater one's
-    lead = next((b for b in auto if rank[id(b.part)] == 0), None)
-    if lead is not None:
-        for b in auto:
-            if b is not lead and b.span * b.rows > lead.span * lead.rows:
-                score += 8.0       # the 头条 has the largest area
+    if auto and rank[id(auto[0].part)] == 0:
+        lead = auto[0].span * auto[0].rows
+        score += 8.0 * sum(1 for b in auto[1:] if b.span * b.rows > lead)   # the 头条 is the largest
     return score
 
 
@@ -405,7 +403,7 @@ def rank_headline_sizes(paper, parts: list[Part]) -> list[Part]:
             continue
         step = RANK_STEPS[min(k, len(RANK_STEPS) - 1)]
         size = max(style.min_size_pt or 0.0, style.size_pt - step)
-        out.append(Part(art, part.start, part.jump_from, part.jump_to, part.short, size))
+        out.append(replace(part, headline_size=size))
         k += 1
     return out
 

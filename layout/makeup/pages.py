@@ -10,7 +10,7 @@ from layout.makeup.normalised import normalisation_notes
 from layout.makeup.styles import Typesetter
 from layout.makeup.auto import fallback, fixed_block, no_fit, rank_headline_sizes, solve
 from layout.makeup.plan import Part, Planner
-from layout.edition.model import Placement
+from layout.edition.model import Continuation, Placement
 from dataclasses import replace
 
 MIN_PPI = 150
@@ -23,13 +23,14 @@ def make_up(edition, metrics, only: set[int] | None = None) -> EditionLayout:
     grid = make_grid(edition.paper)
     needed = _pages_needed(edition, only)
     resumes: dict = {}
+    carried: dict[int, list] = {}      # page -> articles continued there automatically (may_continue)
     pages = []
     copyfit = []
     fill = []
     for page in edition.pages:
         if page.number not in needed:
             continue
-        pl, cf = _make_page(ts, grid, edition, page, resumes)
+        pl, cf = _make_page(ts, grid, edition, page, resumes, carried)
         if only is None or page.number in only:
             pages.append(pl)
             copyfit += cf
@@ -57,8 +58,8 @@ def _fill(grid: PageGrid, page: PageLayout, copyfit) -> PageFill:
 
 
 def _pages_needed(edition, only):
-    if only is None:
-        return {p.number for p in edition.pages}
+    if only is None or any(a.may_continue for p in edition.pages for a in p.articles):
+        return {p.number for p in edition.pages}     # a 转版 made automatically can reach any later page
     need = set(only)
     changed = True
     while changed:   # a continuation needs the page its article starts on
@@ -73,7 +74,7 @@ def _pages_needed(edition, only):
     return need
 
 
-def _make_page(ts, grid, edition, page, resumes):
+def _make_page(ts, grid, edition, page, resumes, carried):
     items: list = []
     frames: list = []
     if page.number == 1:
@@ -116,7 +117,8 @@ def _make_page(ts, grid, edition, page, resumes):
                 taken[c].append((row, row + rows - 1))
             place = replace(place, row=row, rows=rows)
         blocks.append((art, place, cont, _fitted(planner, art, place, kwargs, rows_avail), kwargs))
-    auto = _automatic(ts, planner, edition, page, rows_avail, [(a, p) for a, p, _, _, _ in blocks], resumes)
+    auto = _automatic(ts, planner, edition, page, rows_avail, [(a, p) for a, p, _, _, _ in blocks], resumes,
+                      carried.get(page.number, ()))
     automatic = {(a.id, c is not None) for a, _, c, _, _ in auto}
     # drawn in the edition's order (articles, then continuations), however they were placed
     order = {(a.id, False): i for i, a in enumerate(page.articles)}
@@ -131,8 +133,10 @@ def _make_page(ts, grid, edition, page, resumes):
         rect = grid.cell(place.column, place.span, offset + row, rows)
         res = layout_article(ts, grid, art, rect, shape=shape, **kwargs)
         items += res.items
-        if res.resume is not None and cont is None and art.continues_on:
+        if res.resume is not None and cont is None and kwargs.get("jump_to"):
             resumes[art.id] = res.resume
+            if not art.continues_on:         # 转版 made here: the next page takes the rest
+                carried.setdefault(kwargs["jump_to"], []).append(art)
         if res.photo_ppi and res.photo_ppi < MIN_PPI:
             ts.diagnostics.append(warning("low-resolution", art.photo.pos, article=art.id,
                                           ppi=res.photo_ppi, min_ppi=MIN_PPI))
@@ -183,10 +187,15 @@ def _part_kwargs(ts, edition, page, art, cont, resumes) -> dict | None:
     return {}
 
 
-def _automatic(ts, planner, edition, page, rows_avail, hand, resumes) -> list:
-    """Blocks for the parts without a place (automatic makeup), around the hand-placed ones."""
+def _automatic(ts, planner, edition, page, rows_avail, hand, resumes, carried=()) -> list:
+    """Blocks for the parts without a place (automatic makeup), around the hand-placed ones;
+    `carried`: articles whose rest this page takes (转版 made on the page before)."""
+    made = [Continuation(article_id=a.id, headline=a.headline[0] if a.headline else a.id, pos=a.pos)
+            for a in carried]
+    conts = list(page.continuations) + made
     wanted = [(a, None) for a in page.articles if not a.place] + \
-             [(edition.article(c.article_id), c) for c in page.continuations if not c.place]
+             [(edition.article(c.article_id), c) for c in conts if not c.place]
+    last_page = max(p.number for p in edition.pages)
     parts = []
     for art, cont in wanted:
         if art is None:
@@ -196,6 +205,8 @@ def _automatic(ts, planner, edition, page, rows_avail, hand, resumes) -> list:
             continue
         part = Part(art, start=kwargs.get("start"), jump_from=kwargs.get("jump_from", 0),
                     jump_to=kwargs.get("jump_to", 0), short=kwargs.get("short_headline", ""))
+        if cont is None and art.may_continue and not art.continues_on and page.number < last_page:
+            part = Part(art, jump_to=page.number + 1, may_jump=True)
         parts.append(part)
     if not parts:
         return []
@@ -211,11 +222,12 @@ def _automatic(ts, planner, edition, page, rows_avail, hand, resumes) -> list:
     out = []
     for b in blocks:
         place = Placement(column=b.col, span=b.span, row=b.row, rows=b.rows, pos=b.part.article.pos)
-        cont = next((c for c in page.continuations if c.article_id == b.part.id), None) \
+        cont = next((c for c in conts if c.article_id == b.part.id), None) \
             if b.part.start is not None or b.part.jump_from else None
         p = b.part
+        jumps = p.jump_to and (not p.may_jump or (b.shape is not None and b.shape.jump))
         kwargs = (dict(start=p.start, jump_from=p.jump_from, short_headline=p.short) if cont is not None
-                  else dict(jump_to=p.jump_to) if p.jump_to else {})
+                  else dict(jump_to=p.jump_to) if jumps else {})
         out.append((p.article, place, cont, b.shape, kwargs))
     return out
 

@@ -27,9 +27,11 @@ LOOSE_COST = 1.0           # per paragraph set a line longer
 TIGHT_COST = 1.5           # per paragraph set a line shorter
 PHOTO_COST = 0.5           # per row away from the photo's natural height
 EMPTY_COST = 4.0           # per empty body line (only when no exact makeup exists)
+TIGHT_LAST = 0.34          # tightening is tried when the last line fills at most this much
 MAX_LOOSE = 4              # paragraphs tried for looseness each way
 VARY_COST = 1.5            # 变栏: one body column fewer than the span
 SHORT_COLUMN_COST = 3.0    # per row a body column is shorter than MIN_BODY_ROWS
+AUTO_JUMP_COST = 6.0       # a story jumped only because it may be (may_continue): rather not
 JUMP_COST = 0.02           # per line sent on to the continuation
 
 
@@ -42,6 +44,7 @@ class Part:
     jump_to: int = 0              # 下转N版 (the first part of a jumped article)
     short: str = ""               # a continuation's short headline
     headline_size: float = 0.0    # the size planned for the 主题 (0 = article's/style's)
+    may_jump: bool = False        # jump_to is a choice (may_continue): whole here, or jumped
 
     @property
     def id(self) -> str:
@@ -120,8 +123,11 @@ class Planner:
                 counts[bl.paragraph] = counts.get(bl.paragraph, 0) + 1
             order = [] if art.kind == "verse" else \
                 sorted((p for p in counts if p < npar), key=lambda p: (-counts[p], p))
+            last = {bl.paragraph: bl.line for bl in base}
+            # a line shorter only when the last line is short enough to squeeze back
+            short = {p for p in order if counts[p] >= 2 and last[p].width <= TIGHT_LAST * measure}
             state = self._memo[key] = {"n": len(base), "counts": counts, 1: ([], list(order)),
-                                       -1: ([], [p for p in order if counts[p] >= 2])}
+                                       -1: ([], [p for p in order if p in short])}
         for delta in (1, -1):
             found, todo = state[delta]
             while len(found) < want and todo:
@@ -176,14 +182,14 @@ class Planner:
         body_opts = self._body_options(part, span, width, exact)
         for air in range(MAX_AIR + 1):
             for prow, cap, pcost in photo_opts:
-                for brows, cols, loose, bcost in body_opts:
+                for brows, cols, loose, bcost, jump in body_opts:
                     rows = fixed + air + prow + cap + brows
                     if rows > max_rows:
                         continue
                     cost = AIR_COST[air] + pcost + bcost
                     have = out.get(rows)
                     if have is None or cost < have.cost:
-                        out[rows] = Shape(span=span, rows=rows, body_cols=cols, headline_size=size,
+                        out[rows] = Shape(span=span, rows=rows, body_cols=cols, headline_size=size, jump=jump,
                                           headline_lines=lines if lines != tuple(art.headline) else (),
                                           air=air, photo_rows=prow, looseness=loose, body_rows=brows,
                                           head_rows=head_rows + air, cost=cost, set_size=set_size)
@@ -196,26 +202,30 @@ class Planner:
         (or, not exact, with the last column short by fewer lines than there are columns)."""
         art = part.article
         if not art.paragraphs and not art.author:
-            return [(0, 0, (), 0.0)]
+            return [(0, 0, (), 0.0, False)]
         default = body_column_count(self.grid, art, width)
         out = self._fills(part, width, default, exact)
         if len(out) < 2 and default in (3, 4) and not art.body_columns and not part.jump_to:
             # 变栏: fewer, wider body columns, when the grid's own give too few exact fills
-            out += [(b, default - 1, plan, cost + VARY_COST)
-                    for b, _, plan, cost in self._fills(part, width, default - 1, exact)]
+            out += [(b, default - 1, plan, cost + VARY_COST, jump)
+                    for b, _, plan, cost, jump in self._fills(part, width, default - 1, exact)]
         return out
 
     def _fills(self, part: Part, width: float, cols: int, exact: bool):
         art = part.article
         measure = columns_of(self.grid, Rect(0, 0, width, 0), cols, self.ts.size(body_role(art)))[0][1]
-        if part.jump_to:        # the line count is all a jumped part needs
+        if part.jump_to and not part.may_jump:        # the line count is all a jumped part needs
             n, npar, loose, tight = self.paragraphs(part, measure, 0)
         else:
             n, npar, loose, tight = self.paragraphs(part, measure, min(MAX_LOOSE, cols + 1))
         out = []
         if part.jump_to:        # 转版: any full height here, the rest goes on (下转: one line kept for it)
             most = -(-(n + 1) // cols) - 1
-            return [(b, 0, (), JUMP_COST * (n + 1 - b * cols)) for b in range(MIN_BODY_ROWS, most + 1)]
+            extra = AUTO_JUMP_COST if part.may_jump else 0.0
+            out = [(b, 0, (), extra + JUMP_COST * (n + 1 - b * cols), True)
+                   for b in range(MIN_BODY_ROWS, most + 1)]
+            if not part.may_jump:
+                return out
         for delta in range(-len(tight), len(loose) + 1):
             total = n + delta
             empty = (-total) % cols
@@ -231,7 +241,7 @@ class Planner:
                 plan[p] = -1
             cost = (LOOSE_COST * max(0, delta) + TIGHT_COST * max(0, -delta) + EMPTY_COST * empty
                     + SHORT_COLUMN_COST * short_cols)
-            out.append((brows, 0, tuple(plan) if delta else (), cost))
+            out.append((brows, 0, tuple(plan) if delta else (), cost, False))
         return out
 
 

@@ -18,5 +18,6 @@ class Shape:
     looseness: tuple[int, ...] = ()        # per paragraph: +1 a line longer, −1 shorter
     body_rows: int = 0                     # rows of body text (each body column full)
     head_rows: int = 0                     # rows of the headline block (air included)
+    jump: bool = False                     # the text goes on elsewhere (下转: last line kept for it)
     set_size: float = 0.0                  # the 主题's size as set (after shrinking to fit)
     cost: float = 0.0                      # how far from the natural setting (lower is better)
