@@ -18,7 +18,7 @@ LATIN_IN_CHINESE = {
     "strict", "Ctrl", "C", "continues_on", "invisible_chars", "true", "false", "Pillow", "NUL",
     "slug", "margins", "cmyk", "font", "color", "min_size", "size", "styles", "total_issue", "issue", "paper",
     "date", "weekday", "pages", "page_count", "number", "article", "kind", "photo", "rows", "id", "paragraphs",
-    "place", "continuation", "iconv", "null", "strip", "yaml", "name", "GBK", "edition", "build", "preview", "preflight", "fonts", "watch", "new", "pip", "install", "watchfiles", "xdg", "open", "check", "NEWSPRINT_DEBUG",
+    "place", "continuation", "iconv", "null", "strip", "yaml", "name", "GBK", "edition", "build", "preview", "preflight", "fonts", "watch", "new", "variants", "pip", "install", "watchfiles", "xdg", "open", "check", "NEWSPRINT_DEBUG",
 }
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 

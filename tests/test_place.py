@@ -63,3 +63,17 @@ def test_insert_keeps_everything_else_byte_for_byte():
                    "        place: {column: 1, span: 4, row: 1, rows: 20, fit: true}\n"
                    "        headline_size: 26\n        kind: news\n        headline: 标题\n"
                    "      - {id: b, kind: news, headline: x}\n")
+
+
+def test_variants_offers_different_makeups_side_by_side(auto_edition, tmp_path, capsys):
+    out = tmp_path / "v.png"
+    assert main(["place", str(auto_edition), "--page", "2", "--variants", "2", "-o", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "variant 1:" in text and "variant 2:" in text
+    tables = text.split("variant 2:")
+    assert tables[0].split("\n", 1)[1] != tables[1].split("\n", 1)[1]      # another arrangement
+    from PIL import Image
+
+    with Image.open(out) as im:
+        assert im.width > 2 * im.height * 0.6        # two pages side by side
+    assert main(["place", str(auto_edition), "--variants", "9"]) == 2

@@ -20,6 +20,9 @@ def add_parser(sub) -> None:
     p.add_argument("--write", action="store_true",
                    help="write the automatic placements into the edition file (comments kept)")
     p.add_argument("--json", action="store_true", help="print one JSON object (placements)")
+    p.add_argument("--variants", type=int, default=0, metavar="K",
+                   help="K different good makeups of --page (default 1) as proof images side by side")
+    p.add_argument("-o", "--out", default="", help="with --variants: the PNG (default: output/…/variants-pN.png)")
     p.set_defaults(func=run)
 
 
@@ -38,6 +41,8 @@ def table(placements) -> list[str]:
 
 
 def run(args) -> int:
+    if args.variants:
+        return variants(args)
     made = make_up(load(args.edition))
     if made.layout is None or has_errors(made.diagnostics):
         print_diags(made.diagnostics)
@@ -82,3 +87,62 @@ def _write(path: str, placements) -> tuple[int, str]:
     if new != text:
         atomic_write(file, new.encode("utf-8"))
     return 0, str(file)
+
+
+MAX_VARIANTS = 6
+
+
+def variants(args) -> int:
+    """`--variants K`: the page made up K ways (the best arrangement, then the next best
+    different ones), each drawn as a proof, joined left to right into one PNG."""
+    import tempfile
+
+    from layout.pipeline import preview
+    from layout.pipeline.outputs import out_dir
+
+    if not 1 <= args.variants <= MAX_VARIANTS:
+        print(msg("place.variants-range", most=MAX_VARIANTS), file=sys.stderr)
+        return 2
+    page = args.page or 1
+    shots, seen = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(args.variants):
+            result = preview(args.edition, page, Path(tmp) / f"v{k}.png", dpi=40, proof=True, variant=k)
+            if result.path is None:
+                print_diags(result.diagnostics)
+                return 1
+            rows = [pb for pb in rows_of(result.layout, page) if pb.automatic]
+            key = [(pb.article_id, pb.column, pb.row, pb.rows) for pb in rows]
+            if key in seen:
+                break                       # no further different arrangement
+            seen.append(key)
+            print(msg("place.variant", k=k + 1))
+            for line in table(rows_of(result.layout, page)):
+                print(line)
+            shots.append(_image(result.path))
+        target = Path(args.out) if args.out else out_dir("output", result.edition) / f"variants-p{page}.png"
+        _join(shots, target)
+    print(msg("wrote", path=target))
+    return 0
+
+
+def _image(path):
+    from PIL import Image
+
+    with Image.open(path) as im:
+        return im.convert("RGB")
+
+
+def _join(images, target: Path) -> None:
+    from PIL import Image
+
+    gap = 12
+    w = sum(im.width for im in images) + gap * (len(images) - 1)
+    h = max(im.height for im in images)
+    sheet = Image.new("RGB", (w, h), "white")
+    x = 0
+    for im in images:
+        sheet.paste(im, (x, 0))
+        x += im.width + gap
+    target.parent.mkdir(parents=True, exist_ok=True)
+    sheet.save(target)

@@ -128,7 +128,9 @@ class _Search:
     slot's blocks so that no headline meets a neighbour's (碰题)."""
 
     def __init__(self, planner: Planner, parts: list[Part], slots: list[Slot], fixed: list[Block],
-                 exact: bool = True):
+                 exact: bool = True, keep: int = 1):
+        self.keep = keep
+        self.arrangements: dict = {}
         self.parts = parts
         self.slots = slots
         self.fixed = fixed
@@ -210,6 +212,11 @@ class _Search:
             score = _score(placed, self.parts)
             if self.best is None or score < self.best[0]:
                 self.best = (score, list(placed))
+            if self.keep > 1:     # the best of each arrangement (which story in which slot, in which order)
+                sig = tuple((c, k) for c, _, k in sorted((b.col, b.row, id(b.part)) for b in placed))
+                have = self.arrangements.get(sig)
+                if have is None or score < have[0]:
+                    self.arrangements[sig] = (score, list(placed))
             return
         j = self._order[idx]
         s = self.slots[j]
@@ -332,28 +339,38 @@ def _score(blocks: list[Block], parts: list[Part]) -> float:
 
 
 def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
-          fixed: list[Block]) -> Solution | None:
+          fixed: list[Block], variant: int = 0) -> Solution | None:
     """The best makeup of the parts into the free grid: exact if there is one, else one
-    whose blocks may end a few lines short; None if even that does not exist."""
+    whose blocks may end a few lines short; None if even that does not exist. variant k
+    > 0: the k-th best other arrangement instead (the last one when there are fewer)."""
+    found = solutions(planner, parts, columns, rows, fixed, variant + 1)
+    return found[min(variant, len(found) - 1)] if found else None
+
+
+def solutions(planner: Planner, parts: list[Part], columns: int, rows: int,
+              fixed: list[Block], keep: int = 1) -> list[Solution]:
+    """Up to `keep` makeups, best first, each a different arrangement of the stories."""
     narrow = {w for w in range(1, columns + 1)
               if any(planner.fits(p, w) for p in parts)}     # widths some part can take
     for exact in (True, False):
-        best = None
+        found = []
         for stacks in stack_layouts(columns):
             if not set(stacks) <= narrow:
                 continue
             slots = slots_for(stacks, rows, fixed)
             if not slots or len(slots) > len(parts):
                 continue
-            found = _Search(planner, parts, slots, fixed, exact).run()
-            if found is None:
+            search = _Search(planner, parts, slots, fixed, exact, keep)
+            best = search.run()
+            if best is None:
                 continue
-            score = _score(found, parts) + 0.1 * len(stacks)
-            if best is None or score < best.score:
-                best = Solution(tuple(found), stacks, score)
-        if best is not None:
-            return best
-    return None
+            penalty = 0.1 * len(stacks)
+            options = search.arrangements.values() if keep > 1 else [(_score(best, parts), best)]
+            found += [Solution(tuple(b), stacks, score + penalty) for score, b in options]
+        if found:
+            found.sort(key=lambda s: s.score)
+            return found[:keep]
+    return []
 
 
 def fallback(planner: Planner, parts: list[Part], columns: int, rows: int,

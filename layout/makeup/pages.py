@@ -16,9 +16,11 @@ from dataclasses import replace
 MIN_PPI = 150
 
 
-def make_up(edition, metrics, only: set[int] | None = None) -> EditionLayout:
+def make_up(edition, metrics, only: set[int] | None = None,
+            variant: tuple[int, int] | None = None) -> EditionLayout:
     """Lay out the edition's pages. `only` limits the pages kept in the result (a preview);
-    earlier pages are still made up when a kept page continues one of their articles."""
+    earlier pages are still made up when a kept page continues one of their articles.
+    variant (page, k): page's automatic makeup is its k-th best other arrangement."""
     ts = Typesetter(edition.paper, metrics)
     grid = make_grid(edition.paper)
     needed = _pages_needed(edition, only)
@@ -30,7 +32,8 @@ def make_up(edition, metrics, only: set[int] | None = None) -> EditionLayout:
     for page in edition.pages:
         if page.number not in needed:
             continue
-        pl, cf = _make_page(ts, grid, edition, page, resumes, carried)
+        k = variant[1] if variant and variant[0] == page.number else 0
+        pl, cf = _make_page(ts, grid, edition, page, resumes, carried, k)
         if only is None or page.number in only:
             pages.append(pl)
             copyfit += cf
@@ -74,7 +77,7 @@ def _pages_needed(edition, only):
     return need
 
 
-def _make_page(ts, grid, edition, page, resumes, carried):
+def _make_page(ts, grid, edition, page, resumes, carried, variant=0):
     items: list = []
     frames: list = []
     if page.number == 1:
@@ -118,7 +121,7 @@ def _make_page(ts, grid, edition, page, resumes, carried):
             place = replace(place, row=row, rows=rows)
         blocks.append((art, place, cont, _fitted(planner, art, place, kwargs, rows_avail), kwargs))
     auto = _automatic(ts, planner, edition, page, rows_avail, [(a, p) for a, p, _, _, _ in blocks], resumes,
-                      carried.get(page.number, ()))
+                      carried.get(page.number, ()), variant)
     automatic = {(a.id, c is not None) for a, _, c, _, _ in auto}
     # drawn in the edition's order (articles, then continuations), however they were placed
     order = {(a.id, False): i for i, a in enumerate(page.articles)}
@@ -187,7 +190,7 @@ def _part_kwargs(ts, edition, page, art, cont, resumes) -> dict | None:
     return {}
 
 
-def _automatic(ts, planner, edition, page, rows_avail, hand, resumes, carried=()) -> list:
+def _automatic(ts, planner, edition, page, rows_avail, hand, resumes, carried=(), variant=0) -> list:
     """Blocks for the parts without a place (automatic makeup), around the hand-placed ones;
     `carried`: articles whose rest this page takes (转版 made on the page before)."""
     made = [Continuation(article_id=a.id, headline=a.headline[0] if a.headline else a.id, pos=a.pos)
@@ -213,7 +216,7 @@ def _automatic(ts, planner, edition, page, rows_avail, hand, resumes, carried=()
     grid = planner.grid
     parts = rank_headline_sizes(ts.paper, parts)
     fixed = [fixed_block(planner, grid, art, place) for art, place in hand]
-    solution = solve(planner, parts, grid.columns, rows_avail, fixed)
+    solution = solve(planner, parts, grid.columns, rows_avail, fixed, variant)
     if solution is not None:
         blocks = solution.blocks
     else:       # say why, and still set every story (nothing is ever dropped)

@@ -111,14 +111,14 @@ def load(edition_path, fonts=None) -> Loaded:
     return Loaded(edition, fonts, tuple(diags))
 
 
-def make_up(loaded: Loaded, only=None, strict: bool = False) -> MadeUp:
+def make_up(loaded: Loaded, only=None, strict: bool = False, variant=None) -> MadeUp:
     """The layout of the pages in `only` (else all) of a loaded edition, unless loading found
     errors; with `strict` any overflow is an error too."""
     if not loaded.ok:
         return MadeUp(loaded.edition, loaded.fonts, None, loaded.diagnostics)
     from layout.makeup import make_up as make_up_edition
 
-    layout = make_up_edition(loaded.edition, loaded.fonts, only=only)
+    layout = make_up_edition(loaded.edition, loaded.fonts, only=only, variant=variant)
     diags = loaded.diagnostics + tuple(layout.diagnostics)
     if strict and any(e.overflow_chars for e in layout.copyfit):
         diags += (error("strict"),)
@@ -172,7 +172,7 @@ def write(made: MadeUp, out, options: BuildOptions = BuildOptions(), *, on_step=
 
 
 def preview(edition_path, page: int, png=None, *, dpi: float = 100.0, proof: bool = False,
-            out="output", fonts=None, whole: bool = False) -> PreviewResult:
+            out="output", fonts=None, whole: bool = False, variant: int = 0) -> PreviewResult:
     """One page as PNG at `png` (default out/<paper>/<date>/preview-pN[-proof].png); only that
     page is made up unless `whole` (watch: the copyfit of every page)."""
     loaded = load(edition_path, fonts)
@@ -180,7 +180,7 @@ def preview(edition_path, page: int, png=None, *, dpi: float = 100.0, proof: boo
         return PreviewResult(loaded.edition, None, loaded.diagnostics)
     if page not in {p.number for p in loaded.edition.pages}:
         return PreviewResult(loaded.edition, None, loaded.diagnostics, page_missing=True)
-    made = make_up(loaded, only=None if whole else {page})
+    made = make_up(loaded, only=None if whole else {page}, variant=(page, variant) if variant else None)
     if not made.ok:
         return PreviewResult(made.edition, made.layout, made.diagnostics)
     path = Path(png) if png else out_dir(out, made.edition) / preview_name(page, proof)

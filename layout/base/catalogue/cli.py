@@ -42,6 +42,8 @@ ENTRIES = {
     "place.head": ("page  article                                      col span  row  rows  head  cols  placed",
                    "版次  稿件                                          栏  栏宽 起行  行数  题号  栏数  排法"),
     "place.cont": (" (continued)", "（转版）"),
+    "place.variant": ("variant {k}:", "方案 {k}："),
+    "place.variants-range": ("newsprint: --variants takes 1 to {most}", "newsprint：--variants 取 1 到 {most}"),
     "place.auto": ("automatic", "自动"),
     "place.hand": ("by hand", "手动"),
     "place.refused": ("newsprint: cannot write the placement of {ids} into {path} (a flow mapping, "
