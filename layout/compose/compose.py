@@ -21,19 +21,23 @@ LOOSENESS_LADDER = (300.0, 20000.0)
 
 
 def compose_paragraph(spans: Sequence[Span], measure: float, para: ParaStyle,
-                      metrics: Metrics, looseness: int = 0) -> ComposedParagraph | None:
+                      metrics: Metrics, looseness: int = 0,
+                      natural_lines: int = 0) -> ComposedParagraph | None:
     """Break a paragraph into lines of `measure` pt and place every glyph.
 
     looseness +1/−1 (TeX's \\looseness): the paragraph set one line longer or shorter
     with the least visible change, every line within the spacing limits (spread at
-    most ¼ em a gap, squeezed at most fully); None when no such setting exists."""
-    p = prepare(spans, para, metrics)
+    most ¼ em a gap, squeezed at most fully); None when no such setting exists.
+    natural_lines: the line count of the natural setting, when the caller has it."""
+    p = _prepared(spans, para, metrics) if looseness else prepare(spans, para, metrics)
     indent = para.indent_em * spans[0].style.size_pt if spans else 0.0
-    breaks = choose_breaks(p, measure, indent, para.avoid_short_last_line)
     if looseness:
-        breaks = _loose_breaks(p, measure, indent, para, len(breaks) + looseness, looseness)
+        n = natural_lines or len(choose_breaks(p, measure, indent, para.avoid_short_last_line))
+        breaks = _loose_breaks(p, measure, indent, para, n + looseness, looseness)
         if breaks is None:
             return None
+    else:
+        breaks = choose_breaks(p, measure, indent, para.avoid_short_last_line)
     justify = para.align == "justify"
     lines = []
     for i, (s, e) in enumerate(breaks):
@@ -43,6 +47,21 @@ def compose_paragraph(spans: Sequence[Span], measure: float, para: ParaStyle,
                           justify, i == 0, last)
         lines.append(_offset(line, para.align) if para.align in ("center", "right") else line)
     return ComposedParagraph(tuple(lines), p.text, p.missing)
+
+
+_PREPARED: dict = {}        # looseness: a paragraph is tried longer and shorter, prepared once
+
+
+def _prepared(spans, para, metrics):
+    key = (tuple(spans), para, id(metrics))
+    hit = _PREPARED.get(key)
+    if hit is not None and hit[0] is metrics:
+        return hit[1]
+    if len(_PREPARED) > 64:
+        _PREPARED.clear()
+    p = prepare(spans, para, metrics)
+    _PREPARED[key] = (metrics, p)
+    return p
 
 
 def _loose_breaks(p, measure, indent, para, want: int, sign: int):

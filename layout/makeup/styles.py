@@ -33,7 +33,9 @@ class ComposeCache:
             self.hits += 1
             return hit[1]
         self.misses += 1
-        composed = compose_paragraph(spans, measure, para, metrics, looseness)
+        natural = self.get(spans, measure, para, metrics) if looseness else None
+        composed = compose_paragraph(spans, measure, para, metrics, looseness,
+                                     len(natural.lines) if natural else 0)
         self._data[key] = (metrics, composed)
         if len(self._data) > self.size:
             self._data.popitem(last=False)
