@@ -307,7 +307,15 @@ def test_headline_shrinks_to_fit_then_errors(tmp_path, fonts):
 
 
 def test_low_resolution_photo_is_warned(tmp_path, fonts):
-    edition, _ = load_edition(FIXTURE / "2020-02-24")
+    import shutil
+
+    from PIL import Image
+
+    shutil.copytree(FIXTURE, tmp_path / "m")
+    photo = tmp_path / "m" / "2020-02-24" / "images" / "photo.png"
+    with Image.open(photo) as im:
+        im.resize((8, 6)).save(photo)                      # 3 ppi in its frame
+    edition, _ = load_edition(tmp_path / "m" / "2020-02-24")
     layout = make_up(edition, fonts)
     assert any(d.code == "low-resolution" for d in layout.diagnostics)
 
@@ -365,8 +373,8 @@ def test_masthead_logo_replaces_the_typeset_title(tmp_path, fonts):
 
     shutil.copytree(FIXTURE, tmp_path / "m")
     logo = tmp_path / "m" / "logo.png"
-    im = Image.new("RGBA", (400, 120), (0, 0, 0, 0))
-    ImageDraw.Draw(im).rectangle((20, 20, 380, 100), fill=(255, 0, 0, 255))
+    im = Image.new("RGBA", (1600, 480), (0, 0, 0, 0))        # 300 ppi and more where it is placed
+    ImageDraw.Draw(im).rectangle((80, 80, 1520, 400), fill=(255, 0, 0, 255))
     im.save(logo)
     paper = tmp_path / "m" / "paper.yaml"
     paper.write_text(paper.read_text(encoding="utf-8").replace("logo: null", "logo: logo.png"), encoding="utf-8")

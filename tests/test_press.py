@@ -261,6 +261,6 @@ def test_with_the_shipped_fonts(tmp_path):
     assert a.edition_pdf.read_bytes() == b.edition_pdf.read_bytes()
     report = preflight(a.edition_pdf)
     assert report.passed, str(report)
-    assert report.check("fonts-embedded").figure == "2 fonts, 2 embedded"
+    assert report.check("fonts-embedded").figure == "2 font objects, 2 embedded"
     text = pdfium.PdfDocument(str(a.edition_pdf))[0].get_textpage().get_text_range()
     assert "石景山报新闻" in re.sub(r"\s", "", text) and "第1版" in text

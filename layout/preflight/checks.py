@@ -28,7 +28,9 @@ from layout.base.units import MM
 from layout.preflight import pdfread
 from layout.preflight.pdfobj import AnyArray, AnyBool, AnyDict, AnyNull, AnyRef, resolve
 from layout.preflight.reader import PypdfReader
-from layout.preflight.scan import MAX_FORM_DEPTH, Findings, GraphicsState, PageScan
+from layout.preflight import rules
+from layout.preflight.document import check_annotations, check_identification, check_lzw, check_output_intent
+from layout.preflight.scan import MAX_FORM_DEPTH, Findings, GraphicsState, PageScan, TooComplex
 
 MIN_RULE_MM = 0.1
 
@@ -93,7 +95,9 @@ def _pages_text(pages) -> str:
 # ---------------------------------------------------------------- fonts
 
 def _fonts_in(resources, seen: set, out: dict, depth: int = 0) -> None:
-    """Collect font dicts (by name) from resources, descending into forms."""
+    """Collect font dicts from resources, descending into forms: one entry per font object
+    (its reference), so a font that is not embedded cannot hide behind an embedded one of
+    the same name on another page."""
     resources = resolve(resources)
     if not resources or depth > MAX_FORM_DEPTH:
         return
@@ -102,8 +106,7 @@ def _fonts_in(resources, seen: set, out: dict, depth: int = 0) -> None:
         if key in seen:
             continue
         seen.add(key)
-        font = resolve(ref)
-        out[str(font.get("/BaseFont", "(unnamed)"))[1:] or "(unnamed)"] = font
+        out[key] = resolve(ref)
     for ref in resolve(resources.get("/XObject", {})).values():
         key = ("x", ref.idnum, ref.generation) if isinstance(ref, AnyRef) else id(ref)
         xobj = resolve(ref)
@@ -170,10 +173,11 @@ def _check_fonts(reader) -> Check:
     seen: set = set()
     for page in reader.pages:
         _fonts_in(page.get("/Resources"), seen, fonts)
-    bad = sorted(name for name, f in fonts.items() if not font_embedded(f))
-    figure = f"{len(fonts)} fonts, {len(fonts) - len(bad)} embedded"
+    bad = [f for f in fonts.values() if not font_embedded(f)]
+    names = sorted({str(f.get("/BaseFont", "(unnamed)"))[1:] or "(unnamed)" for f in bad})
+    figure = f"{len(fonts)} font objects, {len(fonts) - len(bad)} embedded"
     return Check("fonts-embedded", not bad, figure,
-                 f"not embedded: {', '.join(bad)}" if bad else "")
+                 f"not embedded: {', '.join(names)}" if bad else "")
 
 
 @contextmanager
@@ -198,7 +202,8 @@ def _guarded(name: str, make, reader=None) -> Check:
         return Check(name, False, "could not be checked", f"{type(exc).__name__}: {exc}")
 
 
-def preflight(pdf_path, *, ink_limit_pct: float = 240.0, min_text_pt: float = 6.0) -> PreflightReport:
+def preflight(pdf_path, *, ink_limit_pct: float = 240.0, min_text_pt: float = 6.0,
+              min_image_ppi: float = rules.MIN_IMAGE_PPI) -> PreflightReport:
     """Check a PDF for newspaper press; never raises for a bad PDF, reports it.
     A plain file (pdfread) is read without pypdf; pypdf reads any other, and any
     file pdfread stops at or meets an exception in (the same report either way)."""
@@ -206,20 +211,21 @@ def preflight(pdf_path, *, ink_limit_pct: float = 240.0, min_text_pt: float = 6.
     doc = pdfread.open_plain(path)
     if doc is not None:
         try:
-            report = _checks(path, doc, False, doc.pages, ink_limit_pct, min_text_pt)
+            report = _checks(path, doc, False, doc.pages, ink_limit_pct, min_text_pt, min_image_ppi)
         except Exception:
             doc.unsupported = True
         if not doc.unsupported:
             return report
     with _quiet_pypdf():
         try:
-            return _preflight(path, ink_limit_pct, min_text_pt)
+            return _preflight(path, ink_limit_pct, min_text_pt, min_image_ppi)
         except Exception as exc:                  # last resort: whatever the file does
             return PreflightReport(path, (Check("readable", False, "unreadable",
                                                 f"preflight stopped: {type(exc).__name__}: {exc}"),))
 
 
-def _preflight(path: str, ink_limit_pct: float, min_text_pt: float) -> PreflightReport:
+def _preflight(path: str, ink_limit_pct: float, min_text_pt: float,
+               min_image_ppi: float = rules.MIN_IMAGE_PPI) -> PreflightReport:
     try:
         from pypdf import PdfReader
         pdf = PdfReader(path)
@@ -230,17 +236,18 @@ def _preflight(path: str, ink_limit_pct: float, min_text_pt: float) -> Preflight
         reader = PypdfReader(pdf)
     except Exception as exc:                      # not a PDF, truncated, …
         return PreflightReport(path, (Check("readable", False, "unreadable", f"{exc}"),))
-    return _checks(path, reader, encrypted, reader.pages, ink_limit_pct, min_text_pt)
+    return _checks(path, reader, encrypted, reader.pages, ink_limit_pct, min_text_pt, min_image_ppi)
 
 
 def _checks(path: str, reader, encrypted: bool, pages: list, ink_limit_pct: float,
-            min_text_pt: float) -> PreflightReport:
+            min_text_pt: float, min_image_ppi: float = rules.MIN_IMAGE_PPI) -> PreflightReport:
     checks = [Check("encryption", not encrypted, "encrypted" if encrypted else "none",
                     "the file is encrypted" if encrypted else "")]
     checks.append(_guarded("page-boxes", lambda: _check_boxes(pages), reader))
     checks.append(_guarded("fonts-embedded", lambda: _check_fonts(reader), reader))
 
     found = Findings()
+    too_complex: dict = {}
     for n, page in enumerate(pages, 1):
         try:
             area = _box(page, "/BleedBox") or _box(page, "/TrimBox") or _box(page, "/MediaBox")
@@ -251,6 +258,8 @@ def _checks(path: str, reader, encrypted: bool, pages: list, ink_limit_pct: floa
             _merge_page(found, page_found, n)
             if failure is not None:
                 raise failure
+        except TooComplex as exc:                 # bounded work: the same for either reader
+            too_complex[n] = str(exc)
         except Exception as exc:                  # broken stream, bad operands, …
             reader.doubt()
             found.broken[n] = f"{type(exc).__name__}: {exc}"[:200]
@@ -303,8 +312,62 @@ def _checks(path: str, reader, encrypted: bool, pages: list, ink_limit_pct: floa
                         f"page {rule_page}: a stroke of {rule:.2f} pt ({rule / MM:.2f} mm) is thinner than "
                         f"{MIN_RULE_MM:g} mm and may not print" if thin else "", severity="warning"))
 
-    checks.append(_guarded("output-intent", lambda: _check_intent(reader), reader))
+    checks.append(_guarded("output-intent", lambda: check_output_intent(reader), reader))
+    checks += _plant_checks(path, reader, pages, found, too_complex, min_image_ppi)
     return PreflightReport(path, tuple(checks))
+
+
+def _by_page(found: dict, limit: int = 6) -> str:
+    items = [(p, w) for p, ws in sorted(found.items()) for w in sorted(ws)]
+    return "; ".join(f"page {p}: {w}" for p, w in items[:limit])
+
+
+def _plant_checks(path, reader, pages, found: Findings, too_complex: dict, min_ppi: float) -> list:
+    """The rules of a plant's preflight (layout.preflight.rules) beyond the basic ones."""
+    out = [_guarded("pdfx-identification", lambda: check_identification(path, reader), reader)]
+    ko = found.knocked_out
+    out.append(Check("black-overprint", not ko, f"100 K text/rules not overprinting on {len(ko)} pages",
+                     _by_page(ko) + (f" (100 K text under {rules.BLACK_TEXT_OVERPRINT_PT:g} pt and rules "
+                                     f"under {rules.BLACK_RULE_OVERPRINT_PT:g} pt overprint with OPM 1)"
+                                     if ko else "")))
+    wo = found.white_overprint
+    out.append(Check("white-knockout", not wo, f"white set to overprint on {len(wo)} pages",
+                     _by_page(wo) + (" (white that overprints vanishes on the plate)" if wo else "")))
+    dc = found.device_controls
+    out.append(Check("no-device-controls", not dc, f"transfer/halftone/BG/UCR on {len(dc)} pages",
+                     _by_page(dc) + (" (the press sets these, not the file)" if dc else "")))
+    ppi, ppi_page, ppi_name = found.min_ppi
+    if ppi == math.inf:
+        out.append(Check("image-resolution", True, "no images"))
+    else:
+        low = ppi < rules.LOW_IMAGE_PPI
+        refused = ppi < min_ppi
+        out.append(Check("image-resolution", not low,
+                         f"lowest {ppi:.0f} ppi at the placed size (minimum {min_ppi:g}, "
+                         f"warn under {rules.LOW_IMAGE_PPI:g})",
+                         f"page {ppi_page}: image {ppi_name} at {ppi:.0f} ppi" if low else "",
+                         severity="error" if refused else "warning"))
+    hl = found.hairlines
+    out.append(Check("multi-ink-hairlines", not hl, f"hairlines in two or more inks on {len(hl)} pages",
+                     "; ".join(f"page {p}: a {w:.2f} pt rule in {n} inks (under "
+                               f"{rules.MULTI_INK_RULE_MIN_PT:g} pt it fringes when the plates misregister)"
+                               for p, (w, n) in sorted(hl.items())[:6])))
+    ct = found.colour_text
+    out.append(Check("colour-text-size", not ct, f"small coloured/reverse text on {len(ct)} pages",
+                     "; ".join(f"page {p}: {what} at {size:.1f} pt (minimum "
+                               f"{rules.REVERSE_TEXT_MIN_PT if 'reverse' in what else rules.MULTI_INK_TEXT_MIN_PT:g} pt)"
+                               for p, (size, what) in sorted(ct.items())[:6])))
+    tt = found.tint_text
+    out.append(Check("tint-text-size", not tt, f"small tinted text on {len(tt)} pages",
+                     "; ".join(f"page {p}: tinted one-ink text at {size:.1f} pt (minimum "
+                               f"{rules.TINT_TEXT_MIN_PT:g} pt)" for p, size in sorted(tt.items())[:6]),
+                     severity="warning"))
+    out.append(_guarded("no-lzw", lambda: check_lzw(reader, found.lzw), reader))
+    out.append(_guarded("no-printing-annotations", lambda: check_annotations(pages, _box), reader))
+    out.append(Check("bounded-work", not too_complex,
+                     f"limits {rules.MAX_OPERATIONS:,} operations, {rules.MAX_FORM_DRAWS:,} forms per page",
+                     "; ".join(f"page {p}: too complex to check ({why})" for p, why in sorted(too_complex.items())[:4])))
+    return out
 
 
 _WALK_SEEN: dict = {}          # (content digest, resources fingerprint, area) -> page findings
@@ -355,6 +418,18 @@ def _merge_page(found: Findings, page: Findings, n: int) -> None:
     found.image_ink.update(page.image_ink)
     found.unmeasured |= page.unmeasured
     found.image_count += page.image_count
+    for mine, theirs in ((found.knocked_out, page.knocked_out), (found.white_overprint, page.white_overprint),
+                         (found.device_controls, page.device_controls)):
+        if 0 in theirs:
+            mine.setdefault(n, set()).update(theirs[0])
+    for mine, theirs in ((found.hairlines, page.hairlines), (found.colour_text, page.colour_text),
+                         (found.tint_text, page.tint_text)):
+        if 0 in theirs:
+            mine[n] = theirs[0]
+    if page.min_ppi[0] < found.min_ppi[0]:
+        found.min_ppi = (page.min_ppi[0], n, page.min_ppi[2])
+    if page.lzw:
+        found.lzw.add(n)
 
 
 class _NoFingerprint(Exception):
@@ -408,14 +483,3 @@ def _fingerprint(resources) -> tuple:
 
     visit(resources, 0, True)
     return tuple(out)
-
-
-def _check_intent(reader) -> Check:
-    intents = resolve(resolve(reader.trailer["/Root"]).get("/OutputIntents"))
-    pdfx = [resolve(i) for i in (intents or []) if resolve(i).get("/S") == "/GTS_PDFX"]
-    if not pdfx:
-        return Check("output-intent", False, "none", "no PDF/X output intent in the catalog",
-                     severity="warning")
-    ident = str(pdfx[0].get("/OutputConditionIdentifier", "")) or "(no identifier)"
-    profile = "with ICC profile" if pdfx[0].get("/DestOutputProfile") is not None else "no ICC profile"
-    return Check("output-intent", True, f"GTS_PDFX {ident}, {profile}", severity="warning")

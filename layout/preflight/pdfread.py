@@ -119,6 +119,17 @@ _ENDSTREAM = re.compile(rb"[ \r\n]*endstream")
 _ENDOBJ = re.compile(rb"[\x00\t\n\x0c\r ]*endobj")
 _STARTXREF = re.compile(rb"[\x00\t\n\x0c\r ]*startxref")
 _INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
+# document info: << /Key (literal) or /Key /Name … >>, strings without nested parentheses
+_INFO = re.compile(rb"[\x00\t\n\x0c\r ]*<<(.*?)>>[\x00\t\n\x0c\r ]*endobj", re.S)
+_INFO_ITEM = re.compile(rb"[\x00\t\n\x0c\r ]*(?P<key>/[A-Za-z0-9_]{1,64})[\x00\t\n\x0c\r ]*"
+                        rb"(?P<value>\((?:[^()\\\r\n]|\\[nrtbf()\\]|\\[0-3][0-7]{2})*\)|<(?:[0-9A-Fa-f]{2})*>|/[A-Za-z0-9_]{1,64}(?=[\x00\t\n\x0c\r />]))")
+_STRING_ESCAPE = re.compile(rb"\\([nrtbf()\\]|[0-3][0-7]{2})")
+_ESCAPED = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f",
+            b"(": b"(", b")": b")", b"\\": b"\\"}
+
+
+def _unescape(code: bytes) -> bytes:
+    return _ESCAPED[code] if len(code) == 1 else bytes((int(code, 8),))
 
 
 class Document(Reader):
@@ -142,6 +153,43 @@ class Document(Reader):
 
     def contents(self, page):
         return contents(self, page)
+
+    def info(self) -> dict:
+        """The document info dictionary: key → text (strings decoded) or /Name.  Read from
+        the object's bytes: literal strings with escapes (UTF-16 titles) are taken here;
+        anything else (hex strings, numbers, non-ASCII bytes outside UTF-16) is refused."""
+        ref = dict.get(self.trailer, "/Info")
+        if ref is None:
+            return {}
+        if ref.__class__ is not Ref or ref.idnum not in self.entries:
+            self.refuse("a document info only pypdf reads")
+        offset = self.entries[ref.idnum][0]
+        head = _HEAD.match(self.data, offset)
+        body = _INFO.match(self.data, head.end()) if head is not None else None
+        if body is None:
+            self.refuse("a document info only pypdf reads")
+        out = {}
+        for m in _INFO_ITEM.finditer(body[1]):
+            key, value = m["key"].decode("ascii"), m["value"]
+            if key in out:
+                self.refuse("a document info only pypdf reads")
+            out[key] = (value.decode("ascii") if value[:1] == b"/" else
+                        self._text(bytes.fromhex(value[1:-1].decode("ascii")), False) if value[:1] == b"<" else
+                        self._text(value[1:-1]))
+        if _INFO_ITEM.sub(b"", body[1]).strip(b"\x00\t\n\x0c\r "):
+            self.refuse("a document info only pypdf reads")
+        return out
+
+    def _text(self, raw: bytes, literal: bool = True) -> str:
+        data = _STRING_ESCAPE.sub(lambda e: _unescape(e[1]), raw) if literal else raw
+        if data[:2] == b"\xfe\xff":
+            try:
+                return data[2:].decode("utf-16-be")
+            except UnicodeDecodeError:
+                self.refuse("a text string only pypdf reads")
+        if not data.isascii():
+            self.refuse("a text string only pypdf reads")
+        return data.decode("ascii")
 
     def get(self, num: int, gen: int):
         obj = self.objects.get((num, gen))
@@ -336,7 +384,7 @@ def open_plain(path) -> Document | None:
                 or dict.get(trailer, "/Root").__class__ is not Ref
                 or any(k in trailer for k in ("/Encrypt", "/Prev", "/XRefStm"))):
             return None
-        doc.trailer = Dict({"/Root": dict.get(trailer, "/Root")})
+        doc.trailer = Dict({k: dict.get(trailer, k) for k in ("/Root", "/Info", "/ID") if k in trailer})
         doc.pages
     except Exception:       # Unsupported, or anything odd in a broken file: pypdf's to read
         return None

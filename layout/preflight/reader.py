@@ -22,6 +22,10 @@ class Reader(abc.ABC):
         .operations for what content_ops cannot split."""
         return content
 
+    @abc.abstractmethod
+    def info(self) -> dict:
+        """The document info dictionary: key → text, or '/Name' for a name."""
+
     def refuse(self, why: str) -> None:
         """Something this reader must not read: the plain reader gives up (raises), pypdf reads on."""
 
@@ -40,6 +44,11 @@ class PypdfReader(Reader):
 
     def contents(self, page):
         return page.get_contents()
+
+    def info(self) -> dict:
+        info = self.pdf.trailer.get("/Info")
+        info = info.get_object() if info is not None else None
+        return {str(k): str(v.get_object()) for k, v in info.items()} if info else {}
 
     def content_stream(self, content):
         import pypdf.generic

@@ -8,7 +8,8 @@ import hashlib
 import math
 from dataclasses import dataclass, field
 
-from layout.preflight import pdfread
+from layout.preflight import pdfread, rules
+from layout.preflight.rules import is_black, is_white, process_inks, strongest_ink
 from layout.preflight.content_ops import numbers, operands, raw_operations
 from layout.preflight.pdfobj import AnyArray, AnyRef, resolve
 
@@ -112,6 +113,9 @@ class GraphicsState:
     leading: float = 0.0
     render_mode: int = 0
     line_width: float = 1.0
+    op_fill: bool = False         # overprint of fills and text (ExtGState /op, else /OP)
+    op_stroke: bool = False       # overprint of strokes (/OP)
+    opm: int = 0                  # overprint mode (/OPM)
 
     def copy(self) -> "GraphicsState":
         return GraphicsState(**self.__dict__)
@@ -130,6 +134,20 @@ class Findings:
     images: dict = field(default_factory=dict)       # page → list of bad image descriptions
     transparency: dict = field(default_factory=dict)  # page → set of reasons
     image_count: int = 0
+    knocked_out: dict = field(default_factory=dict)  # page → set: 100 K text/rules not overprinting
+    white_overprint: dict = field(default_factory=dict)  # page → set: white set to overprint
+    device_controls: dict = field(default_factory=dict)  # page → set: TR/TR2/HT/BG/BG2/UCR/UCR2
+    min_ppi: tuple = (math.inf, 0, "")               # (effective ppi, page, image)
+    hairlines: dict = field(default_factory=dict)    # page → thinnest (width, inks) multi-ink stroke
+    colour_text: dict = field(default_factory=dict)  # page → smallest (size, what) coloured/reverse text
+    tint_text: dict = field(default_factory=dict)    # page → smallest tinted one-ink text size
+    lzw: set = field(default_factory=set)            # pages with an LZW inline image
+    operations: int = 0                              # content operations walked (MAX_OPERATIONS)
+    form_draws: int = 0                              # forms drawn (MAX_FORM_DRAWS)
+
+
+class TooComplex(Exception):
+    """More work than preflight does for one file (rules.MAX_OPERATIONS, MAX_FORM_DRAWS)."""
 
 
 class PageScan:
@@ -165,13 +183,65 @@ class PageScan:
 
     def _stroke(self, gs: "GraphicsState", subpaths) -> None:
         width = gs.line_width * math.sqrt(abs(gs.ctm[0] * gs.ctm[3] - gs.ctm[1] * gs.ctm[2]))
-        if not (width < self.found.min_rule[0] or ink_pct(gs.stroke_kind, gs.stroke) > self.found.max_ink[0]):
+        kind, values = gs.stroke_kind, gs.stroke
+        ruled = ((gs.op_stroke and is_white(kind, values))
+                 or (width < rules.BLACK_RULE_OVERPRINT_PT and is_black(kind, values)
+                     and not (gs.op_stroke and gs.opm == 1))
+                 or (width < rules.MULTI_INK_RULE_MIN_PT and process_inks(kind, values) >= 2))
+        if not (ruled or width < self.found.min_rule[0] or ink_pct(kind, values) > self.found.max_ink[0]):
             return                    # changes nothing, wherever it lands
         if not self._painted(gs, subpaths):
             return
+        if ruled:
+            self._stroke_rules(gs, width, kind, values)
         self._ink(gs.stroke_kind, gs.stroke, "a stroke")
         if width < self.found.min_rule[0]:
             self.found.min_rule = (width, self.page_no)
+
+    def _stroke_rules(self, gs, width: float, kind: str, values) -> None:
+        page = self.page_no
+        if gs.op_stroke and is_white(kind, values):
+            self.found.white_overprint.setdefault(page, set()).add("a white stroke")
+        elif is_black(kind, values) and width < rules.BLACK_RULE_OVERPRINT_PT:
+            why = "knocks out" if not gs.op_stroke else f"overprints with OPM {gs.opm}"
+            self.found.knocked_out.setdefault(page, set()).add(f"a 100 K rule of {width:.2f} pt {why}")
+        inks = process_inks(kind, values)
+        if inks >= 2 and width < rules.MULTI_INK_RULE_MIN_PT:
+            worst = self.found.hairlines.get(page)
+            if worst is None or width < worst[0]:
+                self.found.hairlines[page] = (width, inks)
+
+    def _fill_rules(self, gs) -> None:
+        """A path fill: white must not overprint (it would vanish)."""
+        if gs.op_fill and is_white(gs.fill_kind, gs.fill):
+            self.found.white_overprint.setdefault(self.page_no, set()).add("a white fill")
+
+    def _text_rules(self, gs, size: float, kind: str, values, overprint: bool) -> None:
+        """Overprint of black and white text, coloured and reverse text sizes."""
+        page = self.page_no
+        if is_black(kind, values):
+            if size < rules.BLACK_TEXT_OVERPRINT_PT and not (overprint and gs.opm == 1):
+                why = "knocks out" if not overprint else f"overprints with OPM {gs.opm}"
+                self.found.knocked_out.setdefault(page, set()).add(f"100 K text under {rules.BLACK_TEXT_OVERPRINT_PT:g} pt {why}")
+            return
+        if is_white(kind, values):
+            if overprint:
+                self.found.white_overprint.setdefault(page, set()).add("white text")
+            if size < rules.REVERSE_TEXT_MIN_PT:
+                self._small_colour(size, "reverse (white) text")
+            return
+        inks = process_inks(kind, values)
+        if inks >= 2 and size < rules.MULTI_INK_TEXT_MIN_PT:
+            self._small_colour(size, f"text in {inks} inks")
+        elif inks == 1 and strongest_ink(kind, values) < 0.999 and size < rules.TINT_TEXT_MIN_PT:
+            worst = self.found.tint_text.get(page)
+            if worst is None or size < worst:
+                self.found.tint_text[page] = size
+
+    def _small_colour(self, size: float, what: str) -> None:
+        worst = self.found.colour_text.get(self.page_no)
+        if worst is None or size < worst[0]:
+            self.found.colour_text[self.page_no] = (size, what)
 
     def _text(self, gs: GraphicsState, tm) -> None:
         if gs.render_mode in (3, 7):                  # invisible text (OCR layers)
@@ -184,6 +254,7 @@ class PageScan:
             self.found.min_text = (size, self.page_no)
         stroke_only = gs.render_mode in (1, 5)
         kind, values = (gs.stroke_kind, gs.stroke) if stroke_only else (gs.fill_kind, gs.fill)
+        self._text_rules(gs, size, kind, values, gs.op_stroke if stroke_only else gs.op_fill)
         self._ink(kind, values)
         if kind == "cmyk" and len(values) == 4:
             c, m_, y, k = values
@@ -223,10 +294,25 @@ class PageScan:
             return                        # a palette image: its ink is not measured
         corners = [_apply(ctm, x, y) for x in (0, 1) for y in (0, 1)]   # the unit square, placed
         if self._inside(corners):
+            self._resolution(xobj, name, ctm)
             self._image_ink(xobj, key if key is not None else id(xobj), kind, name)
+
+    def _resolution(self, xobj, name: str, ctm) -> None:
+        """Effective resolution at the placed size: pixels per inch along each side, the lower."""
+        w_in = math.hypot(ctm[0], ctm[1]) / 72
+        h_in = math.hypot(ctm[2], ctm[3]) / 72
+        if w_in <= 0 or h_in <= 0:
+            return
+        ppi = min(int(xobj.get("/Width", 0)) / w_in, int(xobj.get("/Height", 0)) / h_in)
+        if ppi < self.found.min_ppi[0]:
+            self.found.min_ppi = (ppi, self.page_no, name)
 
     def _inline_image(self, settings: dict, resources) -> None:
         self.found.image_count += 1
+        filters = resolve(settings.get("/F", settings.get("/Filter")))
+        names = [str(resolve(f)) for f in filters] if isinstance(filters, AnyArray) else [str(filters)]
+        if any(f in ("/LZW", "/LZWDecode") for f in names):
+            self.found.lzw.add(self.page_no)
         if settings.get("/IM") or settings.get("/ImageMask"):
             return
         cs = settings.get("/CS", settings.get("/ColorSpace"))
@@ -249,7 +335,25 @@ class PageScan:
         if size - size != 0 or (kind == "cmyk" and len(values) == 4 and values[3] >= 0.9
                                 and max(values[:3]) > 0):
             return (0.0, math.inf)
+        if self._text_rule_to_check(gs, size, kind, values):
+            return (0.0, math.inf)    # the next show is measured (and the bar made again)
         return (size, ink_pct(kind, values))
+
+    def _text_rule_to_check(self, gs, size: float, kind: str, values) -> bool:
+        """Could text of this size and colour add to the plant-rule findings of the page?"""
+        page = self.page_no
+        overprint = gs.op_stroke if gs.render_mode in (1, 5) else gs.op_fill
+        if is_black(kind, values):
+            return (size < rules.BLACK_TEXT_OVERPRINT_PT and not (overprint and gs.opm == 1)
+                    and page not in self.found.knocked_out)
+        if is_white(kind, values):
+            return ((overprint and page not in self.found.white_overprint)
+                    or (size < rules.REVERSE_TEXT_MIN_PT and size < self.found.colour_text.get(page, (math.inf,))[0]))
+        inks = process_inks(kind, values)
+        return ((inks >= 2 and size < rules.MULTI_INK_TEXT_MIN_PT
+                 and size < self.found.colour_text.get(page, (math.inf,))[0])
+                or (inks == 1 and size < rules.TINT_TEXT_MIN_PT and strongest_ink(kind, values) < 0.999
+                    and size < self.found.tint_text.get(page, math.inf)))
 
     # -- the walk
     def walk(self, content, resources, gs: GraphicsState, depth: int = 0) -> None:
@@ -269,12 +373,17 @@ class PageScan:
         # (it is kept while the state it depends on keeps its values)
         # Operands come as text (numbers() and operands() read them) or parsed (pypdf);
         # where numbers() cannot take them they are converted as they always were.
+        found.operations += len(ops)
+        if found.operations > rules.MAX_OPERATIONS:
+            raise TooComplex(f"more than {rules.MAX_OPERATIONS:,} content operations")
         for args, op in ops:
             if op == b"Tj" or op == b"TJ":
                 if bar is None:
                     bar = self._text_bar(gs, tm)
                 if 0 < bar[0] < found.min_text[0] or bar[1] > found.max_ink[0]:
                     self._text(gs, tm)
+                    if bar[1] == math.inf:
+                        bar = None
             elif op == b"Td" or op == b"TD":
                 v = numbers(args)
                 if v is None or len(v) != 2:
@@ -396,6 +505,8 @@ class PageScan:
                 if (op in _FILL_OPS and ink_pct(gs.fill_kind, gs.fill) > found.max_ink[0]
                         and self._painted(gs, path)):
                     self._ink(gs.fill_kind, gs.fill)
+                if op in _FILL_OPS and gs.op_fill and self._painted(gs, path):
+                    self._fill_rules(gs)
                 if op in _STROKE_OPS:
                     self._stroke(gs, path)
                 path = []
@@ -411,7 +522,8 @@ class PageScan:
                 if op != b"T*":
                     self._text(gs, tm)
             elif op == b"gs":
-                self._extgstate(resources, operands(args)[0])
+                self._extgstate(resources, operands(args)[0], gs)
+                bar = None
             elif op == b"Do":
                 self._do(resources, str(operands(args)[0]), gs, depth)
             elif op == b"INLINE IMAGE":
@@ -432,11 +544,19 @@ class PageScan:
         if pattern is not None and "/Shading" in pattern:
             self._shading(resolve(pattern["/Shading"]), name, resources)
 
-    def _extgstate(self, resources, name) -> None:
+    def _extgstate(self, resources, name, gs: GraphicsState) -> None:
         egs = resolve(resolve(resources.get("/ExtGState", {})).get(name))
         if egs is not None:
             for reason in extgstate_transparency(egs):
                 self.found.transparency.setdefault(self.page_no, set()).add(f"{name}: {reason}")
+            for key in device_controls(egs):
+                self.found.device_controls.setdefault(self.page_no, set()).add(f"{name}: {key[1:]}")
+            if "/OP" in egs:
+                gs.op_stroke = gs.op_fill = resolve(egs["/OP"]) == True   # noqa: E712 (either reader's Bool)
+            if "/op" in egs:
+                gs.op_fill = resolve(egs["/op"]) == True                  # noqa: E712
+            if "/OPM" in egs:
+                gs.opm = int(resolve(egs["/OPM"]))
 
     def _do(self, resources, name: str, gs: GraphicsState, depth: int) -> None:
         ref = resolve(resources.get("/XObject", {})).get(name)
@@ -448,6 +568,9 @@ class PageScan:
             key = (ref.idnum, ref.generation) if isinstance(ref, AnyRef) else None
             self._image(xobj, name, resources, key, gs.ctm)
         elif subtype == "/Form":
+            self.found.form_draws += 1
+            if self.found.form_draws > rules.MAX_FORM_DRAWS:
+                raise TooComplex(f"more than {rules.MAX_FORM_DRAWS:,} forms drawn")
             inner = gs.copy()
             if "/Matrix" in xobj:
                 inner.ctm = _mul(tuple(float(v) for v in xobj["/Matrix"]), gs.ctm)
@@ -456,6 +579,15 @@ class PageScan:
                 self.found.transparency.setdefault(self.page_no, set()).add(
                     f"form {name} is a transparency group")
             self.walk(xobj, xobj.get("/Resources", resources), inner, depth + 1)
+
+
+_DEVICE_KEYS = ("/TR", "/TR2", "/HT", "/BG", "/BG2", "/UCR", "/UCR2")
+
+
+def device_controls(egs) -> list[str]:
+    """Keys of an ExtGState that take the press's own controls away (PDF/X-1a, GWG): transfer
+    functions, halftones, black generation, undercolour removal (TR2 /Default is allowed)."""
+    return [k for k in _DEVICE_KEYS if k in egs and not (k == "/TR2" and resolve(egs[k]) == "/Default")]
 
 
 def extgstate_transparency(egs) -> list[str]:

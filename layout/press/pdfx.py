@@ -98,6 +98,12 @@ def press_canvas(target, pagesize, *, title: str, author: str, subject: str,
     kw = {"initialFontName": initial_font} if initial_font else {}
     c = Canvas(target, pagesize=pagesize, invariant=1, pdfVersion=PDF_VERSION,
                enforceColorSpace=cmyk_only, pageCompression=1, **kw)
+    return pdfx_finish(c, title=title, author=author, subject=subject, date_iso=date_iso, epoch=epoch)
+
+
+def pdfx_finish(c: Canvas, *, title: str, author: str, subject: str, date_iso: str,
+                epoch: int | None = None) -> Canvas:
+    """Give a canvas the PDF/X-1a:2001 document info and output intent (with the profile)."""
     doc = c._doc                      # reportlab has no public hook for these two
     doc.info = _PDFXInfo(pdf_date(date_iso, epoch))
     c.setTitle(title)

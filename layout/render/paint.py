@@ -225,21 +225,20 @@ class _Painter:
         self.fill = None
         fill = self.color(b.fill) if b.fill else None
         stroke = self.color(b.stroke) if b.stroke else None
-        # Tinted backgrounds knock out; only solid black strokes overprint.
-        self.set_overprint(fill is None and is_plain_black(stroke))
+        # Tinted backgrounds knock out; solid black frames overprint (drawn after the fill,
+        # as a path of their own: a plant refuses black rules that knock out).
         if fill is not None:
+            self.set_overprint(False)
             self.c.setFillColor(ink(fill, b.tint))
+            r = b.rect
+            f = bleed_rect(r, self.size, self.bleed)   # the fill runs into the bleed, the frame stays on the trim
+            self.c.rect(self.px(f.x), self.py(f.bottom), f.w, f.h, stroke=0, fill=1)
         if stroke is not None:
+            self.set_overprint(is_plain_black(stroke))
             self.c.setStrokeColor(ink(stroke))
             self.c.setLineWidth(b.width_pt)
-        r = b.rect
-        f = bleed_rect(r, self.size, self.bleed) if fill is not None else r
-        if f != r:              # the fill runs into the bleed, the frame stays on the trim
-            self.c.rect(self.px(f.x), self.py(f.bottom), f.w, f.h, stroke=0, fill=1)
-            fill = None
-        if fill is not None or stroke is not None:
-            self.c.rect(self.px(r.x), self.py(r.bottom), r.w, r.h,
-                        stroke=int(stroke is not None), fill=int(fill is not None))
+            r = b.rect
+            self.c.rect(self.px(r.x), self.py(r.bottom), r.w, r.h, stroke=1, fill=0)
 
     def image(self, im: ImageItem) -> None:
         """A picture cropped to its frame; colour photos are set as greyscale, a colour logo as
