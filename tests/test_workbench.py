@@ -194,7 +194,7 @@ def test_watch_rebuilds_after_a_change_and_reports_copyfit(capsys, copy, tmp_pat
     assert out.count("built (") == 2, out
     assert "edition.yaml" in out                 # the second build names the file that changed
     assert "copyfit changes:" in out
-    assert re.search(r"epidemic-leading-group-31st-meeting: (fits|\d+ lines short) → \d+ chars over", out), out
+    assert re.search(r"epidemic-leading-group-31st-meeting: (fits|\d+ lines short ≈ \d+ chars) → \d+ chars over ≈ \d+ lines", out), out
     assert "watch stopped after 2 build(s)" in out
 
 

@@ -11,10 +11,11 @@ import os
 import sys
 
 from layout.cli import build, check, fonts, new, place, preflight, preview, watch
+from layout.cli.desk import command as serve
 from layout.cli.failures import explain
 from layout.messages import msg
 
-COMMANDS = (build, check, place, preview, preflight, fonts, watch, new)   # the order `--help` lists them
+COMMANDS = (build, check, place, preview, preflight, fonts, watch, serve, new)   # the order `--help` lists them
 
 
 def main(argv: list[str] | None = None) -> int:

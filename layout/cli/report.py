@@ -45,4 +45,9 @@ def article_count(edition) -> int:
 
 
 def copyfit_json_rows(layout) -> list[dict]:
-    return [e.__dict__ for e in layout.copyfit]
+    """Each article's copyfit, in both units (short_chars: 缺N行 in 字; overflow_lines: 超出N字 in 行)."""
+    return [copyfit_row(e) for e in layout.copyfit]
+
+
+def copyfit_row(e) -> dict:
+    return dict(e.__dict__, short_chars=e.short_chars, overflow_lines=e.overflow_lines)

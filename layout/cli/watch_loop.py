@@ -15,17 +15,14 @@ WATCHED_SUFFIXES = {".yaml", ".yml", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 
 
 def copyfit_state(layout) -> dict:
-    """(page, article id) -> (overflow chars, short lines)."""
-    return {(e.page, e.article_id): (e.overflow_chars, e.short_lines) for e in layout.copyfit}
+    """(page, article id) -> (overflow chars, short lines, the copyfit in both units)."""
+    from layout.cli.copyfit import fit_text
+
+    return {(e.page, e.article_id): (e.overflow_chars, e.short_lines, fit_text(e)) for e in layout.copyfit}
 
 
 def _fit(state, msg) -> str:
-    over, short = state
-    if over:
-        return msg("copyfit.over", n=over)
-    if short:
-        return msg("copyfit.short", n=short)
-    return msg("watch.fits")
+    return state[2] or msg("watch.fits")
 
 
 def copyfit_changes(old: dict, new: dict, msg) -> list[str]:

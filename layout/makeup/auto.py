@@ -349,56 +349,116 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
 
 def solutions(planner: Planner, parts: list[Part], columns: int, rows: int,
               fixed: list[Block], keep: int = 1) -> list[Solution]:
-    """Up to `keep` makeups, best first, each a different arrangement of the stories."""
+    """Up to `keep` makeups, best first, each a different arrangement of the stories:
+    stacks over the whole page, else stacks above a band across the page's foot (通栏:
+    a story as wide as the page), exact before a few lines short."""
     narrow = {w for w in range(1, columns + 1)
               if any(planner.fits(p, w) for p in parts)}     # widths some part can take
+    layouts = [s for s in stack_layouts(columns) if set(s) <= narrow]
     for exact in (True, False):
         found = []
-        for stacks in stack_layouts(columns):
-            if not set(stacks) <= narrow:
-                continue
-            slots = slots_for(stacks, rows, fixed)
-            if not slots or len(slots) > len(parts):
-                continue
-            search = _Search(planner, parts, slots, fixed, exact, keep)
-            best = search.run()
-            if best is None:
-                continue
-            penalty = 0.1 * len(stacks)
-            options = search.arrangements.values() if keep > 1 else [(_score(best, parts), best)]
-            found += [Solution(tuple(b), stacks, score + penalty) for score, b in options]
+        for stacks in layouts:
+            found += _solve_slots(planner, parts, slots_for(stacks, rows, fixed), fixed, exact, keep,
+                                  stacks, 0.1 * len(stacks))
+        if not found and not fixed and len(parts) > 2:
+            for band in _band_heights(planner, parts, columns, rows, exact):
+                for stacks in layouts[:BAND_LAYOUTS]:
+                    if len(stacks) == 1:
+                        continue
+                    slots = slots_for(stacks, rows - band, []) + [Slot(1, columns, rows - band + 1, band)]
+                    found += _solve_slots(planner, parts, slots, fixed, exact, keep, stacks,
+                                          0.1 * len(stacks) + BAND_COST)
+                if len(found) >= keep:
+                    break
         if found:
             found.sort(key=lambda s: s.score)
             return found[:keep]
     return []
 
 
+BAND_LAYOUTS = 4        # stack layouts tried above a band
+BAND_COST = 1.0         # a page with a 通栏 band is fine, but plain stacks are simpler
+
+
+def _band_heights(planner: Planner, parts: list[Part], columns: int, rows: int, exact: bool) -> list[int]:
+    """Heights a band across the page's foot can have: those of the lower-ranked stories
+    set across the whole width, up to half the page."""
+    heights = set()
+    for part in parts[-3:]:
+        heights |= {h for h in planner.menu(part, columns, rows, exact) if h <= rows // 2}
+    return sorted(heights)
+
+
+def _solve_slots(planner, parts, slots, fixed, exact, keep, stacks, penalty) -> list[Solution]:
+    if not slots or len(slots) > len(parts):
+        return []
+    search = _Search(planner, parts, slots, fixed, exact, keep)
+    best = search.run()
+    if best is None:
+        return []
+    options = search.arrangements.values() if keep > 1 else [(_score(best, parts), best)]
+    return [Solution(tuple(b), stacks, score + penalty) for score, b in options]
+
+
 def fallback(planner: Planner, parts: list[Part], columns: int, rows: int,
              fixed: list[Block]) -> list[Block]:
-    """When no makeup fills the page: every part still placed (never dropped), each at the
-    foot of the highest free stack in its cheapest shape, the last one in a stack cut
-    at the page foot (its overflow is then reported like any other)."""
+    """When no makeup fills the page: every part still placed (never dropped) and inside
+    the page. Parts go in rank order to the stack with the most room left (by area);
+    each stack's blocks are then given heights in proportion to what they need, at least
+    their headline and a few lines, so the stack ends at the page foot; what a block
+    cannot hold is reported as its overflow like any other."""
     stacks = (columns - columns // 3, columns // 3) if columns >= 3 else (columns,)
     slots = slots_for(stacks, rows, fixed) or slots_for((columns,), rows, fixed) or []
-    levels = [s.top for s in slots]
-    out = []
+    if not slots:
+        return []
+    need = {}
+    groups: list[list[Part]] = [[] for _ in slots]
+    room = [s.rows for s in slots]
     for part in parts:
-        if not slots:
-            break
-        j = min(range(len(slots)), key=lambda k: (levels[k] >= slots[k].bottom, levels[k], k))
-        s = slots[j]
-        left = s.bottom - levels[j]
-        menu = planner.menu(part, s.span, rows, exact=False)
-        fits = [h for h in menu if h <= left]
-        if fits:
-            h = min(fits, key=lambda r: (menu[r].cost, -r))
-            shape = menu[h]
-        else:
-            h, shape = max(1, left), None
-        out.append(Block(s.col, s.span, levels[j], h, shape.head_rows if shape else 0,
-                         is_separator(part), part, shape))
-        levels[j] += h
+        able = [k for k in range(len(slots)) if planner.fits(part, slots[k].span)] or list(range(len(slots)))
+        j = max(able, key=lambda k: (room[k] * slots[k].span, -k))
+        menu = planner.menu(part, slots[j].span, rows, exact=False)
+        need[id(part)] = min(menu, key=lambda r: (menu[r].cost, -r)) if menu else 6
+        groups[j].append(part)
+        room[j] -= need[id(part)]
+    out = []
+    for s, group in zip(slots, groups):
+        if not group:
+            continue
+        menus = [planner.menu(p, s.span, rows, exact=False) for p in group]
+        want = [max(4, need[id(p)]) for p in group]
+        floor = [min(m) if m else 4 for m in menus]        # at least the headline and a few lines
+        heights = _share(want, floor, s.rows)
+        row = s.top
+        for part, menu, h in zip(group, menus, heights):
+            shape = menu.get(h)
+            out.append(Block(s.col, s.span, row, h, shape.head_rows if shape else 0,
+                             is_separator(part), part, shape))
+            row += h
     return out
+
+
+def _share(want: list[int], floor: list[int], total: int) -> list[int]:
+    """Whole heights adding up to total: each its floor first (when they all fit), the
+    rest in proportion to what each wants beyond it."""
+    if sum(floor) > total:
+        floor = [1] * len(want)
+    if total < len(want):
+        return [1] * total + [0] * (len(want) - total)
+    heights = list(floor)
+    extra = [max(0, w - f) for w, f in zip(want, floor)]
+    room = total - sum(heights)
+    if sum(extra):
+        for i, e in enumerate(extra):
+            heights[i] += int(room * e / sum(extra)) if sum(extra) > room else e
+    i = 0
+    while sum(heights) < total:
+        heights[i % len(heights)] += 1
+        i += 1
+    while sum(heights) > total:
+        k = max(range(len(heights)), key=lambda x: heights[x] - floor[x])
+        heights[k] -= 1
+    return heights
 
 
 # ---------------------------------------------------------------- around the search
@@ -434,34 +494,36 @@ def fixed_block(planner: Planner, grid, article, place) -> Block:
                  is_separator(part))
 
 
-def no_fit(planner: Planner, parts: list[Part], grid, rows: int, fixed: list[Block], page: int) -> list:
-    """Why a page has no exact makeup, in words an editor can act on."""
+def no_fit(planner: Planner, parts: list[Part], grid, rows: int, blocks: list[Block], page: int) -> list:
+    """Why a page has no exact makeup, in words an editor can act on, measured on the
+    blocks the fallback gave the stories: the lines they miss (cut this much) against the
+    lines they leave empty (add this much), whichever is larger."""
     from layout.base.diagnostics import error
 
-    free = rows * grid.columns - sum(b.span * b.rows for b in fixed)
-    need = 0
-    sizes = []
-    for part in parts:
-        best = None
-        for span in range(1, grid.columns + 1):
-            menu = planner.menu(part, span, rows, exact=False)
-            if menu:
-                area = min(menu) * span
-                best = area if best is None else min(best, area)
-        sizes.append(best)
-        need += best or 0
     cpl = grid.chars_per_column
     out = []
-    unplaceable = [p for p, s in zip(parts, sizes) if s is None]
-    for p in unplaceable:
-        out.append(error("no-fit", p.article.pos, article=p.id, page=page))
-    if need > free:
-        over = need - free
-        last = parts[-1]
-        out.append(error("page-overfull", last.article.pos, page=page, lines=over, chars=over * cpl,
-                         article=last.id))
-    elif not unplaceable:
-        under = free - need
+    over = under = 0
+    worst, worst_over = None, 0
+    for b in blocks:
+        menu = planner.menu(b.part, b.span, rows, exact=False)
+        if not menu:
+            out.append(error("no-fit", b.part.article.pos, article=b.part.id, page=page))
+            continue
+        need = min(menu, key=lambda r: (menu[r].cost, r))
+        if need > b.rows:
+            over += (need - b.rows) * b.span
+            if (need - b.rows) * b.span > worst_over:
+                worst, worst_over = b.part, (need - b.rows) * b.span
+        else:
+            under += (b.rows - need) * b.span
+    if over >= under and over:
+        last = worst or parts[-1]
+        out.append(error("page-overfull", last.article.pos, page=page, lines=over - under,
+                         chars=(over - under) * cpl or cpl, article=last.id))
+    elif under:
         first = parts[0]
-        out.append(error("page-underfull", first.article.pos, page=page, lines=under, chars=under * cpl))
+        out.append(error("page-underfull", first.article.pos, page=page, lines=under - over,
+                         chars=(under - over) * cpl))
+    elif not out:
+        out.append(error("page-underfull", parts[0].article.pos, page=page, lines=1, chars=cpl))
     return out

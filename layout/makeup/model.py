@@ -132,6 +132,32 @@ class CopyfitEntry:
     short_lines: int          # 缺N行 (empty lines left in its frames)
     chars_per_line: int = 0   # body characters a line holds at the block's measure (N行 ≈ M字)
 
+    @property
+    def short_chars(self) -> int:
+        """缺N行 in characters: about this many more 字 would fill the block."""
+        return self.short_lines * self.chars_per_line
+
+    @property
+    def overflow_lines(self) -> int:
+        """超出N字 in lines at the block's measure (rounded up): cut this many 行."""
+        cpl = self.chars_per_line
+        return -(-self.overflow_chars // cpl) if cpl else 0
+
+    @property
+    def fit(self) -> str:
+        """The copyfit in both units, as editors write it: 超出N字≈K行, 缺N行≈M字 ("" if it fits)."""
+        return fit_label(self.overflow_chars, self.short_lines, self.chars_per_line)
+
+
+def fit_label(overflow_chars: int, short_lines: int, chars_per_line: int) -> str:
+    """超出N字≈K行 / 缺N行≈M字 at `chars_per_line` (only the first unit when it is 0); "" if it fits."""
+    if overflow_chars:
+        lines = -(-overflow_chars // chars_per_line) if chars_per_line else 0
+        return f"超出{overflow_chars}字≈{lines}行" if lines else f"超出{overflow_chars}字"
+    if short_lines:
+        return f"缺{short_lines}行≈{short_lines * chars_per_line}字" if chars_per_line else f"缺{short_lines}行"
+    return ""
+
 
 @record
 class PageFill:

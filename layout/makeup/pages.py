@@ -220,8 +220,8 @@ def _automatic(ts, planner, edition, page, rows_avail, hand, resumes, carried=()
     if solution is not None:
         blocks = solution.blocks
     else:       # say why, and still set every story (nothing is ever dropped)
-        ts.diagnostics.extend(no_fit(planner, parts, grid, rows_avail, fixed, page.number))
         blocks = fallback(planner, parts, grid.columns, rows_avail, fixed)
+        ts.diagnostics.extend(no_fit(planner, parts, grid, rows_avail, blocks, page.number))
     out = []
     for b in blocks:
         place = Placement(column=b.col, span=b.span, row=b.row, rows=b.rows, pos=b.part.article.pos)

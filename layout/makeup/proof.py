@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from layout.edition.model import Color
-from layout.makeup.model import BoxItem, EditionLayout, PageLayout, Rect, RuleItem, TextRun
+from layout.makeup.model import fit_label, BoxItem, EditionLayout, PageLayout, Rect, RuleItem, TextRun
 
 PROOF_COLORS = {
     "proof-grid": Color("proof-grid", 0.3, 0.0, 0.0, 0.0),       # light cyan: columns, baselines
@@ -28,7 +28,7 @@ def proof_layout(layout: EditionLayout, grid, metrics, chain: tuple[str, ...]) -
     grid: the makeup PageGrid of the paper; metrics: advances of font ids (FontSet);
     chain: font ids for the labels, first covering font wins.
     """
-    short = {(e.article_id, e.page): e.short_lines for e in layout.copyfit}
+    short = {(e.article_id, e.page): e for e in layout.copyfit}
     pages = tuple(_proof_page(p, grid, metrics, chain, short) for p in layout.pages)
     colors = dict(layout.colors)
     colors.update(PROOF_COLORS)
@@ -57,11 +57,13 @@ def _proof_page(page: PageLayout, grid, metrics, chain, short) -> PageLayout:
             # where the text is cut off: a heavy rule on the frame's foot and the figure
             r = f.rect
             items.append(RuleItem(r.x, r.bottom - 1, r.right, r.bottom - 1, 2.0, "proof-over"))
-            items += _tag(f"超出{f.overflow_chars}字", None, r.bottom - LABEL_PT - 4, metrics, chain,
+            entry = short.get((f.id, page.number))
+            cpl = entry.chars_per_line if entry is not None else 0
+            items += _tag(fit_label(f.overflow_chars, 0, cpl), None, r.bottom - LABEL_PT - 4, metrics, chain,
                           "proof-over", right=r.right - 1, size=LABEL_PT * 1.5)
-        elif is_text and short.get((f.id, page.number), 0) > 0:
+        elif is_text and getattr(short.get((f.id, page.number)), "short_lines", 0) > 0:
             r = f.rect
-            items += _tag(f"缺{short[(f.id, page.number)]}行", None, r.bottom - LABEL_PT * 1.5 - 3, metrics,
+            items += _tag(short[(f.id, page.number)].fit, None, r.bottom - LABEL_PT * 1.5 - 3, metrics,
                           chain, "proof-frame", right=r.right - 1, size=LABEL_PT * 1.5)
     return replace(page, items=page.items + tuple(items))
 

@@ -29,7 +29,8 @@ def remove_stale_temps(out: Path) -> None:
 def copyfit_json(layout) -> bytes:
     """The copyfit (稿件是否排得下) as the JSON file beside the plates."""
     data = {"paper": layout.paper_slug, "date": layout.date_iso,
-            "articles": [e.__dict__ for e in layout.copyfit],
+            "articles": [dict(e.__dict__, short_chars=e.short_chars, overflow_lines=e.overflow_lines)
+                         for e in layout.copyfit],
             "pages": [dict(f.__dict__, empty=f.empty) for f in layout.fill]}
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 

@@ -174,15 +174,19 @@ def write(made: MadeUp, out, options: BuildOptions = BuildOptions(), *, on_step=
 def preview(edition_path, page: int, png=None, *, dpi: float = 100.0, proof: bool = False,
             out="output", fonts=None, whole: bool = False, variant: int = 0) -> PreviewResult:
     """One page as PNG at `png` (default out/<paper>/<date>/preview-pN[-proof].png); only that
-    page is made up unless `whole` (watch: the copyfit of every page)."""
+    page is made up unless `whole` (watch: the copyfit of every page).  Other pages' errors
+    (and 【待填写】 placeholders, drawn grey) do not hold the page up: they are listed in the
+    result's diagnostics (layout.pipeline.pagewise)."""
+    from layout.pipeline.pagewise import make_up_pages
+
     loaded = load(edition_path, fonts)
-    if not loaded.ok:
-        return PreviewResult(loaded.edition, None, loaded.diagnostics)
+    if loaded.edition is None:
+        return PreviewResult(None, None, loaded.diagnostics)
     if page not in {p.number for p in loaded.edition.pages}:
         return PreviewResult(loaded.edition, None, loaded.diagnostics, page_missing=True)
-    made = make_up(loaded, only=None if whole else {page}, variant=(page, variant) if variant else None)
-    if not made.ok:
-        return PreviewResult(made.edition, made.layout, made.diagnostics)
+    made = make_up_pages(loaded, None if whole else {page}, variant=(page, variant) if variant else None)
+    if page not in made.made:
+        return PreviewResult(made.edition, None, made.diagnostics)
     path = Path(png) if png else out_dir(out, made.edition) / preview_name(page, proof)
     write_preview(made.layout, made.edition, made.fonts, page, dpi, proof, path)
     return PreviewResult(made.edition, made.layout, made.diagnostics, path=path)
