@@ -19,6 +19,12 @@ ENTRIES = {
                        "第 {index} 个字符的直引号不成对，已排作前引号"),
     "missing-glyph": ("{what}: no font has the character '{char}' ({codepoint})",
                       "{what}：没有字体含有字符“{char}”（{codepoint}）"),
+    "loose-line.short": ("{what}: line {n} '{text}' cannot be justified with gaps of at most ½ em "
+                         "(a word, URL or number longer than the room); set {pt:.1f} pt short of the measure",
+                         "{what}：第 {n} 行“{text}”字距超过半字仍排不满（词、网址或数字太长），行末空出 {pt:.1f} pt"),
+    "loose-line.long": ("{what}: line {n} '{text}' does not fit even with its punctuation squeezed; "
+                        "set {pt:.1f} pt beyond the measure",
+                        "{what}：第 {n} 行“{text}”标点挤压后仍排不下，超出 {pt:.1f} pt"),
     # blocks and pages (pages.py, blocks.py: the lead converts those call lines)
     "outside-grid": ("article {article}: placement outside the {columns}-column grid",
                      "稿件 {article}：位置超出 {columns} 栏的版面"),
