@@ -151,3 +151,13 @@ def test_every_diagnostic_names_a_catalogue_entry():
     unexpected = {k: v for k, v in found.items() if k not in PENDING}
     assert not unexpected, "\n".join(sum(unexpected.values(), []))
     assert set(found) == PENDING, f"converted, drop from PENDING: {PENDING - set(found)}"
+
+
+def test_no_code_is_written_twice_in_a_catalogue_module():
+    """A dict literal keeps the last of two equal keys silently: each code once."""
+    for path in sorted((PKG / "base" / "catalogue").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Dict):
+                keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+                twice = {k for k in keys if keys.count(k) > 1}
+                assert not twice, f"{path.name}: {twice}"

@@ -18,12 +18,15 @@ def run_all(args) -> int:
         return refuse(msg("all.neither"), 2)
     if args.jobs is not None and args.jobs < 1:
         return refuse(msg("all.jobs"), 2)
-    from layout.cli.batch import BatchOptions, build_all, default_jobs, find_editions
+    from layout.cli.batch import BatchOptions, build_all, default_jobs, find_editions, same_folder
     from layout.cli.build import options
 
     editions = find_editions(args.all)
     if not editions:
         return refuse(msg("all.none", path=args.all), 1)
+    clashes = same_folder(editions, args.output)
+    if clashes:
+        return refuse("\n".join(msg("same-folder", first=a, second=b, folder=f) for a, b, f in clashes), 1)
     try:
         opts = options(args)
     except ValueError as exc:                     # SOURCE_DATE_EPOCH malformed
