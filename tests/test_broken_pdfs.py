@@ -85,3 +85,18 @@ def test_a_photo_between_150_and_200_ppi_is_a_warning(tmp_path):
     assert report.passed
     assert [c.name for c in report.warnings()] == ["image-resolution"]
     assert report.check("image-resolution").figure.startswith("lowest 180 ppi")
+
+
+def test_every_check_has_a_title_in_both_languages(made, monkeypatch):
+    from layout.base.catalogue import msg
+    from layout.cli.preflight import check_line
+
+    folder, _ = made
+    report = preflight(folder / "black-text-knocks-out.pdf")
+    for check in report.checks:
+        assert msg(f"check.{check.name}", "en") and msg(f"check.{check.name}", "zh")
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    line = check_line(report.check("black-overprint"))
+    assert line.startswith("未通过 黑色压印（black-overprint）：100 K text/rules not overprinting on 1 pages")
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    assert check_line(report.check("black-overprint")).startswith("FAIL black-overprint: ")

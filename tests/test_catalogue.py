@@ -14,7 +14,7 @@ PKG = Path(__file__).resolve().parent.parent / "layout"
 
 # technical words a Chinese message may keep in Latin letters (names of things, units)
 LATIN_IN_CHINESE = {
-    "ASCII", "YAML", "UTF", "PDF", "PNG", "RGB", "CMYK", "ppi", "pt", "mm", "MB", "newsprint",
+    "ASCII", "LZW", "YAML", "UTF", "PDF", "PNG", "RGB", "CMYK", "ppi", "pt", "mm", "MB", "newsprint",
     "strict", "Ctrl", "C", "continues_on", "invisible_chars", "true", "false", "Pillow", "NUL",
     "slug", "margins", "cmyk", "font", "color", "min_size", "size", "styles", "total_issue", "issue", "paper",
     "date", "weekday", "pages", "page_count", "number", "article", "kind", "photo", "rows", "id", "paragraphs",

@@ -43,7 +43,7 @@ def test_check_passes_on_the_sample(capsys, copy):
 
 
 def test_misspelt_key(capsys, copy):
-    line = break_it(copy, "        headline: ['石景山区召开应对", "        headlin: ['石景山区召开应对")
+    line = break_it(copy, "        headline: ['石景山区召开', '2020年", "        headlin: ['石景山区召开', '2020年")
     code, _, err = run(capsys, "check", str(copy))
     assert code == 1
     assert re.search(rf"edition\.yaml:{line}:9: .*unknown key 'headlin' \(did you mean 'headline'\?\)", err), err

@@ -237,8 +237,9 @@ def test_a_file_that_is_not_an_image_is_refused(copy):
 
 def test_weekday_is_derived_when_omitted(copy):
     edit(copy, "date: 2020-02-24\nweekday: 星期一\n", "date: 2021-01-03\n")
+    edit(copy, "lunar: 庚子年二月初二\n", "")
     edition, diags = load_edition(copy / EDITION)
-    assert diags == () and edition.weekday == "星期日"
+    assert diags == () and edition.weekday == "星期日" and edition.lunar_date == "庚子年冬月二十"
 
 
 def test_quoted_date_is_accepted_and_garbage_is_not(copy):

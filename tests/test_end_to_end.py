@@ -39,10 +39,15 @@ def page_texts(built):
 
 
 def edition_articles():
-    data = yaml.safe_load((EDITION / "edition.yaml").read_text(encoding="utf-8"))
-    for page in data["pages"]:
-        for art in page.get("articles") or []:
-            yield page["number"], art
+    """(page number, article as a dict) as loaded: copy from the YAML and the story files."""
+    from layout.edition import load_edition
+
+    edition, diags = load_edition(EDITION)
+    assert edition is not None, [str(d) for d in diags]
+    for page in edition.pages:
+        for art in page.articles:
+            yield page.number, {"id": art.id, "paragraphs": [p.text for p in art.paragraphs],
+                                "headline": list(art.headline), "continues_on": art.continues_on}
 
 
 def norm(text):

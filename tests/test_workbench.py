@@ -161,7 +161,7 @@ def test_compose_cache_reused_by_a_second_make_up(copy):
     assert COMPOSE_CACHE.misses == 0 and COMPOSE_CACHE.hits >= composed
     assert second.pages == first.pages and second.copyfit == first.copyfit
     # one paragraph edited: only it (and what its new length moves) is composed again
-    break_it(copy, "63岁的退休教师马秀芬", "64岁的退休教师马秀芬")
+    break_it(copy.parent / "stories" / "checkpoint-volunteers-bajiao.txt", "63岁的退休教师马秀芬", "64岁的退休教师马秀芬")
     edition = load(str(copy), fonts).edition
     COMPOSE_CACHE.hits = COMPOSE_CACHE.misses = 0
     make_up(edition, fonts)
@@ -209,7 +209,9 @@ def test_new_edition_from_this_week(capsys, copy):
     assert "2020-03-02 Monday, issue 16 (total 1893)" in out
     target = nxt / "edition.yaml"
     text = target.read_text(encoding="utf-8")
-    assert "lunar" not in text.replace("(lunar:)", "")     # 农历 must be looked up again
+    assert (nxt / "stories" / "jottings-video-new-year.txt").read_bytes() == \
+        (copy.parent / "stories" / "jottings-video-new-year.txt").read_bytes()   # the kept story
+    assert "\nlunar: '庚子年二月初九'\n" in text           # 农历 computed for the new date
     # check loads it and reports each placeholder with its place, exit 1
     code, out, err = run(capsys, "check", nxt)
     assert code == 1
@@ -225,7 +227,8 @@ def test_new_edition_from_this_week(capsys, copy):
     old, _ = load_edition(str(copy))
     new, _ = load_edition(str(nxt))
     assert new.date == old.date + dt.timedelta(days=7) and new.weekday == "星期一"
-    assert (new.issue, new.total_issue) == (old.issue + 1, old.total_issue + 1) and new.lunar_date == ""
+    assert (new.issue, new.total_issue) == (old.issue + 1, old.total_issue + 1)
+    assert new.lunar_date == "庚子年二月初九"
     assert [(p.number, p.section, p.editor, p.art_editor) for p in new.pages] == \
            [(p.number, p.section, p.editor, p.art_editor) for p in old.pages]
     assert [[(_same_place(a.place), a.continues_on, a.kind if a.kind != "photo" else "news") for a in p.articles]
@@ -265,7 +268,7 @@ def test_messages_in_chinese_under_zh_cn(capsys, copy, monkeypatch):
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     code, out, err = run(capsys, "check", copy)
     assert code == 0 and "通过（4 版，28 篇稿件）" in out, out
-    break_it(copy, "        headline: ['石景山区召开应对", "        headlin: ['石景山区召开应对")
+    break_it(copy, "        headline: ['石景山区召开', '2020年", "        headlin: ['石景山区召开', '2020年")
     code, out, err = run(capsys, "check", copy)
     assert code == 1
     assert "错误: 未知的键“headlin”（是否应为“headline”？）" in err, err
@@ -289,7 +292,7 @@ def test_overflow_and_preflight_words_in_chinese(capsys, copy, tmp_path, monkeyp
     c.rect(10, 10, 50, 50, fill=1)
     c.save()
     code, out, err = run(capsys, "preflight", bad)
-    assert code == 1 and "：未通过" in out.splitlines()[0] and "\n  未通过 no-rgb" in out, out
+    assert code == 1 and "：未通过" in out.splitlines()[0] and "\n  未通过 无 RGB 颜色（no-rgb）" in out, out
     monkeypatch.setenv("LC_ALL", "C")
     code, out, err = run(capsys, "preflight", bad)
     assert ": FAIL" in out.splitlines()[0] and "\n  FAIL no-rgb" in out
@@ -346,7 +349,7 @@ def test_progress_line_on_stderr(capsys, monkeypatch):
 def test_fonts_missing_lists_characters_no_font_has(capsys, copy):
     code, out, err = run(capsys, "fonts", "--missing", copy)
     assert code == 0 and "0 character(s) no font has" in out
-    break_it(copy, "63岁的退休教师马秀芬", "63岁的退休教师马秀\U000F0001芬")    # a private-use char: in no font
+    break_it(copy.parent / "stories" / "checkpoint-volunteers-bajiao.txt", "63岁的退休教师马秀芬", "63岁的退休教师马秀\U000F0001芬")    # a private-use char: in no font
     code, out, err = run(capsys, "fonts", "--missing", copy)
     assert code == 1, err
     assert "U+F0001" in out and "1 character(s) no font has" in out

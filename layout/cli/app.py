@@ -1,4 +1,4 @@
-"""The `newsprint` command: build | check | place | preview | preflight | fonts | watch | new.
+"""The `newsprint` command: build | check | place | preview | preflight | fonts | watch | new | import.
 
 Only the CLI prints. Exit codes: 0 success, 1 errors in the input or output,
 2 usage errors (argparse), 70 internal error (a bug; NEWSPRINT_DEBUG=1 shows the
@@ -10,11 +10,11 @@ import argparse
 import os
 import sys
 
-from layout.cli import build, check, fonts, new, place, preflight, preview, watch
+from layout.cli import build, check, fonts, importdoc, new, place, preflight, preview, watch
 from layout.cli.desk import command as serve
 from layout.cli.failures import explain
 
-COMMANDS = (build, check, place, preview, preflight, fonts, watch, serve, new)   # the order `--help` lists them
+COMMANDS = (build, check, place, preview, preflight, fonts, watch, serve, new, importdoc)   # the order `--help` lists them
 
 
 def main(argv: list[str] | None = None) -> int:

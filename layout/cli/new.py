@@ -43,8 +43,12 @@ def run(args) -> int:
         return 1
     text, copies = next_edition_text(Path(edition.path), target, edition, set(args.keep))
     write_next_edition(target, text, copies)
+    from layout.edition.sequence import next_numbers
+
     nxt = edition.date + dt.timedelta(days=7)
+    issue, total = next_numbers(edition.date, edition.issue, edition.total_issue, nxt,
+                                edition.paper.issue_resets)
     print(msg("new.wrote", path=target, paper=edition.paper.name, date=nxt.isoformat(),
-              weekday=Phrase(f"weekday.{nxt.weekday()}"), issue=edition.issue + 1, total=edition.total_issue + 1))
+              weekday=Phrase(f"weekday.{nxt.weekday()}"), issue=issue, total=total))
     print(msg("new.todo", n=article_count(edition) - len(args.keep), placeholder=PLACEHOLDER))
     return 0

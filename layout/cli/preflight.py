@@ -38,9 +38,18 @@ def run(args) -> int:
 
 
 def check_line(check) -> str:
-    """A preflight check as `PASS name: figure — message`, the verdict word localised."""
+    """A preflight check as `PASS name: figure — message`, the verdict word localised; in
+    Chinese with the check's title too: `通过 黑色压印（black-overprint）：figure`."""
+    from layout.base.catalogue import language
+
     mark = "PASS" if check.passed else ("FAIL" if check.severity == "error" else "WARN")
     tail = f" — {check.message}" if check.message else ""
+    if language() == "zh":
+        try:
+            title = msg(f"check.{check.name}", "zh")
+        except KeyError:
+            title = check.name
+        return f"{msg(mark)} {title}（{check.name}）：{check.figure}{tail}"
     return f"{msg(mark)} {check.name}: {check.figure}{tail}"
 
 

@@ -11,7 +11,7 @@ import threading
 import time
 from pathlib import Path
 
-WATCHED_SUFFIXES = {".yaml", ".yml", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+WATCHED_SUFFIXES = {".yaml", ".yml", ".txt", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}   # .txt: story files
 
 
 def copyfit_state(layout) -> dict:
@@ -51,7 +51,7 @@ def change_filter(edition_dir: Path):
         if p.name.startswith(".") or p.name.endswith("~") or p.suffix.lower() not in WATCHED_SUFFIXES:
             return False
         return (edition_dir in p.parents or p.parent == paper_dir
-                or (paper_dir / "images") in p.parents)
+                or (paper_dir / "images") in p.parents or (paper_dir / "stories") in p.parents)
     return wanted
 
 

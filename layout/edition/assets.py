@@ -53,26 +53,40 @@ def confined_image(out: Collector, node: Node, rel: str, base: Path,
     folder); a path
     that leaves them, lexically with '..' or through a symbolic link, is refused.
     """
+    found = confined_file(out, node, rel, base, roots, what, things=Phrase("things.images"))
+    if found is None:
+        return ""
+    try:
+        return _checked_image(out, node, rel, what, found[1])
+    except (OSError, ValueError, RuntimeError) as exc:   # unreadable
+        out.error("image-unreadable", node, what=what, path=rel, reason=os_reason(exc))
+        return ""
+
+
+def confined_file(out: Collector, node: Node, rel: str, base: Path, roots: dict[str, Path],
+                  what: Phrase, things: Phrase) -> tuple[Path, Path] | None:
+    """(path as named, real path) of the existing file `rel` inside `roots`, or None after
+    an error (see confined_image); `things`: what must stay inside (images, story files)."""
     where = tuple(Phrase("folder.at", folder=Phrase(label), path=shown_path(root)) for label, root in roots.items())
     if _ABSOLUTE.match(rel) or os.path.isabs(rel):
         out.error("image-absolute", node, what=what, path=rel, base=shown_path(base))
-        return ""
+        return None
     try:
         lexical = Path(os.path.normpath(base / rel))
         if not any(_within(lexical, root) for root in roots.values()):
-            out.error("image-outside", node, what=what, path=rel, folders=where)
-            return ""
+            out.error("file-outside", node, what=what, path=rel, folders=where, things=things)
+            return None
         real = lexical.resolve()
         if not any(_within(real, root) for root in roots.values()):
             out.error("image-link-outside", node, what=what, path=rel, real=str(real), folders=where)
-            return ""
+            return None
         if not real.is_file():
             out.error("image-not-found", node, what=what, path=rel, looked=shown_path(lexical))
-            return ""
-        return _checked_image(out, node, rel, what, real)
+            return None
+        return lexical, real
     except (OSError, ValueError, RuntimeError) as exc:   # unreadable, NUL in name, link loop
         out.error("image-unreadable", node, what=what, path=rel, reason=os_reason(exc))
-        return ""
+        return None
 
 
 def _checked_image(out: Collector, node: Node, rel: str, what: Phrase, real: Path) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from layout.base.diagnostics import Diagnostic, Phrase, SourcePos, has_errors
-from layout.edition.assets import confined_image
+from layout.edition.assets import confined_file, confined_image
 from layout.edition.invisible import clean_article, clean_text
 from layout.edition.fields import TAG, Collector, Fields, describe, did_you_mean, scalar_text
 from layout.edition.model import (Article, Continuation, Edition, Page, Paper, Paragraph, Photo,
@@ -21,7 +21,7 @@ from layout.edition.source import node_pos, read_yaml, shown_path
 EDITION_FILE = "edition.yaml"
 EDITION_KEYS = ("paper", "date", "weekday", "issue", "total_issue", "page_count", "lunar", "pages")
 PAGE_KEYS = ("number", "section", "editor", "art_editor", "articles", "continuations")
-ARTICLE_KEYS = ("id", "kind", "kicker", "headline", "subhead", "byline", "author", "paragraphs",
+ARTICLE_KEYS = ("id", "kind", "story", "kicker", "headline", "subhead", "byline", "author", "paragraphs",
                 "photo", "place", "body_columns", "boxed", "continues_on", "may_continue",
                 "headline_size", "headline_align", "border", "column_rules", "body_style")
 CONTINUATION_KEYS = ("article", "headline", "place")
@@ -124,12 +124,15 @@ def _read_edition(out: Collector, file: Path, font_ids: Collection[str] = ()) ->
     total_issue = f.integer("total_issue", 0, required=True, low=1)
     if issue and total_issue and total_issue < issue:
         out.error("total-issue", f.get("total_issue"), total_issue=total_issue, issue=issue)
+    lunar = _lunar(f, date)
+    if paper and paper_file and date and issue and total_issue:
+        _check_sequence(f, file, paper_file, date, issue, total_issue, paper.issue_resets)
     pages = _pages(ctx, f)
     _check_jumps(ctx, pages)
     if paper is None or date is None:
         return None
     return Edition(paper=paper, date=date, weekday=weekday, issue=issue, total_issue=total_issue,
-                   pages=pages, lunar_date=f.text("lunar"), path=str(_real(file)),
+                   pages=pages, lunar_date=lunar, path=str(_real(file)),
                    dir=str(edition_dir), pos=node_pos(root))
 
 
@@ -184,6 +187,34 @@ def _weekday(f: Fields, date: dt.date | None) -> str:
     return derived
 
 
+def _lunar(f: Fields, date: dt.date | None) -> str:
+    """lunar: as typed (a warning naming the computed date if it contradicts the date), else
+    computed from the date (layout.edition.lunar)."""
+    typed = f.text("lunar")
+    if date is None:
+        return typed
+    from layout.edition.lunar import contradiction, lunar_text
+
+    if not typed.strip():
+        return lunar_text(date)
+    why = contradiction(typed, date)
+    if why:
+        code, args = why
+        f.out.warning(code, f.get("lunar"), key="lunar", **args)
+    return typed
+
+
+def _check_sequence(f: Fields, file: Path, paper_file: Path, date: dt.date, issue: int,
+                    total_issue: int, resets: str) -> None:
+    """A warning when 第N期 / 总第N期 do not follow the previous edition of the paper folder."""
+    from layout.edition.sequence import previous_edition, sequence_problems
+
+    previous = previous_edition(file, date, paper_file)
+    if previous is not None:
+        for code, key, args in sequence_problems(date, issue, total_issue, resets, previous):
+            f.out.warning(code, f.get(key), key=key, **args)
+
+
 def _pages(ctx: _Context, f: Fields) -> tuple[Page, ...]:
     page_count = f.integer("page_count", 0, required=True, low=1, high=MAX_PAGES)
     nodes = f.items("pages", required=True)
@@ -215,7 +246,18 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
         return None
     article_id = _article_id(ctx, f)
     kind = f.choice("kind", KINDS, "news")
-    paragraphs = _paragraphs(ctx, f, required=kind != "photo")
+    story = _story(ctx, f, kind)
+    copy = _copy_fields(ctx, f, story, article_id, kind)
+    if story is None:
+        paragraphs = _paragraphs(ctx, f, required=kind != "photo")
+    else:
+        if f.has("paragraphs"):
+            ctx.out.error("story-and-paragraphs", f.get("paragraphs"), key="paragraphs",
+                          article=article_id, story=story.path)
+        paragraphs = _story_paragraphs(ctx, story, article_id, required=kind != "photo")
+    if kind != "photo" and not copy["headline"] and story is not None and not f.has("headline"):
+        ctx.out.error("story-no-headline", node, article=article_id, key="headline:",
+                      story=story.path)
     photo = _photo(ctx, f)
     if kind == "photo" and not f.has("photo"):
         ctx.out.error("photo-missing", node)
@@ -224,9 +266,8 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
         ctx.out.error("photo-rows", f.get("photo"), rows=photo.rows, place_rows=place.rows)
     article = Article(
         id=article_id, kind=kind,
-        headline=f.texts("headline", required=kind != "photo"),
-        kicker=f.text("kicker", copy=True), subhead=f.text("subhead", copy=True),
-        byline=f.text("byline", copy=True), author=f.text("author", copy=True),
+        headline=copy["headline"], kicker=copy["kicker"], subhead=copy["subhead"],
+        byline=copy["byline"], author=copy["author"],
         paragraphs=paragraphs, photo=photo, place=place,
         body_columns=f.integer("body_columns", 0, low=0, high=24),
         boxed=f.boolean("boxed", kind == "commentary"),
@@ -247,6 +288,59 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
     if chars > MAX_ARTICLE_CHARS:
         ctx.out.error("article-too-long", node, article=article_id, chars=chars, limit=MAX_ARTICLE_CHARS)
     return article
+
+
+# ---------------------------------------------------------------- story files
+
+def _story(ctx: _Context, f: Fields, kind: str):
+    """The article's story file (layout.edition.story), read, if it names one."""
+    rel = f.text("story")
+    if not rel.strip():
+        return None
+    found = confined_file(ctx.out, f.get("story"), rel, ctx.edition_dir, ctx.image_roots,
+                          Phrase("what.story-file"), Phrase("things.stories"))
+    if found is None:
+        return None
+    from layout.edition.story import read_story
+
+    return read_story(ctx.out, found[0], verse=kind == "verse")
+
+
+def _copy_fields(ctx: _Context, f: Fields, story, article_id: str, kind: str) -> dict:
+    """kicker, headline (a tuple), subhead, byline, author: from the edition file, else from
+    the story file's header. Given in both and different: the edition file's is used, and a
+    warning at the story file's line says so."""
+    values: dict = {"headline": f.texts("headline", required=story is None and kind != "photo")}
+    for key in ("kicker", "subhead", "byline", "author"):
+        values[key] = f.text(key, copy=True)
+    if story is None:
+        return values
+    from layout.edition.story import clean
+
+    for key, entries in story.fields.items():
+        where = Phrase("where.field", article=article_id, field=key)
+        told = tuple(clean(ctx.out, e, where, ctx.invisible_chars) for e in entries)
+        mine = values[key] if key == "headline" else ((values[key],) if values[key] else ())
+        if not f.has(key):
+            values[key] = told if key == "headline" else told[0]
+        elif mine != told:
+            at = node_pos(f.get(key))
+            shown = " / ".join(mine)
+            ctx.out.warning("story-conflict", entries[0].pos, key=key, edition=shown,
+                            at=f"{at.line}:{at.col}", story=" / ".join(told))
+    return values
+
+
+def _story_paragraphs(ctx: _Context, story, article_id: str, required: bool) -> tuple[Paragraph, ...]:
+    from layout.edition.story import clean
+
+    paragraphs = tuple(
+        Paragraph(clean(ctx.out, p, Phrase("where.paragraph", article=article_id, n=n),
+                        ctx.invisible_chars), p.pos)
+        for n, p in enumerate(story.paragraphs, 1))
+    if required and not paragraphs:
+        ctx.out.error("story-no-text", SourcePos(story.path, 1, 1))
+    return paragraphs
 
 
 def _body_style(ctx: _Context, f: Fields) -> str:

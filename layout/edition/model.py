@@ -121,6 +121,7 @@ class Paper:
     ink_limit_pct: float = 240.0
     min_text_pt: float = 6.0
     invisible_chars: str = "strip"   # zero-width/control characters in the copy: strip | error
+    issue_resets: str = "yearly"     # 第N期 begins at 1 each year (yearly) or never resets (never)
     path: str = ""                   # the paper file
     dir: str = ""                    # its folder (assets are resolved and confined here)
     pos: SourcePos = NOWHERE

@@ -1,7 +1,7 @@
 """`newsprint new`: next week's edition file from this week's.
 
-Date + 7 days (weekday recomputed, 农历 dropped: it must be looked up again), 第N期 + 1,
-总第N期 + 1; the same pages, sections, editors, placements and jumps (转版); every
+Date + 7 days (weekday and 农历 computed for it), 第N期 + 1 (or 1 in a new year when
+the paper's issue_resets is yearly), 总第N期 + 1; the same pages, sections, editors, placements and jumps (转版); every
 article emptied to the placeholder 【待填写】, which `check` reports as an error (with
 its line and column) until it is replaced. Photos are dropped. Articles named with
 `keep` (standing blocks such as a 征稿启事) are copied as they are.
@@ -64,8 +64,13 @@ def next_edition_text(source_file: Path, target_file: Path, edition, keep: set[s
     with open(source_file, encoding="utf-8-sig") as fh:
         raw = yaml.load(fh, Loader=yaml.BaseLoader)
     src_dir, dst_dir = source_file.parent.resolve(), target_file.parent.resolve()
+    from layout.edition.lunar import lunar_text
+    from layout.edition.sequence import next_numbers
+
     date = edition.date + _dt.timedelta(days=7)
     weekday = "星期" + WEEKDAYS[date.weekday()]
+    issue, total = next_numbers(edition.date, edition.issue, edition.total_issue, date,
+                                edition.paper.issue_resets)
     paper = os.path.relpath((src_dir / raw["paper"]).resolve(), dst_dir)
     ids = {}
     copies = []
@@ -94,14 +99,15 @@ def next_edition_text(source_file: Path, target_file: Path, edition, keep: set[s
             new_page["continuations"] = conts
         pages.append(new_page)
     head = [
-        f"# {edition.paper.name} 第{edition.issue + 1}期（总第{edition.total_issue + 1}期），"
-        f"{date.isoformat()} {weekday}.",
+        f"# {edition.paper.name} 第{issue}期（总第{total}期），{date.isoformat()} {weekday}.",
         f"# Started from {edition.date.isoformat()} by `newsprint new`: replace every placeholder",
-        "# (newsprint check lists them) and look up the 农历 date (lunar:) again.",
+        "# (newsprint check lists them).",
     ]
     data = {"paper": paper, "date": date.isoformat(), "weekday": weekday,
-            "issue": str(edition.issue + 1), "total_issue": str(edition.total_issue + 1),
-            "page_count": str(len(pages)), "pages": pages}
+            "issue": str(issue), "total_issue": str(total), "page_count": str(len(pages))}
+    if lunar_text(date):
+        data["lunar"] = lunar_text(date)
+    data["pages"] = pages
     return "\n".join(head) + "\n" + "".join(_emit(data, 0)), copies
 
 
@@ -121,18 +127,27 @@ def _emptied(art: dict, new_id: str) -> dict:
 
 
 def _kept(art: dict, src_dir: Path, dst_dir: Path, copies: list) -> dict:
-    """A standing article as it was; its photo re-pointed (or copied) for the new folder."""
+    """A standing article as it was; its photo and story file re-pointed (or copied) for the
+    new folder."""
     art = dict(art)
     photo = art.get("photo")
     if photo and photo.get("file"):
         photo = dict(photo)
-        src = (src_dir / photo["file"]).resolve()
-        if src_dir in src.parents:                     # this week's folder: copy it along
-            copies.append((src, dst_dir / src.relative_to(src_dir)))
-        else:                                          # the paper's assets: point at them
-            photo["file"] = os.path.relpath(src, dst_dir)
+        photo["file"] = _carried(photo["file"], src_dir, dst_dir, copies)
         art["photo"] = photo
+    if art.get("story"):
+        art["story"] = _carried(art["story"], src_dir, dst_dir, copies)
     return art
+
+
+def _carried(rel: str, src_dir: Path, dst_dir: Path, copies: list) -> str:
+    """A file of this week's folder is copied along (same relative path); any other (the
+    paper's assets) is pointed at from the new folder."""
+    src = (src_dir / rel).resolve()
+    if src_dir in src.parents:
+        copies.append((src, dst_dir / src.relative_to(src_dir)))
+        return rel
+    return os.path.relpath(src, dst_dir)
 
 
 def _scalar(key: str, value: str) -> str:

@@ -17,7 +17,7 @@ from layout.edition.source import node_pos
 
 PAPER_KEYS = ("name", "slug", "page", "margins", "bleed", "grid", "punctuation",
               "normalize_ascii_punct", "invisible_chars", "jump_to", "jump_from", "ink_limit",
-              "min_text_size", "fonts", "colors", "styles", "masthead", "folio")
+              "min_text_size", "fonts", "colors", "styles", "masthead", "folio", "issue_resets")
 STYLE_ROLES = ("body", "byline", "kicker", "headline", "subhead", "commentary",
                "commentary_headline", "caption", "credit", "folio", "jump", "hotline",
                "dateline", "masthead_title", "masthead_small")
@@ -25,6 +25,7 @@ OPTIONAL_ROLES = {"verse": "commentary"}   # role -> the role it copies when the
 STYLE_KEYS = ("font", "size", "leading", "align", "indent", "tracking", "color", "min_size", "latin_space")
 ALIGNMENTS = ("justify", "left", "center", "right")
 PUNCTUATION = ("quanjiao", "kaiming", "banjiao")
+ISSUE_RESETS = ("yearly", "never")     # 第N期 starts again at 1 with each year, or counts on
 DATELINE_FIELDS = ("year", "month", "day", "weekday", "issue", "total_issue", "pages", "lunar")
 FOLIO_FIELDS = ("paper", "date", "page", "section", "editor", "art_editor")
 BLACK = Color("black", 0.0, 0.0, 0.0, 1.0)
@@ -56,6 +57,7 @@ def build_paper(out: Collector, root: Node, path: Path, font_ids=()) -> Paper | 
         punctuation=f.choice("punctuation", PUNCTUATION, "quanjiao"),
         normalize_ascii_punct=f.boolean("normalize_ascii_punct", True),
         invisible_chars=f.choice("invisible_chars", INVISIBLE_RULES, "strip"),
+        issue_resets=f.choice("issue_resets", ISSUE_RESETS, "yearly"),
         jump_to_format=f.template("jump_to", ("page",), "(下转{page}版)"),
         jump_from_format=f.template("jump_from", ("page",), "(上接{page}版)"),
         ink_limit_pct=f.number("ink_limit", 240.0, low=100, high=400),

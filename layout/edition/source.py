@@ -208,6 +208,12 @@ def _unprintable(character, pos: SourcePos) -> Diagnostic:
 
 # ---------------------------------------------------------------- bytes -> text
 
+def read_text(path: Path, name: str) -> tuple[str | None, list[Diagnostic]]:
+    """The text of a UTF-8 file (a BOM is dropped), or None with the reason: missing, too
+    big, not UTF-8 (GBK and UTF-16 are recognised, with the command that converts them)."""
+    return _read_text(path, name)
+
+
 def _read_text(path: Path, name: str) -> tuple[str | None, list[Diagnostic]]:
     where = SourcePos(name)
     try:
@@ -238,9 +244,10 @@ def _not_utf8(data: bytes, filename: str, pos: SourcePos) -> Diagnostic:
         guess = "GBK" if any("\u4e00" <= ch <= "\u9fff" for ch in decoded) else ""
     if not guess:
         return error("encoding", pos)
-    stem = filename.rsplit(".", 1)[0]
+    stem, dot, ext = filename.rpartition(".")
+    converted = f"{stem}.utf8.{ext}" if dot else f"{filename}.utf8"
     return error("encoding", pos, guess=guess,
-                 command=f"iconv -f {guess} -t UTF-8 {filename} > {stem}.utf8.yaml")
+                 command=f"iconv -f {guess} -t UTF-8 {filename} > {converted}")
 
 
 def _offset_pos_bytes(data: bytes, offset: int, name: str) -> SourcePos:

@@ -9,21 +9,10 @@ PreflightReport of Checks (no RGB, fonts embedded, boxes, ink limit, rich black,
   content_ops  a content stream split into operations
 
 The exports load on first use: `import layout.preflight.pdfread` does not import the checks."""
-from importlib import import_module
+from layout.base.lazy import lazy_exports
 
 _EXPORTS = {"preflight": "checks", "PreflightReport": "checks", "Check": "checks"}
 
 __all__ = list(_EXPORTS)
 
-
-def __getattr__(name: str):
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_EXPORTS))
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

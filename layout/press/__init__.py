@@ -4,7 +4,7 @@ PDF/X furniture (pdfx) and printer's marks (marks).  Checking them is the next s
 
 The exports load on first use, so `import layout.press` costs nothing until a plate is
 written (reportlab is imported then)."""
-from importlib import import_module
+from layout.base.lazy import lazy_exports
 
 _EXPORTS = {
     "write_edition": "write", "PressResult": "write", "render_pdf": "write",
@@ -13,15 +13,4 @@ _EXPORTS = {
 
 __all__ = list(_EXPORTS)
 
-
-def __getattr__(name: str):
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value           # next time without this hook
-    return value
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_EXPORTS))
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -1,0 +1,111 @@
+"""`newsprint import FILE [--into EDITION --page N] [--id ID]`: a reporter's .docx (or .txt,
+.md) turned into a story file (layout.edition.importing); with --into, the article added
+at the end of page N's list in the edition file, its comments and layout kept
+(layout.edition.insert)."""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from layout.cli.report import print_diags
+from layout.base.diagnostics import has_errors
+from layout.messages import msg
+
+_ID = re.compile(r"^[a-z0-9-]+$")
+
+
+def add_parser(sub) -> None:
+    i = sub.add_parser("import", help="turn a Word document (.docx, .txt, .md) into a story file")
+    i.add_argument("file", help="the reporter's document")
+    i.add_argument("--into", metavar="EDITION", help="add the article to this edition (its file or folder)")
+    i.add_argument("--page", type=int, metavar="N", help="with --into: the page whose list gets the article")
+    i.add_argument("--id", metavar="ID", help="the article's id (default: from the headline, in pinyin)")
+    i.add_argument("--headline", metavar="TEXT", help="the headline, when the document has none")
+    i.add_argument("-o", "--output", metavar="FILE", help="without --into: the story file to write "
+                   "(default: FILE with .txt beside it)")
+    i.add_argument("--force", action="store_true", help="replace an existing story file")
+    i.set_defaults(func=run)
+
+
+def _fail(text: str) -> int:
+    print(f"newsprint: {text}; nothing was written", file=sys.stderr)
+    return 1
+
+
+def run(args) -> int:
+    from layout.edition.importing import read_copy
+    from layout.edition.story import story_text
+
+    source = Path(args.file)
+    if not source.is_file():
+        return _fail(f"no such file: {source}")
+    if bool(args.into) != (args.page is not None):
+        return _fail("--into and --page go together")
+    copy = read_copy(source)
+    if args.headline:
+        copy.headline = [args.headline]
+    print_diags(copy.diags)
+    if has_errors(copy.diags):
+        return 1
+    if not copy.paragraphs:
+        return _fail(f"{source} has no text to import")
+    if args.into and not copy.headline:
+        return _fail(f"{source} has no headline (style it as 标题/Title in Word, or give --headline)")
+    text = story_text(kicker=copy.kicker, headline=tuple(copy.headline), subhead=copy.subhead,
+                      byline=copy.byline, author=copy.author, paragraphs=tuple(copy.paragraphs))
+    if args.into:
+        return _into(args, copy, text)
+    if args.id:
+        return _fail("--id names the article in an edition: give --into and --page too")
+    target = Path(args.output) if args.output else source.with_suffix(".txt")
+    if target.resolve() == source.resolve():
+        return _fail(f"the story file would replace {source}: give another with -o")
+    if target.exists() and not args.force:
+        return _fail(f"{target} exists; use --force to replace it")
+    from layout.base.files import atomic_write
+
+    atomic_write(target, text.encode("utf-8"))
+    print(msg("import.wrote", path=target, n=len(copy.paragraphs)))
+    return 0
+
+
+def _into(args, copy, text: str) -> int:
+    from layout.edition import load_edition
+    from layout.edition.ids import readable_id
+    from layout.edition.insert import InsertError, add_article
+    from layout.base.files import atomic_write
+
+    edition, diags = load_edition(args.into)
+    if edition is None or has_errors(diags):
+        print_diags(diags)
+        return _fail(f"{args.into} has errors; fix them first")
+    if not 1 <= args.page <= len(edition.pages):
+        return _fail(f"the edition has no page {args.page} (pages 1–{len(edition.pages)})")
+    taken = {a.id for p in edition.pages for a in p.articles}
+    if args.id:
+        if not _ID.fullmatch(args.id):
+            return _fail(f"--id '{args.id}' may use only lowercase a-z, digits 0-9 and '-'")
+        if args.id in taken:
+            return _fail(f"the edition has an article '{args.id}' already")
+        article_id = args.id
+    else:
+        article_id = readable_id(copy.headline, taken)
+    edition_file = Path(edition.path)
+    story = Path(edition.dir) / "stories" / f"{article_id}.txt"
+    if story.exists() and not args.force:
+        return _fail(f"{story} exists; use --force to replace it, or --id to name another")
+    raw = edition_file.read_bytes()
+    bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+    try:
+        updated = add_article(raw[len(bom):].decode("utf-8"), args.page,
+                              [f"- id: {article_id}", f"  story: stories/{article_id}.txt"])
+    except InsertError as exc:
+        return _fail(str(exc))
+    atomic_write(story, text.encode("utf-8"))
+    atomic_write(edition_file, bom + updated.encode("utf-8"))
+    print(msg("import.wrote", path=story, n=len(copy.paragraphs)))
+    print(msg("import.added", id=article_id, page=args.page, path=edition_file))
+    _, after = load_edition(edition_file)
+    print_diags([d for d in after if d.pos and Path(d.pos.path).resolve() == story.resolve()])
+    return 0
