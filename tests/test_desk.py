@@ -35,6 +35,12 @@ def desk(edition, fonts):
     return d
 
 
+def lead_story(edition: Path) -> Path:
+    """The text of page 1's lead article: its own story file, or the edition file."""
+    story = edition.parent / "stories" / "epidemic-leading-group-31st-meeting.txt"
+    return story if story.exists() else edition
+
+
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -60,7 +66,7 @@ def test_first_build_shows_every_page_with_both_copyfit_units(desk):
 
 def test_a_paragraph_edit_makes_up_and_renders_only_its_page(desk, edition):
     before = {n: v.version for n, v in desk.snapshot.pages.items()}
-    edit(edition, "区领导李新、李文起、吴克瑞、田利跃参加会议。", "区领导李新、李文起、吴克瑞、田利跃等参加会议。")
+    edit(lead_story(edition), "区领导李新、李文起、吴克瑞、田利跃参加会议。", "区领导李新、李文起、吴克瑞、田利跃等参加会议。")
     snap = desk.rebuild()
     assert snap.changed == (1,)
     assert snap.pages[1].version == snap.version
@@ -74,7 +80,7 @@ def test_a_patched_page_image_is_the_page_drawn_whole(desk, edition):
     the ones a whole render gives (and confirm() draws it whole anyway)."""
     from layout.cli.desk.patch import raster
 
-    edit(edition, "田利跃参加会议。", "田利跃等同志参加会议。")
+    edit(lead_story(edition), "吴克瑞、田利跃参加会议。", "吴克瑞、田利跃等同志参加会议。")
     snap = desk.rebuild()
     view = snap.pages[1]
     assert view.patched
