@@ -47,6 +47,11 @@ Character sets (see charsets()):
   hangul   the 2,350 Hangul syllables of KS X 1001 (Python's 'euc_kr' codec).
   names    a short list of rare name characters beyond GBK (e.g. 𠮷 䶮 𫖯), kept
            where the font has them.
+  symbols  what news copy carries beyond those, where the font has it: super- and
+           subscripts U+2070-209F, currency U+20A0-20CF (€ ₩), letterlike and
+           number forms U+2100-218F (№ ™ Ⅻ), arrows U+2190-21FF, mathematical
+           operators U+2200-22FF (− ≤ ≈ √), enclosed alphanumerics U+2460-24FF,
+           geometric shapes U+25A0-25FF, miscellaneous symbols U+2600-26FF.
 
 LXGW WenKai declares the Reserved Font Names "LXGW" and "霞鹜" (OFL-1.1 §3), so
 the subset, being a Modified Version, is renamed "WenKai Newsprint" in its name
@@ -99,7 +104,7 @@ class Source:
 
 SOURCES = (
     Source("noto-serif-sc-regular", "fonts-noto-cjk", NOTO / "NotoSerifCJK-Regular.ttc", "Noto Serif CJK SC",
-           ("common", "gb2312", "gbk", "names", "hangul"), "OFL-1.1", "licenses/OFL-Noto-CJK.txt"),
+           ("common", "gb2312", "gbk", "names", "hangul", "symbols"), "OFL-1.1", "licenses/OFL-Noto-CJK.txt"),
     Source("noto-serif-sc-bold", "fonts-noto-cjk", NOTO / "NotoSerifCJK-Bold.ttc", "Noto Serif CJK SC",
            ("common", "gb2312"), "OFL-1.1", "licenses/OFL-Noto-CJK.txt"),
     Source("noto-sans-sc-regular", "fonts-noto-cjk", NOTO / "NotoSansCJK-Regular.ttc", "Noto Sans CJK SC",
@@ -148,6 +153,8 @@ def charsets() -> dict[str, frozenset[str]]:
         "gbk": frozenset(c for c in gbk if is_han(c)),
         "hangul": frozenset(c for c in ksx if unicodedata.name(c, "").startswith("HANGUL SYLLABLE")),
         "names": frozenset(RARE_NAME_CHARS),
+        "symbols": frozenset(chr(c) for lo, hi in ((0x2070, 0x22FF), (0x2460, 0x24FF), (0x25A0, 0x26FF))
+                             for c in range(lo, hi + 1)),
     }
 
 

@@ -2,7 +2,7 @@
 from hypothesis import given, settings, strategies as st
 
 from layout.compose import CharStyle, ParaStyle, Span, compose_paragraph
-from layout.compose.classes import (BREAK_OK, BREAK_SPACES, break_levels, is_prohibited_at_end,
+from layout.compose.classes import (BREAK_LAST, BREAK_OK, BREAK_SPACES, break_levels, is_prohibited_at_end,
                                     is_prohibited_at_start)
 from layout.compose.synthetic import SyntheticMetrics
 
@@ -60,7 +60,8 @@ def test_composition_properties(text, para, ems, lead):
     for i, line in enumerate(lines):
         assert line.width <= measure + 0.01
         if para.align == "justify" and not line.last and len(line.glyphs) > 1:
-            assert abs(line.width - measure) <= 0.01, (line.text, line.width)
+            # flush, or set short (gaps capped at ½ em) and reported
+            assert abs(line.width - measure) <= 0.01 or i in cp.unjustified, (line.text, line.width)
         assert 0 <= line.offset <= measure - line.width + 0.01
         # inks never overlap and stay inside the measure
         prev_right = 0.0
@@ -70,9 +71,12 @@ def test_composition_properties(text, para, ems, lead):
             assert g.advance >= 0
             prev_right = right
         assert abs(prev_right - line.width) < 1e-6 or not line.glyphs
-    # prohibitions: a bad break only where the line had no proper break at all
+    # prohibitions: a bad break only where the line had no proper break at all (a break
+    # inside a URL before its . is allowed, as a last resort)
     for a, b in zip(lines, lines[1:]):
         end_char, start_char = a.text[-1], b.text[0]
+        if levels[b.glyphs[0].src] <= BREAK_LAST:
+            continue
         if is_prohibited_at_end(end_char) or is_prohibited_at_start(start_char):
             content_end = a.glyphs[-1].src + 1
             assert not any(levels[k] == BREAK_OK for k in range(a.start + 1, content_end + 1)

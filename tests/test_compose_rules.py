@@ -3,7 +3,7 @@ import pytest
 
 from layout.compose import (CharStyle, ParaStyle, Span, compose_paragraph, natural_width,
                             set_line)
-from layout.compose.classes import (BREAK_BAD, BREAK_OK, BREAK_URL, break_levels,
+from layout.compose.classes import (BREAK_BAD, BREAK_LAST, BREAK_OK, BREAK_URL, break_levels,
                                     is_prohibited_at_end, is_prohibited_at_start)
 from layout.compose.synthetic import SyntheticMetrics
 
@@ -50,8 +50,13 @@ def test_ordinary_han_and_letters_are_not_prohibited():
     ("3.5%", 3, BREAK_BAD),
     ("¥100", 1, BREAK_BAD),
     ("Apple", 2, BREAK_BAD),
-    ("a/b", 2, BREAK_URL),
-    ("www.sjs", 4, BREAK_URL),
+    ("and/or", 4, BREAK_URL),
+    ("2003-L0007", 5, BREAK_BAD),         # a code stays whole
+    ("www.sjs", 4, BREAK_BAD),             # never after a period
+    ("www.sjs.gov.cn", 3, BREAK_LAST),     # before it, inside a URL, as the last resort
+    ("http://a.cn/b", 6, BREAK_BAD),       # not between the slashes of //
+    ("http://a.cn/b", 7, BREAK_URL),       # after them
+    ("2020-02-24", 5, BREAK_BAD),          # nor inside a number
     ("ab cd", 2, BREAK_OK),
     ("ab )", 2, BREAK_BAD),
     ("甲Apple", 1, BREAK_OK),
@@ -131,11 +136,15 @@ def test_break_spaces_are_consumed_and_indices_cover_source():
             assert text[g.src] == g.char
 
 
-def test_long_url_breaks_after_slash_or_dot():
+def test_long_url_breaks_after_a_slash_or_before_a_dot_never_after_it():
     cp = compose("网址http://www.example.com/news/index.html见", ems=8)
-    for a, b in zip(cp.lines, cp.lines[1:]):
-        if a.text[-1].isascii() and b.text[0].isascii():
-            assert a.text[-1] in "/.-", (a.text, b.text)
+    inside = [(a.text, b.text) for a, b in zip(cp.lines, cp.lines[1:])
+              if a.text[-1].isascii() and b.text[0].isascii()]
+    assert inside
+    for a, b in inside:
+        assert a[-1] in "/?&=-_" or b[0] in ".@", (a, b)
+        assert a[-1] != "." and not a.endswith(":/")
+    assert "".join(l.text for l in cp.lines) == "网址http://www.example.com/news/index.html见"
 
 
 def test_overlong_prohibited_run_breaks_as_an_exception():

@@ -146,22 +146,29 @@ _WRONG_INSIDE = {     # right shape, wrong types or sizes inside
                                      marshal.dumps({"format": 1, "size": -1}),
                                      *_WRONG_INSIDE])
 def test_corrupt_cache_entry_is_rebuilt(synth, garbage):
+    """Entries whose digest matches but whose content is unsound (as a bug or an old
+    version might write them) are rebuilt too; damaged bytes: tests/test_cache_trust.py."""
+    from layout.base.files import read_entry, write_entry
+
     folder, cache = synth
     fs = FontSet.load(folder, cache_dir=cache)
     fs.covers("a", "A")
     entry = cache / "metrics" / f"{fs.face('a').sha256}.v{METRICS_FORMAT}.marshal"
     sound = entry.read_bytes()
+    payload, status = read_entry(entry, 1 << 24)
+    assert status == "hit"
     if isinstance(garbage, str):
-        good = marshal.loads(sound)
+        good = marshal.loads(payload)
         _WRONG_INSIDE[garbage](good)
         garbage = marshal.dumps(good)
-    entry.write_bytes(garbage)
+    write_entry(entry, garbage)
     again = FontSet.load(folder, cache_dir=cache)
     assert again.advance("a", "A") == 1229 / UPEM
     assert entry.read_bytes() == sound                      # rebuilt, not trusted
-    rebuilt = marshal.loads(sound)
+    rebuilt = marshal.loads(read_entry(entry, 1 << 24)[0])
     assert rebuilt["advances"][rebuilt["chars"].index("A")] == 1229 / UPEM
     assert [p.name for p in entry.parent.iterdir()] == [entry.name]   # no temp files left
+    assert [d.code for d in again.take_notes()] == ["cache.damaged-metrics"]     # said, not silent
 
 
 def test_cached_metrics_equal_the_font_files(synth):

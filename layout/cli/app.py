@@ -7,6 +7,7 @@ traceback), 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 
@@ -23,13 +24,75 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Tolerant(sys.stdout), _Tolerant(sys.stderr)
+    try:
+        return _run(args)
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _run(args) -> int:
+    json = getattr(args, "json", False)
+    err = io.StringIO() if json else sys.stderr      # --json: the failure goes into the object
     try:
         return args.func(args)
-    except KeyboardInterrupt:
-        print("newsprint: interrupted; nothing was written", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        from layout.messages import msg
+
+        outcome, folder = getattr(exc, "newsprint_outcome", None), getattr(exc, "newsprint_folder", "")
+        print(msg(f"interrupted.{outcome}" if outcome else "interrupted", folder=folder), file=err)
+        code = 130
     except Exception as exc:
-        return explain(exc, sys.stderr)
+        code = explain(exc, err)
+    if json:                                          # one JSON object, whatever happened
+        from layout.cli.report import print_json
+
+        print_json(getattr(args, "command", "") or "", code, failure=err.getvalue().splitlines())
+        sys.stderr.write(err.getvalue())
+    return code
+
+
+class _Tolerant(io.TextIOBase):
+    """stdout/stderr as the commands write them: a reader that went away (newsprint … | head)
+    after the work is done is not a failure (the rest of the output is dropped, the exit code
+    is the command's), and a stream that cannot encode a character (PYTHONIOENCODING=ascii,
+    a C locale) gets it as an escape instead of the command dying after its files are written."""
+
+    def __init__(self, stream):
+        self._stream = stream
+        self._gone = False
+
+    def write(self, text: str) -> int:
+        if not self._gone:
+            try:
+                self._stream.write(text)
+            except UnicodeEncodeError:
+                encoding = getattr(self._stream, "encoding", None) or "ascii"
+                self._stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
+            except (BrokenPipeError, ValueError):     # closed pipe, closed file
+                self._gone = True
+        return len(text)
+
+    def flush(self) -> None:
+        if not self._gone:
+            try:
+                self._stream.flush()
+            except (BrokenPipeError, ValueError):
+                self._gone = True
+
+    def isatty(self) -> bool:
+        try:
+            return self._stream.isatty()
+        except (ValueError, AttributeError):
+            return False
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    @property
+    def encoding(self):
+        return getattr(self._stream, "encoding", "utf-8")
 
 
 def run() -> None:

@@ -46,6 +46,51 @@ def find_editions(root: str | Path) -> list[Path]:
     return sorted(found)[:MAX_EDITIONS]
 
 
+def same_folder(editions: list[Path], output: str | Path) -> list[tuple[Path, Path, Path]]:
+    """(first edition, second edition, folder) for editions that would write into one output
+    folder (same paper slug and date): one would replace the other's plates."""
+    seen: dict[Path, Path] = {}
+    clashes = []
+    for edition in editions:
+        target = _target(edition)
+        if target is None:              # unreadable: its own build says why
+            continue
+        folder = Path(output) / target[0] / target[1]
+        if folder in seen:
+            clashes.append((seen[folder], edition, folder))
+        else:
+            seen[folder] = edition
+    return clashes
+
+
+def _target(edition: Path) -> tuple[str, str] | None:
+    """(paper slug, date) as the build's out_dir names them, read from the two files' nodes."""
+    import datetime as dt
+
+    from yaml.nodes import MappingNode, ScalarNode
+
+    from layout.edition.source import read_yaml
+
+    def value(node, key):
+        if isinstance(node, MappingNode):
+            for k, v in node.value:
+                if isinstance(k, ScalarNode) and k.value == key and isinstance(v, ScalarNode):
+                    return v.value.strip()
+        return None
+
+    root, _ = read_yaml(edition / "edition.yaml")
+    rel, date = value(root, "paper"), value(root, "date")
+    if not rel or not date:
+        return None
+    paper, _ = read_yaml(Path(os.path.normpath(edition / rel)))
+    slug = value(paper, "slug")
+    try:
+        date = dt.date.fromisoformat("-".join(f"{int(x):02d}" for x in date.split("-"))).isoformat()
+    except ValueError:
+        return None
+    return (slug, date) if slug else None
+
+
 def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
@@ -87,4 +132,5 @@ def _preload() -> None:
     import layout.preflight.checks  # noqa: F401
 
 
-__all__ = ["BatchOptions", "EditionResult", "find_editions", "build_all", "build_one", "default_jobs"]
+__all__ = ["BatchOptions", "EditionResult", "find_editions", "build_all", "build_one", "default_jobs",
+           "same_folder"]

@@ -91,13 +91,16 @@ def show(result, quiet: bool, out, err) -> int:
         print(msg("build.summary", paper=edition.paper.name, date=edition.date.isoformat(),
                   pages=len(layout.pages), articles=article_count(edition), over=len(overflowing(layout))),
               file=out)
-        for p in result.plates:
-            print(msg("wrote", path=p), file=out)
-        print(plates_line(result), file=out)
-        if result.proof_file:
-            print(msg("wrote.proof", path=result.proof_file), file=out)
+        if result.replaced:                 # else the previous set stays (said below)
+            for p in result.plates:
+                print(msg("wrote", path=p), file=out)
+            print(plates_line(result), file=out)
+            if result.proof_file:
+                print(msg("wrote.proof", path=result.proof_file), file=out)
     for line in preflight_failures(result):
         print(line, file=err)
+    if not result.replaced:
+        print(msg("set-kept", folder=result.folder), file=err)
     return exit_code(result)
 
 

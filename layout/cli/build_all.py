@@ -18,12 +18,15 @@ def run_all(args) -> int:
         return refuse("newsprint build: give an EDITION or --all DIR (one of them)", 2)
     if args.jobs is not None and args.jobs < 1:
         return refuse("newsprint build: --jobs must be 1 or more", 2)
-    from layout.cli.batch import BatchOptions, build_all, default_jobs, find_editions
+    from layout.cli.batch import BatchOptions, build_all, default_jobs, find_editions, same_folder
     from layout.cli.build import options
 
     editions = find_editions(args.all)
     if not editions:
         return refuse(f"newsprint: no edition (a folder with edition.yaml) under {args.all}", 1)
+    clashes = same_folder(editions, args.output)
+    if clashes:
+        return refuse("\n".join(msg("same-folder", first=a, second=b, folder=f) for a, b, f in clashes), 1)
     try:
         opts = options(args)
     except ValueError as exc:                     # SOURCE_DATE_EPOCH malformed

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -37,6 +38,9 @@ def run(args) -> int:
     target = Path(args.next)
     if target.suffix.lower() not in (".yaml", ".yml"):
         target = target / "edition.yaml"
+    if _same_file(target, Path(edition.path)):      # even with --force: it is this week's edition
+        print(msg("new.onto-itself", target=target, source=edition.path), file=sys.stderr)
+        return 1
     if target.exists() and not args.force:
         print(f"newsprint: {target} exists; choose another folder or use --force. Nothing was written",
               file=sys.stderr)
@@ -52,3 +56,11 @@ def run(args) -> int:
               weekday=Phrase(f"weekday.{nxt.weekday()}"), issue=issue, total=total))
     print(msg("new.todo", n=article_count(edition) - len(args.keep), placeholder=PLACEHOLDER))
     return 0
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Is `a` the file `b` (the same path, or a link to it, or a hard link)?"""
+    try:
+        return a.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from layout.cli.bounds import INK_LIMIT
 from layout.cli.report import print_json
 from layout.messages import msg
 
@@ -11,7 +12,7 @@ from layout.messages import msg
 def add_parser(sub) -> None:
     f = sub.add_parser("preflight", help="check any PDF for print readiness")
     f.add_argument("pdf")
-    f.add_argument("--ink-limit", type=float, default=240.0)
+    f.add_argument("--ink-limit", type=INK_LIMIT, default=240.0, help="total ink in %%, 100 to 400 (default 240)")
     f.add_argument("--json", action="store_true", help="print one JSON object (the checks)")
     f.add_argument("--quiet", "-q", action="store_true", help="no output; the exit code tells")
     f.set_defaults(func=run)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from layout.cli.bounds import DPI
 from layout.cli.report import print_diags, without_info
 from layout.messages import msg
 from layout.pipeline import preview
@@ -13,7 +14,7 @@ def add_parser(sub) -> None:
     v = sub.add_parser("preview", help="render one page to PNG")
     v.add_argument("edition")
     v.add_argument("--page", type=int, default=1)
-    v.add_argument("--dpi", type=float, default=100.0)
+    v.add_argument("--dpi", type=DPI, default=100.0, help="10 to 600 (default 100)")
     v.add_argument("-o", "--out", default="", help="PNG path (default: output/<paper>/<date>/preview-pN.png)")
     v.add_argument("--open", action="store_true", help="hand the PNG to the desktop's viewer (xdg-open/open)")
     v.add_argument("--proof", action="store_true", help="the proof view: grid, frames, copyfit drawn on the page")

@@ -3,6 +3,7 @@ runs the loop; the fonts are loaded once for the session).  Each round is
 layout.pipeline.build (plates preflighted, as `newsprint build`) or .preview."""
 from __future__ import annotations
 
+from layout.cli.bounds import DPI, TIMEOUT
 from layout.cli.build import preflight_failures
 from layout.cli.report import once, without_info
 from layout.messages import diag_line, msg
@@ -14,10 +15,11 @@ def add_parser(sub) -> None:
     w.add_argument("edition")
     w.add_argument("-o", "--output", default="output", help="output root (default: output/)")
     w.add_argument("--page", type=int, default=0, help="re-preview this page as PNG instead of building")
-    w.add_argument("--dpi", type=float, default=100.0)
+    w.add_argument("--dpi", type=DPI, default=100.0, help="10 to 600 (default 100)")
     w.add_argument("--proof", action="store_true", help="write the proof view too")
     w.add_argument("--max-builds", type=int, default=0, help="stop after this many builds (0: never)")
-    w.add_argument("--timeout", type=float, default=0.0, help="stop after this many seconds (0: never)")
+    w.add_argument("--timeout", type=TIMEOUT, default=0.0,
+                   help="stop after this many seconds, up to a week (0: never)")
     w.set_defaults(func=run)
 
 

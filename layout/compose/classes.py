@@ -54,9 +54,10 @@ LINE_END_PROHIBITED = frozenset(OPENING_MARKS + ASCII_OPENING)
 
 # break levels, before a character (smaller = better)
 BREAK_OK = 0        # a normal break opportunity
-BREAK_URL = 1       # inside a Latin run after / . - : only when a word is longer than a line
-BREAK_BAD = 2       # against a prohibition or inside an inseparable run: emergency only
-BREAK_NONE = 3      # not a line end at all (the line would end with a space)
+BREAK_URL = 1       # inside a URL, e-mail, path or Latin run after / ? & = - _: when it helps
+BREAK_LAST = 2      # inside a URL or e-mail before . or @: the last resort short of BREAK_BAD
+BREAK_BAD = 3       # against a prohibition or inside an inseparable run: emergency only
+BREAK_NONE = 4      # not a line end at all (the line would end with a space)
 
 
 @lru_cache(maxsize=4096)
@@ -127,9 +128,7 @@ def _pair_level(a: str, ca: str, b: str, cb: str) -> int:
     if ca == DIGIT and b in UNIT_HAN:
         return BREAK_BAD
     if ca in LATIN_RUN and cb in LATIN_RUN:
-        if a in "/-" or (a == "." and cb == LATIN):
-            return BREAK_URL
-        return BREAK_BAD
+        return BREAK_BAD      # words: break_levels allows work-|life and/|or (_WORD_JOIN)
     return BREAK_OK
 
 
@@ -164,7 +163,7 @@ def _representative(ch: str) -> str:
     """The first character seen that _pair_level cannot tell from ch (same class, same
     prohibitions, both units or not, the same / - . or none)."""
     kind = (char_class(ch), ch in LINE_END_PROHIBITED, ch in LINE_START_PROHIBITED,
-            ch in UNIT_HAN, ch if ch in "/-." else "")
+            ch in UNIT_HAN)
     return _KINDS.setdefault(kind, ch)
 
 
@@ -179,7 +178,8 @@ def break_levels(text: str) -> list[int]:
 
     When text[k] starts a run of spaces, the line ends at k and the next line
     starts after the spaces; prohibitions then look across the spaces.
-    levels[0] is BREAK_NONE (a line has at least one character).
+    levels[0] is BREAK_NONE (a line has at least one character). Inside a URL, e-mail
+    address or file path (`link_spans`) the levels are `link_level`'s.
     """
     pair, rep = _PAIR_LEVELS, _REPRESENTATIVE
     reps = list(map(rep.__getitem__, text))
@@ -191,5 +191,57 @@ def break_levels(text: str) -> list[int]:
         if k > 0:
             bad = m < n and (text[k - 1] in LINE_END_PROHIBITED or text[m] in LINE_START_PROHIBITED)
             levels[k] = BREAK_BAD if bad else BREAK_OK
+    if "-" in text or "/" in text or "\\" in text:
+        for m in _WORD_JOIN.finditer(text):
+            levels[m.start()] = BREAK_URL
+    for a, b in link_spans(text):
+        for k in range(a + 1, b):
+            levels[k] = link_level(text[k - 1], text[k])
     return levels[:n]
+
+
+# inside a Latin run a line may end after the hyphen of work-life or the slash of and/or
+# (words of two letters or more on both sides), never inside a number or a code (2020-02-24,
+# 010-68840911, 2003-L0007, USB-C, PDF/X-1a) nor after a period
+_WORD_JOIN = re.compile(r"(?<=[a-z]{2}-)(?=[a-z]{2})|(?<=[A-Za-z]{2}[/\\])(?=[A-Za-z]{2})")
+
+
+# URLs, e-mail addresses and file paths in running text (ASCII only: a Chinese mark ends them)
+_URL_CHAR = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
+_DOMAIN = r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|gov|edu|info|io|int|mil|biz|me|tv)\b"
+LINK = re.compile(
+    rf"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.){_URL_CHAR}+"                 # https://…  www.…
+    rf"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"               # e-mail
+    rf"|(?<![A-Za-z0-9]){_DOMAIN}(?:/{_URL_CHAR}*)?"                        # example.gov.cn/a
+    rf"|(?<![A-Za-z0-9.])(?:[A-Za-z]:\\|~?/)[A-Za-z0-9._-]+(?:[/\\][A-Za-z0-9._-]+)+[/\\]?")  # paths
+_LINK_HINT = re.compile(r"[A-Za-z0-9][/@.\\]|[/~][A-Za-z]")
+_TRAILING = ".,;:!?)]'"      # sentence punctuation after a link is not part of it
+
+
+def link_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each URL, e-mail address and file path in text."""
+    if not _LINK_HINT.search(text):
+        return []
+    spans = []
+    for m in LINK.finditer(text):
+        a, b = m.span()
+        while b > a + 1 and text[b - 1] in _TRAILING:
+            if text[b - 1] == ")" and text.count("(", a, b) >= text.count(")", a, b):
+                break      # a bracket the link opened: (http://a.b/x_(y))
+            b -= 1
+        spans.append((a, b))
+    return spans
+
+
+def link_level(a: str, b: str) -> int:
+    """Break level between a and b inside a link: after / // ? & = - _ \\ (never between
+    the slashes of //, nor after the scheme's :), before . or @ only as the last resort,
+    never after a period; no hyphen is added."""
+    if b in "/\\" or (a == ":" and b == "/"):
+        return BREAK_BAD
+    if a in "/?&=-_\\#":
+        return BREAK_URL
+    if b in ".@" and a != ".":
+        return BREAK_LAST
+    return BREAK_BAD
 

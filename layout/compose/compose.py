@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from .breaking import choose_breaks
+from .breaking import breaks_with_looseness, choose_breaks
 from .lines import build_line
 from .model import Columns, ComposedParagraph, Line, Metrics, ParaStyle, Span
 from .prepare import prepare
@@ -16,37 +16,38 @@ def _offset(line: Line, align: str) -> Line:
     return replace(line, offset=room / 2 if align == "center" else room)
 
 
-# per-line demerits tried, gentlest first, to set a paragraph a line longer or shorter
-LOOSENESS_LADDER = (300.0, 20000.0)
-
-
 def compose_paragraph(spans: Sequence[Span], measure: float, para: ParaStyle,
                       metrics: Metrics, looseness: int = 0,
                       natural_lines: int = 0) -> ComposedParagraph | None:
     """Break a paragraph into lines of `measure` pt and place every glyph.
 
     looseness +1/−1 (TeX's \\looseness): the paragraph set one line longer or shorter
-    with the least visible change, every line within the spacing limits (spread at
-    most ¼ em a gap, squeezed at most fully); None when no such setting exists.
-    natural_lines: the line count of the natural setting, when the caller has it."""
+    than its best setting, with the least visible change, every line within the spacing
+    limits (gaps ≤ ¼ em, no break worse than a URL's, no one-character last line); None
+    when no such setting exists (makeup's 缩行/伸行 copyfitting).
+    natural_lines: the line count of the natural setting, when the caller has it.
+    """
     p = _prepared(spans, para, metrics) if looseness else prepare(spans, para, metrics)
     indent = para.indent_em * spans[0].style.size_pt if spans else 0.0
     if looseness:
-        n = natural_lines or len(choose_breaks(p, measure, indent, para.avoid_short_last_line))
-        breaks = _loose_breaks(p, measure, indent, para, n + looseness, looseness)
+        breaks = breaks_with_looseness(p, measure, indent, para.avoid_short_last_line, looseness,
+                                       natural_lines)
         if breaks is None:
             return None
     else:
         breaks = choose_breaks(p, measure, indent, para.avoid_short_last_line)
     justify = para.align == "justify"
     lines = []
+    unjustified = []
     for i, (s, e) in enumerate(breaks):
         last = i == len(breaks) - 1
         end = len(p.text) if last else breaks[i + 1][0]    # the next line starts after the spaces
         line = build_line(p, s, e, end, measure, indent if i == 0 else 0.0,
                           justify, i == 0, last)
+        if justify and not last and abs(line.width - measure) > 0.01:
+            unjustified.append(i)
         lines.append(_offset(line, para.align) if para.align in ("center", "right") else line)
-    return ComposedParagraph(tuple(lines), p.text, p.missing)
+    return ComposedParagraph(tuple(lines), p.text, p.missing, tuple(unjustified))
 
 
 _PREPARED: dict = {}        # looseness: a paragraph is tried longer and shorter, prepared once
@@ -62,18 +63,6 @@ def _prepared(spans, para, metrics):
     p = prepare(spans, para, metrics)
     _PREPARED[key] = (metrics, p)
     return p
-
-
-def _loose_breaks(p, measure, indent, para, want: int, sign: int):
-    if want < 1:
-        return None
-    for lam in LOOSENESS_LADDER:
-        breaks = choose_breaks(p, measure, indent, para.avoid_short_last_line, -sign * lam)
-        if len(breaks) == want:
-            return breaks
-        if sign * (len(breaks) - want) > 0:     # overshot: a gentler penalty will not reach it either way
-            return None
-    return None
 
 
 def set_line(spans: Sequence[Span], para: ParaStyle, metrics: Metrics) -> Line:

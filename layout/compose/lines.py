@@ -1,22 +1,25 @@
 """Setting one chosen line: compress punctuation, squeeze or spread, place the glyphs.
 
 Reduction follows clreq's order (line-end ½ em is always taken first):
-Latin spaces → interpuncts → brackets → ，、；： → Han–Latin spaces; 。？！ keep
-their full width inside a line (only the line-end mark is set half-width).
-Expansion: Latin spaces → even space between characters (Han–Latin spaces are not
-widened first: that would leave holes before numbers)
-(never inside a Latin word or inside ——/……).
+Latin spaces → interpuncts → brackets → ，、；： → Han–Latin spaces → and last of
+all 。？！ (only when the line cannot be set otherwise: the breaker makes that dear).
+Expansion: Latin spaces to ½ em → even space between characters and at the word
+spaces (Han–Latin spaces are not widened first: that would leave holes before
+numbers), at most ½ em a gap; a line that would need more is spread by ¼ em (never inside a Latin
+word, URL or number, never inside ——/……). What even that cannot fill is left at the
+line's end: the line is set short and compose reports it.
 """
 from __future__ import annotations
 
 from itertools import accumulate
 from operator import add, sub
 
-from .classes import CLOSE, MIDDLE, OPEN, SPACE, STOP
+from .breaking import SPACING_CAP_EM, SPACING_MAX_EM
+from .classes import CLOSE, END, MIDDLE, OPEN, SPACE, STOP
 from .model import Columns, Line
 from .prepare import END_TRIMMED, MAX_SPACE_EM, MIN_AUTOSPACE_EM, MIN_SPACE_EM, Prepared
 
-_SHRINK_ORDER = ("space", MIDDLE, "bracket", STOP, "auto")   # 。？！ never squeezed mid-line
+_SHRINK_ORDER = ("space", MIDDLE, "bracket", STOP, "auto", END)   # 。？！ last of all
 
 
 def _distribute(amount: float, caps: list[tuple[int, float]], apply) -> float:
@@ -73,9 +76,11 @@ def _shrink(need: float, cls, size, auto, adv: list, tl: list, bl: list, br: lis
     return need
 
 
-def _spread(extra: float, cls, size, justifiable, adv: list, gap_extra: list) -> None:
-    """Justify: `extra` pt into Latin spaces up to ½ em, the rest evenly between characters."""
-    spaces = [(i, MAX_SPACE_EM * size[i] - adv[i]) for i in range(len(adv))
+def _spread(extra: float, cls, size, justifiable, adv: list, gap_extra: list) -> float:
+    """Justify: `extra` pt into Latin spaces up to ½ em, then evenly between characters
+    (Han–Latin spaces too) and at word spaces, at most ½ em each; return what is left."""
+    n = len(adv)
+    spaces = [(i, MAX_SPACE_EM * size[i] - adv[i]) for i in range(n)
               if cls[i] == SPACE and adv[i] < MAX_SPACE_EM * size[i]]
 
     def grow_char(i: int, t: float) -> None:
@@ -83,13 +88,19 @@ def _spread(extra: float, cls, size, justifiable, adv: list, gap_extra: list) ->
 
     extra = _distribute(extra, spaces, grow_char)
     if extra > 1e-9:
-        even = [i for i, j in enumerate(justifiable) if j]
-        if not even:                      # no other way: letter-space everything
-            even = list(range(len(gap_extra)))
-        if even:
-            t = extra / len(even)
-            for i in even:
-                gap_extra[i] += t
+        units = [i for i, j in enumerate(justifiable) if j]
+        words = [i for i in range(n) if cls[i] == SPACE]
+        count = len(units) + len(words)
+        if count:
+            each = extra / count
+            if each > SPACING_MAX_EM * size[0] + 1e-9:    # cannot be filled: spread to the
+                each = SPACING_CAP_EM * size[0]           # cap, the rest left at the end
+            for i in units:
+                gap_extra[i] += each
+            for i in words:
+                adv[i] += each
+            extra -= each * count
+    return max(0.0, extra)
 
 
 def build_line(p: Prepared, s: int, e: int, end: int, measure: float, indent: float,

@@ -135,3 +135,6 @@ class ComposedParagraph:
     lines: tuple[Line, ...]
     text: str                         # the full paragraph text that was composed
     missing: tuple[Missing, ...] = ()
+    # indexes of justified lines set short of the measure (no break kept the gaps within
+    # ½ em) or beyond it (too long even squeezed): makeup reports them
+    unjustified: tuple[int, ...] = ()

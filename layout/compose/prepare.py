@@ -60,6 +60,9 @@ class Prepared:
     missing: tuple[Missing, ...]
     open_start_half: bool = False   # ParaStyle.open_start_half
     open_first_half: bool = False   # ParaStyle.open_first_half
+    end_squeeze: Sequence[float] = ()   # 。？！'s blank half, squeezed mid-line only as the
+                                        # last step of reduction (clreq), pt
+
 
     def __len__(self) -> int:
         return len(self.text)
@@ -232,7 +235,7 @@ def prepare(spans: Sequence[Span], para: ParaStyle, metrics: Metrics) -> Prepare
         start += m
     if not rows:
         return Prepared(text, *[()] * 23, missing=(), open_start_half=para.open_start_half,
-                        open_first_half=para.open_first_half)
+                        open_first_half=para.open_first_half, end_squeeze=())
     (cls, font, adv, trim_left, blank_l, blank_r, hscale, rise,
      width, shrink, stretch, end_trim, end_trim_shrink) = zip(*rows)
     missing = ()
@@ -262,7 +265,11 @@ def prepare(spans: Sequence[Span], para: ParaStyle, metrics: Metrics) -> Prepare
         au, t = auto[k], pair[k]
         gap_w[k] = au - t
         gap_shrink[k] = (max(0.0, au - MIN_AUTOSPACE_EM * size[k]) if au else 0.0) - t
+    end_squeeze = [br if c == END else 0.0 for c, br in zip(cls, blank_r)] if END in cls else [0.0] * n
+    for k, t in enumerate(pair):
+        if t and not pair_left[k] and cls[k] == END:
+            end_squeeze[k] = max(0.0, end_squeeze[k] - t)    # 。” already lost that blank
     return Prepared(text, cls, font, size, color, adv, trim_left, blank_l, blank_r, track,
                     hscale, rise, width, shrink, stretch, end_trim, end_trim_shrink,
                     auto, pair, pair_left, gap_w, gap_shrink, justifiable, break_levels(text),
-                    missing, para.open_start_half, para.open_first_half)
+                    missing, para.open_start_half, para.open_first_half, end_squeeze)

@@ -13,7 +13,7 @@ from yaml.nodes import Node
 from layout.base.diagnostics import Phrase, os_reason
 from layout.edition.fields import Collector
 from layout.base.files import cache_dir
-from layout.edition.source import shown_path
+from layout.edition.source import node_pos, shown_path
 
 if TYPE_CHECKING:                      # Pillow is imported when an image is named
     from PIL import Image
@@ -89,16 +89,38 @@ def confined_file(out: Collector, node: Node, rel: str, base: Path, roots: dict[
         return None
 
 
+MAX_PIXELS = 60_000_000     # a whole 四开 page at 600 ppi is 42 megapixels
+
+
 def _checked_image(out: Collector, node: Node, rel: str, what: Phrase, real: Path) -> str:
     """str(real) if Pillow reads the whole picture (now, or these same bytes before), else ""
     after an error."""
-    mark = _decoded_mark(real)
-    if mark is not None and mark.exists():
-        return str(real)
+    mark, proof = _decoded_mark(real)
+    if mark is not None:
+        from layout.base.files import read_entry
+
+        payload, status = read_entry(mark, 256)
+        if payload == proof:
+            return str(real)
+        if status != "missing":
+            from layout.base.diagnostics import warning
+
+            out.diags.append(warning("cache.damaged-mark", node_pos(node), what=what, file=rel))
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(real) as im:
+        saved, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None   # the size is judged here
+        try:
+            im = Image.open(real)            # reads the header only
+        finally:
+            Image.MAX_IMAGE_PIXELS = saved
+        with im:
+            width, height = im.size
+            if width * height > MAX_PIXELS:  # refused before a byte is decoded
+                out.error("image-too-big", node, what=what, path=rel, width=f"{width:,}",
+                          height=f"{height:,}", megapixels=f"{width * height / 1e6:.0f}",
+                          limit=f"{MAX_PIXELS // 1_000_000}")
+                return ""
             _decode(im)
     except _Damaged as exc:
         out.error("image-damaged", node, what=what, path=rel, reason=str(exc))
@@ -107,29 +129,24 @@ def _checked_image(out: Collector, node: Node, rel: str, what: Phrase, real: Pat
         out.error("not-an-image", node, what=what, path=rel)
         return ""
     if mark is not None:
-        _remember(mark)
+        from layout.base.files import write_entry
+
+        write_entry(mark, proof)      # a read-only cache only costs the decoding next time
     return str(real)
 
 
-def _decoded_mark(real: Path) -> Path | None:
-    """The cache file saying that these exact bytes decoded whole with this Pillow: a photo
-    is decoded once, not at every build and preview (None: no cache folder to use)."""
+def _decoded_mark(real: Path) -> tuple[Path | None, bytes]:
+    """The cache entry saying that these exact bytes decoded whole with this Pillow, and
+    what it must hold: a photo is decoded once, not at every build and preview (None: no
+    cache folder to use)."""
     import hashlib
 
     import PIL    # the package only: its version, not the decoders
 
+    digest = hashlib.sha256(real.read_bytes()).hexdigest()
+    proof = f"{digest} pillow {PIL.__version__}".encode("ascii")
     try:
         folder = cache_dir()
     except RuntimeError:          # no home folder to put ~/.cache in
-        return None
-    digest = hashlib.sha256(real.read_bytes()).hexdigest()
-    return folder / "images" / f"{digest}-pillow-{PIL.__version__}.ok"
-
-
-def _remember(mark: Path) -> None:
-    from layout.base.files import atomic_write
-
-    try:
-        atomic_write(mark, b"")
-    except OSError:               # a read-only cache only costs the decoding next time
-        pass
+        return None, proof
+    return folder / "images" / f"{digest}-pillow-{PIL.__version__}.ok", proof

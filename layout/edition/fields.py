@@ -145,12 +145,13 @@ class Fields:
     # ------------------------------------------------------------ scalars
 
     def text(self, key: str, default: str = "", required: bool = False,
-             nonblank: bool = False, copy: bool = False) -> str:
-        """copy=True: article text, whose invisible characters the paper's rule handles later."""
+             nonblank: bool = False, copy: bool = False, printed: bool = True) -> str:
+        """copy=True: article text, whose invisible characters the paper's rule handles later.
+        printed=False: a name or a path, not text for the page (see scalar_text)."""
         node = self.get(key, required)
         if node is None:
             return default
-        value = scalar_text(self.out, node, key)
+        value = scalar_text(self.out, node, key, printed)
         if value is None:
             return default
         if (required or nonblank) and not value.strip():
@@ -191,7 +192,7 @@ class Fields:
         node = self.get(key)
         if node is None:
             return default
-        value = scalar_text(self.out, node, key)
+        value = scalar_text(self.out, node, key, printed=False)
         if value is None:
             return default
         if value not in allowed:
@@ -244,14 +245,33 @@ class Fields:
 
 # ---------------------------------------------------------------- scalar conversions
 
-def scalar_text(out: Collector, node: Node, key: str) -> str | None:
-    """The raw text of a scalar, exactly as written (numbers too: '012345' stays)."""
+def scalar_text(out: Collector, node: Node, key: str, printed: bool = True) -> str | None:
+    """The raw text of a scalar, exactly as written (numbers too: '012345' stays).
+    printed: a text that goes on the page, so YAML syntax that took part of it away (a tag,
+    an anchor, a ' #' comment) is reported."""
     if isinstance(node, ScalarNode) and node.tag != TAG + "null":
+        if printed and hasattr(node, "hidden"):
+            report_hidden(out, node, key)
         return node.value
     hint = (Phrase("hint.quote-brackets")
             if isinstance(node, (MappingNode, SequenceNode)) and node.flow_style else None)
     out.error("type", node, key=key, expected=Phrase("kind.text"), got=describe(node), hint=hint)
     return None
+
+
+def report_hidden(out: Collector, node: ScalarNode, key: str) -> None:
+    """The part of a text YAML took for its own syntax (source.hidden_by_yaml), at its place."""
+    kind, what, line, col = node.hidden
+    pos = SourcePos(node.start_mark.name, line + 1, col + 1)
+    shown = what if len(what) <= 30 else what[:30] + "…"
+    if kind == "comment" and (len(what) == 1 or what[1] in " \t"):     # '# …': written as one
+        out.diags.append(warning("yaml-eats-text.written-comment", pos, key=key, text=shown))
+    elif kind == "comment":
+        out.diags.append(error("yaml-eats-text.comment", pos, key=key, text=shown))
+    elif kind == "anchor" and not getattr(node, "aliased", False):
+        out.diags.append(error("yaml-eats-text.anchor", pos, key=key, text=shown))
+    elif kind == "tag":
+        out.diags.append(error("yaml-eats-text.tag", pos, key=key, text=shown))
 
 
 def scalar_number(out: Collector, node: Node, key: str) -> float | None:
@@ -264,8 +284,8 @@ def scalar_number(out: Collector, node: Node, key: str) -> float | None:
             return value
         out.error("type", node, key=key, expected=Phrase("kind.finite"), got=Phrase("got.number", value=node.value))
         return None
-    hint = Phrase("hint.remove-quotes") if _looks_numeric(node) else None
-    out.error("type", node, key=key, expected=Phrase("kind.number"), got=describe(node), hint=hint)
+    out.error("type", node, key=key, expected=Phrase("kind.number"), got=describe(node),
+              hint=_number_hint(node))
     return None
 
 
@@ -275,8 +295,8 @@ def scalar_integer(out: Collector, node: Node, key: str) -> int | None:
             return int(_construct(node))
         except (ConstructorError, ValueError):
             pass
-    hint = Phrase("hint.remove-quotes") if _looks_numeric(node) else None
-    out.error("type", node, key=key, expected=Phrase("kind.integer"), got=describe(node), hint=hint)
+    out.error("type", node, key=key, expected=Phrase("kind.integer"), got=describe(node),
+              hint=_number_hint(node))
     return None
 
 
@@ -296,9 +316,29 @@ def _looks_numeric(node: Node) -> bool:
     return True
 
 
+def as_written(node: Node, value: float) -> str:
+    """A number as the editor wrote it (a 30-digit integer stays exact, not 1.23457e+29)."""
+    if isinstance(node, ScalarNode) and node.value.strip():
+        return node.value.strip()
+    return f"{value:g}"
+
+
+def _number_hint(node: Node):
+    """Why text that looks like a number is not one: quotes, or YAML 1.1's exponent rule."""
+    if not _looks_numeric(node):
+        return None
+    if node.style in ("'", '"'):
+        return Phrase("hint.remove-quotes")
+    text = node.value.strip()
+    mantissa, _, exponent = text.lower().partition("e")
+    if exponent and "." not in mantissa:         # 1e308: a float in YAML 1.1 needs the dot
+        return Phrase("hint.exponent-dot", text=text, fixed=f"{mantissa}.0e{exponent}")
+    return None
+
+
 def _in_range(out: Collector, node: Node, key: str, value: float,
               low: float | None, high: float | None, default: float) -> float:
     if (low is not None and value < low) or (high is not None and value > high):
-        out.error("range", node, key=key, value=value, low=low, high=high)
+        out.error("range", node, key=key, value=as_written(node, value), low=low, high=high)
         return default
     return value

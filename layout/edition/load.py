@@ -138,7 +138,7 @@ def _read_edition(out: Collector, file: Path, font_ids: Collection[str] = ()) ->
 
 def _paper_file(f: Fields, edition_dir: Path) -> Path | None:
     """The paper file the edition names, if it exists."""
-    rel = f.text("paper", required=True)
+    rel = f.text("paper", required=True, printed=False)
     if not rel.strip():
         return None
     node = f.get("paper")
@@ -264,12 +264,16 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
     place = _place(ctx, f.get("place"))
     if photo and place and photo.rows and place.rows and photo.rows > place.rows:
         ctx.out.error("photo-rows", f.get("photo"), rows=photo.rows, place_rows=place.rows)
+    body_columns = f.integer("body_columns", 0, low=0, high=24)
+    if place and body_columns > place.span:     # more columns than grid columns: they overprint
+        ctx.out.error("body-columns-over-span", f.get("body_columns"), key="body_columns",
+                      columns=body_columns, span=place.span)
     article = Article(
         id=article_id, kind=kind,
         headline=copy["headline"], kicker=copy["kicker"], subhead=copy["subhead"],
         byline=copy["byline"], author=copy["author"],
         paragraphs=paragraphs, photo=photo, place=place,
-        body_columns=f.integer("body_columns", 0, low=0, high=24),
+        body_columns=body_columns,
         boxed=f.boolean("boxed", kind == "commentary"),
         continues_on=f.integer("continues_on", 0, low=1, high=MAX_PAGES),
         may_continue=f.boolean("may_continue", False),
@@ -351,7 +355,7 @@ def _body_style(ctx: _Context, f: Fields) -> str:
 
 
 def _article_id(ctx: _Context, f: Fields) -> str:
-    article_id = f.text("id", required=True)
+    article_id = f.text("id", required=True, printed=False)
     node = f.get("id")
     if not article_id:
         return article_id
@@ -382,7 +386,7 @@ def _photo(ctx: _Context, f: Fields) -> Photo | None:
     p = f.sub("photo", PHOTO_KEYS)
     if p is None or not isinstance(p.node, MappingNode):
         return None
-    rel = p.text("file", required=True)
+    rel = p.text("file", required=True, printed=False)
     file = rel and confined_image(ctx.out, p.get("file"), rel, ctx.edition_dir,
                                   ctx.image_roots, Phrase("what.photo-file"))
     return Photo(file=file, caption=p.text("caption", copy=True),
@@ -409,7 +413,7 @@ def _continuation(ctx: _Context, node: Node) -> Continuation | None:
     f = Fields(ctx.out, node, CONTINUATION_KEYS, Phrase("what.continuation"))
     if not isinstance(node, MappingNode):
         return None
-    article_id = f.text("article", required=True)
+    article_id = f.text("article", required=True, printed=False)
     headline = clean_text(ctx.out, f.text("headline", required=True, copy=True),
                           node_pos(f.get("headline") or node), Phrase("what.continuation-headline"),
                           ctx.invisible_chars)

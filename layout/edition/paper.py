@@ -10,7 +10,8 @@ from yaml.nodes import Node, SequenceNode
 from layout.base.diagnostics import Phrase, has_errors
 from layout.edition.assets import confined_image
 from layout.edition.invisible import RULES as INVISIBLE_RULES
-from layout.edition.fields import Collector, Fields, did_you_mean, expect_list, scalar_number, scalar_text
+from layout.edition.fields import (Collector, Fields, as_written, did_you_mean, expect_list, scalar_number,
+                                   scalar_text)
 from layout.edition.model import (Color, Folio, Grid, Hotline, Margins, Masthead, PageSize, Paper,
                                   TextStyle)
 from layout.edition.source import node_pos
@@ -37,7 +38,7 @@ def build_paper(out: Collector, root: Node, path: Path, font_ids=()) -> Paper | 
     """Read the paper mapping; None if it has errors (they are in `out`)."""
     before = len(out.diags)
     f = Fields(out, root, PAPER_KEYS, Phrase("what.paper-file"))
-    slug = f.text("slug", required=True)
+    slug = f.text("slug", required=True, printed=False)
     if slug and not _SLUG.fullmatch(slug):
         out.error("slug", f.get("slug"), slug=slug)
     fonts = _fonts(out, f, font_ids)
@@ -108,7 +109,7 @@ def _fonts(out: Collector, f: Fields, known=()) -> dict[str, tuple[str, ...]]:
         items = list(value.value) if isinstance(value, SequenceNode) else [value]
         ids, unknown = [], False
         for n in items:
-            t = scalar_text(out, n, f"fonts.{key.value}")
+            t = scalar_text(out, n, f"fonts.{key.value}", printed=False)
             if t and known and t not in known:
                 out.error("unknown-font", n, key=f"fonts.{key.value}", font=t, **did_you_mean(t, known))
                 unknown = True
@@ -125,7 +126,7 @@ def _colors(out: Collector, f: Fields) -> dict[str, Color]:
     colors = {"black": BLACK}
     for key, value in f.mapping_items("colors"):
         c = Fields(out, value, ("cmyk", "spot"), f"colors.{key.value}")
-        spot = c.text("spot")
+        spot = c.text("spot", printed=False)
         cmyk = _cmyk(out, c.get("cmyk", required=True))
         # a broken colour still gets its name, so styles using it raise no second error
         colors[key.value] = Color(key.value, *(cmyk or (0.0, 0.0, 0.0, 1.0)), spot=spot)
@@ -145,7 +146,7 @@ def _cmyk(out: Collector, node: Node | None) -> tuple[float, ...] | None:
         return None
     bad = [(n, v) for n, v in zip(parts, values) if not 0 <= v <= 100]
     for n, v in bad:
-        out.error("range", n, key="cmyk", value=v, low=0, high=100)
+        out.error("range", n, key="cmyk", value=as_written(n, v), low=0, high=100)
     return None if bad else tuple(v / 100 for v in values)
 
 
@@ -159,19 +160,23 @@ def _styles(out: Collector, f: Fields, fonts: dict, colors: dict) -> dict[str, T
             misspelt = True
             continue
         s = Fields(out, value, STYLE_KEYS, f"styles.{role}")
-        font = s.text("font", required=True)
+        font = s.text("font", required=True, printed=False)
         if font and fonts and font not in fonts:
             out.error("unknown-font-role", s.get("font"), role=font, **did_you_mean(font, fonts))
-        color = s.text("color", "black")
+        color = s.text("color", "black", printed=False)
         if color not in colors:
             out.error("unknown-color", s.get("color"), color=color, **did_you_mean(color, colors))
         size = s.number("size", 10.0, required=True, low=1, high=500)
         min_size = s.number("min_size", 0.0, low=0, high=500)
         if min_size > size:
             out.error("min-size", s.get("min_size"), min_size=min_size, size=size)
+        leading = s.number("leading", 0.0, low=0, high=1000)
+        if 0 < leading < size:              # lines set closer than their size print on each other
+            out.error("leading-below-size", s.get("leading"), role=role, leading=f"{leading:g}",
+                      size=f"{size:g}")
         styles[role] = TextStyle(
             name=role, font=font, size_pt=size,
-            leading_pt=s.number("leading", 0.0, low=0, high=1000),
+            leading_pt=leading,
             align=s.choice("align", ALIGNMENTS, "justify"),
             indent_chars=s.number("indent", 0.0, low=0, high=20),
             tracking_em=s.number("tracking", 0.0, low=-0.5, high=2),
@@ -193,7 +198,7 @@ def _masthead(out: Collector, f: Fields, paper_dir: Path) -> Masthead:
                            "dateline", "hotlines", "rows"), required=True)
     if m is None:
         return Masthead(title="")
-    logo = m.text("logo")
+    logo = m.text("logo", printed=False)
     if logo:
         logo = confined_image(out, m.get("logo"), logo, paper_dir,
                               {"folder.paper": paper_dir}, Phrase("what.logo"))

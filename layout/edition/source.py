@@ -74,6 +74,7 @@ class _Limits:
 
     def __init__(self, text: str, name: str):
         self._start(text, name)
+        self._source = text
         self._nodes = 0
         self._aliases = 0
         self._depth = 0
@@ -86,17 +87,62 @@ class _Limits:
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
                 raise _TooMuch("too-many-aliases", self.peek_event().start_mark, limit=MAX_ALIASES)
-            return super().compose_node(parent, index)
+            node = super().compose_node(parent, index)
+            node.aliased = True         # its anchor names it on purpose
+            return node
+        event = self.peek_event() if self.check_event(ScalarEvent) else None
         self._nodes += 1
         if self._nodes > MAX_NODES:
             raise _TooMuch("too-many-values", self.peek_event().start_mark, limit=MAX_NODES)
-        self._depth += 1
+        level = 0 if event is not None else 1      # a nesting level is a mapping or a list
+        self._depth += level
         if self._depth > MAX_DEPTH:
             raise _TooMuch("too-deep", self.peek_event().start_mark, limit=MAX_DEPTH)
         try:
-            return super().compose_node(parent, index)
+            node = super().compose_node(parent, index)
         finally:
-            self._depth -= 1
+            self._depth -= level
+        if event is not None:
+            hidden = hidden_by_yaml(self._source, event)
+            if hidden:
+                node.hidden = hidden
+        return node
+
+
+# ---------------------------------------------------------------- text YAML swallows
+
+_NOT_BREAK = "[^\r\n\x85\u2028\u2029]"
+_TRAILING_COMMENT = re.compile(f"[ \t]+(#{_NOT_BREAK}*)")
+_NEXT_LINE_HASH = re.compile(f"[ \t]*(?:\r\n|[\r\n\x85\u2028\u2029])( *)(#[^\\s]{_NOT_BREAK}*)")
+
+
+def hidden_by_yaml(text: str, event) -> tuple[str, str, int, int] | None:
+    """What YAML syntax took out of a scalar's text: ('tag', '!NOTE', line, col),
+    ('anchor', '&A', …) or ('comment', '#抗疫加油# …', …) with the 0-based place where it
+    starts; None when nothing was. A scalar read as text keeps none of these (fields.py
+    reports them where a text is read)."""
+    start = event.start_mark
+    if event.tag is not None and event.tag not in ("tag:yaml.org,2002:str", "!"):
+        return "tag", _word_at(text, start.index), start.line, start.column
+    if event.anchor is not None:
+        return "anchor", _word_at(text, start.index), start.line, start.column
+    if event.style not in (None, ""):
+        return None                     # quoted and block scalars keep their '#'
+    end = event.end_mark
+    comment = _TRAILING_COMMENT.match(text, end.index)
+    if comment:
+        return "comment", comment.group(1), end.line, end.column + comment.start(1) - end.index
+    nxt = _NEXT_LINE_HASH.match(text, end.index)
+    if nxt:                             # '#…' opening the next line, indented as a continuation
+        line_start = text.rfind("\n", 0, start.index) + 1
+        own = text[line_start:start.index]
+        if len(nxt.group(1)) > len(own) - len(own.lstrip(" ")):
+            return "comment", nxt.group(2), end.line + 1, len(nxt.group(1))
+    return None
+
+
+def _word_at(text: str, index: int) -> str:
+    return re.match(r"\S*", text[index:index + 200]).group(0)
 
 
 class _PureLoader(_Limits, yaml.SafeLoader):
@@ -218,7 +264,7 @@ def _read_text(path: Path, name: str) -> tuple[str | None, list[Diagnostic]]:
     where = SourcePos(name)
     try:
         if not path.is_file():
-            return None, [error("folder-not-file" if path.is_dir() else "missing-file", where)]
+            return None, [_not_a_file(path, where)]
         with open(path, "rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
@@ -233,21 +279,50 @@ def _read_text(path: Path, name: str) -> tuple[str | None, list[Diagnostic]]:
         return None, [_not_utf8(data, path.name, _offset_pos_bytes(data, exc.start, name))]
 
 
+def _not_a_file(path: Path, where: SourcePos) -> Diagnostic:
+    """What is at `path` when it is no regular file (not 'not found' for a FIFO, a device
+    or a folder: they exist)."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return error("missing-file", where)
+    if stat.S_ISDIR(mode):
+        return error("folder-not-file", where)
+    if stat.S_ISFIFO(mode):
+        return error("fifo-not-file", where)
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return error("device-not-file", where)
+    return error("special-not-file", where)
+
+
 def _not_utf8(data: bytes, filename: str, pos: SourcePos) -> Diagnostic:
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+    if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        guess = "UTF-32"                      # (its BOM starts like UTF-16's: tested first)
+    elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         guess = "UTF-16"
     else:
-        try:
-            decoded = data.decode("gb18030")
-        except UnicodeDecodeError:
-            decoded = ""
-        guess = "GBK" if any("\u4e00" <= ch <= "\u9fff" for ch in decoded) else ""
+        guess = _chinese_encoding(data)
     if not guess:
         return error("encoding", pos)
     stem, dot, ext = filename.rpartition(".")
     converted = f"{stem}.utf8.{ext}" if dot else f"{filename}.utf8"
     return error("encoding", pos, guess=guess,
                  command=f"iconv -f {guess} -t UTF-8 {filename} > {converted}")
+
+
+def _chinese_encoding(data: bytes) -> str:
+    """'GBK' when the bytes read as GBK (iconv -f GBK takes them), 'GB18030' when only GB18030
+    reads them (four-byte sequences: iconv -f GBK would fail), '' when neither gives Chinese."""
+    for name in ("gbk", "gb18030"):
+        try:
+            decoded = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if any("\u3400" <= ch <= "\u9fff" for ch in decoded):
+            return name.upper()
+    return ""
 
 
 def _offset_pos_bytes(data: bytes, offset: int, name: str) -> SourcePos:

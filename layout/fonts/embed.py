@@ -9,6 +9,7 @@ from .manifest import FontError, FontFace
 
 FORMAT = 2    # 2: glyph data copied as they are (no bbox recomputation); 1: before
 _SFNT_TRUETYPE = b"\x00\x01\x00\x00"
+MAX_SUBSET_BYTES = 64 * 1024 * 1024
 
 
 _DROP = ("GSUB", "GPOS", "GDEF", "BASE", "vhea", "vmtx", "VORG")
@@ -95,16 +96,43 @@ def _ft_subset(face: FontFace, codepoints: list[int]) -> bytes:
     return out.getvalue()
 
 
-def cached_subset(face: FontFace, codepoints: list[int], cache: Path) -> Path:
-    """Path of the subset in the cache, building it on first request."""
-    path = cache / "subsets" / f"{face.id}-{subset_key(face, codepoints)[:40]}.ttf"
-    try:
-        with open(path, "rb") as fh:
-            if fh.read(4) == _SFNT_TRUETYPE:
-                return path
-    except OSError:
-        pass
-    from layout.base.files import atomic_write
 
-    atomic_write(path, make_subset(face, codepoints))
+
+def cached_subset(face: FontFace, codepoints: list[int], cache: Path,
+                  notes: list | None = None) -> Path:
+    """Path of the subset in the cache, building it on first request.
+
+    The subset is a plain TrueType file (reportlab reads it by path); beside it an entry
+    (layout.base.files.write_entry, digest-checked) holds its key and its SHA-256, and the file
+    is used only when both match: a damaged, truncated or swapped subset is rebuilt (with a
+    warning in `notes`). When the cache folder cannot be written, the subset goes to
+    layout.base.files.scratch_cache() the same way: a read-only or full cache only costs time."""
+    from layout.base.files import atomic_write, read_entry, read_regular, scratch_cache, write_entry
+
+    key = subset_key(face, codepoints)
+    path = cache / "subsets" / f"{face.id}-{key[:40]}.ttf"
+    ref = path.with_suffix(".sha256")
+    payload, status = read_entry(ref, 200)
+    if payload is not None:
+        data, _ = read_regular(path, MAX_SUBSET_BYTES)
+        if data is not None and payload == _ref(key, data):
+            return path
+        status = "damaged"
+    if status == "damaged" and notes is not None:
+        from layout.base.diagnostics import warning
+
+        notes.append(warning("cache.damaged-subset", None, font=face.path.name))
+    data = make_subset(face, codepoints)
+    try:
+        atomic_write(path, data)
+    except OSError:
+        scratch = scratch_cache()
+        if cache == scratch:
+            raise
+        return cached_subset(face, codepoints, scratch)
+    write_entry(ref, _ref(key, data))
     return path
+
+
+def _ref(key: str, data: bytes) -> bytes:
+    return f"{key}\n{hashlib.sha256(data).hexdigest()}".encode("ascii")

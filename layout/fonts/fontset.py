@@ -28,6 +28,7 @@ class FontSet:
         self._cache = cache
         self._metrics: dict[str, FontMetrics] = {}
         self._ink: dict[tuple[str, str], tuple[float, float, float, float] | None] = {}
+        self._notes: list = []         # damaged cache entries rebuilt (take_notes)
 
     @classmethod
     def load(cls, fonts_dir: str | Path | None = None,
@@ -50,8 +51,13 @@ class FontSet:
         m = self._metrics.get(font_id)
         if m is None:
             face = self.face(font_id)
-            m = self._metrics[font_id] = load_metrics(face.path, face.sha256, self._cache)
+            m = self._metrics[font_id] = load_metrics(face.path, face.sha256, self._cache, self._notes)
         return m
+
+    def take_notes(self) -> list:
+        """Warnings for the damaged cache entries rebuilt since the last call."""
+        notes, self._notes[:] = list(self._notes), []
+        return notes
 
     # -- the Metrics protocol of compose
     def covers(self, font_id: str, ch: str) -> bool:
@@ -117,7 +123,7 @@ class FontSet:
 
         advances = self.metrics(font_id).advances
         codepoints = sorted({ord(c) for c in chars if c in advances})
-        return cached_subset(self.face(font_id), codepoints, self._cache)
+        return cached_subset(self.face(font_id), codepoints, self._cache, self._notes)
 
 
 __all__ = ["FontSet", "FontError", "default_fonts_dir"]

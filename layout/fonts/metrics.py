@@ -14,7 +14,8 @@ from pathlib import Path
 from layout.base.diagnostics import record
 from .manifest import FontError
 
-FORMAT = 3    # 3: characters + em advances in cmap order; 2: code point -> font units
+FORMAT = 4    # 4: 3 in a digest-checked entry naming its font; 3: characters + em advances
+MAX_ENTRY_BYTES = 16 * 1024 * 1024   # a 65,535-glyph font's entry is ~1.5 MB
 # Characters whose ink box the cache keeps: compose stretches these glyphs across their
 # em (the dash of ——), and reading one glyph from the font costs ~0.2 s of cmap and glyf.
 INK_CHARS = "—―"
@@ -143,24 +144,24 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def _cache_entry(extracted: dict, size: int) -> dict:
+def _cache_entry(extracted: dict, size: int, sha256: str) -> dict:
     """The cache entry of extract()'s result: advances already in em, by character."""
     upem = extracted["units_per_em"]
     if not (isinstance(upem, int) and upem > 0):
         raise FontError(f"units_per_em {upem!r}")
     advances = extracted["advances"]
     shared: dict[float, float] = {}         # one float object per distinct advance (marshal refs)
-    return {"format": FORMAT, "size": size, "units_per_em": upem,
+    return {"format": FORMAT, "size": size, "font": sha256, "units_per_em": upem,
             "ascent": extracted["ascent"], "descent": extracted["descent"],
             "chars": "".join(map(chr, advances)),
             "advances": [shared.setdefault(adv / upem, adv / upem) for adv in advances.values()],
             "ink": extracted["ink"]}
 
 
-def _from_entry(entry: object, size: int) -> FontMetrics:
-    """Decode a cache entry; raise ValueError if it is not a sound one."""
+def _from_entry(entry: object, size: int, sha256: str) -> FontMetrics:
+    """Decode a cache entry; raise ValueError if it is not a sound one (or another font's)."""
     if not (isinstance(entry, dict) and entry.get("format") == FORMAT
-            and entry.get("size") == size):
+            and entry.get("size") == size and entry.get("font") == sha256):
         raise ValueError("stale or foreign cache entry")
     try:
         upem = int(entry["units_per_em"])
@@ -183,31 +184,35 @@ def _from_entry(entry: object, size: int) -> FontMetrics:
         raise ValueError(f"corrupt cache entry: {exc!r}") from None
 
 
-def load_metrics(path: Path, sha256: str, cache: Path) -> FontMetrics:
+def load_metrics(path: Path, sha256: str, cache: Path, notes: list | None = None) -> FontMetrics:
     """Metrics of the font at path, whose content hash is sha256.
 
-    The cache entry is trusted when its format and the file size match; a
-    missing or corrupt entry is rebuilt from the font, after checking that the
-    file really has the expected sha256.
+    The cache entry is used when its digest matches its content (layout.base.files.read_entry)
+    and it names this font, its size and format; a missing or damaged one is rebuilt from
+    the font (a damaged one with a warning in `notes`), after checking that the file really
+    has the expected sha256. A cache that cannot be written only costs time.
     """
+    from layout.base.files import read_entry, write_entry
+
     try:
         size = path.stat().st_size
     except FileNotFoundError:
         raise FontError(f"{path}: font file missing") from None
     entry_path = cache / "metrics" / f"{sha256}.v{FORMAT}.marshal"
-    try:
-        return _from_entry(marshal.loads(entry_path.read_bytes()), size)
-    except (OSError, ValueError, EOFError, TypeError):
-        pass  # missing or unusable: rebuild below
+    payload, status = read_entry(entry_path, MAX_ENTRY_BYTES)
+    if payload is not None:
+        try:
+            return _from_entry(marshal.loads(payload), size, sha256)
+        except (ValueError, EOFError, TypeError):
+            status = "damaged"
+    if status == "damaged" and notes is not None:
+        from layout.base.diagnostics import warning
+
+        notes.append(warning("cache.damaged-metrics", None, font=path.name))
     actual = sha256_file(path)
     if actual != sha256:
         raise FontError(f"{path}: sha256 {actual} does not match manifest {sha256}")
-    entry = _cache_entry(extract(path), size)
-    metrics = _from_entry(entry, size)
-    from layout.base.files import atomic_write
-
-    try:
-        atomic_write(entry_path, marshal.dumps(entry))
-    except OSError:
-        pass  # a read-only cache only costs speed
+    entry = _cache_entry(extract(path), size, sha256)
+    metrics = _from_entry(entry, size, sha256)
+    write_entry(entry_path, marshal.dumps(entry))
     return metrics

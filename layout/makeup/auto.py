@@ -331,7 +331,7 @@ def _score(blocks: list[Block], parts: list[Part]) -> float:
     news = [b for b in auto if b.part.article.kind not in SEPARATE_KINDS and b.part.start is None]
     for hi, lo in zip(news, news[1:]):
         if lo.shape.set_size > hi.shape.set_size + 0.01:
-            score += 5.0           # a lesser story's headline larger than a greater one's
+            score += 50.0          # a lesser story's headline larger than a greater one's (a rule, not a taste)
     if auto and rank[id(auto[0].part)] == 0:
         lead = auto[0].span * auto[0].rows
         score += 8.0 * sum(1 for b in auto[1:] if b.span * b.rows > lead)   # the 头条 is the largest

@@ -95,6 +95,8 @@ class Typesetter:
         if composed is None:
             composed = COMPOSE_CACHE.get(spans, measure, para, self.metrics)
         self._report_missing(composed.missing, composed.text, pos, what)
+        if composed.unjustified:
+            self._report_unjustified(composed, pos, what)
         return composed
 
     def line(self, spans, para: ParaStyle, pos: SourcePos | None = None, what: "str | Phrase" = "") -> Line:
@@ -110,6 +112,21 @@ class Typesetter:
     def _report_missing(self, missing, text, pos, what):
         for m in missing:
             self._missing_once(m.char, pos, what)
+
+    def _report_unjustified(self, composed, pos, what):
+        """Lines no break could set within the spacing limits (a word, URL or number longer
+        than the room): set short of the measure (or, squeezed to the full, beyond it)."""
+        for i in composed.unjustified:
+            ln = composed.lines[i]
+            text = ln.text.strip()
+            text = text if len(text) <= 16 else text[:15] + "…"
+            where = what or Phrase("where.paper-text")
+            gap = abs(ln.measure - ln.width)
+            if ln.width < ln.measure:
+                d = warning("loose-line.short", pos, what=where, n=i + 1, text=text, pt=gap)
+            else:
+                d = warning("loose-line.long", pos, what=where, n=i + 1, text=text, pt=gap)
+            self.diagnostics.append(d)
 
     def _missing_once(self, ch, pos, what):
         if pos is None:        # furniture and jump lines: text from the paper file

@@ -2,12 +2,13 @@
 its result as a frozen dataclass; nothing here prints."""
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from layout.base.diagnostics import Diagnostic, Severity, error, has_errors
-from layout.pipeline.outputs import (out_dir, preview_name, remove_stale_temps, write_copyfit,
-                                     write_preview, write_proof)
+from layout.pipeline.outputs import (edition_stem, out_dir, preview_name, remove_stale_temps,
+                                     write_copyfit, write_preview, write_proof)
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,13 @@ class BuildResult:
     #                                         status against the previous build (new/changed/unchanged)
     removed_pages: tuple[int, ...] = ()     # pages the previous build in the folder had, this one not
     manifest_file: Path | None = None       # the plate manifest
+    replaced: bool = False                  # the folder holds this set (False: the previous one,
+                                            # untouched, when a plate failed preflight)
 
     @property
     def written(self) -> tuple[Path, ...]:
+        if not self.replaced:
+            return ()
         return self.plates + tuple(p for p in (self.manifest_file, self.copyfit_file, self.proof_file) if p)
 
     @property
@@ -118,8 +123,15 @@ def make_up(loaded: Loaded, only=None, strict: bool = False, variant=None) -> Ma
         return MadeUp(loaded.edition, loaded.fonts, None, loaded.diagnostics)
     from layout.makeup import make_up as make_up_edition
 
+    from layout.makeup.verify import verify_layout
+
     layout = make_up_edition(loaded.edition, loaded.fonts, only=only, variant=variant)
-    diags = loaded.diagnostics + tuple(layout.diagnostics)
+    diags = loaded.diagnostics + tuple(layout.diagnostics) + tuple(loaded.fonts.take_notes())
+    if not any(d.code.startswith(("text-outside", "text-overprints")) for d in layout.diagnostics):
+        diags += verify_layout(layout, loaded.fonts)     # nothing hidden (until make_up calls it)
+    from layout.makeup.weights import weight_fallbacks
+
+    diags += weight_fallbacks(loaded.edition, loaded.fonts)
     if strict and any(e.overflow_chars for e in layout.copyfit):
         diags += (error("strict"),)
     return MadeUp(loaded.edition, loaded.fonts, layout, diags)
@@ -150,25 +162,40 @@ def write(made: MadeUp, out, options: BuildOptions = BuildOptions(), *, on_step=
     edition, layout, fonts = made.edition, made.layout, made.fonts
     folder = out_dir(out, edition)
     remove_stale_temps(folder)
-    on_step("step.plates")
-    press = write_edition(layout, fonts, folder, marks=options.marks, epoch=options.epoch)
+    from dataclasses import replace
+
+    from layout.base.outputset import OutputSet
+
     diags = list(made.diagnostics)
     reports = []
-    if options.preflight:
-        from layout.preflight import preflight
+    with OutputSet(folder) as outset:          # written and preflighted aside, then swapped in
+        on_step("step.plates")
+        plate_manifest = folder / f"{edition_stem(edition)}-manifest.json"
+        if plate_manifest.is_file():            # the plates are compared with the previous build's
+            shutil.copyfile(plate_manifest, outset.path(plate_manifest.name))
+        press = write_edition(layout, fonts, outset.stage, marks=options.marks, epoch=options.epoch)
+        diags += fonts.take_notes()             # damaged subsets rebuilt
+        if options.preflight:
+            from layout.preflight import preflight
 
-        for i, path in enumerate(press.paths, 1):
-            on_step("step.preflight", i=i, n=len(press.paths))
-            report = preflight(path, ink_limit_pct=edition.paper.ink_limit_pct,
-                               min_text_pt=edition.paper.min_text_pt)
-            reports.append(report)
-            if path in press.page_pdfs:     # preflight warnings (small text, thin rules), once per plate
-                diags.extend(d for d in report.diagnostics() if d.severity is Severity.WARNING)
-    copyfit_file = write_copyfit(layout, edition, folder)
-    proof_file = write_proof(layout, edition, fonts, folder) if options.proof else None
-    return BuildResult(edition, layout, tuple(diags), folder, press.paths, press.page_pdfs,
-                       copyfit_file, proof_file, tuple(reports), press.plates, press.removed,
-                       press.manifest)
+            for i, path in enumerate(press.paths, 1):
+                on_step("step.preflight", i=i, n=len(press.paths))
+                report = preflight(path, ink_limit_pct=edition.paper.ink_limit_pct,
+                                   min_text_pt=edition.paper.min_text_pt)
+                report = replace(report, path=str(outset.final(path)))
+                reports.append(report)
+                if path in press.page_pdfs:     # preflight warnings (small text, thin rules), once per plate
+                    diags.extend(d for d in report.diagnostics() if d.severity is Severity.WARNING)
+        copyfit_file = write_copyfit(layout, edition, outset.stage)
+        proof_file = write_proof(layout, edition, fonts, outset.stage) if options.proof else None
+        replaced = all(r.passed for r in reports)
+        if replaced:                            # a plate the press would refuse replaces nothing
+            outset.commit()
+    final = outset.final
+    return BuildResult(edition, layout, tuple(diags), folder, tuple(map(final, press.paths)),
+                       tuple(map(final, press.page_pdfs)), final(copyfit_file),
+                       final(proof_file) if proof_file else None, tuple(reports), press.plates,
+                       press.removed, final(press.manifest), replaced)
 
 
 def preview(edition_path, page: int, png=None, *, dpi: float = 100.0, proof: bool = False,

@@ -357,8 +357,10 @@ class PageScan:
 
     # -- the walk
     def walk(self, content, resources, gs: GraphicsState, depth: int = 0) -> None:
-        if content is None or depth > MAX_FORM_DEPTH:
+        if content is None:
             return
+        if depth > MAX_FORM_DEPTH:                    # not skipped unchecked: too complex
+            raise TooComplex(f"forms nested more than {MAX_FORM_DEPTH} deep")
         resources = resolve(resources) if resources is not None else pdfread.Dict()
         content = self.reader.content_stream(content)
         ops = raw_operations(content.get_data())      # None: a stream only pypdf reads

@@ -20,6 +20,24 @@ ENTRIES = {
     "sev.info": ("info", "提示"),
     "errors": ("{n} error(s)", "{n} 处错误"),
     "nothing-written": ("build failed: nothing was written", "排版失败：未写出任何文件"),
+    "same-folder": ("newsprint build --all: {first} and {second} both write into {folder} (same paper "
+                    "and date); nothing was built. Build them with different -o folders, or fix the date",
+                    "newsprint build：{first} 与 {second} 都写入 {folder}（报纸和日期相同），未排版任何一期；"
+                    "请分别排版到不同的输出文件夹，或改正日期"),
+    "usage.bounds": ("'{value}' is not a number from {low} to {high}", "“{value}”不是 {low} 到 {high} 之间的数"),
+    "usage.bounds.zero": ("'{value}' is not 0 or a number from {low} to {high}",
+                          "“{value}”不是 0，也不是 {low} 到 {high} 之间的数"),
+    "new.onto-itself": ("newsprint new: {target} is the edition it starts from ({source}); even with --force "
+                        "it is not replaced by next week's. Nothing was written",
+                        "newsprint new：{target} 就是作为起点的这一期（{source}），即使强制覆盖也不会被下一期替换。"
+                        "未写出任何文件"),
+    "set-kept": ("nothing was replaced: {folder} holds the previous files as they were",
+                 "未替换任何文件：{folder} 中仍是原来的文件"),
+    "interrupted": ("newsprint: interrupted; nothing was written", "newsprint：已中断，未写出任何文件"),
+    "interrupted.kept": ("newsprint: interrupted; nothing was replaced ({folder} holds the previous files as they were)",
+                         "newsprint：已中断，未替换任何文件（{folder} 中仍是原来的文件）"),
+    "interrupted.replaced": ("newsprint: interrupted after the new files were in place ({folder} holds the whole new set)",
+                             "newsprint：新文件已全部就位后被中断（{folder} 中是完整的新文件）"),
     "check.page-ok": ("{edition}: page {page} made up ({others} error(s) listed above do not hold it up; "
                       "placeholders are drawn grey)",
                       "{edition}：第{page}版已组版（上面列出的 {others} 处错误不影响本版；待填写的稿件显示为灰块）"),

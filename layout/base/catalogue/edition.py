@@ -21,6 +21,8 @@ ENTRIES = {
     "kind.date": ("a date like 2020-02-24", "形如 2020-02-24 的日期"),
     "hint.quote-brackets": ("put text that starts with '{{' or '[' in quotes", "以“{{”或“[”开头的文字要加引号"),
     "hint.remove-quotes": ("remove the quotes", "去掉引号"),
+    "hint.exponent-dot": ("YAML reads {text} as text; write it with a decimal point: {fixed}",
+                          "YAML 把 {text} 当作文字；请写上小数点：{fixed}"),
     # ---- what a message is about
     "what.edition-file": ("edition file", "本期文件"),
     "what.paper-file": ("paper file", "报纸文件"),
@@ -51,6 +53,10 @@ ENTRIES = {
     # ---- the file and its YAML
     "missing-file": ("file not found", "找不到文件"),
     "folder-not-file": ("file is a folder, not a file", "这是文件夹，不是文件"),
+    "fifo-not-file": ("file is a named pipe (FIFO), not a regular file", "这是命名管道，不是普通文件"),
+    "device-not-file": ("file is a device, not a regular file", "这是设备，不是普通文件"),
+    "special-not-file": ("file is not a regular file (a socket or another special file)",
+                         "这不是普通文件（是套接字或其他特殊文件）"),
     "io": ("cannot read file: {reason}", "无法读取文件：{reason}"),
     "file-too-big": ("file is larger than the limit of {limit} MB", "文件超过 {limit} MB 的上限"),
     "encoding": (("file is not UTF-8 (looks like {guess}); convert it with: {command}",
@@ -93,12 +99,12 @@ ENTRIES = {
     "empty-entry": ("{key}: an entry is empty", "{key}：有一项是空的"),
     "type": (("{key}: expected {expected}, got {got} ({hint})", "{key}: expected {expected}, got {got}"),
              ("{key}：应为{expected}，实为{got}（{hint}）", "{key}：应为{expected}，实为{got}")),
-    "range": (("{key}: {value:g} is out of range; must be between {low:g} and {high:g}",
-               "{key}: {value:g} is out of range; must be at least {low:g}",
-               "{key}: {value:g} is out of range; must be at most {high:g}"),
-              ("{key}：{value:g} 超出范围；应在 {low:g} 到 {high:g} 之间",
-               "{key}：{value:g} 超出范围；应不小于 {low:g}",
-               "{key}：{value:g} 超出范围；应不大于 {high:g}")),
+    "range": (("{key}: {value} is out of range; must be between {low:g} and {high:g}",
+               "{key}: {value} is out of range; must be at least {low:g}",
+               "{key}: {value} is out of range; must be at most {high:g}"),
+              ("{key}：{value} 超出范围；应在 {low:g} 到 {high:g} 之间",
+               "{key}：{value} 超出范围；应不小于 {low:g}",
+               "{key}：{value} 超出范围；应不大于 {high:g}")),
     "unknown-value": (("{key}: unknown value '{value}' (did you mean '{suggestion}'?); allowed: {allowed}",
                        "{key}: unknown value '{value}'; allowed: {allowed}"),
                       ("{key}：未知的值“{value}”（是否应为“{suggestion}”？）；可用的值：{allowed}",
@@ -225,6 +231,16 @@ ENTRIES = {
     "image-unreadable": ("{what} '{path}' cannot be read: {reason}", "无法读取{what}“{path}”：{reason}"),
     "image-damaged": ("{what} '{path}' is damaged ({reason}); export the picture again",
                       "{what}“{path}”已损坏（{reason}）；请重新导出图片"),
+    "leading-below-size": ("styles.{role}: leading {leading} pt is less than the size {size} pt, so its lines "
+                           "would print on each other; make the leading at least the size",
+                           "styles.{role}：行距 {leading} pt 小于字号 {size} pt，行与行会叠印；行距至少应等于字号"),
+    "body-columns-over-span": ("{key}: {columns} body columns in a block {span} grid columns wide would "
+                               "print on each other; use at most {span}",
+                               "{key}：{span} 栏宽的稿件排 {columns} 个正文栏会叠印；最多用 {span} 栏"),
+    "image-too-big": ("{what} '{path}' is {width} × {height} pixels ({megapixels} megapixels), more than the "
+                      "limit of {limit} megapixels; scale it down (300 ppi at its printed size is enough)",
+                      "{what}“{path}”为 {width} × {height} 像素（{megapixels} 百万像素），超过 {limit} 百万像素的上限；"
+                      "请缩小图片（按印刷尺寸 300 ppi 即可）"),
     "not-an-image": ("{what} '{path}' is not an image file Pillow can read",
                      "{what}“{path}”不是 Pillow 能读取的图片文件"),
     # ---- placement on the grid
@@ -241,6 +257,23 @@ ENTRIES = {
     # ---- next week's edition
     "placeholder": ("placeholder text not replaced: {text} (write the copy here, or delete the article)",
                     "占位文字未替换：{text}（请在此写入稿件，或删去这篇稿件）"),
+    # YAML syntax that takes text away from a printed text (source.hidden_by_yaml)
+    "yaml-eats-text.comment": ("{key}: YAML reads '{text}' as a comment, so it is not part of the text; "
+                               "quote the text (\"…\") to print it",
+                               "{key}：YAML 把“{text}”当作注释，它不属于文字；要印出它，请给文字加引号（\"…\"）"),
+    "yaml-eats-text.written-comment": ("{key}: YAML reads '{text}' as a comment, so it is not part of the text; "
+                                       "quote the text (\"…\") to print it, or put the comment on a line of its own",
+                                       "{key}：YAML 把“{text}”当作注释，它不属于文字；要印出它，请给文字加引号（\"…\"），"
+                                       "否则请把注释写在单独一行"),
+    "yaml-eats-text.anchor": ("{key}: YAML reads '{text}' at the start as an anchor (a name for the value), "
+                              "so it is not part of the text; quote the text (\"…\") to print it",
+                              "{key}：YAML 把开头的“{text}”当作锚点（值的名字），它不属于文字；要印出它，请给文字加引号（\"…\"）"),
+    "yaml-eats-text.tag": ("{key}: YAML reads '{text}' at the start as a tag, so it is not part of the text; "
+                           "quote the text (\"…\") to print it",
+                           "{key}：YAML 把开头的“{text}”当作标签，它不属于文字；要印出它，请给文字加引号（\"…\"）"),
+    # the cache folder (layout.base.files entries)
+    "cache.damaged-mark": ("cache: the mark of {what} '{file}' was damaged; the picture was decoded again",
+                           "缓存：{what}“{file}”的解码记录已损坏，已重新解码图片"),
     # 农历 and issue numbers (layout.edition.lunar, layout.edition.sequence)
     "lunar-contradicts": ("{key}: {typed} contradicts the date {date}, which is {computed} in the Chinese "
                           "calendar (delete {key} to print the computed date)",

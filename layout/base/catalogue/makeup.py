@@ -19,6 +19,12 @@ ENTRIES = {
                        "第 {index} 个字符的直引号不成对，已排作前引号"),
     "missing-glyph": ("{what}: no font has the character '{char}' ({codepoint})",
                       "{what}：没有字体含有字符“{char}”（{codepoint}）"),
+    "loose-line.short": ("{what}: line {n} '{text}' cannot be justified with gaps of at most ½ em "
+                         "(a word, URL or number longer than the room); set {pt:.1f} pt short of the measure",
+                         "{what}：第 {n} 行“{text}”字距超过半字仍排不满（词、网址或数字太长），行末空出 {pt:.1f} pt"),
+    "loose-line.long": ("{what}: line {n} '{text}' does not fit even with its punctuation squeezed; "
+                        "set {pt:.1f} pt beyond the measure",
+                        "{what}：第 {n} 行“{text}”标点挤压后仍排不下，超出 {pt:.1f} pt"),
     # blocks and pages (pages.py, blocks.py: the lead converts those call lines)
     "outside-grid": ("article {article}: placement outside the {columns}-column grid",
                      "稿件 {article}：位置超出 {columns} 栏的版面"),
@@ -49,4 +55,20 @@ ENTRIES = {
                        "story, or place a block by hand",
                        "第{page}版：没有正好排满本版的组版方式，约空 {lines} 行（≈ {chars} 字）：请增加约 "
                        "{chars} 字、一张图片或一篇稿件，或手动安排一个稿件的位置"),
+    # layout.makeup.verify: nothing drawn where it is hidden or cut
+    "text-outside.page": ("page {page}, {block}: {n} {n:plural:glyph|glyphs} drawn outside the trimmed page "
+                          "(the first, '{char}', at {x} mm, {y} mm from the top left)",
+                          "第{page}版 {block}：{n} 个字排到了裁切线外（第一个“{char}”在距左上角 {x} mm、{y} mm 处）"),
+    "text-outside.frame": ("page {page}, {block}: {n} {n:plural:glyph|glyphs} drawn outside the block "
+                           "(the first, '{char}', at {x} mm, {y} mm from the top left)",
+                           "第{page}版 {block}：{n} 个字排到了稿件框外（第一个“{char}”在距左上角 {x} mm、{y} mm 处）"),
+    "text-outside.area": ("page {page}, {block}: {n} {n:plural:glyph|glyphs} drawn outside the type area "
+                          "(the first, '{char}', at {x} mm, {y} mm from the top left)",
+                          "第{page}版 {block}：{n} 个字排到了版心外（第一个“{char}”在距左上角 {x} mm、{y} mm 处）"),
+    "text-overprints": ("page {page}: text of {first} and {second} printed on each other in {n} "
+                        "{n:plural:place|places} (the first, '{chars}', at {x} mm, {y} mm from the top left)",
+                        "第{page}版：{first} 与 {second} 的文字有 {n} 处叠印（第一处“{chars}”在距左上角 {x} mm、{y} mm 处）"),
+    "weight-fallback": ("article {article}, {part}: '{char}' is not in {face}; it is set in {used}, "
+                        "a face of another weight or style",
+                        "稿件 {article} {part}：{face} 没有“{char}”，改用 {used} 排出，字重或字形不同"),
 }
