@@ -18,28 +18,12 @@ CATALOGUE = cli_words.ENTRIES      # the CLI's own lines (layout.base.catalogue.
 
 # TRANSITION: diagnostics still written as free English text (the old form) get their
 # Chinese from these patterns until their call sites name a catalogue entry.
-_ZH_DIAGS: list[tuple[str, str, str]] = [
-    ("unknown-key", r"^unknown key '(?P<k>[^']*)' \(did you mean '(?P<m>[^']*)'\?\)$", "未知的键 '{k}'（是否应为 '{m}'？）"),
-    ("unknown-key", r"^unknown key '(?P<k>[^']*)' \(expected one of: (?P<l>.*)\)$", "未知的键 '{k}'（可用的键：{l}）"),
-    ("unknown-key", r"^unknown key '(?P<k>[^']*)'$", "未知的键 '{k}'"),
+_ZH_DIAGS: list[tuple[str, str, str]] = [       # makeup/pages.py's, until the lead converts them
     ("overflow", r"^article (?P<a>\S+): 超出(?P<n>\d+)字 \((?P<l>\d+) lines over\) on page (?P<p>\d+)$",
      "稿件 {a}：第{p}版超出{n}字（多 {l} 行）"),
-    ("missing-glyph", r"^(?P<w>.*): no font has the character '(?P<c>.+)' \((?P<u>U\+[0-9A-F]+)\)$",
-     "{w}：没有字体含有字符“{c}”（{u}）"),
-    ("placement", r"^(?P<b>.+) is placed in columns (?P<c>[\d-]+), outside the grid's columns 1-(?P<n>\d+)$",
-     "{b} 位于第 {c} 栏，超出版面的第 1-{n} 栏"),
-    ("placement", r"^(?P<b>.+) is placed in rows (?P<r>[\d-]+), outside the page's rows 1-(?P<n>\d+)$",
-     "{b} 位于第 {r} 行，超出本版的第 1-{n} 行"),
     ("placement", r"^article (?P<a>\S+): placement outside the (?P<n>\d+)-column grid$", "稿件 {a}：位置超出 {n} 栏的版面"),
     ("placement", r"^article (?P<a>\S+): rows (?P<r>\S+) run below the last line of page (?P<p>\d+) \((?P<n>\d+) lines\)$",
      "稿件 {a}：第 {r} 行超出第{p}版的最后一行（共 {n} 行）"),
-    ("placeholder", r"^placeholder text not replaced: (?P<t>.+?) \(write the copy here, or delete the article\)$",
-     "占位文字未替换：{t}（请在此写入稿件，或删去这篇稿件）"),
-    ("missing", r"^(?P<w>.+): missing required key '(?P<k>[^']+)'$", "{w}：缺少必填的键 '{k}'"),
-    ("type", r"^(?P<k>.+): expected a whole number, got (?P<g>.+)$", "{k}：应为整数，实为 {g}"),
-    ("type", r"^(?P<k>.+): expected a number, got (?P<g>.+)$", "{k}：应为数字，实为 {g}"),
-    ("type", r"^(?P<k>.+): expected text, got (?P<g>.+)$", "{k}：应为文字，实为 {g}"),
-    ("strict", r"^overflow with --strict$", "使用 --strict 时不允许超出"),
 ]
 _ZH_WORDS = [(r"\barticle (?P<a>[a-z0-9-]+), paragraph (?P<n>\d+)", "稿件 {a} 第{n}段"),
              (r"^article '?(?P<a>[a-z0-9-]+)'?$", "稿件 {a}")]

@@ -118,7 +118,7 @@ def test_json_is_one_object_also_on_a_write_error(tmp_path):
     assert done.returncode == 1
     report = json.loads(done.stdout)                      # one object, nothing else
     assert report["exit"] == 1 and not report["ok"]
-    assert any("Not a directory" in line for line in report["failure"])
+    assert any("a part of the path is not a folder" in line for line in report["failure"])
 
 
 def test_json_is_one_object_also_on_an_internal_error(monkeypatch, capsys):

@@ -81,12 +81,15 @@ def test_an_error_on_the_page_itself_holds_it_up(capsys, half_done):
     assert code == 0 and "outside the page's rows 1-73" in err
 
 
-def test_check_prints_the_copyfit_table_in_both_units(capsys, tmp_path):
+def test_check_prints_the_copyfit_table_in_both_units(capsys, tmp_path, monkeypatch):
     edition = PAPER_DIR / "2020-02-24"
     code, out, _ = run(capsys, "check", edition)
     assert code == 0
-    assert "缺3行≈36字" in out                 # 12 字 a line in one column
+    assert "3 lines short ≈ 36 chars" in out    # 12 字 a line in one column
     code, out, _ = run(capsys, "check", edition, "--json")
     rows = json.loads(out)["copyfit"]
     assert all(r["short_chars"] == r["short_lines"] * r["chars_per_line"] for r in rows)
     assert all("overflow_lines" in r for r in rows)
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    code, out, _ = run(capsys, "check", edition)
+    assert "缺3行 ≈ 36字" in out

@@ -239,7 +239,7 @@ def test_output_that_cannot_be_written_is_a_clear_error(tmp_path):
     blocker = tmp_path / "out"
     blocker.write_text("a file where the output folder should be")
     code, stdout, err = run("build", MINIMAL / "2020-02-24", "-o", blocker)
-    assert_clean_failure(code, err, f"newsprint: {blocker / 'test-paper'}: Not a directory")
+    assert_clean_failure(code, err, f"newsprint: {blocker / 'test-paper'}: a part of the path is not a folder")
     assert "no file was left half-written" in err and "wrote" not in stdout
     assert blocker.read_text() == "a file where the output folder should be"
 
@@ -300,7 +300,7 @@ def test_a_failed_build_leaves_the_previous_output_untouched(copy, tmp_path, mon
         real_replace(src, dst)
     monkeypatch.setattr(files.os, "replace", disk_full)
     code, _, err = run("build", copy / "2020-02-24", "-o", out)
-    assert_clean_failure(code, err, "No space left on device; no file was left half-written")
+    assert_clean_failure(code, err, "no space left on the disk; no file was left half-written")
     assert len(calls) == 2                                   # it failed on the second plate
     assert files_under(out) == before     # the first new plate was staged: nothing replaced, no temp left
 

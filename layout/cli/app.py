@@ -14,6 +14,7 @@ import sys
 from layout.cli import build, check, fonts, importdoc, new, place, preflight, preview, watch
 from layout.cli.desk import command as serve
 from layout.cli.failures import explain
+from layout.messages import msg
 
 COMMANDS = (build, check, place, preview, preflight, fonts, watch, serve, new, importdoc)   # the order `--help` lists them
 

@@ -15,15 +15,15 @@ def run_all(args) -> int:
         return code
 
     if (args.all is None) == (args.edition is None):
-        return refuse("newsprint build: give an EDITION or --all DIR (one of them)", 2)
+        return refuse(msg("all.neither"), 2)
     if args.jobs is not None and args.jobs < 1:
-        return refuse("newsprint build: --jobs must be 1 or more", 2)
+        return refuse(msg("all.jobs"), 2)
     from layout.cli.batch import BatchOptions, build_all, default_jobs, find_editions, same_folder
     from layout.cli.build import options
 
     editions = find_editions(args.all)
     if not editions:
-        return refuse(f"newsprint: no edition (a folder with edition.yaml) under {args.all}", 1)
+        return refuse(msg("all.none", path=args.all), 1)
     clashes = same_folder(editions, args.output)
     if clashes:
         return refuse("\n".join(msg("same-folder", first=a, second=b, folder=f) for a, b, f in clashes), 1)
@@ -41,7 +41,7 @@ def run_all(args) -> int:
         sys.stdout.write(r.stdout)
         sys.stderr.write(r.stderr)
     failed = [r for r in results if r.code]
-    print(f"{len(results) - len(failed)} editions built, {len(failed)} failed")
+    print(msg("all.summary", built=len(results) - len(failed), failed=len(failed)))
     for r in failed:
-        print(f"  FAILED {r.edition} (exit {r.code})", file=sys.stderr)
+        print(msg("all.failed", edition=r.edition, code=r.code), file=sys.stderr)
     return code

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import os
 
+from layout.base.catalogue import msg, os_reason
+
 
 def explain(exc: Exception, err) -> int:
     """Tell `exc` on `err`; its exit code.  Re-raised for a bug when NEWSPRINT_DEBUG is set."""
     from layout.fonts import FontError
 
     if isinstance(exc, FontError):            # fonts/ folder, manifest or a font file broken
-        print(f"newsprint: fonts: {exc}", file=err)
-        print("newsprint: reinstall the fonts folder (or fix $NEWSPRINT_FONTS_DIR)", file=err)
+        print(msg("fail.fonts", reason=exc), file=err)
+        print(msg("fail.fonts-hint"), file=err)
         return 1
     if isinstance(exc, OSError):              # e.g. output folder read-only, disk full
-        where = f"{exc.filename}: " if exc.filename else ""
-        print(f"newsprint: {where}{exc.strerror or exc}; no file was left half-written", file=err)
+        print(msg("fail.os", file=exc.filename or None, reason=os_reason(exc)), file=err)
         return 1
     if os.environ.get("NEWSPRINT_DEBUG"):     # a bug: say so, no traceback unless asked
         raise exc
-    print(f"newsprint: internal error: {type(exc).__name__}: {exc}", file=err)
-    print("newsprint: this is a bug in newsprint, not in the edition; no file was left "
-          "half-written. Rerun with NEWSPRINT_DEBUG=1 for the traceback and report it.", file=err)
+    print(msg("fail.bug", kind=type(exc).__name__, reason=exc), file=err)
+    print(msg("fail.bug-hint"), file=err)
     return 70

@@ -28,12 +28,12 @@ def run(args) -> int:
     edition, diags = load_edition(args.source)
     if edition is None or has_errors(diags):
         print_diags(diags)
-        print(f"newsprint: {args.source} has errors; fix them first. Nothing was written", file=sys.stderr)
+        print(msg("new.source-errors", path=args.source), file=sys.stderr)
         return 1
     ids = {a.id for p in edition.pages for a in p.articles}
     unknown = [k for k in args.keep if k not in ids]
     if unknown:
-        print(f"newsprint: --keep: no article {', '.join(unknown)} in {args.source}", file=sys.stderr)
+        print(msg("new.no-article", ids=tuple(unknown), path=args.source), file=sys.stderr)
         return 1
     target = Path(args.next)
     if target.suffix.lower() not in (".yaml", ".yml"):
@@ -42,8 +42,7 @@ def run(args) -> int:
         print(msg("new.onto-itself", target=target, source=edition.path), file=sys.stderr)
         return 1
     if target.exists() and not args.force:
-        print(f"newsprint: {target} exists; choose another folder or use --force. Nothing was written",
-              file=sys.stderr)
+        print(msg("new.exists", path=target), file=sys.stderr)
         return 1
     text, copies = next_edition_text(Path(edition.path), target, edition, set(args.keep))
     write_next_edition(target, text, copies)

@@ -16,7 +16,9 @@ WATCHED_SUFFIXES = {".yaml", ".yml", ".txt", ".png", ".jpg", ".jpeg", ".tif", ".
 
 def copyfit_state(layout) -> dict:
     """(page, article id) -> (overflow chars, short lines, the copyfit in both units)."""
-    return {(e.page, e.article_id): (e.overflow_chars, e.short_lines, e.fit) for e in layout.copyfit}
+    from layout.cli.copyfit import fit_text
+
+    return {(e.page, e.article_id): (e.overflow_chars, e.short_lines, fit_text(e)) for e in layout.copyfit}
 
 
 def _fit(state, msg) -> str:

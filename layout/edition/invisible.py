@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from yaml.nodes import SequenceNode
+
 from layout.base.diagnostics import Phrase, SourcePos
 from layout.edition.model import Article
 from layout.edition.source import node_pos
@@ -69,6 +71,16 @@ def clean_article(out: Collector, article: Article, f: Fields, rule: str) -> Art
         photo = replace(photo, caption=field("photo", photo.caption, "caption"),
                         credit=field("photo", photo.credit, "credit"))
     return replace(article, paragraphs=paragraphs, photo=photo,
-                   headline=tuple(field("headline", h) for h in article.headline),
+                   headline=tuple(clean_text(out, h, pos, Phrase("where.field", article=article.id, field="headline"), rule)
+                                  for h, pos in zip(article.headline, _entry_positions(f.get("headline"), article))),
                    kicker=field("kicker", article.kicker), subhead=field("subhead", article.subhead),
                    byline=field("byline", article.byline), author=field("author", article.author))
+
+
+def _entry_positions(node, article: Article) -> list[SourcePos]:
+    """Where each entry of a string-or-list field is (so two headline lines with the same
+    problem are two places, not one reported twice)."""
+    if node is None:
+        return [article.pos] * len(article.headline)
+    items = node.value if isinstance(node, SequenceNode) else [node]
+    return [node_pos(n) for n in items] + [node_pos(node)] * (len(article.headline) - len(items))

@@ -167,6 +167,6 @@ def language(environ=None) -> str:
     return "en"
 
 
-def msg(code: str, lang: str | None = None, **args) -> str:
+def msg(code: str, lang: str | None = None, /, **args) -> str:
     """The entry `code` in `lang` (default: the locale's language), for the CLI's lines."""
     return render(code, args, lang or language())

@@ -120,9 +120,38 @@ ENTRIES = {
     "weekday.0": ("Monday", "星期一"), "weekday.1": ("Tuesday", "星期二"), "weekday.2": ("Wednesday", "星期三"),
     "weekday.3": ("Thursday", "星期四"), "weekday.4": ("Friday", "星期五"), "weekday.5": ("Saturday", "星期六"),
     "weekday.6": ("Sunday", "星期日"),
+    # build --all
+    "all.neither": ("newsprint build: give an EDITION or --all DIR (one of them)",
+                    "newsprint build：请给出 EDITION 或 --all DIR（二者选一）"),
+    "all.jobs": ("newsprint build: --jobs must be 1 or more", "newsprint build：--jobs 至少为 1"),
+    "all.none": ("newsprint: no edition (a folder with edition.yaml) under {path}",
+                 "newsprint：{path} 下没有任何一期（含 edition.yaml 的文件夹）"),
+    "all.summary": ("{built} editions built, {failed} failed", "排好 {built} 期，失败 {failed} 期"),
+    "all.failed": ("  FAILED {edition} (exit {code})", "  失败 {edition}（退出码 {code}）"),
+    # new
+    "new.source-errors": ("newsprint: {path} has errors; fix them first. Nothing was written",
+                          "newsprint：{path} 有错误，请先改正。未写出任何文件"),
+    "new.no-article": ("newsprint: --keep: no article {ids} in {path}", "newsprint：--keep：{path} 中没有稿件 {ids}"),
+    "new.exists": ("newsprint: {path} exists; choose another folder or use --force. Nothing was written",
+                   "newsprint：{path} 已存在；请换一个文件夹，或使用 --force。未写出任何文件"),
+    # when a run stops
+    "fail.fonts": ("newsprint: fonts: {reason}", "newsprint：字体：{reason}"),
+    "fail.fonts-hint": ("newsprint: reinstall the fonts folder (or fix $NEWSPRINT_FONTS_DIR)",
+                        "newsprint：请重新安装 fonts 文件夹（或改正 $NEWSPRINT_FONTS_DIR）"),
+    "fail.os": (("newsprint: {file}: {reason}; no file was left half-written",
+                 "newsprint: {reason}; no file was left half-written"),
+                ("newsprint：{file}：{reason}；没有留下写了一半的文件",
+                 "newsprint：{reason}；没有留下写了一半的文件")),
+    "fail.bug": ("newsprint: internal error: {kind}: {reason}", "newsprint：内部错误：{kind}：{reason}"),
+    "fail.bug-hint": ("newsprint: this is a bug in newsprint, not in the edition; no file was left "
+                      "half-written. Rerun with NEWSPRINT_DEBUG=1 for the traceback and report it.",
+                      "newsprint：这是 newsprint 的程序错误，不是稿件的问题；没有留下写了一半的文件。"
+                      "请用 NEWSPRINT_DEBUG=1 重新运行以显示回溯信息，并报告此问题。"),
     # copyfit in both units (超出N字 ≈ K行, 缺N行 ≈ M字)
-    "cf.over": ("{chars} chars over ≈ {lines} lines", "超出{chars}字 ≈ {lines}行"),
-    "cf.short": ("{lines} lines short ≈ {chars} chars", "缺{lines}行 ≈ {chars}字"),
+    "cf.over": (("{chars} chars over ≈ {lines} lines", "{chars} chars over"),
+                ("超出{chars}字 ≈ {lines}行", "超出{chars}字")),
+    "cf.short": (("{lines} lines short ≈ {chars} chars", "{lines} lines short"),
+                 ("缺{lines}行 ≈ {chars}字", "缺{lines}行")),
     "cf.fits": ("fits", "正好"),
     # the editor's desk (newsprint serve): the terminal
     "desk.serving": ("the desk is at {url} (Ctrl-C stops)", "编辑台已打开：{url}（按 Ctrl-C 停止）"),
