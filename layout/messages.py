@@ -7,8 +7,6 @@ LC_MESSAGES, else LANG; a value starting with "zh" means Chinese, anything else 
 from __future__ import annotations
 
 import json
-import re
-from functools import lru_cache
 
 from layout.base.catalogue import as_json, language, msg  # noqa: F401  (re-exported)
 from layout.base.catalogue import cli as cli_words
@@ -16,43 +14,9 @@ from layout.base.diagnostics import FREE_TEXT, printable
 
 CATALOGUE = cli_words.ENTRIES      # the CLI's own lines (layout.base.catalogue.cli)
 
-# TRANSITION: diagnostics still written as free English text (the old form) get their
-# Chinese from these patterns until their call sites name a catalogue entry.
-_ZH_DIAGS: list[tuple[str, str, str]] = [       # makeup/pages.py's, until the lead converts them
-    ("overflow", r"^article (?P<a>\S+): 超出(?P<n>\d+)字 \((?P<l>\d+) lines over\) on page (?P<p>\d+)$",
-     "稿件 {a}：第{p}版超出{n}字（多 {l} 行）"),
-    ("placement", r"^article (?P<a>\S+): placement outside the (?P<n>\d+)-column grid$", "稿件 {a}：位置超出 {n} 栏的版面"),
-    ("placement", r"^article (?P<a>\S+): rows (?P<r>\S+) run below the last line of page (?P<p>\d+) \((?P<n>\d+) lines\)$",
-     "稿件 {a}：第 {r} 行超出第{p}版的最后一行（共 {n} 行）"),
-]
-_ZH_WORDS = [(r"\barticle (?P<a>[a-z0-9-]+), paragraph (?P<n>\d+)", "稿件 {a} 第{n}段"),
-             (r"^article '?(?P<a>[a-z0-9-]+)'?$", "稿件 {a}")]
-
-
-@lru_cache(maxsize=None)
-def _compiled() -> tuple[list, list]:
-    """The patterns, compiled on the first Chinese diagnostic (not at every start-up)."""
-    return ([(code, re.compile(rx), zh) for code, rx, zh in _ZH_DIAGS],
-            [(re.compile(rx), zh) for rx, zh in _ZH_WORDS])
-
-
-def _zh_words(text: str) -> str:
-    for rx, zh in _compiled()[1]:
-        text = rx.sub(lambda m: zh.format(**m.groupdict()), text)
-    return text
-
-
 def diag_message(d, lang: str | None = None) -> str:
-    """A Diagnostic's message in the locale's language."""
-    lang = lang or language()
-    if not (d.args and d.args[0][0] == FREE_TEXT) or lang != "zh":
-        return d.text(lang)
-    for code, rx, zh in _compiled()[0]:
-        if code == d.code:
-            m = rx.match(d.message)
-            if m:
-                return zh.format(**{k: _zh_words(v) for k, v in m.groupdict().items()})
-    return _zh_words(d.message)
+    """A Diagnostic's message in the locale's language (from the catalogue)."""
+    return d.text(lang or language())
 
 
 def diag_line(d, lang: str | None = None) -> str:
