@@ -36,8 +36,9 @@ def desk(edition, fonts):
 
 
 def lead_story(edition: Path) -> Path:
-    """The story file holding page 1's lead (the sample keeps long articles in stories/)."""
-    return edition.parent / "stories" / "epidemic-leading-group-31st-meeting.txt"
+    """The text of page 1's lead article: its own story file, or the edition file."""
+    story = edition.parent / "stories" / "epidemic-leading-group-31st-meeting.txt"
+    return story if story.exists() else edition
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -79,7 +80,7 @@ def test_a_patched_page_image_is_the_page_drawn_whole(desk, edition):
     the ones a whole render gives (and confirm() draws it whole anyway)."""
     from layout.cli.desk.patch import raster
 
-    edit(lead_story(edition), "田利跃参加会议。", "田利跃等同志参加会议。")
+    edit(lead_story(edition), "吴克瑞、田利跃参加会议。", "吴克瑞、田利跃等同志参加会议。")
     snap = desk.rebuild()
     view = snap.pages[1]
     assert view.patched

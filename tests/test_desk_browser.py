@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_desk import PAPER_DIR, start_server, stop
+from tests.test_desk import PAPER_DIR, lead_story, start_server, stop
 
 WAIT_MS = 20_000
 
@@ -101,8 +101,10 @@ def test_the_proof_toggle_shows_the_proof_view(page):
 
 def test_an_edit_on_disk_swaps_only_the_page_it_changed(page, edition):
     before = thumbs(page)
-    text = edition.read_text(encoding="utf-8")
-    edition.write_text(text.replace("田利跃参加会议。", "田利跃等参加会议。", 1), encoding="utf-8")
+    story = lead_story(edition)
+    text = story.read_text(encoding="utf-8")
+    assert "吴克瑞、田利跃参加会议。" in text
+    story.write_text(text.replace("吴克瑞、田利跃参加会议。", "吴克瑞、田利跃等参加会议。", 1), encoding="utf-8")
     page.wait_for_function(f"document.querySelector('#strip .thumb[data-page=\"1\"] img').dataset.url !== {before['1']!r}")
     after = thumbs(page)
     assert after["1"] != before["1"]

@@ -44,6 +44,7 @@ class Snapshot:
     broken: tuple = ()             # diagnostics of a failed load: shown over the last good pages
     changed: tuple = ()            # page numbers whose image changed in this version
     seconds: float = 0.0           # how long this version took, save to images
+    cpu: float = 0.0               # of which the building thread's CPU time (what load cannot inflate)
     proof: dict = field(default_factory=dict)   # (number, version) -> PNG, filled on demand
 
 
@@ -95,7 +96,7 @@ class Desk:
         a page held up by errors keeps its last good image, the errors shown over it."""
         from layout.cli.desk.build import load, make_up_pages
 
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.thread_time()
         loaded = load(self.path, self.fonts)
         if loaded.edition is None:             # the file cannot be read: every page waits
             return dataclasses.replace(old, version=old.version + 1, broken=_errors(loaded.diagnostics),
@@ -117,7 +118,8 @@ class Desk:
         if layout is None:
             return dataclasses.replace(old, version=old.version + 1, broken=made.blocking, changed=(),
                                        seconds=time.perf_counter() - t0, proof=old.proof)
-        return self._next(old, loaded.edition, made.diagnostics, made.blocking, layout, t0, full)
+        snap = self._next(old, loaded.edition, made.diagnostics, made.blocking, layout, t0, full)
+        return dataclasses.replace(snap, cpu=time.thread_time() - c0)
 
     def _next(self, old: Snapshot, edition, diags, broken, layout, t0, full: bool = False) -> Snapshot:
         """The snapshot after `old` with `layout`; `full`: pages drawn by patching are drawn
@@ -292,6 +294,7 @@ def state_of(snap: Snapshot, editor_url: str, lang: str | None) -> dict:
         "diagnostics": [_diag(d, editor_url, lang) for d in snap.diagnostics if d.severity is not Severity.INFO],
         "broken": [_diag(d, editor_url, lang) for d in snap.broken if d.severity is not Severity.INFO],
         "seconds": round(snap.seconds, 4),
+        "cpu_seconds": round(snap.cpu, 4),
         "strings": ui_strings(lang),
     }
 
