@@ -107,7 +107,8 @@ class Planner:
                 out = min(out, max(st.min_size_pt, size * width / w))
         return out
 
-    def paragraphs(self, part: Part, measure: float, want: int = MAX_LOOSE) -> tuple[int, int, tuple, tuple]:
+    def paragraphs(self, part: Part, measure: float, want: int = MAX_LOOSE,
+                   want_tight: int | None = None) -> tuple[int, int, tuple, tuple]:
         """(body lines, paragraphs, loosenable, tightenable): the body's line count at this
         measure and which paragraphs can be set a line longer or shorter, the longest
         first; paragraphs are tried only until `want` are found each way (looseness is
@@ -128,14 +129,15 @@ class Planner:
             short = {p for p in order if counts[p] >= 2 and last[p].width <= TIGHT_LAST * measure}
             state = self._memo[key] = {"n": len(base), "counts": counts, 1: ([], list(order)),
                                        -1: ([], [p for p in order if p in short])}
+        wants = {1: want, -1: want if want_tight is None else want_tight}
         for delta in (1, -1):
             found, todo = state[delta]
-            while len(found) < want and todo:
+            while len(found) < wants[delta] and todo:
                 p = todo.pop(0)
                 alt = paragraph_lines(self.ts, art, p, measure, part.start, delta)
                 if len(alt) == state["counts"][p] + delta:
                     found.append(p)
-        return state["n"], npar, tuple(state[1][0][:want]), tuple(state[-1][0][:want])
+        return state["n"], npar, tuple(state[1][0][:wants[1]]), tuple(state[-1][0][:wants[-1]])
 
     # ---- the menu
     def fits(self, part: Part, span: int) -> bool:
@@ -217,7 +219,11 @@ class Planner:
         if part.jump_to and not part.may_jump:        # the line count is all a jumped part needs
             n, npar, loose, tight = self.paragraphs(part, measure, 0)
         else:
-            n, npar, loose, tight = self.paragraphs(part, measure, min(MAX_LOOSE, cols + 1))
+            # only as many as whole columns need: up to the next multiple of cols, or down to it
+            n = self.paragraphs(part, measure, 0)[0]
+            up, down = (-n) % cols, n % cols
+            n, npar, loose, tight = self.paragraphs(part, measure, min(MAX_LOOSE, up or (1 if cols == 1 else 0)),
+                                                    min(MAX_LOOSE, down or (1 if cols == 1 else 0)))
         out = []
         if part.jump_to:        # 转版: any full height here, the rest goes on (下转: one line kept for it)
             most = -(-(n + 1) // cols) - 1
