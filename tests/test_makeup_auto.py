@@ -4,6 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from fixtures.builder import article, page, place, write_edition
 
 from layout.edition import load_edition
 from layout.fonts import FontSet
@@ -141,45 +142,20 @@ def test_stack_layouts_put_the_widest_stack_first():
     assert (4, 2) in stack_layouts(6) and (6,) in stack_layouts(6)
 
 
-MIXED = """\
-paper: ../paper.yaml
-date: 2020-02-24
-issue: 15
-total_issue: 1892
-page_count: 1
-pages:
-  - number: 1
-    section: 要闻
-    articles:
-      - id: lead
-        kind: news
-        headline: 石景山区召开会议研究部署工作
-        byline: 本报讯（记者 李思婵）
-        paragraphs: [{lead}, {lead}, {lead}]
-      - id: note
-        kind: commentary
-        headline: 拐点未到
-        paragraphs: [{note}, {note}]
-        place: {{column: 5, span: 2, row: 1, rows: 30}}
-      - id: second
-        kind: news
-        headline: 复工复产有序推进
-        paragraphs: [{body}, {body}, {body}]
-      - id: third
-        kind: news
-        headline: 蔬菜货足价稳
-        paragraphs: [{body}, {body}]
-"""
+def mixed_page(tmp_path, lead, body, note):
+    """One front page: a lead, a hand-placed boxed commentary and two news stories."""
+    return write_edition(tmp_path, [page(1, [
+        article("lead", "石景山区召开会议研究部署工作", [lead] * 3, byline="本报讯（记者 李思婵）"),
+        article("note", "拐点未到", [note] * 2, kind="commentary", place=place(5, 2, 1, 30)),
+        article("second", "复工复产有序推进", [body] * 3),
+        article("third", "蔬菜货足价稳", [body] * 2)])])
 
 
 def test_hand_placed_and_automatic_blocks_share_a_page(tmp_path, fonts):
-    shutil.copy(ROOT / "tests" / "fixtures" / "minimal" / "paper.yaml", tmp_path / "paper.yaml")
-    d = tmp_path / "ed"
-    d.mkdir()
     lead = "区委书记主持召开会议，研究部署全区疫情防控和复工复产工作，要求各单位压实责任、落实措施。" * 12
     body = "记者从区商务局获悉，全区生活必需品供应充足，价格总体平稳，超市和菜店货源充足。" * 8
     note = "春风徐来，大地回暖，疫情防控工作仍须坚持不懈，切莫松劲。" * 6
-    (d / "edition.yaml").write_text(MIXED.format(lead=lead, body=body, note=note), encoding="utf-8")
+    d = mixed_page(tmp_path, lead, body, note)
     edition, diags = load_edition(str(d), font_ids=fonts.ids())
     assert edition is not None, [str(x) for x in diags]
     layout = make_up(edition, fonts)
@@ -199,11 +175,8 @@ def test_hand_placed_and_automatic_blocks_share_a_page(tmp_path, fonts):
 def test_a_page_that_cannot_be_filled_still_sets_every_story(tmp_path, fonts):
     """Too little copy for the page: an error that says how much is missing, in 字, and
     every story still on the page (never dropped)."""
-    shutil.copy(ROOT / "tests" / "fixtures" / "minimal" / "paper.yaml", tmp_path / "paper.yaml")
-    d = tmp_path / "ed"
-    d.mkdir()
     short = "区委书记主持召开会议，研究部署工作。"
-    (d / "edition.yaml").write_text(MIXED.format(lead=short, body=short, note=short), encoding="utf-8")
+    d = mixed_page(tmp_path, short, short, short)
     edition, _ = load_edition(str(d), font_ids=fonts.ids())
     layout = make_up(edition, fonts)
     errors = [x for x in layout.diagnostics if x.code == "page-underfull"]
@@ -213,50 +186,18 @@ def test_a_page_that_cannot_be_filled_still_sets_every_story(tmp_path, fonts):
     assert ids == {"lead", "note", "second", "third"}
 
 
-JUMPING = """\
-paper: ../paper.yaml
-date: 2020-02-24
-issue: 15
-total_issue: 1892
-page_count: 2
-pages:
-  - number: 1
-    section: 要闻
-    articles:
-      - id: lead
-        kind: news
-        headline: 石景山区召开会议研究部署工作
-        byline: 本报讯（记者 李思婵）
-        may_continue: true
-        paragraphs: [{lead}, {lead}, {lead}, {lead}, {lead}, {lead}]
-      - id: note
-        kind: commentary
-        headline: 拐点未到
-        paragraphs: [{note}, {note}, {note}]
-      - id: second
-        kind: news
-        headline: 复工复产有序推进
-        paragraphs: [{body}, {body}, {body}]
-  - number: 2
-    section: 综合新闻
-    articles:
-      - id: other
-        kind: news
-        headline: 蔬菜货足价稳
-        paragraphs: [{body}, {body}, {body}, {body}]
-"""
-
-
 def test_a_story_that_may_continue_is_jumped_to_the_next_page(tmp_path, fonts):
     """may_continue: the page cannot hold the lead whole, so its rest goes to page 2 with
     下转2版 and 上接1版, every character set once."""
-    shutil.copy(ROOT / "tests" / "fixtures" / "minimal" / "paper.yaml", tmp_path / "paper.yaml")
-    d = tmp_path / "ed"
-    d.mkdir()
     lead = "区委书记主持召开会议，研究部署全区疫情防控和复工复产工作，要求各单位压实责任、落实措施。" * 9
     body = "记者从区商务局获悉，全区生活必需品供应充足，价格总体平稳，超市和菜店货源充足。" * 8
     note = "春风徐来，大地回暖，疫情防控工作仍须坚持不懈，切莫松劲。" * 8
-    (d / "edition.yaml").write_text(JUMPING.format(lead=lead, body=body, note=note), encoding="utf-8")
+    d = write_edition(tmp_path, [
+        page(1, [article("lead", "石景山区召开会议研究部署工作", [lead] * 6, byline="本报讯（记者 李思婵）",
+                         may_continue=True),
+                 article("note", "拐点未到", [note] * 3, kind="commentary"),
+                 article("second", "复工复产有序推进", [body] * 3)]),
+        page(2, [article("other", "蔬菜货足价稳", [body] * 4)], section="综合新闻")])
     edition, diags = load_edition(str(d), font_ids=fonts.ids())
     assert edition is not None, [str(x) for x in diags]
     layout = make_up(edition, fonts)
