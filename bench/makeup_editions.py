@@ -162,7 +162,9 @@ class PageSpec:
     seed: int
     number: int                  # 1 = the front page (报头), else an inner page (报眉)
     stories: list[Story] = field(default_factory=list)
-    fill: float = 1.0            # the copy's estimated share of the page
+    fill: float = 1.0            # the share of the page the copy needs (planner_fill)
+    target: float = 1.0          # the fill it was drawn to
+    estimate: float = 1.0        # the rough estimate's figure (estimate_rows), for comparison
 
     @property
     def rows(self) -> int:
@@ -193,15 +195,20 @@ def _span_guess(story: Story, rank: int) -> int:
     return 4 if rank == 0 else (3 if story.chars > 900 or story.photo else 2)
 
 
+FILL_RANGE = (0.97, 1.03)   # the fill drawn for a page (planner_fill), uniformly
+CALIBRATION = 0.003         # how close the copy is brought to the drawn fill
+
+
 def page_estimate(page: PageSpec) -> float:
     need = sum(estimate_rows(s, _span_guess(s, i)) for i, s in enumerate(page.stories))
     return need / (page.rows * COLUMNS)
 
 
-def generate_page(seed: int, number: int | None = None) -> PageSpec:
+def generate_page(seed: int, number: int | None = None, fill: float | None = None) -> PageSpec:
     """The page of this seed: its number (1 one time in four), 4-12 stories in rank order
     with 200-2,500 characters each (briefs shorter, the lead long), 0-3 photos, one boxed
-    commentary, and copy scaled so the page is about full (fill 0.94-1.02 by the estimate)."""
+    commentary, and copy scaled until the planner says it needs `fill` of the page (drawn
+    from FILL_RANGE unless given; see `planner_fill`)."""
     rng = random.Random(seed)
     number = number if number is not None else (1 if seed % 4 == 0 else 2 + seed % 3)
     page = PageSpec(seed, number)
@@ -237,14 +244,14 @@ def generate_page(seed: int, number: int | None = None) -> PageSpec:
     stories.insert(at, commentary)
     stories += brief_list
     page.stories = stories
-    # copy: lengths from the weights, then scaled until the estimate says the page is full;
-    # a page that is too full even with the shortest stories loses a photo, then its last
-    # story (as an editor would), never going below 4 stories
-    target = rng.uniform(0.94, 1.02)
+    target = rng.uniform(*FILL_RANGE) if fill is None else fill
+    page.target = target
     share = {s.id: w for s, w in zip((s for s in stories if s.kind in ("news", "photo")), weights)}
+    # a page too full even with the shortest stories loses a photo, then its last story
+    # (as an editor would), never going below 4 stories
     while True:
-        _fit_copy(page, share, target)
-        if page.fill <= target + 0.02 or len(stories) <= 4 and not any(s.photo for s in stories):
+        _calibrate(page, share, target)
+        if page.fill <= target + 0.01 or len(stories) <= 4 and not any(s.photo for s in stories):
             return page
         with_photo = [s for s in stories if s.photo]
         if with_photo:
@@ -256,24 +263,103 @@ def generate_page(seed: int, number: int | None = None) -> PageSpec:
             stories.pop(-1 if stories[-1].kind != "commentary" else -2)
 
 
-def _fit_copy(page: PageSpec, share: dict, target: float) -> None:
+def _set_copy(page: PageSpec, share: dict, scale: float) -> None:
+    """Each story's copy for this scale (the same words each time, only more or fewer)."""
+    for s in page.stories:
+        r = random.Random(f"{page.seed}-{s.id}")
+        if s.kind == "brief":
+            chars = 200 + int(min(1.0, scale / 3000) * 200)
+            s.paragraphs = body(r, chars, 60, 200)
+        elif s.kind == "commentary":
+            s.paragraphs = body(r, max(300, min(1200, int(scale * 0.7))), 100, 250)
+        else:
+            base = scale * share[s.id] * (0.35 if s.kind == "photo" else 1.0)
+            s.paragraphs = body(r, max(200, min(2400, int(base))))
+
+
+def _calibrate(page: PageSpec, share: dict, target: float) -> None:
+    """The copy scale at which planner_fill(page) is `target` (within CALIBRATION): a first
+    guess from the rough estimate, then the secant method on the planner's figure."""
     scale = 600.0
-    for _ in range(40):
-        for s in page.stories:
-            r = random.Random(f"{page.seed}-{s.id}")    # the same words each round, only more or fewer
-            if s.kind == "brief":
-                chars = 200 + int(min(1.0, scale / 3000) * 200)
-                s.paragraphs = body(r, chars, 60, 200)
-            elif s.kind == "commentary":
-                s.paragraphs = body(r, max(300, min(1200, int(scale * 0.7))), 100, 250)
-            else:
-                base = scale * share[s.id] * (0.35 if s.kind == "photo" else 1.0)
-                s.paragraphs = body(r, max(200, min(2400, int(base))))
+    for _ in range(40):                      # the rough estimate: a cheap first guess
+        _set_copy(page, share, scale)
         est = page_estimate(page)
         if abs(est - target) < 0.01:
             break
         scale *= max(0.7, min(1.4, target / est))
-    page.fill = page_estimate(page)
+    tried: list[tuple[float, float]] = []
+    for _ in range(8):
+        _set_copy(page, share, scale)
+        got = planner_fill(page)
+        tried.append((scale, got))
+        if abs(got - target) <= CALIBRATION:
+            break
+        if len(tried) >= 2 and tried[-1][1] != tried[-2][1]:
+            (s0, f0), (s1, f1) = tried[-2], tried[-1]
+            nxt = s1 + (target - f1) * (s1 - s0) / (f1 - f0)
+        else:
+            nxt = scale * (1 + (target - got) / max(0.3, got))
+        scale = max(50.0, min(8000.0, nxt))
+    scale, got = min(tried, key=lambda t: abs(t[1] - target))
+    _set_copy(page, share, scale)
+    page.fill = got
+    page.estimate = page_estimate(page)
+
+
+# ---------------------------------------------------------------- the planner's figure
+
+class _Meter:
+    """The sample paper, the fonts and a loader folder, made once per process."""
+    def __init__(self):
+        import tempfile
+
+        from layout.fonts import FontSet
+        from layout.makeup import make_grid
+        from layout.makeup.styles import Typesetter
+
+        self.fonts = FontSet.load()
+        self.root = prepare_root(Path(tempfile.mkdtemp(prefix="makeup-meter-")))
+        self.paper = None
+        self.make_grid, self.Typesetter = make_grid, Typesetter
+
+
+_METER: _Meter | None = None
+
+
+def planner_fill(page: PageSpec) -> float:
+    """The share of the page its copy needs by the makeup's own planner: each story at
+    the span an editor would first give it (_span_guess, wider when its headline does
+    not fit), at the height of its cheapest shape there (Planner.menu, the natural
+    setting: no air, natural photo height, the body's own line count with its last
+    column as it falls), headline sizes stepped down by rank as the makeup does; the
+    sum of span x rows over the page's free columns x rows. 1.0 = a page's worth."""
+    global _METER
+    from layout.edition import load_edition
+    from layout.makeup.auto import rank_headline_sizes
+    from layout.makeup.furniture import furniture_rows
+    from layout.makeup.plan import Part, Planner
+
+    if _METER is None:
+        _METER = _Meter()
+    m = _METER
+    folder = write_edition(page, m.root)
+    edition, diags = load_edition(str(folder), font_ids=m.fonts.ids())
+    if edition is None:
+        raise SystemExit(f"seed {page.seed}: the generated edition does not load: {diags}")
+    paper = edition.paper
+    grid = m.make_grid(paper)
+    rows = grid.rows - furniture_rows(paper, grid, page.number)
+    planner = Planner(m.Typesetter(paper, m.fonts), grid)
+    parts = rank_headline_sizes(paper, [Part(a) for a in edition.pages[-1].articles])
+    need = 0
+    for i, (story, part) in enumerate(zip(page.stories, parts)):
+        span = _span_guess(story, i)
+        while span < grid.columns and not planner.fits(part, span):
+            span += 1
+        menu = planner.menu(part, span, 4 * rows, exact=False)
+        height = min(menu, key=lambda h: (menu[h].cost, h)) if menu else rows
+        need += span * height
+    return need / (rows * grid.columns)
 
 
 # ---------------------------------------------------------------- writing it

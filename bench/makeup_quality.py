@@ -235,11 +235,12 @@ def _fonts():
     return FontSet.load()
 
 
-def run_generated(seed: int, root: Path, fonts, verbose: bool = False) -> PageResult:
+def run_generated(seed: int, root: Path, fonts, verbose: bool = False, spec=None) -> PageResult:
+    """The page of this seed (or `spec`, a page generated beforehand) made up and measured."""
     from layout.makeup import make_grid
     from layout.pipeline import load, make_up
 
-    spec = gen.generate_page(seed)
+    spec = spec or gen.generate_page(seed)
     folder = gen.write_edition(spec, root)
     loaded = load(str(folder), fonts)
     if not loaded.ok:

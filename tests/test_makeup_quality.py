@@ -25,11 +25,9 @@ gen = _load("makeup_editions")
 quality = _load("makeup_quality")
 
 SEEDS = range(6)
-# (rule, seed) that fail today; reported to the makeup (issue 13)
-FAILING: dict[tuple[str, int], str] = {
-    ("outside", 0): "no exact makeup (page-overfull); the fallback sets a headline wider than its block",
-    ("clash", 4): "no exact makeup (page-overfull); the fallback sets blocks with headlines side by side",
-}
+# (rule, seed) that fail today, reported to the makeup (issue 13); none since the fallback
+# searches elastic shapes under the same rules as an exact makeup
+FAILING: dict[tuple[str, int], str] = {}
 
 
 @pytest.fixture(scope="module")

@@ -24,6 +24,9 @@ from layout.makeup.plan import Part, Planner
 from layout.makeup.shape import Shape
 
 NODE_BUDGET = 40000        # search steps per stack layout
+ELASTIC_BUDGET = 4000      # the same for the fallback's search (elastic shapes), per layout and slack
+ELASTIC_LAYOUTS = 5        # stack layouts the fallback tries (widest stacks first)
+SLACKS = (0.1, 0.25, 0.5, None)  # the fallback's share-out of the overset or air, tried in turn (None: any)
 MAX_STACKS = 3
 MAX_ASSIGNMENTS = 30       # groupings of parts into slots tried per stack layout
 MAX_GROUPS = 400           # groups that fill one slot exactly, per slot
@@ -128,14 +131,17 @@ class _Search:
     slot's blocks so that no headline meets a neighbour's (碰题)."""
 
     def __init__(self, planner: Planner, parts: list[Part], slots: list[Slot], fixed: list[Block],
-                 exact: bool = True, keep: int = 1):
+                 exact: bool | None = True, keep: int = 1, slack: float | None = 0.0):
         self.keep = keep
         self.arrangements: dict = {}
         self.parts = parts
         self.slots = slots
         self.fixed = fixed
-        self.menus = [[planner.menu(p, s.span, s.rows, exact) for s in slots] for p in parts]
-        self.masks = [[sum(1 << h for h in m) for m in pm] for pm in self.menus]
+        self.menus = [[planner.elastic(p, s.span, s.rows) if exact is None else planner.menu(p, s.span, s.rows, exact)
+                       for s in slots] for p in parts]
+        self.elastic = exact is None        # Planner.elastic shapes (the fallback)
+        self.budget = ELASTIC_BUDGET if self.elastic else NODE_BUDGET
+        self.masks = [[sum(1 << h for h in m if self._within(m, h, slack)) for m in pm] for pm in self.menus]
         self.seps = [is_separator(p) for p in parts]
         self.nodes = 0
         self.best: tuple[float, list[Block]] | None = None
@@ -149,7 +155,7 @@ class _Search:
 
     # ---- which parts go into which slot
     def _assign(self, j: int, left: list[int], groups: list[list[int]]) -> None:
-        if self.assignments >= MAX_ASSIGNMENTS or self.nodes > NODE_BUDGET:
+        if self.assignments >= MAX_ASSIGNMENTS or self.nodes > self.budget:
             return
         slot = self.slots[j]
         if j == len(self.slots) - 1:
@@ -158,7 +164,10 @@ class _Search:
                 self._heights(groups + [left])
             return
         first = left[0] if j == 0 else None          # the lead opens the first slot
-        for chosen in self._subsets(left, j, first):
+        groups_j = self._subsets(left, j, first)
+        if self.elastic:      # any group fills a slot somehow: those nearest its natural fill first
+            groups_j.sort(key=lambda g: abs(sum(self._natural(k, j) for k in g) - slot.rows))
+        for chosen in groups_j:
             rest = [k for k in left if k not in chosen]
             if rest:
                 self._assign(j + 1, rest, groups + [chosen])
@@ -171,7 +180,7 @@ class _Search:
 
         def rec(i: int, acc: int, chosen: list[int]):
             self.nodes += 1
-            if self.nodes > NODE_BUDGET or len(out) >= MAX_GROUPS:
+            if self.nodes > self.budget or len(out) >= MAX_GROUPS:
                 return
             if acc >> rows & 1 and chosen:
                 out.append(list(chosen))
@@ -188,6 +197,20 @@ class _Search:
 
         rec(0, 1, [])
         return out
+
+    def _natural(self, k: int, j: int) -> int:
+        """Part k's height in slot j at its cheapest shape."""
+        m = self.menus[k][j]
+        return min(m, key=lambda h: (m[h].cost, h)) if m else 0
+
+    def _within(self, menu: dict, h: int, slack: float) -> bool:
+        """Elastic search: which parts share a slot is chosen from heights within `slack`
+        of each part's natural one (so the overset or the air is shared out), the heights
+        themselves from the whole menu."""
+        if not self.elastic or slack is None:
+            return True
+        nat = min(menu, key=lambda r: (menu[r].cost, r))
+        return nat * (1 - slack) - 2 <= h <= nat * (1 + slack) + 2
 
     # ---- the heights of each slot's blocks
     def _heights(self, groups: list[list[int]]) -> None:
@@ -227,7 +250,7 @@ class _Search:
         for order in orders[j]:
             for blocks in self._stacked(tuple(order), j, forbid):
                 self.nodes += 1
-                if self.nodes > NODE_BUDGET or self.solutions >= MAX_SOLUTIONS:
+                if self.nodes > self.budget or self.solutions >= MAX_SOLUTIONS:
                     return
                 self._slot(idx + 1, orders, placed + blocks)
 
@@ -261,7 +284,7 @@ class _Search:
         for i in range(len(order) - 1, -1, -1):
             reach[i] = _shift_or(reach[i + 1], sum(1 << h for h in menus[i])) & limit
         found = []
-
+        by_cost = [sorted(m, key=lambda r: (m[r].cost, r)) for m in menus]
         top = self.slots[j].top
 
         def rec(i: int, left: int, acc: list[int], cost: float):
@@ -272,14 +295,15 @@ class _Search:
                     found.append((cost, list(acc)))
                 return
             row = top + rows - left
-            for h in sorted(menus[i], key=lambda r: (menus[i][r].cost, r)):
+            for h in by_cost[i]:
+                if not (h <= left and reach[i + 1] >> (left - h) & 1):
+                    continue
                 if forbid and not self.seps[order[i]] and \
                         any(r in forbid for r in range(row, row + menus[i][h].head_rows)):
                     continue
-                if h <= left and reach[i + 1] >> (left - h) & 1:
-                    acc.append(h)
-                    rec(i + 1, left - h, acc, cost + menus[i][h].cost)
-                    acc.pop()
+                acc.append(h)
+                rec(i + 1, left - h, acc, cost + menus[i][h].cost)
+                acc.pop()
 
         rec(0, rows, [], 0.0)
         found.sort(key=lambda c: c[0])
@@ -389,10 +413,10 @@ def _band_heights(planner: Planner, parts: list[Part], columns: int, rows: int, 
     return sorted(heights)
 
 
-def _solve_slots(planner, parts, slots, fixed, exact, keep, stacks, penalty) -> list[Solution]:
+def _solve_slots(planner, parts, slots, fixed, exact, keep, stacks, penalty, slack=0.0) -> list[Solution]:
     if not slots or len(slots) > len(parts):
         return []
-    search = _Search(planner, parts, slots, fixed, exact, keep)
+    search = _Search(planner, parts, slots, fixed, exact, keep, slack)
     best = search.run()
     if best is None:
         return []
@@ -402,7 +426,28 @@ def _solve_slots(planner, parts, slots, fixed, exact, keep, stacks, penalty) -> 
 
 def fallback(planner: Planner, parts: list[Part], columns: int, rows: int,
              fixed: list[Block]) -> list[Block]:
-    """When no makeup fills the page: every part still placed (never dropped) and inside
+    """When no makeup fills the page: every part still placed (never dropped), by the same
+    search and rules as an exact makeup (lead top-left, no 碰题, every headline as wide as
+    its block and fitting it) over elastic shapes (Planner.elastic: a body may be cut
+    short or end early, at a cost per line), so the page is covered and the overset is as
+    small as the search finds; the block that cannot hold its text reports it. Only when
+    even that finds nothing: `_stacked_fallback`."""
+    narrow = {w for w in range(1, columns + 1) if any(planner.fits(p, w) for p in parts)}
+    layouts = [s for s in stack_layouts(columns) if set(s) <= narrow and len(s) > 1 or s == (columns,)]
+    layouts = layouts[:ELASTIC_LAYOUTS]
+    for slack in SLACKS:
+        found: list[Solution] = []
+        for stacks in layouts:
+            found += _solve_slots(planner, parts, slots_for(stacks, rows, fixed), fixed, None, 1,
+                                  stacks, 0.1 * len(stacks), slack)
+        if found:
+            return list(min(found, key=lambda s: s.score).blocks)
+    return _stacked_fallback(planner, parts, columns, rows, fixed)
+
+
+def _stacked_fallback(planner: Planner, parts: list[Part], columns: int, rows: int,
+                      fixed: list[Block]) -> list[Block]:
+    """The last resort: every part still placed (never dropped) and inside
     the page. Parts go in rank order to the stack with the most room left (by area);
     each stack's blocks are then given heights in proportion to what they need, at least
     their headline and a few lines, so the stack ends at the page foot; what a block
@@ -425,7 +470,7 @@ def fallback(planner: Planner, parts: list[Part], columns: int, rows: int,
     for s, group in zip(slots, groups):
         if not group:
             continue
-        menus = [planner.menu(p, s.span, rows, exact=False) for p in group]
+        menus = [planner.elastic(p, s.span, rows) for p in group]
         want = [max(4, need[id(p)]) for p in group]
         floor = [min(m) if m else 4 for m in menus]        # at least the headline and a few lines
         heights = _share(want, floor, s.rows)
@@ -494,36 +539,114 @@ def fixed_block(planner: Planner, grid, article, place) -> Block:
                  is_separator(part))
 
 
-def no_fit(planner: Planner, parts: list[Part], grid, rows: int, blocks: list[Block], page: int) -> list:
+def no_fit(planner: Planner, parts: list[Part], grid, rows: int, blocks: list[Block], page: int,
+           later: tuple[int, ...] = (), room: dict[int, int] | None = None) -> list:
     """Why a page has no exact makeup, in words an editor can act on, measured on the
-    blocks the fallback gave the stories: the lines they miss (cut this much) against the
-    lines they leave empty (add this much), whichever is larger."""
+    blocks the fallback gave the stories: each story whose text does not fit (page-overfull:
+    by how many lines and ≈ characters, and the nearest ways out: cut ≈ N 字, a smaller
+    photo, continue it on page K, move it to page K), else the lines left empty and where
+    (page-underfull). `later`: the pages after this one (where a story can go on); `room`:
+    page -> free body line slots (6-column lines) other pages have, by the planner."""
     from layout.base.diagnostics import error
 
-    cpl = grid.chars_per_column
-    out = []
-    over = under = 0
-    worst, worst_over = None, 0
+    out, empty, worst_empty = [], 0, None
     for b in blocks:
-        menu = planner.menu(b.part, b.span, rows, exact=False)
-        if not menu:
-            out.append(error("no-fit", b.part.article.pos, article=b.part.id, page=page))
+        part = b.part
+        shape = b.shape or planner.elastic(part, b.span, rows).get(b.rows)
+        if shape is None:
+            out.append(error("no-fit", part.article.pos, article=part.id, page=page))
             continue
-        need = min(menu, key=lambda r: (menu[r].cost, r))
-        if need > b.rows:
-            over += (need - b.rows) * b.span
-            if (need - b.rows) * b.span > worst_over:
-                worst, worst_over = b.part, (need - b.rows) * b.span
-        else:
-            under += (b.rows - need) * b.span
-    if over >= under and over:
-        last = worst or parts[-1]
-        out.append(error("page-overfull", last.article.pos, page=page, lines=over - under,
-                         chars=(over - under) * cpl or cpl, article=last.id))
-    elif under:
-        first = parts[0]
-        out.append(error("page-underfull", first.article.pos, page=page, lines=under - over,
-                         chars=(under - over) * cpl))
-    elif not out:
-        out.append(error("page-underfull", parts[0].article.pos, page=page, lines=1, chars=cpl))
+        b = replace(b, shape=shape)
+        body, cpl = _body_measure(planner, part, b.shape)
+        cap = b.shape.body_rows * body
+        lines = _body_lines(planner, part, b.shape)
+        if lines > cap and not part.jump_to:
+            over = lines - cap
+            out.append(error("page-overfull", part.article.pos, page=page, article=part.id, lines=over,
+                             chars=over * cpl, ways=_ways_out(planner, part, b, over, cpl, body, later, room)))
+        elif cap > lines:
+            empty += cap - lines
+            if worst_empty is None or cap - lines > worst_empty[1]:
+                worst_empty = (part, cap - lines, cpl)
+    if not out:
+        part, n, cpl = worst_empty or (parts[0], 1, grid.chars_per_column)
+        out.append(error("page-underfull", parts[0].article.pos, page=page, lines=max(1, empty),
+                         chars=max(1, empty) * cpl, article=part.id))
     return out
+
+
+def _body_measure(planner: Planner, part: Part, shape: Shape) -> tuple[int, int]:
+    """(body columns, characters a body line holds) of the part in this shape."""
+    from layout.makeup.blocks import body_column_count, body_role, columns_of
+    from layout.makeup.model import Rect
+
+    width = planner.inner_width(part, shape.span)
+    cols = shape.body_cols or body_column_count(planner.grid, part.article, width)
+    size = planner.ts.size(body_role(part.article))
+    measure = columns_of(planner.grid, Rect(0, 0, width, 0), cols, size)[0][1]
+    return cols, max(1, round(measure / size))
+
+
+def _body_lines(planner: Planner, part: Part, shape: Shape) -> int:
+    """Body lines the part's text takes in this shape (its looseness counted)."""
+    from layout.makeup.blocks import body_role, columns_of
+    from layout.makeup.model import Rect
+
+    width = planner.inner_width(part, shape.span)
+    cols, _ = _body_measure(planner, part, shape)
+    measure = columns_of(planner.grid, Rect(0, 0, width, 0), cols, planner.ts.size(body_role(part.article)))[0][1]
+    return planner.paragraphs(part, measure, 0)[0] + sum(shape.looseness)
+
+
+def _ways_out(planner, part: Part, b: Block, over: int, cpl: int, body: int,
+              later: tuple[int, ...], room: dict[int, int] | None) -> tuple:
+    """The nearest ways out for a story `over` body lines too long, as phrases."""
+    from layout.base.catalogue import Phrase
+
+    ways = [Phrase("way.cut", chars=over * cpl)]
+    if part.article.photo and part.start is None and b.shape.photo_rows > 4:
+        need_rows = -(-over // body)            # whole rows the block must give its body
+        rows = max(4, b.shape.photo_rows - need_rows)
+        ways.append(Phrase("way.photo", rows=rows, now=b.shape.photo_rows,
+                           chars=min(over, (b.shape.photo_rows - rows) * body) * cpl))
+    if later and not part.jump_to and part.start is None:
+        ways.append(Phrase("way.continue", page=later[0]))
+    area = b.span * b.rows
+    homes = sorted(p for p, free in (room or {}).items() if free >= area)
+    if homes:
+        ways.append(Phrase("way.move", page=homes[0]))
+    return tuple(ways)
+
+
+def free_lines(planner: Planner, articles, rows: int) -> int:
+    """Body line slots (of the grid's columns) a page of these articles leaves free, by
+    the planner: each article at two columns in its cheapest shape (a rough figure, for
+    naming a page a story may move to)."""
+    need = 0
+    for art in articles:
+        part = Part(art)
+        span = next((w for w in range(2, planner.grid.columns + 1) if planner.fits(part, w)), 0)
+        menu = planner.menu(part, span, rows * 4, exact=False) if span else {}
+        need += span * min(menu, key=lambda h: (menu[h].cost, h)) if menu else rows * planner.grid.columns
+    return rows * planner.grid.columns - need
+
+
+def short_page(planner: Planner, parts: list[Part], grid, blocks, page: int) -> list:
+    """A makeup found only with a few body lines left empty (no exact one): a warning
+    saying how many and where (page-underfull), nothing when every block is full."""
+    from layout.base.diagnostics import warning
+
+    empty, worst = 0, None
+    for b in blocks:
+        if b.part is None or b.shape is None or b.part.jump_to:
+            continue
+        cols, cpl = _body_measure(planner, b.part, b.shape)
+        n = b.shape.body_rows * cols - _body_lines(planner, b.part, b.shape)
+        if n > 0:
+            empty += n
+            if worst is None or n > worst[1]:
+                worst = (b.part, n, cpl)
+    if not worst:
+        return []
+    return [warning("page-underfull", parts[0].article.pos, page=page, lines=empty, chars=empty * worst[2],
+                    article=worst[0].id)]

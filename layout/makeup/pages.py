@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from layout.base.diagnostics import error, warning
 from layout.makeup.blocks import layout_article
-from layout.makeup.furniture import folio, masthead
+from layout.makeup.furniture import folio, furniture_rows, masthead
 from layout.makeup.grid import PageGrid, make_grid
 from layout.makeup.model import BlockFrame, CopyfitEntry, EditionLayout, PageFill, PageLayout, PlacedBlock, Rect
 from layout.makeup.normalised import normalisation_notes
 from layout.makeup.styles import Typesetter
-from layout.makeup.auto import fallback, fixed_block, no_fit, rank_headline_sizes, solve
+from layout.makeup.auto import fallback, fixed_block, free_lines, no_fit, rank_headline_sizes, short_page, solve
 from layout.makeup.plan import Part, Planner
 from layout.edition.model import Continuation, Placement
 from dataclasses import replace
@@ -219,9 +219,13 @@ def _automatic(ts, planner, edition, page, rows_avail, hand, resumes, carried=()
     solution = solve(planner, parts, grid.columns, rows_avail, fixed, variant)
     if solution is not None:
         blocks = solution.blocks
+        ts.diagnostics.extend(short_page(planner, parts, grid, blocks, page.number))
     else:       # say why, and still set every story (nothing is ever dropped)
         blocks = fallback(planner, parts, grid.columns, rows_avail, fixed)
-        ts.diagnostics.extend(no_fit(planner, parts, grid, rows_avail, blocks, page.number))
+        later = tuple(p.number for p in edition.pages if p.number > page.number)
+        room = {p.number: free_lines(planner, p.articles, grid.rows - furniture_rows(edition.paper, grid, p.number))
+                for p in edition.pages if p.number != page.number}
+        ts.diagnostics.extend(no_fit(planner, parts, grid, rows_avail, blocks, page.number, later, room))
     out = []
     for b in blocks:
         place = Placement(column=b.col, span=b.span, row=b.row, rows=b.rows, pos=b.part.article.pos)

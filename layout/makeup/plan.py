@@ -27,6 +27,7 @@ LOOSE_COST = 1.0           # per paragraph set a line longer
 TIGHT_COST = 1.5           # per paragraph set a line shorter
 PHOTO_COST = 0.5           # per row away from the photo's natural height
 EMPTY_COST = 4.0           # per empty body line (only when no exact makeup exists)
+OVER_COST = 12.0           # per body line that does not fit (elastic shapes: the page is overfull)
 TIGHT_LAST = 0.34          # tightening is tried when the last line fills at most this much
 MAX_LOOSE = 4              # paragraphs tried for looseness each way
 VARY_COST = 1.5            # 变栏: one body column fewer than the span
@@ -157,18 +158,55 @@ class Planner:
         if key in self._memo:
             return self._memo[key]
         out: dict[int, Shape] = {}
+        frame = self._frame(part, span)
+        if frame is not None:
+            lines, head_rows, set_size, fixed, photo_opts, width = frame
+            body_opts = self._body_options(part, span, width, exact)
+            self._shapes(out, part, span, max_rows, fixed, photo_opts, body_opts, lines, head_rows, set_size)
+        self._memo[key] = out
+        return out
+
+    def elastic(self, part: Part, span: int, max_rows: int) -> dict[int, Shape]:
+        """For a page with no exact makeup: every height from the part's floor (headline,
+        smallest photo, MIN_BODY_ROWS of body) up to max_rows, the exact and near-exact
+        shapes where there are some, else the natural setting with its body cut short
+        (OVER_COST per body line that does not fit, shape.over) or ending early (EMPTY_COST
+        per empty body line)."""
+        key = ("elastic", part, span, max_rows)
+        if key in self._memo:
+            return self._memo[key]
+        out = dict(self.menu(part, span, max_rows, exact=False))
+        frame = self._frame(part, span)
+        art = part.article
+        if frame is not None and (art.paragraphs or art.author) and not part.jump_to:
+            lines, head_rows, set_size, fixed, photo_opts, width = frame
+            cols = body_column_count(self.grid, art, width)
+            measure = columns_of(self.grid, Rect(0, 0, width, 0), cols, self.ts.size(body_role(art)))[0][1]
+            n = self.paragraphs(part, measure, 0)[0]
+            least = min(MIN_BODY_ROWS, -(-n // cols))
+            body = []
+            for brows in range(least, max_rows + 1):
+                cap = brows * cols
+                over, empty = max(0, n - cap), max(0, cap - n)
+                body.append((brows, 0, (), OVER_COST * over + EMPTY_COST * empty, False, over))
+            self._shapes(out, part, span, max_rows, fixed, photo_opts, body, lines, head_rows, set_size)
+        self._memo[key] = out
+        return out
+
+    def _frame(self, part: Part, span: int):
+        """(headline lines, headline rows, set size, fixed rows, photo options, width) of the
+        part at this span, or None when it cannot be set there (a box too wide, a headline
+        too wide)."""
         art = part.article
         grid = self.grid
         width = self.inner_width(part, span)
         if width <= 0 or (part.boxed and span > max(2, self.grid.columns // 2)):   # a box stays narrow
-            self._memo[key] = out
-            return out
+            return None
         size = part.headline_size
         head = self.headline(part, width, size) if (art.headline or art.kicker or art.subhead or part.short) \
             else ((), 0, 0.0)
         if head is None:
-            self._memo[key] = out
-            return out
+            return None
         lines, head_rows, set_size = head
         fixed = (2 if part.boxed else 0) + head_rows + (1 if part.jump_from else 0)
         photo_opts = [(0, 0, 0.0)]
@@ -181,10 +219,15 @@ class Planner:
                 lo = max(4, round(nat * (1 - PHOTO_TOLERANCE)))
                 hi = max(lo, round(nat * (1 + PHOTO_TOLERANCE)))
                 photo_opts = [(r, cap, PHOTO_COST * abs(r - nat)) for r in range(lo, hi + 1)]
-        body_opts = self._body_options(part, span, width, exact)
+        return lines, head_rows, set_size, fixed, photo_opts, width
+
+    def _shapes(self, out, part, span, max_rows, fixed, photo_opts, body_opts, lines, head_rows, set_size):
+        """The cheapest shape of each height from these headline, photo and body options."""
+        art = part.article
+        size = part.headline_size
         for air in range(MAX_AIR + 1):
             for prow, cap, pcost in photo_opts:
-                for brows, cols, loose, bcost, jump in body_opts:
+                for brows, cols, loose, bcost, jump, *over in body_opts:
                     rows = fixed + air + prow + cap + brows
                     if rows > max_rows:
                         continue
@@ -194,9 +237,8 @@ class Planner:
                         out[rows] = Shape(span=span, rows=rows, body_cols=cols, headline_size=size, jump=jump,
                                           headline_lines=lines if lines != tuple(art.headline) else (),
                                           air=air, photo_rows=prow, looseness=loose, body_rows=brows,
-                                          head_rows=head_rows + air, cost=cost, set_size=set_size)
-        self._memo[key] = out
-        return out
+                                          head_rows=head_rows + air, cost=cost, set_size=set_size,
+                                          over=over[0] if over else 0)
 
     def _body_options(self, part: Part, span: int, width: float,
                       exact: bool = True) -> list[tuple[int, int, tuple, float]]:

@@ -21,3 +21,4 @@ class Shape:
     jump: bool = False                     # the text goes on elsewhere (下转: last line kept for it)
     set_size: float = 0.0                  # the 主题's size as set (after shrinking to fit)
     cost: float = 0.0                      # how far from the natural setting (lower is better)
+    over: int = 0                          # body lines that do not fit (Planner.elastic only)

@@ -44,17 +44,19 @@ ENTRIES = {
     "no-fit": ("article {article}: cannot be set on page {page} at any width (its headline or photo "
                "does not fit the page)",
                "稿件 {article}：在第{page}版上任何宽度都排不下（标题或图片放不进本版）"),
-    "page-overfull": ("page {page}: the stories need about {lines} lines more than the page holds "
-                      "(≈ {chars} characters); cut ≈ {chars} characters from '{article}' or another story, "
-                      "a smaller photo, or move '{article}' to another page (or continue it there with "
-                      "continues_on)",
-                      "第{page}版：稿件比版面多约 {lines} 行（≈ {chars} 字）；请从“{article}”或其他稿件删去"
-                      "约 {chars} 字，或缩小图片，或把“{article}”移到别的版（或用 continues_on 转版）"),
+    "page-overfull": ("page {page}: '{article}' does not fit: {lines} {lines:plural:line|lines} of its body "
+                      "(≈ {chars} characters) over; ways out: {ways}",
+                      "第{page}版：“{article}”排不下，正文多 {lines} 行（≈ {chars} 字）；可以：{ways}"),
+    "way.cut": ("cut ≈ {chars} characters", "删去约 {chars} 字"),
+    "way.photo": ("a smaller photo (photo: {{rows: {rows}}}, now {now} lines high; makes room for ≈ {chars} "
+                  "characters)", "缩小图片（photo: {{rows: {rows}}}，现高 {now} 行；可多排约 {chars} 字）"),
+    "way.continue": ("continue it on page {page} (continues_on: {page})", "转到第{page}版（continues_on: {page}）"),
+    "way.move": ("move it to page {page}, which has room", "移到有空位的第{page}版"),
     "page-underfull": ("page {page}: no arrangement fills the page exactly; about {lines} lines "
-                       "(≈ {chars} characters) are left over: add ≈ {chars} characters, a photo or another "
-                       "story, or place a block by hand",
-                       "第{page}版：没有正好排满本版的组版方式，约空 {lines} 行（≈ {chars} 字）：请增加约 "
-                       "{chars} 字、一张图片或一篇稿件，或手动安排一个稿件的位置"),
+                       "(≈ {chars} characters) are left empty, most in '{article}': add ≈ {chars} characters "
+                       "to it or another story, a photo or another story, or place a block by hand",
+                       "第{page}版：没有正好排满本版的组版方式，约空 {lines} 行（≈ {chars} 字），多在“{article}”："
+                       "请给它或其他稿件增加约 {chars} 字、一张图片或一篇稿件，或手动安排一个稿件的位置"),
     # layout.makeup.verify: nothing drawn where it is hidden or cut
     "text-outside.page": ("page {page}, {block}: {n} {n:plural:glyph|glyphs} drawn outside the trimmed page "
                           "(the first, '{char}', at {x} mm, {y} mm from the top left)",
