@@ -161,3 +161,16 @@ def test_cli_imports_the_pdf_stages_only_inside_functions(path):
         for name in names:
             assert not any(name == m or name.startswith(m + ".") for m in LAZY), \
                 f"{_id(path)}: {name} at module level"
+
+
+def test_tests_mirror_the_package():
+    """tests/<stage>/test_*.py for every stage; only whole-pipeline tests sit in tests/ itself."""
+    tests = Path(__file__).resolve().parent
+    folders = {p.parent.name for p in tests.glob("*/test_*.py")}
+    stages = {p.name for p in PKG.iterdir() if p.is_dir() and not p.name.startswith("_")}
+    assert folders <= stages, f"test folders that are no stage: {sorted(folders - stages)}"
+    assert stages <= folders, f"stages without tests: {sorted(stages - folders)}"
+    names = [p.name for p in tests.rglob("test_*.py")]
+    assert len(names) == len(set(names)), "a test file name is used twice (no __init__.py here)"
+    loose = sorted(p.name for p in tests.glob("test_*.py"))
+    assert loose == ["test_architecture.py", "test_end_to_end.py", "test_sample_edition.py"], loose
