@@ -8,7 +8,7 @@ from pathlib import Path
 
 from layout.cli.report import article_count, print_diags
 from layout.base.diagnostics import Phrase, has_errors
-from layout.messages import msg
+from layout.cli.messages import msg
 
 
 def add_parser(sub) -> None:

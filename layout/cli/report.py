@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from layout.base.diagnostics import Severity
-from layout.messages import diag_json, diag_line, dumps
+from layout.cli.messages import diag_json, diag_line, dumps
 
 
 def once(diags) -> list:

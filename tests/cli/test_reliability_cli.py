@@ -308,7 +308,7 @@ def test_a_failed_build_leaves_the_previous_output_untouched(copy, tmp_path, mon
 def test_a_control_character_in_a_message_is_escaped():
     """A message quoting the editor's text stays one line: control characters are escaped."""
     from layout.base.diagnostics import error
-    from layout.messages import diag_line
+    from layout.cli.messages import diag_line
 
     d = error("got the string '\x1e\u2028'")
     for line in (str(d), diag_line(d, "en"), diag_line(d, "zh")):

@@ -10,7 +10,7 @@ import pytest
 from layout.base.diagnostics import Severity
 from layout.edition import load_edition
 from layout.edition import source
-from layout.messages import diag_message
+from layout.cli.messages import diag_message
 
 MINIMAL = Path(__file__).parents[1] / "fixtures" / "minimal"
 SAMPLE = Path(__file__).parents[2] / "editions" / "shijingshan" / "2020-02-24"

@@ -299,7 +299,7 @@ def test_overflow_and_preflight_words_in_chinese(capsys, copy, tmp_path, monkeyp
 
 
 def test_locale_precedence():      # the catalogue's entries: tests/base/test_catalogue.py
-    from layout.messages import language
+    from layout.cli.messages import language
 
     assert language({"LANG": "zh_CN.UTF-8"}) == "zh"
     assert language({"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}) == "en"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from layout.base.diagnostics import Severity
-from layout.messages import diag_json, diag_line
+from layout.cli.messages import diag_json, diag_line
 
 DEFAULT_EDITOR_URL = "vscode://file/{path}:{line}:{col}"
 STORED = 0      # page PNGs uncompressed: they only cross the loopback (~10 ms less a page)
