@@ -3,11 +3,19 @@
 One page per seed: 4-12 stories of realistic Chinese news copy, built from a vocabulary of
 phrases (no external data), ranked by their order in `articles` (first = 头条), with 0-3
 photos, one boxed commentary (评论) and some briefs (简讯), none of them placed by hand.
-The copy is drawn so that the page's stories roughly fill it, as an editor who counts
-字数 supplies them: `fill` is the copy's estimated share of the page (1.0 = exactly the
-page, by the rough estimate of `estimate_rows`, which knows nothing of the makeup's
-choices). Each page is written as a real edition folder (the sample paper copied beside
-it) so that it goes through the public loader.
+The copy is drawn so that the page's stories fill it, as an editor who counts 字数 against
+the paper's known page capacity supplies them: a page's worth give or take a few per cent.
+`fill` is what the copy needs by the makeup's own planner (`planner_fill`: every story at
+the span an editor would first give it, in its natural setting, Planner.menu), 1.0 = a page's
+worth; each page's fill is drawn uniformly from FILL_RANGE = 0.95-1.05 (±5 %) and the copy
+scaled until the planner agrees within CALIBRATION (0.003; a story's copy changes by whole
+sentences, so a page may end a little off: `fill` is the figure reached, `target` the one
+drawn). The range is 0.10 wide, no narrower than the band of fill the makeup absorbs on
+one page (0.06-0.11 wide when measured by bench/makeup_absorption.py; layout/makeup/auto.py
+states it), and centred on a page's worth, not on that band. `estimate` keeps the old rough
+figure of `estimate_rows` (which knows nothing of the makeup's choices) for comparison.
+Each page is written as a real edition folder (the sample paper copied beside it) so that
+it goes through the public loader.
 
     page = generate_page(seed)          # a PageSpec: the stories, the page number
     folder = write_edition(page, root)  # root/paper.yaml, root/assets/*.png, root/<seed>/edition.yaml
@@ -195,7 +203,7 @@ def _span_guess(story: Story, rank: int) -> int:
     return 4 if rank == 0 else (3 if story.chars > 900 or story.photo else 2)
 
 
-FILL_RANGE = (0.97, 1.03)   # the fill drawn for a page (planner_fill), uniformly
+FILL_RANGE = (0.95, 1.05)   # the fill drawn for a page (planner_fill), uniformly: a page's worth ± 5 %
 CALIBRATION = 0.003         # how close the copy is brought to the drawn fill
 
 

@@ -23,6 +23,10 @@ page's makeup and the makeup's error codes (page-overfull, page-underfull, no-fi
 `check_page` also gives the hard rules tests/makeup/test_makeup_quality.py asserts: nothing lost,
 no overlapping frames, no glyph outside the type area, no 碰题.
 
+The fill column is the copy's need by the makeup's planner (bench/makeup_editions.py,
+planner_fill: 1.0 = a page's worth in the natural setting), drawn for each page uniformly
+from FILL_RANGE = 0.95-1.05; the summary prints the range and the fills reached.
+
 Benchmarks measure; nothing here fails on a figure.
 """
 from __future__ import annotations
@@ -50,6 +54,7 @@ PLACE = re.compile(r"^[ ]*place: \{[^\n]*\}[^\n]*(\n|$)", re.M)   # as tests/mak
 HEAD_PT = 14.0             # text this large is headline (kicker, 主题, 副题, brief heads)
 EM_TOP, EM_BOTTOM = 0.88, 0.12     # the ideographic em box around the baseline
 EPS = 0.5
+REPORTED = {"page-overfull", "page-underfull", "no-fit"}     # the makeup's messages for a page not full
 
 
 @dataclass
@@ -58,7 +63,7 @@ class PageResult:
     seed: int | None
     page: int
     stories: int
-    fill: float                # generated copy's estimated share of the page (sample: 0)
+    fill: float                # generated copy's need by the planner, share of the page (sample: 0)
     holes: int
     empty_lines: int
     overset: int
@@ -382,6 +387,7 @@ def summarise(results: list[PageResult]) -> dict:
         "fallback_pages": sum(any(c in r.codes for c in ("page-underfull", "page-overfull", "no-fit"))
                               for r in results),
         "clash_on_exact_pages": sum(bool(r.clashes) and r.exact for r in results),
+        "unreported": sum(not r.exact and not REPORTED & set(r.codes) for r in results),
         "codes": dict(sorted(codes.items())),
     }
 
@@ -404,6 +410,7 @@ def summary_table(name: str, s: dict) -> str:
              f"  near misses (0 holes, 0 overset, 1-3 empty lines) {s['near_exact']}",
              f"  pages without an exact makeup (page-underfull/-overfull/no-fit: the fallback) {s['fallback_pages']}; "
              f"碰题 on exactly full pages {s['clash_on_exact_pages']}",
+             f"  pages not exactly full without a page-overfull/-underfull/no-fit message {s['unreported']}",
              "  codes (pages): " + (", ".join(f"{k} {v}" for k, v in s["codes"].items()) or "-")]
     return "\n".join(lines)
 
@@ -460,7 +467,7 @@ def main(argv=None) -> int:
             say(row(r))
         worst = worst_pages(generated, args.worst)
         slowest = max(generated, key=lambda r: r.cpu, default=None)
-        out = {"generated": summarise(generated), "sample": summarise(sample),
+        out = {"generated": summarise(generated), "sample": summarise(sample), "fill_range": list(gen.FILL_RANGE),
                "worst": {k: [{"seed": r.seed, "page": r.page, "why": why(r)} for r in v] for k, v in worst.items()},
                "slowest": {"seed": slowest.seed, "seconds": slowest.seconds, "cpu": slowest.cpu} if slowest else None,
                "pages": [asdict(r) | {"exact": r.exact, "hard_ok": r.hard_ok} for r in generated + sample]}
@@ -474,6 +481,10 @@ def main(argv=None) -> int:
             return 0
         print()
         print(summary_table(f"generated (seeds {args.seed}..{args.seed + args.pages - 1})", out["generated"]))
+        lo, hi = gen.FILL_RANGE
+        print(f"  fill (the copy's need by the planner's natural setting, 1.0 = a page's worth) drawn uniformly "
+              f"from {lo:.2f}-{hi:.2f}; reached {min(r.fill for r in generated):.3f}-{max(r.fill for r in generated):.3f}"
+              if generated else "")
         if sample:
             print(summary_table("sample edition, every place: removed", out["sample"]))
         if any(worst.values()):
