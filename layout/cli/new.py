@@ -35,6 +35,9 @@ def run(args) -> int:
     if unknown:
         print(msg("new.no-article", ids=tuple(unknown), path=args.source), file=sys.stderr)
         return 1
+    if edition.date > dt.date.max - dt.timedelta(days=7):
+        print(msg("new.no-next-week", path=args.source, date=edition.date.isoformat()), file=sys.stderr)
+        return 1
     target = Path(args.next)
     if target.suffix.lower() not in (".yaml", ".yml"):
         target = target / "edition.yaml"
