@@ -2,42 +2,8 @@
 a change reaches (a jump carries only a changed article), the page in view first when
 several change, and pictures decoded once for all previews."""
 import re
-import shutil
-from pathlib import Path
 
-import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-PAPER_DIR = ROOT / "editions" / "shijingshan"
-
-
-@pytest.fixture(scope="module")
-def fonts():
-    from layout.fonts import FontSet
-
-    return FontSet.load()
-
-
-@pytest.fixture
-def edition(tmp_path):
-    dst = tmp_path / "shijingshan"
-    shutil.copytree(PAPER_DIR, dst, ignore=shutil.ignore_patterns("*.py"))
-    return dst / "2020-02-24" / "edition.yaml"
-
-
-@pytest.fixture
-def desk(edition, fonts):
-    from layout.cli.desk.session import Desk
-
-    d = Desk(edition, fonts=fonts, dpi=20, lang="en")
-    d.rebuild()
-    return d
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+from test_desk import desk, edit, edition, fonts  # noqa: F401  (the desk's fixtures)
 
 
 def reload(desk):

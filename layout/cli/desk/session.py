@@ -51,11 +51,18 @@ class Snapshot:
 
 
 class Steps:
-    """The building thread's CPU seconds per step of one version (what a shared machine's
-    load does not inflate)."""
+    """The wall time of one version and the building thread's CPU seconds, in all and per
+    step (what a shared machine's load does not inflate)."""
 
     def __init__(self):
+        self.t0, self.c0 = time.perf_counter(), time.thread_time()
         self.spent: dict = {}
+
+    def seconds(self) -> float:
+        return time.perf_counter() - self.t0
+
+    def cpu(self) -> float:
+        return time.thread_time() - self.c0
 
     @contextmanager
     def __call__(self, name: str):
@@ -95,19 +102,16 @@ class Desk:
         several pages changed, the page in view (`focus`) is made up, drawn and handed to
         `publish(snapshot)` first, then the others."""
         with self._lock:
-            t0, c0 = time.perf_counter(), time.thread_time()
-            self._steps = Steps()
-            old = self.snapshot
-            loaded = self._load()
+            old, loaded = self._start()
             if loaded.edition is None:
-                return self._publish(self._unreadable(old, loaded, t0))
+                return self._publish(self._unreadable(old, loaded))
             only = None if old.broken else changed_pages(old.edition, loaded.edition)
             stages = self._stages(only, loaded.edition, old)
             for i, part in enumerate(stages):
-                snap = self._publish(self._build(self.snapshot, loaded, part, t0, c0))
-                if publish is not None and i + 1 < len(stages):
-                    publish(snap)
-                    t0, c0 = time.perf_counter(), time.thread_time()
+                snap = self._publish(self._build(self.snapshot, loaded, part))
+                if i + 1 < len(stages):
+                    if publish is not None:
+                        publish(snap)
                     self._steps = Steps()
             return snap
 
@@ -119,13 +123,10 @@ class Desk:
             if not self._unconfirmed:
                 return None
             self._unconfirmed = False
-            t0, c0 = time.perf_counter(), time.thread_time()
-            self._steps = Steps()
-            old = self.snapshot
-            loaded = self._load()
+            old, loaded = self._start()
             if loaded.edition is None:
-                return self._publish(self._unreadable(old, loaded, t0))
-            return self._publish(self._build(old, loaded, None, t0, c0, full=True))
+                return self._publish(self._unreadable(old, loaded))
+            return self._publish(self._build(old, loaded, None, full=True))
 
     def failed(self, exc: BaseException) -> Snapshot:
         """A build that raised (a bug): said over the last good pages, never a dead desk."""
@@ -136,17 +137,19 @@ class Desk:
         return self._publish(dataclasses.replace(old, version=old.version + 1, changed=(),
                                                  broken=(error("desk.internal", None, what=what),)))
 
-    def _load(self):
+    def _start(self):
+        """(the current snapshot, the edition loaded again), the clock started."""
         from layout.cli.desk.build import load
 
+        self._steps = Steps()
         with self._steps("load"):
-            return load(self.path, self.fonts)
+            return self.snapshot, load(self.path, self.fonts)
 
-    def _unreadable(self, old: Snapshot, loaded, t0) -> Snapshot:
+    def _unreadable(self, old: Snapshot, loaded) -> Snapshot:
         """The file cannot be read at all (its YAML does not parse): every page waits, the
         last good images stay, the error is said over them."""
         return dataclasses.replace(old, version=old.version + 1, broken=_errors(loaded.diagnostics),
-                                   changed=(), seconds=time.perf_counter() - t0, proof=old.proof)
+                                   changed=(), seconds=self._steps.seconds(), proof=old.proof)
 
     def _stages(self, only, edition, old: Snapshot) -> list:
         """The page sets made up one after the other: the page in view first when more than
@@ -158,7 +161,7 @@ class Desk:
         first = self.focus if self.focus in target else min(target)
         return [{first}, target - {first}]
 
-    def _build(self, old: Snapshot, loaded, only, t0, c0, full: bool = False) -> Snapshot:
+    def _build(self, old: Snapshot, loaded, only, full: bool = False) -> Snapshot:
         """The next snapshot with the pages in `only` (None: all) made up again.  Pages are
         made up page by page (layout.pipeline.pagewise): a page held up by errors keeps its
         last good image, the errors shown over it."""
@@ -181,11 +184,12 @@ class Desk:
                 self._unconfirmed = True
         if layout is None:
             return dataclasses.replace(old, version=old.version + 1, broken=made.blocking, changed=(),
-                                       seconds=time.perf_counter() - t0, proof=old.proof)
-        snap = self._next(old, loaded.edition, made.diagnostics, made.blocking, layout, t0, full)
-        return dataclasses.replace(snap, cpu=time.thread_time() - c0, steps=self._steps.items())
+                                       seconds=self._steps.seconds(), proof=old.proof)
+        snap = self._next(old, loaded.edition, made.diagnostics, made.blocking, layout, full)
+        return dataclasses.replace(snap, seconds=self._steps.seconds(), cpu=self._steps.cpu(),
+                                   steps=self._steps.items())
 
-    def _next(self, old: Snapshot, edition, diags, broken, layout, t0, full: bool = False) -> Snapshot:
+    def _next(self, old: Snapshot, edition, diags, broken, layout, full: bool = False) -> Snapshot:
         """The snapshot after `old` with `layout`; `full`: pages drawn by patching are drawn
         whole again."""
         version = old.version + 1
@@ -206,7 +210,7 @@ class Desk:
         all_diags = tuple(diags) + tuple(d for d in layout.diagnostics if d not in diags)
         proof = {k: v for k, v in old.proof.items() if pages.get(k[0]) and pages[k[0]].version == k[1]}
         return Snapshot(version, pages, edition, layout, all_diags, tuple(broken), tuple(changed),
-                        time.perf_counter() - t0, proof)
+                        self._steps.seconds(), proof)
 
     def _publish(self, snap: Snapshot) -> Snapshot:
         self.snapshot = snap
