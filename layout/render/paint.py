@@ -15,10 +15,10 @@ from weakref import WeakKeyDictionary
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.pdfbase.pdfmetrics import getFont
 
+from layout.base.pictures import PLATE_MODES, for_plate
 from layout.makeup.model import BoxItem, ImageItem, PageLayout, QRItem, Rect, RuleItem, TextRun
 from layout.render.numbers import fp_str
 
-PRINTABLE_IMAGE_MODES = ("L", "1", "CMYK")
 # Pen positions closer than this (pt) to the natural advance are set in one Tj.
 _SAME_PEN = 0.005
 # An edge this close to (or beyond) the trim counts as touching it.
@@ -69,18 +69,6 @@ def _advances(font) -> _Advances:
     except KeyError:
         adv = _ADVANCES[font] = _Advances(font)
         return adv
-
-
-def _printable(pic, colour: bool):
-    """RGB(A)/palette pictures for the plate: transparency flattened on white (PDF/X-1a has
-    none), then greyscale, or CMYK for a colour logo."""
-    if pic.mode in ("RGBA", "LA", "P", "PA"):
-        from PIL import Image
-
-        rgba = pic.convert("RGBA")
-        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        pic = Image.alpha_composite(white, rgba)
-    return pic.convert("CMYK" if colour else "L")
 
 
 class _Painter:
@@ -249,10 +237,9 @@ class _Painter:
         self.end_text()
         with Image.open(im.path) as pic:
             source = im.path
-            if pic.mode not in PRINTABLE_IMAGE_MODES or im.crop:
+            if pic.mode not in PLATE_MODES or im.crop:
                 pic.load()
-                if pic.mode not in PRINTABLE_IMAGE_MODES:
-                    pic = _printable(pic, im.colour)
+                pic = for_plate(pic, im.colour)
                 if im.crop:
                     pic = pic.crop(im.crop)
                 source = ImageReader(pic)   # else the file goes in as it is (JPEG stays DCT)
