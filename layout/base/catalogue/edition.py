@@ -255,7 +255,7 @@ ENTRIES = {
                    "{what}“{path}”的像素模式为 {mode}，印版无法使用；请导出为灰度、RGB 或 CMYK 图片（8 或 16 位）"),
     "image-ink": ("{what} '{path}' has {ink} % ink at its darkest, more than the paper's ink_limit of "
                   "{limit} %; separate it again for this press (or give an RGB or grey file)",
-                  "{what}“{path}”最深处总墨量 {ink}%，超过报纸的总墨量上限（ink_limit）{limit}%；"
+                  "{what}“{path}”最深处总墨量 {ink}%，超过报纸的总墨量上限 {limit}%；"
                   "请按本印厂的条件重新分色（或提供 RGB 或灰度图片）"),
     "not-an-image": ("{what} '{path}' is not an image file Pillow can read",
                      "{what}“{path}”不是 Pillow 能读取的图片文件"),
