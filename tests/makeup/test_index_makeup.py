@@ -78,7 +78,7 @@ def test_an_index_of_an_unknown_story_is_an_error_at_its_place(tmp_path, capsys)
     folder = edition(tmp_path, {"alpha": 2}, index_box(stories=["alpah"]))
     assert main(["check", str(folder)]) == 1
     err = capsys.readouterr().err
-    assert "导读 daodu: no article 'alpah' in the edition (did you mean 'alpha'?)" in err
+    assert "index daodu: no article 'alpah' in the edition (did you mean 'alpha'?)" in err
     line = next(ln for ln in err.splitlines() if "alpah" in ln)
     row, col = map(int, line.split(": error:")[0].rsplit(":", 2)[1:])
     assert (folder / "edition.yaml").read_text(encoding="utf-8").splitlines()[row - 1][col - 1:].startswith("alpah")
