@@ -43,6 +43,7 @@ def build_paper(out: Collector, root: Node, path: Path, font_ids=()) -> Paper | 
         out.error("slug", f.get("slug"), slug=slug)
     fonts = _fonts(out, f, font_ids)
     colors = _colors(out, f)
+    ink_limit = f.number("ink_limit", 240.0, low=100, high=400)
     paper = Paper(
         name=f.text("name", required=True),
         slug=slug,
@@ -53,7 +54,7 @@ def build_paper(out: Collector, root: Node, path: Path, font_ids=()) -> Paper | 
         styles=_styles(out, f, fonts, colors),
         fonts=fonts,
         colors=colors,
-        masthead=_masthead(out, f, path.parent),
+        masthead=_masthead(out, f, path.parent, ink_limit),
         folio=_folio(f),
         punctuation=f.choice("punctuation", PUNCTUATION, "quanjiao"),
         normalize_ascii_punct=f.boolean("normalize_ascii_punct", True),
@@ -61,7 +62,7 @@ def build_paper(out: Collector, root: Node, path: Path, font_ids=()) -> Paper | 
         issue_resets=f.choice("issue_resets", ISSUE_RESETS, "yearly"),
         jump_to_format=f.template("jump_to", ("page",), "(下转{page}版)"),
         jump_from_format=f.template("jump_from", ("page",), "(上接{page}版)"),
-        ink_limit_pct=f.number("ink_limit", 240.0, low=100, high=400),
+        ink_limit_pct=ink_limit,
         min_text_pt=f.number("min_text_size", 6.0, low=1, high=72),
         path=str(path),
         dir=str(path.parent),
@@ -194,7 +195,7 @@ def _styles(out: Collector, f: Fields, fonts: dict, colors: dict) -> dict[str, T
     return styles
 
 
-def _masthead(out: Collector, f: Fields, paper_dir: Path) -> Masthead:
+def _masthead(out: Collector, f: Fields, paper_dir: Path, ink_limit: float) -> Masthead:
     m = f.sub("masthead", ("title", "logo", "sponsor", "permit", "website", "qr",
                            "dateline", "hotlines", "rows"), required=True)
     if m is None:
@@ -202,7 +203,8 @@ def _masthead(out: Collector, f: Fields, paper_dir: Path) -> Masthead:
     logo = m.text("logo", printed=False)
     if logo:
         logo = confined_image(out, m.get("logo"), logo, paper_dir,
-                              {"folder.paper": paper_dir}, Phrase("what.logo"))
+                              {"folder.paper": paper_dir}, Phrase("what.logo"), colour=True,
+                              ink_limit=ink_limit)
     site = m.sub("website", ("name", "url"))
     qr = m.sub("qr", ("url", "caption"))
     hot = m.sub("hotlines", ("title", "entries"))

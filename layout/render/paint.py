@@ -17,10 +17,10 @@ from weakref import WeakKeyDictionary
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.pdfbase.pdfmetrics import getFont
 
+from layout.base.pictures import PLATE_MODES, for_plate
 from layout.makeup.model import BoxItem, FormItem, ImageItem, PageLayout, QRItem, Rect, RuleItem, TextRun
 from layout.render.numbers import fp_str
 
-PRINTABLE_IMAGE_MODES = ("L", "1", "CMYK")
 # Pen positions closer than this (pt) to the natural advance are set in one Tj.
 _SAME_PEN = 0.005
 # An edge this close to (or beyond) the trim counts as touching it.
@@ -73,18 +73,6 @@ def _advances(font) -> _Advances:
         return adv
 
 
-def _printable(pic, colour: bool):
-    """RGB(A)/palette pictures for the plate: transparency flattened on white (PDF/X-1a has
-    none), then greyscale, or CMYK for a colour logo."""
-    if pic.mode in ("RGBA", "LA", "P", "PA"):
-        from PIL import Image
-
-        rgba = pic.convert("RGBA")
-        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        pic = Image.alpha_composite(white, rgba)
-    return pic.convert("CMYK" if colour else "L")
-
-
 class Pictures:
     """Each picture as it goes to the canvas: its file as it is (a JPEG stays DCT), or
     decoded, made printable and cropped (an ImageReader).  While `keep` is on (previews,
@@ -125,11 +113,10 @@ def _prepared(im: ImageItem):
     from reportlab.lib.utils import ImageReader
 
     with Image.open(im.path) as pic:
-        if pic.mode in PRINTABLE_IMAGE_MODES and not im.crop:
+        if pic.mode in PLATE_MODES and not im.crop:
             return im.path
         pic.load()
-        if pic.mode not in PRINTABLE_IMAGE_MODES:
-            pic = _printable(pic, im.colour)
+        pic = for_plate(pic, im.colour)
         if im.crop:
             pic = pic.crop(im.crop)
         return ImageReader(pic)

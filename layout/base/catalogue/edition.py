@@ -277,6 +277,13 @@ ENTRIES = {
                       "limit of {limit} megapixels; scale it down (300 ppi at its printed size is enough)",
                       "{what}“{path}”为 {width} × {height} 像素（{megapixels} 百万像素），超过 {limit} 百万像素的上限；"
                       "请缩小图片（按印刷尺寸 300 ppi 即可）"),
+    "image-mode": ("{what} '{path}' is a picture of Pillow mode {mode}, which a plate cannot take; "
+                   "export it as a grey, RGB or CMYK picture (8 or 16 bits)",
+                   "{what}“{path}”的像素模式为 {mode}，印版无法使用；请导出为灰度、RGB 或 CMYK 图片（8 或 16 位）"),
+    "image-ink": ("{what} '{path}' has {ink} % ink at its darkest, more than the paper's ink_limit of "
+                  "{limit} %; separate it again for this press (or give an RGB or grey file)",
+                  "{what}“{path}”最深处总墨量 {ink}%，超过报纸的总墨量上限 {limit}%；"
+                  "请按本印厂的条件重新分色（或提供 RGB 或灰度图片）"),
     "not-an-image": ("{what} '{path}' is not an image file Pillow can read",
                      "{what}“{path}”不是 Pillow 能读取的图片文件"),
     # ---- placement on the grid
