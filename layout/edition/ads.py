@@ -15,6 +15,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, ScalarNode
 
 from layout.base.diagnostics import Phrase
+from layout.base.pictures import max_ink_pct
 from layout.edition.assets import confined_file, confined_image
 from layout.edition.fields import Fields
 from layout.edition.model import Ad, AdArtwork, Paper
@@ -97,18 +98,9 @@ def _image_artwork(out, node, rel: str, path: str, paper: Paper) -> AdArtwork | 
         if mode not in PRINTABLE_MODES:
             out.error("ad-colour-space", node, path=rel, mode=mode)
             return None
-        ink = _max_ink(im) if mode == "CMYK" else (100.0 if mode in ("L", "1") else 0.0)
+        ink = max_ink_pct(im) if mode == "CMYK" else (100.0 if mode in ("L", "1") else 0.0)
     if ink > paper.ink_limit_pct + 0.5:
         out.error("ad-ink", node, path=rel, ink=ink, limit=paper.ink_limit_pct)
         return None
     w, h = size
     return AdArtwork("image", float(w), float(h), pixels=size, mode=mode, max_ink_pct=ink)
-
-
-def _max_ink(im) -> float:
-    """The highest C+M+Y+K of any pixel of a CMYK picture, in %."""
-    from PIL import ImageMath
-
-    c, m, y, k = (band.convert("I") for band in im.split())
-    total = ImageMath.lambda_eval(lambda a: a["c"] + a["m"] + a["y"] + a["k"], c=c, m=m, y=y, k=k)
-    return total.getextrema()[1] * 100 / 255

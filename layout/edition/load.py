@@ -93,15 +93,11 @@ class _Context:
 
     def __init__(self, out: Collector, edition_dir: Path, image_roots: dict[str, Path],
                  grid_columns: int, invisible_chars: str = "strip",
-<<<<<<< HEAD
-                 style_roles: tuple[str, ...] = (), paper: Paper | None = None):
-        self.out = out
-        self.paper = paper                          # None: the paper did not load
-=======
-                 style_roles: tuple[str, ...] = (), ink_limit: float | None = None):
+                 style_roles: tuple[str, ...] = (), ink_limit: float | None = None,
+                 paper: Paper | None = None):
         self.out = out
         self.ink_limit = ink_limit                  # the paper's, for CMYK photos; None = unknown
->>>>>>> main
+        self.paper = paper                          # None: the paper did not load
         self.edition_dir = edition_dir
         self.image_roots = image_roots
         self.grid_columns = grid_columns            # 0 = unknown (the paper did not load)
@@ -128,12 +124,8 @@ def _read_edition(out: Collector, file: Path, font_ids: Collection[str] = ()) ->
         roots["folder.paper"] = _real(paper_file).parent
     ctx = _Context(out, edition_dir, roots, paper.grid.columns if paper else 0,
                    invisible_chars=paper.invisible_chars if paper else "strip",
-<<<<<<< HEAD
-                   style_roles=tuple(paper.styles) if paper else (), paper=paper)
-=======
                    style_roles=tuple(paper.styles) if paper else (),
-                   ink_limit=paper.ink_limit_pct if paper else None)
->>>>>>> main
+                   ink_limit=paper.ink_limit_pct if paper else None, paper=paper)
 
     date = _date(f)
     weekday = _weekday(f, date)
