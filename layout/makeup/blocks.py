@@ -111,7 +111,7 @@ def _without_widows(ts: Typesetter, article, measure: float, start: Resume | Non
     """The body lines for balanced columns with no widow at a column's head, a paragraph
     set a line shorter or longer where that avoids it (thread.without_widows); where
     nothing does, the columns stay balanced, the widow stays, and a note says so."""
-    if article.kind == "verse" or columns < 2:
+    if article.kind in ("verse", "index") or columns < 2:     # stanzas and entries: no widows
         return lines
     paras = list(dict.fromkeys(bl.paragraph for bl in lines))
     sizes = [sum(1 for bl in lines if bl.paragraph == pi) for pi in paras]
