@@ -18,11 +18,11 @@ from layout.edition.source import node_pos
 
 PAPER_KEYS = ("name", "slug", "page", "margins", "bleed", "grid", "punctuation",
               "normalize_ascii_punct", "invisible_chars", "jump_to", "jump_from", "ink_limit",
-              "min_text_size", "fonts", "colors", "styles", "masthead", "folio", "issue_resets")
+              "min_text_size", "fonts", "colors", "styles", "masthead", "folio", "issue_resets", "ads", "index")
 STYLE_ROLES = ("body", "byline", "kicker", "headline", "subhead", "commentary",
                "commentary_headline", "caption", "credit", "folio", "jump", "hotline",
                "dateline", "masthead_title", "masthead_small")
-OPTIONAL_ROLES = {"verse": "commentary"}   # role -> the role it copies when the paper omits it
+OPTIONAL_ROLES = {"verse": "commentary", "ad_label": "credit", "index_title": "subhead", "index": "body"}   # role -> the role it copies when the paper omits it
 STYLE_KEYS = ("font", "size", "leading", "align", "indent", "tracking", "color", "min_size", "latin_space")
 ALIGNMENTS = ("justify", "left", "center", "right")
 PUNCTUATION = ("quanjiao", "kaiming", "banjiao")
@@ -68,6 +68,7 @@ def build_paper(out: Collector, root: Node, path: Path, font_ids=()) -> Paper | 
         dir=str(path.parent),
         pos=node_pos(root),
     )
+    paper = _index(f, _ads(f, paper))
     _check_page_area(out, f, paper)
     return None if has_errors(out.diags[before:]) else paper
 
@@ -230,6 +231,23 @@ def _masthead(out: Collector, f: Fields, paper_dir: Path, ink_limit: float) -> M
         pos=m.pos,
         field_pos=tuple((k, node_pos(m.get(k))) for k in MASTHEAD_KEYS if m.has(k)),
     )
+
+
+def _ads(f: Fields, paper: Paper) -> Paper:
+    """ads: the word over an advertisement (广告) and the thin rule above it (pt); none by default."""
+    g = f.sub("ads", ("label", "rule"))
+    if g is None:
+        return paper
+    return replace(paper, ad_label=g.text("label"), ad_rule_pt=g.number("rule", 0.0, low=0, high=4))
+
+
+def _index(f: Fields, paper: Paper) -> Paper:
+    """index: the 导读 box's default title and how an entry names its page (第{page}版)."""
+    g = f.sub("index", ("title", "page"))
+    if g is None:
+        return paper
+    return replace(paper, index_title=g.text("title", paper.index_title),
+                   index_page_format=g.template("page", ("page",), paper.index_page_format))
 
 
 QR_ERROR_LEVEL = "m"     # the masthead's code: error correction M, as furniture draws it

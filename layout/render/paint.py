@@ -18,7 +18,7 @@ from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.pdfbase.pdfmetrics import getFont
 
 from layout.base.pictures import PLATE_MODES, for_plate
-from layout.makeup.model import BoxItem, ImageItem, PageLayout, QRItem, Rect, RuleItem, TextRun
+from layout.makeup.model import BoxItem, FormItem, ImageItem, PageLayout, QRItem, Rect, RuleItem, TextRun
 from layout.render.numbers import fp_str
 
 # Pen positions closer than this (pt) to the natural advance are set in one Tj.
@@ -291,6 +291,23 @@ class _Painter:
         self.set_overprint(False)
         self.c.drawImage(source, self.px(r.x), self.py(r.bottom), r.w, r.h)
 
+    def form(self, f: FormItem) -> None:
+        """A PDF page (an ad) as a form XObject, its box scaled whole into the item's rect."""
+        from layout.makeup.adblock import fit_whole
+        from layout.render.pdfform import form_name
+
+        self.end_text()
+        self.fill = None
+        self.tf = None
+        name, (x0, y0, x1, y1) = form_name(self.c._doc, f.path)
+        r = fit_whole(x1 - x0, y1 - y0, f.rect)
+        s = r.w / (x1 - x0)
+        c = self.c
+        c.saveState()
+        c.transform(s, 0, 0, s, self.px(r.x) - s * x0, self.py(r.bottom) - s * y0)
+        c.doForm(name)
+        c.restoreState()
+
     def qr(self, q: QRItem) -> None:
         rows = q.modules
         if not rows or not rows[0]:
@@ -370,6 +387,8 @@ def paint_page(canvas, page: PageLayout, colors: dict, font_names: dict[str, str
             painter.image(item)
         elif isinstance(item, QRItem):
             painter.qr(item)
+        elif isinstance(item, FormItem):
+            painter.form(item)
         else:
             raise TypeError(f"cannot paint {type(item).__name__}")
     painter.end_text()

@@ -27,6 +27,11 @@ ENTRIES = {
                         "set {pt:.1f} pt beyond the measure",
                         "{what}：第 {n} 行“{text}”标点挤压后仍排不下，超出 {pt:.1f} pt"),
     # blocks and pages (pages.py, blocks.py: the lead converts those call lines)
+    "widow-kept": ("article {article}: column {column} begins with the last line of paragraph {paragraph} "
+                   "alone; no paragraph set a line shorter or longer avoids it, and balanced columns come "
+                   "first (a few characters more or fewer in that paragraph would)",
+                   "稿件 {article}：第 {column} 栏以第 {paragraph} 段的末行开头（孤行）；没有哪一段缩一行或伸一行能避免，"
+                   "平衡栏优先（该段增删几个字即可）"),
     "outside-grid": ("article {article}: placement outside the {columns}-column grid",
                      "稿件 {article}：位置超出 {columns} 栏的版面"),
     "below-page": ("article {article}: rows {first}–{last} run below the last line of page {page} ({lines} lines)",
@@ -34,6 +39,13 @@ ENTRIES = {
     "empty-continuation": ("article {article}: all its text fits on page {origin}; the continuation on "
                            "page {page} is empty",
                            "稿件 {article}：全文已在第{origin}版排完，第{page}版的转版是空的"),
+    "ad-aspect": ("ad {article}: the artwork does not match its booking: {span} columns × {height:.1f} mm "
+                  "({width:.1f} × {height:.1f} mm) needs artwork of that shape; at that width this one is "
+                  "{art_height:.1f} mm tall",
+                  "广告 {article}：稿样与订版不符：{span} 栏 × {height:.1f} 毫米（{width:.1f} × {height:.1f} 毫米）"
+                  "需要同样比例的稿样；按此宽度，这份稿样高 {art_height:.1f} 毫米"),
+    "ad-low-resolution": ("ad {article}: artwork at {ppi:.0f} ppi at its booked size, below {min_ppi}",
+                          "广告 {article}：稿样按订版尺寸只有 {ppi:.0f} ppi，低于 {min_ppi}"),
     "low-resolution": ("article {article}: photo at {ppi:.0f} ppi, below {min_ppi}",
                        "稿件 {article}：图片只有 {ppi:.0f} ppi，低于 {min_ppi}"),
     "overflow": ("article {article}: {chars} characters over ({lines} lines over) on page {page}",
