@@ -23,8 +23,12 @@ def too_wide(ts, page: int, what: Phrase, text: str, width: float, room: float, 
         return False
     ts.diagnostics.append(error("furniture-too-wide", pos or _paper(ts), page=page, what=what,
                                 text=_shown(text), width=f"{width * MM_PER_PT:.1f}",
-                                room=f"{max(room, 0.0) * MM_PER_PT:.1f}", hint=Phrase(hint)))
+                                room=f"{max(room, 0.0) * MM_PER_PT:.1f}", hint=_hint(hint)))
     return True
+
+
+def _hint(code: str, **args) -> Phrase:
+    return Phrase(code, key="styles.masthead_title", **args) if code == "hint.title" else Phrase(code, **args)
 
 
 def too_tall(ts, page: int, what: Phrase, need: float, room: float, pos, hint: str, **args) -> bool:
@@ -33,7 +37,7 @@ def too_tall(ts, page: int, what: Phrase, need: float, room: float, pos, hint: s
         return False
     ts.diagnostics.append(error("furniture-too-tall", pos or _paper(ts), page=page, what=what,
                                 need=f"{need * MM_PER_PT:.1f}", room=f"{max(room, 0.0) * MM_PER_PT:.1f}",
-                                hint=Phrase(hint, **args)))
+                                hint=_hint(hint, **args)))
     return True
 
 
