@@ -116,6 +116,10 @@ def _clash(a: Block, b: Block) -> bool:
     return a.row < b.row + b.head_rows and b.row < a.row + a.head_rows
 
 
+def is_brief(part: Part) -> bool:
+    return part.article.kind == "brief" and part.start is None
+
+
 def is_separator(part: Part) -> bool:
     """A boxed block may stand beside a headline (its rules separate them); a photo story
     opens with its headline like any other, so it does not."""
@@ -128,7 +132,7 @@ class _Search:
     slot's blocks so that no headline meets a neighbour's (碰题)."""
 
     def __init__(self, planner: Planner, parts: list[Part], slots: list[Slot], fixed: list[Block],
-                 exact: bool = True, keep: int = 1):
+                 exact: bool = True, keep: int = 1, together: bool = True):
         self.keep = keep
         self.arrangements: dict = {}
         self.parts = parts
@@ -137,6 +141,7 @@ class _Search:
         self.menus = [[planner.menu(p, s.span, s.rows, exact) for s in slots] for p in parts]
         self.masks = [[sum(1 << h for h in m) for m in pm] for pm in self.menus]
         self.seps = [is_separator(p) for p in parts]
+        self.briefs = {k for k, p in enumerate(parts) if is_brief(p)} if together else set()
         self.nodes = 0
         self.best: tuple[float, list[Block]] | None = None
         self.assignments = 0
@@ -173,7 +178,7 @@ class _Search:
             self.nodes += 1
             if self.nodes > NODE_BUDGET or len(out) >= MAX_GROUPS:
                 return
-            if acc >> rows & 1 and chosen:
+            if acc >> rows & 1 and chosen and self._briefs_together(chosen, left):
                 out.append(list(chosen))
             if i == len(left):
                 return
@@ -189,6 +194,15 @@ class _Search:
         rec(0, 1, [])
         return out
 
+    def _briefs_adjacent(self, order: list[int]) -> bool:
+        at = [i for i, k in enumerate(order) if k in self.briefs]
+        return not at or at[-1] - at[0] == len(at) - 1
+
+    def _briefs_together(self, chosen: list[int], left: list[int]) -> bool:
+        """简讯 stay one column of briefs: a slot takes all the briefs still left or none."""
+        mine = self.briefs.intersection(chosen)
+        return not mine or mine == self.briefs.intersection(left)
+
     # ---- the heights of each slot's blocks
     def _heights(self, groups: list[list[int]]) -> None:
         orders = []
@@ -199,9 +213,9 @@ class _Search:
                     if self.seps[k] and k != g[0]:
                         opts.append([k] + [x for x in g if x != k])
                         break
-            if len(g) >= 3:   # the last two the other way round: other rows for their headlines
-                opts.append(g[:-2] + [g[-1], g[-2]])
-            orders.append(opts)
+            for i in range(len(g) - 2, 0, -1):   # two neighbours the other way round: other rows for their headlines
+                opts.append(g[:i] + [g[i + 1], g[i]] + g[i + 2:])
+            orders.append([o for o in opts if self._briefs_adjacent(o)])
         # the slot with the fewest parts first: its few height choices constrain the others
         self._order = sorted(range(len(groups)), key=lambda j: (len(groups[j]), j))
         self._slot(0, orders, [])
@@ -335,7 +349,31 @@ def _score(blocks: list[Block], parts: list[Part]) -> float:
     if auto and rank[id(auto[0].part)] == 0:
         lead = auto[0].span * auto[0].rows
         score += 8.0 * sum(1 for b in auto[1:] if b.span * b.rows > lead)   # the 头条 is the largest
-    return score
+    return score + _rank_order(news)
+
+
+RANK_AREA_COST = 4.0       # per pair of stories whose areas go against their ranks
+PHOTO_RANK_COST = 3.0      # per pair of photos whose sizes go against their stories' ranks
+
+
+def ranked(part: Part) -> bool:
+    """A story whose area should follow its rank: not a continuation, and not of a kind
+    with a shape of its own (the boxed commentary, briefs, verse)."""
+    return part.start is None and part.article.kind not in SEPARATE_KINDS + ("brief",)
+
+
+def _rank_order(blocks: list[Block]) -> float:
+    """Areas by rank (blocks in rank order): each pair of ranked stories where the lesser
+    has the larger block, and each pair where the lesser has the larger photo."""
+    stories = [b for b in blocks if ranked(b.part)]
+    area = [b.span * b.rows for b in stories]
+    photo = [b.span * b.shape.photo_rows for b in stories if b.shape.photo_rows]
+    return RANK_AREA_COST * _inversions(area) + PHOTO_RANK_COST * _inversions(photo)
+
+
+def _inversions(values: list[int]) -> int:
+    """Pairs i < j with values[j] > values[i]."""
+    return sum(1 for i, v in enumerate(values) for w in values[i + 1:] if w > v)
 
 
 def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
@@ -355,11 +393,12 @@ def solutions(planner: Planner, parts: list[Part], columns: int, rows: int,
     narrow = {w for w in range(1, columns + 1)
               if any(planner.fits(p, w) for p in parts)}     # widths some part can take
     layouts = [s for s in stack_layouts(columns) if set(s) <= narrow]
-    for exact in (True, False):
+    briefs = sum(map(is_brief, parts)) > 1
+    for exact, together in ((True, True), (True, False), (False, False)) if briefs else ((True, True), (False, True)):
         found = []
         for stacks in layouts:
             found += _solve_slots(planner, parts, slots_for(stacks, rows, fixed), fixed, exact, keep,
-                                  stacks, 0.1 * len(stacks))
+                                  stacks, 0.1 * len(stacks) + (0 if together else BRIEFS_APART_COST), together)
         if not found and not fixed and len(parts) > 2:
             for band in _band_heights(planner, parts, columns, rows, exact):
                 for stacks in layouts[:BAND_LAYOUTS]:
@@ -367,7 +406,7 @@ def solutions(planner: Planner, parts: list[Part], columns: int, rows: int,
                         continue
                     slots = slots_for(stacks, rows - band, []) + [Slot(1, columns, rows - band + 1, band)]
                     found += _solve_slots(planner, parts, slots, fixed, exact, keep, stacks,
-                                          0.1 * len(stacks) + BAND_COST)
+                                          0.1 * len(stacks) + BAND_COST, together)
                 if len(found) >= keep:
                     break
         if found:
@@ -378,6 +417,7 @@ def solutions(planner: Planner, parts: list[Part], columns: int, rows: int,
 
 BAND_LAYOUTS = 4        # stack layouts tried above a band
 BAND_COST = 1.0         # a page with a 通栏 band is fine, but plain stacks are simpler
+BRIEFS_APART_COST = 10.0    # briefs in more than one column (only when together they fit no exact makeup)
 
 
 def _band_heights(planner: Planner, parts: list[Part], columns: int, rows: int, exact: bool) -> list[int]:
@@ -389,10 +429,10 @@ def _band_heights(planner: Planner, parts: list[Part], columns: int, rows: int, 
     return sorted(heights)
 
 
-def _solve_slots(planner, parts, slots, fixed, exact, keep, stacks, penalty) -> list[Solution]:
+def _solve_slots(planner, parts, slots, fixed, exact, keep, stacks, penalty, together=True) -> list[Solution]:
     if not slots or len(slots) > len(parts):
         return []
-    search = _Search(planner, parts, slots, fixed, exact, keep)
+    search = _Search(planner, parts, slots, fixed, exact, keep, together)
     best = search.run()
     if best is None:
         return []
