@@ -33,7 +33,6 @@ VARY_COST = 1.5            # 变栏: one body column fewer than the span
 SHORT_COLUMN_COST = 3.0    # per row a body column is shorter than MIN_BODY_ROWS
 AUTO_JUMP_COST = 6.0       # a story jumped only because it may be (may_continue): rather not
 JUMP_COST = 0.02           # per line sent on to the continuation
-NARROW_KINDS = ()   # kinds set in a narrow column of their own (a third of the page)
 
 
 @dataclass(frozen=True)
@@ -141,18 +140,10 @@ class Planner:
         return state["n"], npar, tuple(state[1][0][:wants[1]]), tuple(state[-1][0][:wants[-1]])
 
     # ---- the menu
-    def widest(self, part: Part) -> int:
-        """The widest span the part's kind allows: a box stays narrow (a boxed commentary
-        a third of the page, other boxes half), briefs (简讯) a third; others the page."""
-        columns = self.grid.columns
-        if part.start is None and part.article.kind in NARROW_KINDS:
-            return max(1, round(columns / 3))
-        return max(2, columns // 2) if part.boxed else columns
-
     def fits(self, part: Part, span: int) -> bool:
         """The part can be set at this span at all (its box and headline fit): cheap."""
         width = self.inner_width(part, span)
-        if width <= 0 or span > self.widest(part):
+        if width <= 0 or (part.boxed and span > max(2, self.grid.columns // 2)):
             return False
         art = part.article
         if not (art.headline or art.kicker or art.subhead or part.short):
@@ -169,7 +160,7 @@ class Planner:
         art = part.article
         grid = self.grid
         width = self.inner_width(part, span)
-        if width <= 0 or span > self.widest(part):
+        if width <= 0 or (part.boxed and span > max(2, self.grid.columns // 2)):   # a box stays narrow
             self._memo[key] = out
             return out
         size = part.headline_size
