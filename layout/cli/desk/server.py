@@ -1,7 +1,7 @@
 """The desk's HTTP side (Starlette): it serves only the desk's own files (a fixed list),
 the edition's page images by number, the state as JSON and a stream of updates as
 server-sent events.  No route takes a path from the request, so nothing outside those
-files can be reached (tests/test_desk.py tries)."""
+files can be reached (tests/cli/test_desk.py tries)."""
 from __future__ import annotations
 
 import asyncio

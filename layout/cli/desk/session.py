@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from layout.base.diagnostics import Severity
-from layout.messages import diag_json, diag_line
+from layout.cli.messages import diag_json, diag_line
 
 DEFAULT_EDITOR_URL = "vscode://file/{path}:{line}:{col}"
 STORED = 0      # page PNGs uncompressed: they only cross the loopback (~10 ms less a page)
@@ -191,6 +191,10 @@ class Desk:
 def content(obj):
     """A value of the edition model with every source position left out, so text moving
     down the file (a line added above) is no change."""
+    from layout.base.diagnostics import SourcePos
+
+    if isinstance(obj, SourcePos):
+        return None
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return (type(obj).__name__,) + tuple(content(getattr(obj, f.name))
                                              for f in dataclasses.fields(obj) if f.name != "pos")
