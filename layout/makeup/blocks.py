@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from layout.compose.model import Span
 from layout.makeup.grid import PageGrid
+from layout.makeup.index import index_lines
 from layout.makeup.model import BoxItem, ImageItem, Rect, RuleItem
 from layout.makeup.shape import Shape
 from layout.makeup.styles import Typesetter, line_runs
@@ -52,11 +53,11 @@ def body_role(article) -> str:
     """The paper style the body is set in: the article's body_style, else by kind."""
     if article.body_style:
         return article.body_style
-    return article.kind if article.kind in ("commentary", "verse") else "body"
+    return article.kind if article.kind in ("commentary", "verse", "index") else "body"
 
 
 def headline_role(article) -> str:
-    return "commentary_headline" if article.kind == "commentary" else "headline"
+    return {"commentary": "commentary_headline", "index": "index_title"}.get(article.kind, "headline")
 
 
 def body_lines(ts: Typesetter, article, measure: float, start: Resume | None,
@@ -65,6 +66,8 @@ def body_lines(ts: Typesetter, article, measure: float, start: Resume | None,
     looseness[i] = ±1 sets paragraph i a line longer or shorter (when it can be)."""
     if article.kind == "verse":
         return verse_lines(ts, article, measure, start)
+    if article.kind == "index":
+        return index_lines(ts, article, measure)
     out: list[BodyLine] = []
     first_para = start.paragraph if start else 0
     for pi in range(first_para, len(article.paragraphs)):
@@ -358,12 +361,14 @@ def layout_article(ts: Typesetter, grid: PageGrid, article, rect: Rect, *,
             gx = (x1 + m1 + x2) / 2
             items.append(RuleItem(gx, top + 2, gx, top + used * grid.pitch - 2, 0.3))
     k = 0
-    for (cx, _), n in zip(cols, per_col):
+    for (cx, m), n in zip(cols, per_col):
         for j in range(n):
             if k >= len(placed):
                 break
             bl = placed[k]
             items += line_runs(bl.line, cx, grid.baseline(top + j * grid.pitch, size))
+            if bl.tail is not None:
+                items += line_runs(bl.tail, cx + m - bl.tail.width, grid.baseline(top + j * grid.pitch, size))
             k += 1
     resume = None
     overflow = 0

@@ -20,6 +20,7 @@ class BodyLine:
     paragraph: int
     start: int     # char offsets in the paragraph's normalised text
     end: int
+    tail: Line | None = None   # set flush right on the same line (a 导读 entry's 第N版)
 
 
 def balance(lines: int, columns: int, rows: int) -> list[int]:

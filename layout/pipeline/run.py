@@ -113,6 +113,10 @@ def load(edition_path, fonts=None) -> Loaded:
     grid = make_grid(edition.paper)
     rows = {p.number: grid.rows - furniture_rows(edition.paper, grid, p.number) for p in edition.pages}
     diags += check_placements(edition, rows)
+    if any(a.kind == "ad" for p in edition.pages for a in p.articles):
+        from layout.preflight.adfile import check_pdf_ads
+
+        diags += check_pdf_ads(edition, grid)      # a PDF ad's page, shape, fonts, colours
     return Loaded(edition, fonts, tuple(diags))
 
 

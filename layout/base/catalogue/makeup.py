@@ -34,6 +34,13 @@ ENTRIES = {
     "empty-continuation": ("article {article}: all its text fits on page {origin}; the continuation on "
                            "page {page} is empty",
                            "稿件 {article}：全文已在第{origin}版排完，第{page}版的转版是空的"),
+    "ad-aspect": ("ad {article}: the artwork does not match its booking: {span} columns × {height:.1f} mm "
+                  "({width:.1f} × {height:.1f} mm) needs artwork of that shape; at that width this one is "
+                  "{art_height:.1f} mm tall",
+                  "广告 {article}：稿样与订版不符：{span} 栏 × {height:.1f} 毫米（{width:.1f} × {height:.1f} 毫米）"
+                  "需要同样比例的稿样；按此宽度，这份稿样高 {art_height:.1f} 毫米"),
+    "ad-low-resolution": ("ad {article}: artwork at {ppi:.0f} ppi at its booked size, below {min_ppi}",
+                          "广告 {article}：稿样按订版尺寸只有 {ppi:.0f} ppi，低于 {min_ppi}"),
     "low-resolution": ("article {article}: photo at {ppi:.0f} ppi, below {min_ppi}",
                        "稿件 {article}：图片只有 {ppi:.0f} ppi，低于 {min_ppi}"),
     "overflow": ("article {article}: {chars} characters over ({lines} lines over) on page {page}",
