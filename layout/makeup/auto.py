@@ -132,7 +132,7 @@ class _Search:
     slot's blocks so that no headline meets a neighbour's (碰题)."""
 
     def __init__(self, planner: Planner, parts: list[Part], slots: list[Slot], fixed: list[Block],
-                 exact: bool = True, keep: int = 1, together: bool = True):
+                 exact: bool = True, keep: int = 1):
         self.keep = keep
         self.arrangements: dict = {}
         self.parts = parts
@@ -141,7 +141,6 @@ class _Search:
         self.menus = [[planner.menu(p, s.span, s.rows, exact) for s in slots] for p in parts]
         self.masks = [[sum(1 << h for h in m) for m in pm] for pm in self.menus]
         self.seps = [is_separator(p) for p in parts]
-        self.briefs = {k for k, p in enumerate(parts) if is_brief(p)} if together else set()
         self.nodes = 0
         self.best: tuple[float, list[Block]] | None = None
         self.assignments = 0
@@ -178,7 +177,7 @@ class _Search:
             self.nodes += 1
             if self.nodes > NODE_BUDGET or len(out) >= MAX_GROUPS:
                 return
-            if acc >> rows & 1 and chosen and self._briefs_together(chosen, left):
+            if acc >> rows & 1 and chosen:
                 out.append(list(chosen))
             if i == len(left):
                 return
@@ -194,15 +193,6 @@ class _Search:
         rec(0, 1, [])
         return out
 
-    def _briefs_adjacent(self, order: list[int]) -> bool:
-        at = [i for i, k in enumerate(order) if k in self.briefs]
-        return not at or at[-1] - at[0] == len(at) - 1
-
-    def _briefs_together(self, chosen: list[int], left: list[int]) -> bool:
-        """简讯 stay one column of briefs: a slot takes all the briefs still left or none."""
-        mine = self.briefs.intersection(chosen)
-        return not mine or mine == self.briefs.intersection(left)
-
     # ---- the heights of each slot's blocks
     def _heights(self, groups: list[list[int]]) -> None:
         orders = []
@@ -213,9 +203,11 @@ class _Search:
                     if self.seps[k] and k != g[0]:
                         opts.append([k] + [x for x in g if x != k])
                         break
-            for i in range(len(g) - 2, 0, -1):   # two neighbours the other way round: other rows for their headlines
-                opts.append(g[:i] + [g[i + 1], g[i]] + g[i + 2:])
-            orders.append([o for o in opts if self._briefs_adjacent(o)])
+            if len(g) >= 3:   # the last two the other way round: other rows for their headlines
+                opts.append(g[:-2] + [g[-1], g[-2]])
+            # only when those give no stacking: two other neighbours the other way round
+            more = [g[:i] + [g[i + 1], g[i]] + g[i + 2:] for i in range(len(g) - 3, 0, -1)]
+            orders.append((opts, more))
         # the slot with the fewest parts first: its few height choices constrain the others
         self._order = sorted(range(len(groups)), key=lambda j: (len(groups[j]), j))
         self._slot(0, orders, [])
@@ -238,12 +230,17 @@ class _Search:
         forbid = frozenset(r for o in placed + self.fixed if not o.separator and
                            (o.col + o.span == s.col or s.col + s.span == o.col)
                            for r in range(o.row, o.row + o.head_rows))
-        for order in orders[j]:
-            for blocks in self._stacked(tuple(order), j, forbid):
-                self.nodes += 1
-                if self.nodes > NODE_BUDGET or self.solutions >= MAX_SOLUTIONS:
-                    return
-                self._slot(idx + 1, orders, placed + blocks)
+        for group in orders[j]:
+            tried = False
+            for order in group:
+                for blocks in self._stacked(tuple(order), j, forbid):
+                    tried = True
+                    self.nodes += 1
+                    if self.nodes > NODE_BUDGET or self.solutions >= MAX_SOLUTIONS:
+                        return
+                    self._slot(idx + 1, orders, placed + blocks)
+            if tried:
+                return
 
     def _stacked(self, order: tuple[int, ...], j: int, forbid: frozenset) -> list[list[Block]]:
         """The slot's blocks for each height combination whose headlines avoid the rows in
@@ -349,7 +346,7 @@ def _score(blocks: list[Block], parts: list[Part]) -> float:
     if auto and rank[id(auto[0].part)] == 0:
         lead = auto[0].span * auto[0].rows
         score += 8.0 * sum(1 for b in auto[1:] if b.span * b.rows > lead)   # the 头条 is the largest
-    return score + _rank_order(news)
+    return score + _rank_order(news) + _briefs_apart(auto)
 
 
 RANK_AREA_COST = 4.0       # per pair of stories whose areas go against their ranks
@@ -357,9 +354,10 @@ PHOTO_RANK_COST = 3.0      # per pair of photos whose sizes go against their sto
 
 
 def ranked(part: Part) -> bool:
-    """A story whose area should follow its rank: not a continuation, and not of a kind
-    with a shape of its own (the boxed commentary, briefs, verse)."""
-    return part.start is None and part.article.kind not in SEPARATE_KINDS + ("brief",)
+    """A story whose area should follow its rank: not a continuation (the rest of a story
+    from another page), not a box (it stands where it separates headlines) and not of a
+    kind with a shape of its own (commentary, briefs, verse)."""
+    return part.start is None and not part.boxed and part.article.kind not in SEPARATE_KINDS + ("brief",)
 
 
 def _rank_order(blocks: list[Block]) -> float:
@@ -369,6 +367,17 @@ def _rank_order(blocks: list[Block]) -> float:
     area = [b.span * b.rows for b in stories]
     photo = [b.span * b.shape.photo_rows for b in stories if b.shape.photo_rows]
     return RANK_AREA_COST * _inversions(area) + PHOTO_RANK_COST * _inversions(photo)
+
+
+BRIEFS_APART_COST = 10.0   # per brief set apart from the column of briefs (简讯)
+
+
+def _briefs_apart(blocks: list[Block]) -> float:
+    """简讯 keep their shape, one column of briefs: each brief not directly under the one
+    before it (another column, or another story between them)."""
+    briefs = sorted((b for b in blocks if is_brief(b.part)), key=lambda b: (b.col, b.row))
+    return BRIEFS_APART_COST * sum(1 for a, b in zip(briefs, briefs[1:])
+                                   if (a.col, a.span, a.row + a.rows) != (b.col, b.span, b.row))
 
 
 def _inversions(values: list[int]) -> int:
@@ -393,12 +402,11 @@ def solutions(planner: Planner, parts: list[Part], columns: int, rows: int,
     narrow = {w for w in range(1, columns + 1)
               if any(planner.fits(p, w) for p in parts)}     # widths some part can take
     layouts = [s for s in stack_layouts(columns) if set(s) <= narrow]
-    briefs = sum(map(is_brief, parts)) > 1
-    for exact, together in ((True, True), (True, False), (False, False)) if briefs else ((True, True), (False, True)):
+    for exact in (True, False):
         found = []
         for stacks in layouts:
             found += _solve_slots(planner, parts, slots_for(stacks, rows, fixed), fixed, exact, keep,
-                                  stacks, 0.1 * len(stacks) + (0 if together else BRIEFS_APART_COST), together)
+                                  stacks, 0.1 * len(stacks))
         if not found and not fixed and len(parts) > 2:
             for band in _band_heights(planner, parts, columns, rows, exact):
                 for stacks in layouts[:BAND_LAYOUTS]:
@@ -406,7 +414,7 @@ def solutions(planner: Planner, parts: list[Part], columns: int, rows: int,
                         continue
                     slots = slots_for(stacks, rows - band, []) + [Slot(1, columns, rows - band + 1, band)]
                     found += _solve_slots(planner, parts, slots, fixed, exact, keep, stacks,
-                                          0.1 * len(stacks) + BAND_COST, together)
+                                          0.1 * len(stacks) + BAND_COST)
                 if len(found) >= keep:
                     break
         if found:
@@ -417,7 +425,6 @@ def solutions(planner: Planner, parts: list[Part], columns: int, rows: int,
 
 BAND_LAYOUTS = 4        # stack layouts tried above a band
 BAND_COST = 1.0         # a page with a 通栏 band is fine, but plain stacks are simpler
-BRIEFS_APART_COST = 10.0    # briefs in more than one column (only when together they fit no exact makeup)
 
 
 def _band_heights(planner: Planner, parts: list[Part], columns: int, rows: int, exact: bool) -> list[int]:
@@ -429,10 +436,10 @@ def _band_heights(planner: Planner, parts: list[Part], columns: int, rows: int, 
     return sorted(heights)
 
 
-def _solve_slots(planner, parts, slots, fixed, exact, keep, stacks, penalty, together=True) -> list[Solution]:
+def _solve_slots(planner, parts, slots, fixed, exact, keep, stacks, penalty) -> list[Solution]:
     if not slots or len(slots) > len(parts):
         return []
-    search = _Search(planner, parts, slots, fixed, exact, keep, together)
+    search = _Search(planner, parts, slots, fixed, exact, keep)
     best = search.run()
     if best is None:
         return []
