@@ -27,6 +27,11 @@ ENTRIES = {
                         "set {pt:.1f} pt beyond the measure",
                         "{what}：第 {n} 行“{text}”标点挤压后仍排不下，超出 {pt:.1f} pt"),
     # blocks and pages (pages.py, blocks.py: the lead converts those call lines)
+    "widow-kept": ("article {article}: column {column} begins with the last line of paragraph {paragraph} "
+                   "alone; no paragraph set a line shorter or longer avoids it, and balanced columns come "
+                   "first (a few characters more or fewer in that paragraph would)",
+                   "稿件 {article}：第 {column} 栏以第 {paragraph} 段的末行开头（孤行）；没有哪一段缩一行或伸一行能避免，"
+                   "平衡栏优先（该段增删几个字即可）"),
     "outside-grid": ("article {article}: placement outside the {columns}-column grid",
                      "稿件 {article}：位置超出 {columns} 栏的版面"),
     "below-page": ("article {article}: rows {first}–{last} run below the last line of page {page} ({lines} lines)",
