@@ -10,15 +10,17 @@ extended into the bleed (出血), so a slightly-off cut shows no white hairline.
 """
 from __future__ import annotations
 
+import os
+from collections import OrderedDict
 from weakref import WeakKeyDictionary
 
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.pdfbase.pdfmetrics import getFont
 
-from layout.makeup.model import BoxItem, ImageItem, PageLayout, QRItem, Rect, RuleItem, TextRun
+from layout.base.pictures import PLATE_MODES, for_plate
+from layout.makeup.model import BoxItem, FormItem, ImageItem, PageLayout, QRItem, Rect, RuleItem, TextRun
 from layout.render.numbers import fp_str
 
-PRINTABLE_IMAGE_MODES = ("L", "1", "CMYK")
 # Pen positions closer than this (pt) to the natural advance are set in one Tj.
 _SAME_PEN = 0.005
 # An edge this close to (or beyond) the trim counts as touching it.
@@ -71,16 +73,56 @@ def _advances(font) -> _Advances:
         return adv
 
 
-def _printable(pic, colour: bool):
-    """RGB(A)/palette pictures for the plate: transparency flattened on white (PDF/X-1a has
-    none), then greyscale, or CMYK for a colour logo."""
-    if pic.mode in ("RGBA", "LA", "P", "PA"):
-        from PIL import Image
+class Pictures:
+    """Each picture as it goes to the canvas: its file as it is (a JPEG stays DCT), or
+    decoded, made printable and cropped (an ImageReader).  While `keep` is on (previews,
+    layout.press.page_pdf) a prepared picture is kept between PDFs, keyed by its file's
+    size and modification time and how it is set, and carries that key as `kept_key`
+    (the preview keeps its compressed stream under it)."""
 
-        rgba = pic.convert("RGBA")
-        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        pic = Image.alpha_composite(white, rgba)
-    return pic.convert("CMYK" if colour else "L")
+    SIZE = 16
+
+    def __init__(self):
+        self.keep = False
+        self._kept: OrderedDict = OrderedDict()
+
+    def source(self, im: ImageItem):
+        key = _picture_key(im) if self.keep else None
+        if key is not None and key in self._kept:
+            self._kept.move_to_end(key)
+            return self._kept[key]
+        found = _prepared(im)
+        if key is not None and not isinstance(found, str):
+            found.kept_key = key
+            self._kept[key] = found
+            if len(self._kept) > self.SIZE:
+                self._kept.popitem(last=False)
+        return found
+
+
+def _picture_key(im: ImageItem):
+    try:
+        st = os.stat(im.path)
+    except OSError:
+        return None
+    return (im.path, st.st_size, st.st_mtime_ns, im.crop, im.colour)
+
+
+def _prepared(im: ImageItem):
+    from PIL import Image   # only pages with pictures pay for it
+    from reportlab.lib.utils import ImageReader
+
+    with Image.open(im.path) as pic:
+        if pic.mode in PLATE_MODES and not im.crop:
+            return im.path
+        pic.load()
+        pic = for_plate(pic, im.colour)
+        if im.crop:
+            pic = pic.crop(im.crop)
+        return ImageReader(pic)
+
+
+PICTURES = Pictures()
 
 
 class _Painter:
@@ -243,22 +285,28 @@ class _Painter:
     def image(self, im: ImageItem) -> None:
         """A picture cropped to its frame; colour photos are set as greyscale, a colour logo as
         CMYK (no RGB on a plate)."""
-        from PIL import Image   # only pages with pictures pay for it
-        from reportlab.lib.utils import ImageReader
+        self.end_text()
+        source = PICTURES.source(im)
+        r = im.rect
+        self.set_overprint(False)
+        self.c.drawImage(source, self.px(r.x), self.py(r.bottom), r.w, r.h)
+
+    def form(self, f: FormItem) -> None:
+        """A PDF page (an ad) as a form XObject, its box scaled whole into the item's rect."""
+        from layout.makeup.adblock import fit_whole
+        from layout.render.pdfform import form_name
 
         self.end_text()
-        with Image.open(im.path) as pic:
-            source = im.path
-            if pic.mode not in PRINTABLE_IMAGE_MODES or im.crop:
-                pic.load()
-                if pic.mode not in PRINTABLE_IMAGE_MODES:
-                    pic = _printable(pic, im.colour)
-                if im.crop:
-                    pic = pic.crop(im.crop)
-                source = ImageReader(pic)   # else the file goes in as it is (JPEG stays DCT)
-            r = im.rect
-            self.set_overprint(False)
-            self.c.drawImage(source, self.px(r.x), self.py(r.bottom), r.w, r.h)
+        self.fill = None
+        self.tf = None
+        name, (x0, y0, x1, y1) = form_name(self.c._doc, f.path)
+        r = fit_whole(x1 - x0, y1 - y0, f.rect)
+        s = r.w / (x1 - x0)
+        c = self.c
+        c.saveState()
+        c.transform(s, 0, 0, s, self.px(r.x) - s * x0, self.py(r.bottom) - s * y0)
+        c.doForm(name)
+        c.restoreState()
 
     def qr(self, q: QRItem) -> None:
         rows = q.modules
@@ -339,6 +387,8 @@ def paint_page(canvas, page: PageLayout, colors: dict, font_names: dict[str, str
             painter.image(item)
         elif isinstance(item, QRItem):
             painter.qr(item)
+        elif isinstance(item, FormItem):
+            painter.form(item)
         else:
             raise TypeError(f"cannot paint {type(item).__name__}")
     painter.end_text()

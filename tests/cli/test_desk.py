@@ -107,12 +107,6 @@ def test_a_line_added_above_a_page_is_no_change_of_that_page(desk, edition):
         old.article("united-front-leading-group-meeting").pos.line + 1
 
 
-def test_jumps_join_pages_that_are_made_up_together(desk):
-    from layout.cli.desk.session import jump_links
-
-    assert (1, 2) in jump_links(desk.snapshot.edition)     # 统战 continues on page 2
-
-
 def test_a_broken_file_keeps_the_last_good_pages_and_recovers(desk, edition):
     good = desk.snapshot
     text = edition.read_text(encoding="utf-8")
