@@ -69,6 +69,7 @@ class Hotline:
     """One 服务热线 entry of the masthead."""
     label: str                # 区政府, 供电 ...
     number: str
+    pos: SourcePos = NOWHERE
 
 
 @record
@@ -87,6 +88,11 @@ class Masthead:
     dateline_format: str = "{year}年{month}月{day}日 {weekday} 第{issue}期(总第{total_issue}期)本期{pages}版"
     rows: int = 13                              # height of the page-1 masthead band, in body lines
     pos: SourcePos = NOWHERE
+    field_pos: tuple[tuple[str, SourcePos], ...] = ()   # where title, sponsor, website, … are written
+
+    def where(self, key: str) -> SourcePos:
+        """The position of masthead key `key` in the paper file, else the masthead's."""
+        return dict(self.field_pos).get(key, self.pos)
 
 
 @record
@@ -96,6 +102,7 @@ class Folio:
     center: str = "第{page}版  {section}"
     right: str = "责任编辑:{editor}  美术编辑:{art_editor}"
     height_mm: float = 8.0
+    pos: SourcePos = NOWHERE
 
 
 @record

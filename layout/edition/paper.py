@@ -195,9 +195,11 @@ def _styles(out: Collector, f: Fields, fonts: dict, colors: dict) -> dict[str, T
     return styles
 
 
+MASTHEAD_KEYS = ("title", "logo", "sponsor", "permit", "website", "qr", "dateline", "hotlines", "rows")
+
+
 def _masthead(out: Collector, f: Fields, paper_dir: Path, ink_limit: float) -> Masthead:
-    m = f.sub("masthead", ("title", "logo", "sponsor", "permit", "website", "qr",
-                           "dateline", "hotlines", "rows"), required=True)
+    m = f.sub("masthead", MASTHEAD_KEYS, required=True)
     if m is None:
         return Masthead(title="")
     logo = m.text("logo", printed=False)
@@ -211,7 +213,7 @@ def _masthead(out: Collector, f: Fields, paper_dir: Path, ink_limit: float) -> M
     hotlines = []
     for node in hot.items("entries") if hot else ():
         h = Fields(out, node, ("label", "number"), Phrase("what.hotline"))
-        hotlines.append(Hotline(h.text("label", required=True), h.text("number", required=True)))
+        hotlines.append(Hotline(h.text("label", required=True), h.text("number", required=True), h.pos))
     defaults = Masthead(title="")
     return Masthead(
         title=m.text("title", required=True),
@@ -227,6 +229,7 @@ def _masthead(out: Collector, f: Fields, paper_dir: Path, ink_limit: float) -> M
         dateline_format=m.template("dateline", DATELINE_FIELDS, defaults.dateline_format),
         rows=m.integer("rows", defaults.rows, low=0, high=500),
         pos=m.pos,
+        field_pos=tuple((k, node_pos(m.get(k))) for k in MASTHEAD_KEYS if m.has(k)),
     )
 
 
@@ -274,4 +277,4 @@ def _folio(f: Fields) -> Folio:
     return Folio(left=g.template("left", FOLIO_FIELDS, d.left),
                  center=g.template("center", FOLIO_FIELDS, d.center),
                  right=g.template("right", FOLIO_FIELDS, d.right),
-                 height_mm=g.number("height", d.height_mm, low=0, high=100))
+                 height_mm=g.number("height", d.height_mm, low=0, high=100), pos=g.pos)
