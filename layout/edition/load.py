@@ -26,7 +26,7 @@ PAGE_KEYS = ("number", "section", "editor", "art_editor", "articles", "continuat
 ARTICLE_KEYS = ("id", "kind", "story", "kicker", "headline", "subhead", "byline", "author", "paragraphs",
                 "photo", "place", "body_columns", "boxed", "continues_on", "may_continue",
                 "headline_size", "headline_align", "border", "column_rules", "body_style", "ad",
-                "short", "stories")
+                "short", "stories", "headline_direction")
 CONTINUATION_KEYS = ("article", "headline", "place")
 PHOTO_KEYS = ("file", "caption", "credit", "rows")
 PLACE_KEYS = ("column", "span", "row", "rows", "fit")
@@ -309,6 +309,7 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
         column_rules=f.boolean("column_rules", False),
         body_style=_body_style(ctx, f),
         ad=ad, short=f.text("short", copy=True), stories=stories,
+        headline_direction=f.choice("headline_direction", ("horizontal", "vertical"), "horizontal"),
         pos=node_pos(node))
     article = clean_article(ctx.out, article, f, ctx.invisible_chars)
     if article.continues_on:

@@ -241,6 +241,7 @@ class Article:
     body_style: str = ""                   # the paper style the body is set in ("" = by kind)
     ad: Ad | None = None                   # kind ad: the advertisement
     short: str = ""                        # short title for the 导读 ("" = the headline)
+    headline_direction: str = "horizontal" # vertical: 竖排题 at the right, the body beside it
     stories: tuple[str, ...] = ()          # kind index: the ids it lists (() = every inner page's lead)
     entries: tuple[IndexEntry, ...] = ()   # kind index: its lines, made at makeup from the edition
     pos: SourcePos = NOWHERE

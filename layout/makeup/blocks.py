@@ -14,6 +14,7 @@ from layout.compose.model import Span
 from layout.base.diagnostics import info
 from layout.makeup.grid import PageGrid
 from layout.makeup.index import index_lines
+from layout.makeup.vertical import strip_width, vertical_headline
 from layout.makeup.model import BoxItem, ImageItem, Rect, RuleItem
 from layout.makeup.shape import Shape
 from layout.makeup.styles import Typesetter, line_runs
@@ -55,6 +56,11 @@ def body_role(article) -> str:
     if article.body_style:
         return article.body_style
     return article.kind if article.kind in ("commentary", "verse", "index") else "body"
+
+
+def is_vertical(article, start=None, short: str = "") -> bool:
+    """The article's headline is set vertically here (a continuation's short headline is not)."""
+    return article.headline_direction == "vertical" and start is None and not short
 
 
 def headline_role(article) -> str:
@@ -361,8 +367,15 @@ def layout_article(ts: Typesetter, grid: PageGrid, article, rect: Rect, *,
     row = 0
     if boxed:
         row = 1  # one line of air inside the box's top rule (also the bottom: see rows_body)
-    head, hrows = headline_items(ts, grid, article, Rect(inner.x, inner.y + row * grid.pitch, inner.w, 0),
-                                 short=short_headline, shape=shape)
+    if is_vertical(article, start, short_headline):      # 竖排题 at the right, the body beside it
+        strip = strip_width(ts, article, shape)
+        items += vertical_headline(ts, article, Rect(inner.right - strip, inner.y + row * grid.pitch, strip,
+                                                     inner.h - (2 if boxed else 0) * grid.pitch), shape)
+        inner = Rect(inner.x, inner.y, inner.w - strip, inner.h)
+        head, hrows = [], 0
+    else:
+        head, hrows = headline_items(ts, grid, article, Rect(inner.x, inner.y + row * grid.pitch, inner.w, 0),
+                                     short=short_headline, shape=shape)
     items += head
     row += hrows
     ppi = 0.0
