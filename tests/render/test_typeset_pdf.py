@@ -358,3 +358,21 @@ def test_no_justified_line_has_a_gap_wider_than_half_an_em(setting):
                     widest, where = gap, f"p{c.page} {c.article}: '{ln.text}'"
     assert n > 1000
     assert widest <= 0.5 + 0.01, (round(widest, 3), where)
+
+
+def test_the_columns_of_every_block_are_balanced(setting):
+    """Issue 15 item 4, read back from the PDF: the body columns of every block hold line
+    counts within one of each other, never a later column longer than an earlier one."""
+    _, _, checked, _ = setting
+    bad, n = [], 0
+    for c in checked:
+        counts = [0] * len(c.cols)
+        for _, col, _, _ in c.lines:
+            counts[col] += 1
+        if len(counts) < 2:
+            continue
+        n += 1
+        if max(counts) - min(counts) > 1 or any(a < b for a, b in zip(counts, counts[1:])):
+            bad.append(f"p{c.page} {c.article}: {counts}")
+    assert n >= 10
+    assert bad == []
