@@ -20,7 +20,7 @@ headline runs (text ≥ 14 pt) overlap vertically, unless one of them holds a bo
 the lead (first article) is at the top-left of the free area, the Spearman correlation of
 rank against block area (+1: the higher the rank, the larger the block), the time of the
 page's makeup and the makeup's error codes (page-overfull, page-underfull, no-fit, …).
-`check_page` also gives the hard rules tests/test_makeup_quality.py asserts: nothing lost,
+`check_page` also gives the hard rules tests/makeup/test_makeup_quality.py asserts: nothing lost,
 no overlapping frames, no glyph outside the type area, no 碰题.
 
 Benchmarks measure; nothing here fails on a figure.
@@ -46,7 +46,7 @@ sys.path.insert(0, str(HERE))
 import makeup_editions as gen  # noqa: E402
 
 SAMPLE = ROOT / "editions" / "shijingshan"
-PLACE = re.compile(r"^[ ]*place: \{[^\n]*\}[^\n]*(\n|$)", re.M)   # as tests/test_makeup_auto.py
+PLACE = re.compile(r"^[ ]*place: \{[^\n]*\}[^\n]*(\n|$)", re.M)   # as tests/makeup/test_makeup_auto.py
 HEAD_PT = 14.0             # text this large is headline (kicker, 主题, 副题, brief heads)
 EM_TOP, EM_BOTTOM = 0.88, 0.12     # the ideographic em box around the baseline
 EPS = 0.5

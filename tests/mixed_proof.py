@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from test_typeset_pdf import END_PROHIBITED, START_PROHIBITED, lines_of, read_glyphs
+from fixtures.pdfglyphs import END_PROHIBITED, START_PROHIBITED, lines_of, read_glyphs
 
 PROOF = Path(__file__).resolve().parent / "fixtures" / "mixed" / "proof.txt"
 MEASURES = (12, 14, 16, 18, 20, 25, 31, 38)     # characters a line

@@ -138,7 +138,7 @@ def _make(severity: Severity, code: str, pos, old_code, args) -> Diagnostic:
         old_code = args.pop("code")
     if old_code is not None or (not args and not known(code)):
         # TRANSITION: the old form error(message, pos, code) keeps its free English text;
-        # tests/test_catalogue.py fails on any call site still using it.
+        # tests/base/test_catalogue.py fails on any call site still using it.
         return Diagnostic(severity, old_code or "", ((FREE_TEXT, code),), pos)
     return Diagnostic(severity, code, freeze(args), pos)
 

@@ -14,7 +14,7 @@ import sys
 from layout.cli import build, check, fonts, importdoc, new, place, preflight, preview, watch
 from layout.cli.desk import command as serve
 from layout.cli.failures import explain
-from layout.messages import msg
+from layout.cli.messages import msg
 
 COMMANDS = (build, check, place, preview, preflight, fonts, watch, serve, new, importdoc)   # the order `--help` lists them
 
@@ -39,7 +39,7 @@ def _run(args) -> int:
     try:
         return args.func(args)
     except KeyboardInterrupt as exc:
-        from layout.messages import msg
+        from layout.cli.messages import msg
 
         outcome, folder = getattr(exc, "newsprint_outcome", None), getattr(exc, "newsprint_folder", "")
         print(msg(f"interrupted.{outcome}" if outcome else "interrupted", folder=folder), file=err)

@@ -9,7 +9,7 @@ import math
 def number_within(low: float, high: float, zero_too: bool = False):
     """An argparse `type`: a finite number from low to high (and 0 with `zero_too`)."""
     def parse(text: str) -> float:
-        from layout.messages import msg
+        from layout.cli.messages import msg
 
         try:
             value = float(text)

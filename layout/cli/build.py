@@ -11,7 +11,7 @@ from layout.cli.copyfit import copyfit_table, overflowing
 from layout.cli.preflight import check_line, preflight_json
 from layout.cli.progress import Progress
 from layout.cli.report import article_count, copyfit_json_rows, print_diags, print_json, without_info
-from layout.messages import msg
+from layout.cli.messages import msg
 from layout.pipeline import BuildOptions, build
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from layout.messages import msg
+from layout.cli.messages import msg
 from layout.cli.report import print_json
 
 

@@ -6,7 +6,7 @@ import sys
 from layout.cli.report import article_count, copyfit_json_rows, errors, print_diags, print_json
 from layout.base.diagnostics import has_errors
 from layout.cli.copyfit import copyfit_table
-from layout.messages import msg
+from layout.cli.messages import msg
 from layout.pipeline import load, make_up
 
 

@@ -1,7 +1,7 @@
 """The copyfit (稿件是否排得下) as the editors read it: a table of every article and page."""
 from __future__ import annotations
 
-from layout.messages import msg
+from layout.cli.messages import msg
 
 
 def overflowing(layout) -> list:

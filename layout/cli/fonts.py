@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 
 from layout.cli.report import print_diags
-from layout.messages import msg
+from layout.cli.messages import msg
 from layout.pipeline import load, make_up
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from layout.cli.report import print_diags
 from layout.base.diagnostics import has_errors
-from layout.messages import msg
+from layout.cli.messages import msg
 
 _ID = re.compile(r"^[a-z0-9-]+$")
 

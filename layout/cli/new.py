@@ -8,7 +8,7 @@ from pathlib import Path
 
 from layout.cli.report import article_count, print_diags
 from layout.base.diagnostics import Phrase, has_errors
-from layout.messages import msg
+from layout.cli.messages import msg
 
 
 def add_parser(sub) -> None:
@@ -34,6 +34,9 @@ def run(args) -> int:
     unknown = [k for k in args.keep if k not in ids]
     if unknown:
         print(msg("new.no-article", ids=tuple(unknown), path=args.source), file=sys.stderr)
+        return 1
+    if edition.date > dt.date.max - dt.timedelta(days=7):
+        print(msg("new.no-next-week", path=args.source, date=edition.date.isoformat()), file=sys.stderr)
         return 1
     target = Path(args.next)
     if target.suffix.lower() not in (".yaml", ".yml"):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from layout.base.diagnostics import has_errors
 from layout.cli.report import errors, print_diags, print_json
-from layout.messages import msg
+from layout.cli.messages import msg
 from layout.pipeline import load, make_up
 
 

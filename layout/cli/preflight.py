@@ -6,7 +6,7 @@ from pathlib import Path
 
 from layout.cli.bounds import INK_LIMIT
 from layout.cli.report import print_json
-from layout.messages import msg
+from layout.cli.messages import msg
 
 
 def add_parser(sub) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from layout.cli.bounds import DPI
 from layout.cli.report import print_diags, without_info
-from layout.messages import msg
+from layout.cli.messages import msg
 from layout.pipeline import preview
 
 

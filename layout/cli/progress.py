@@ -5,7 +5,7 @@ import os
 import sys
 import time
 
-from layout.messages import msg
+from layout.cli.messages import msg
 
 
 class Progress:

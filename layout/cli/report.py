@@ -5,17 +5,24 @@ from __future__ import annotations
 import sys
 
 from layout.base.diagnostics import Severity
-from layout.messages import diag_json, diag_line, dumps
+from layout.cli.messages import diag_json, diag_line, dumps
 
 
 def once(diags) -> list:
-    """Each diagnostic once (the first of those that read the same), in order."""
+    """Each diagnostic once (the first of those that read the same), sorted by place: file,
+    line, column; those without a place after them, in the order found."""
     seen, out = set(), []
     for d in diags:
         if str(d) not in seen:
             seen.add(str(d))
             out.append(d)
-    return out
+    return sorted(out, key=_place)
+
+
+def _place(d) -> tuple:
+    if d.pos is None or not d.pos.path:
+        return (1, "", 0, 0)
+    return (0, d.pos.path, d.pos.line, d.pos.col)
 
 
 def print_diags(diags, stream=None) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from layout.cli.bounds import DPI, TIMEOUT
 from layout.cli.build import preflight_failures
 from layout.cli.report import once, without_info
-from layout.messages import diag_line, msg
+from layout.cli.messages import diag_line, msg
 from layout.pipeline import BuildOptions, build, preview
 
 

@@ -109,7 +109,7 @@ def _read_edition(out: Collector, file: Path, font_ids: Collection[str] = ()) ->
     if not isinstance(root, MappingNode):
         return None
     edition_dir = _real(file.parent)
-    paper_file = _paper_file(f, file.parent)
+    paper_file = _paper_file(f, file)
     paper = _read_paper(out, paper_file, font_ids) if paper_file else None
     roots = {"folder.edition": edition_dir}
     if paper_file:
@@ -136,8 +136,9 @@ def _read_edition(out: Collector, file: Path, font_ids: Collection[str] = ()) ->
                    dir=str(edition_dir), pos=node_pos(root))
 
 
-def _paper_file(f: Fields, edition_dir: Path) -> Path | None:
-    """The paper file the edition names, if it exists."""
+def _paper_file(f: Fields, edition_file: Path) -> Path | None:
+    """The paper file the edition names, if it exists (and is not the edition file)."""
+    edition_dir = edition_file.parent
     rel = f.text("paper", required=True, printed=False)
     if not rel.strip():
         return None
@@ -151,6 +152,9 @@ def _paper_file(f: Fields, edition_dir: Path) -> Path | None:
         return None
     if not file.is_file():
         f.out.error("paper-not-found", node, path=rel, looked=shown_path(file))
+        return None
+    if _real(file) == _real(edition_file):
+        f.out.error("paper-is-edition", node, path=rel)
         return None
     return file
 
@@ -235,9 +239,10 @@ def _page(ctx: _Context, node: Node, expected: int) -> Page:
         ctx.out.error("page-number", f.get("number"), number=number, expected=expected)
     articles = tuple(a for a in (_article(ctx, n, expected) for n in f.items("articles")) if a)
     continuations = tuple(c for c in (_continuation(ctx, n) for n in f.items("continuations")) if c)
+    field_pos = tuple((k, node_pos(f.get(k))) for k in ("section", "editor", "art_editor") if f.has(k))
     return Page(number=expected, section=f.text("section"), editor=f.text("editor"),
                 art_editor=f.text("art_editor"), articles=articles,
-                continuations=continuations, pos=node_pos(node))
+                continuations=continuations, pos=node_pos(node), field_pos=field_pos)
 
 
 def _article(ctx: _Context, node: Node, page: int) -> Article | None:

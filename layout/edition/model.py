@@ -202,6 +202,11 @@ class Page:
     articles: tuple[Article, ...] = ()
     continuations: tuple[Continuation, ...] = ()
     pos: SourcePos = NOWHERE
+    field_pos: tuple[tuple[str, SourcePos], ...] = ()   # where section, editor, art_editor are written
+
+    def where(self, key: str) -> SourcePos:
+        """The position of the page's `key` (section, editor, art_editor), else the page's."""
+        return dict(self.field_pos).get(key, self.pos)
 
 
 @record

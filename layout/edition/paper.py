@@ -217,7 +217,7 @@ def _masthead(out: Collector, f: Fields, paper_dir: Path) -> Masthead:
         permit=m.text("permit"),
         website_name=site.text("name") if site else "",
         website_url=site.text("url") if site else "",
-        qr_url=qr.text("url") if qr else "",
+        qr_url=_qr_payload(out, qr),
         qr_caption=qr.text("caption") if qr else "",
         hotline_title=hot.text("title", defaults.hotline_title) if hot else defaults.hotline_title,
         hotlines=tuple(hotlines),
@@ -225,6 +225,25 @@ def _masthead(out: Collector, f: Fields, paper_dir: Path) -> Masthead:
         rows=m.integer("rows", defaults.rows, low=0, high=500),
         pos=m.pos,
     )
+
+
+QR_ERROR_LEVEL = "m"     # the masthead's code: error correction M, as furniture draws it
+
+
+def _qr_payload(out: Collector, qr: Fields | None) -> str:
+    """qr.url, if a QR code can hold it (the largest, version 40 at level M, holds 2,331
+    bytes of a URL); else "" after an error at its position."""
+    url = qr.text("url") if qr else ""
+    if not url:
+        return ""
+    import segno
+
+    try:
+        segno.make(url, error=QR_ERROR_LEVEL)
+    except segno.DataOverflowError:
+        out.error("qr-too-long", qr.get("url"), key="qr.url", n=len(url.encode("utf-8")))
+        return ""
+    return url
 
 
 def _folio(f: Fields) -> Folio:

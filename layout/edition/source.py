@@ -201,7 +201,7 @@ def read_yaml(path: Path) -> tuple[Node | None, list[Diagnostic]]:
     text, diags = _read_text(path, name)
     if text is None:
         return None, diags
-    diags = _tabs_in_indentation(text, name)
+    diags = _tabs_in_indentation(text, name) or _line_separators(text, name)
     if diags:
         return None, diags
     root, aliases, diags = _fast_compose(text, name)
@@ -213,6 +213,31 @@ def read_yaml(path: Path) -> tuple[Node | None, list[Diagnostic]]:
         return None, [error("empty-file", SourcePos(name))]
     diags = _check_tree(root) if aliases else _check_all_keys(root)
     return (None if diags else root), diags
+
+
+_SEPARATOR = re.compile("[\x85\u2028\u2029]")
+_LINE_BREAK = re.compile("\r\n|\r|\n")
+MAX_SEPARATORS_SHOWN = 20
+
+
+def _line_separators(text: str, name: str) -> list[Diagnostic]:
+    """A raw NEL, U+2028 or U+2029 (pasted from a word processor or a web page): YAML breaks
+    the line there, cutting the text and shifting every later line number; each is refused
+    at its place counted in the file's own lines (CR, LF, CRLF)."""
+    found = []
+    for match in _SEPARATOR.finditer(text):
+        start = match.start()
+        line_start = 0
+        line = 1
+        for br in _LINE_BREAK.finditer(text, 0, start):
+            line += 1
+            line_start = br.end()
+        ch = match.group()
+        found.append(error("yaml-line-separator", SourcePos(name, line, start - line_start + 1),
+                           char=f"U+{ord(ch):04X} {unicodedata.name(ch, 'NEXT LINE (NEL)')}"))
+        if len(found) == MAX_SEPARATORS_SHOWN:
+            break
+    return found
 
 
 def _fast_compose(text: str, name: str) -> tuple[Node | None, int, list[Diagnostic]]:

@@ -180,7 +180,8 @@ def headline_items(ts: Typesetter, grid: PageGrid, article, rect: Rect, short: s
             span = [Span(text, ts.char_style(role, size))]
             width = ts.width(span)
         if width > rect.w + 0.01:
-            ts.diagnostics.append(_too_wide(article, text, width, rect.w))
+            part = "kicker" if role == "kicker" else "subhead" if role == "subhead" else "headline"
+            ts.diagnostics.append(_too_wide(article, part, text, width, rect.w))
         line = ts.line(span, ts.para_style(role), article.pos, f"article {article.id}, headline")
         lines.append((role, size, line))
     # stack: each line gets 1.25 x its size, the block is padded to whole grid rows
@@ -199,9 +200,10 @@ def headline_items(ts: Typesetter, grid: PageGrid, article, rect: Rect, short: s
     return items, rows
 
 
-def _too_wide(article, text, width, avail):
-    from layout.base.diagnostics import error
-    return error("headline-too-wide", article.pos, article=article.id, headline=text, width=width, avail=avail)
+def _too_wide(article, part, text, width, avail):
+    from layout.base.diagnostics import Phrase, error
+    return error("headline-too-wide", article.pos, article=article.id, part=Phrase(f"part.{part}"),
+                 headline=text, width=width, avail=avail)
 
 
 def _align_offset(align: str, avail: float, width: float) -> float:

@@ -2,22 +2,27 @@
 and the folio (报眉) of inner pages."""
 from __future__ import annotations
 
+import string
+
 from dataclasses import replace
 
 from layout.compose.model import Span
 from layout.makeup.grid import PageGrid
 from layout.makeup.model import BoxItem, ImageItem, QRItem, Rect, RuleItem
 from layout.base.diagnostics import Phrase
+from layout.edition.paper import QR_ERROR_LEVEL
 from layout.makeup.styles import Typesetter, line_runs
 
 WEEKDAYS = "一二三四五六日"
 
 
 def text_items(ts: Typesetter, role: str, raw: str, x: float, baseline: float, *,
-               width: float = 0.0, align: str = "left", size: float | None = None) -> tuple[list, float]:
-    """One line of furniture text; returns (runs, natural width)."""
+               width: float = 0.0, align: str = "left", size: float | None = None,
+               blame=None) -> tuple[list, float]:
+    """One line of furniture text; returns (runs, natural width). blame: see Typesetter.line
+    (text of the paper file by default)."""
     line = ts.line([Span(ts.text(raw), ts.char_style(role, size))], ts.para_style(role, align="left"),
-                   what=Phrase("where.furniture", role=role))
+                   what=Phrase("where.furniture", role=role), blame=blame)
     line = replace(line, offset=0.0)
     dx = 0.0
     if align == "center":
@@ -28,12 +33,16 @@ def text_items(ts: Typesetter, role: str, raw: str, x: float, baseline: float, *
 
 
 def dateline(edition) -> str:
+    """The date line from the paper's template; the 农历 date goes where the template says
+    `{lunar}` (without its 农历), else after the line."""
     d = edition.date
-    text = edition.paper.masthead.dateline_format.format(
+    template = edition.paper.masthead.dateline_format
+    lunar = edition.lunar_date.removeprefix("农历")
+    text = template.format(
         year=d.year, month=d.month, day=d.day, weekday=edition.weekday, issue=edition.issue,
-        total_issue=edition.total_issue, pages=len(edition.pages))
-    if edition.lunar_date:
-        text += f"  农历{edition.lunar_date}" if not edition.lunar_date.startswith("农历") else f"  {edition.lunar_date}"
+        total_issue=edition.total_issue, pages=len(edition.pages), lunar=lunar)
+    if lunar and "lunar" not in {name for _, name, _, _ in string.Formatter().parse(template)}:
+        text += f"  农历{lunar}"
     return text
 
 
@@ -135,7 +144,7 @@ def ear_items(ts: Typesetter, grid: PageGrid, mh, ear: Rect) -> list:
     if qr_side:
         import segno
 
-        qr = segno.make(mh.qr_url, error="m")
+        qr = segno.make(mh.qr_url, error=QR_ERROR_LEVEL)
         matrix = tuple(tuple(bool(v) for v in row) for row in qr.matrix)
         qx = ear.right - qr_side
         items.append(QRItem(Rect(qx, ear.y + grid.pitch * 0.5, qr_side, qr_side), matrix))
@@ -190,9 +199,26 @@ def folio(ts: Typesetter, grid: PageGrid, edition, page) -> tuple[list, int]:
     items: list = []
     for tmpl, align in ((fo.left, "left"), (fo.center, "center"), (fo.right, "right")):
         if tmpl:
-            r, _ = text_items(ts, "folio", tmpl.format(**fields), area.x, base, width=area.w, align=align)
+            r, _ = text_items(ts, "folio", tmpl.format(**fields), area.x, base, width=area.w, align=align,
+                              blame=_page_field_blame(page, tmpl))
             items += r
     y = area.y + grid.pitch + 2
     items.append(RuleItem(area.x, y, area.right, y, 1.5))
     items.append(RuleItem(area.x, y + 2.5, area.right, y + 2.5, 0.4))
     return items, rows
+
+
+PAGE_FIELDS = ("section", "editor", "art_editor")
+
+
+def _page_field_blame(page, template: str):
+    """A character of the folio line that comes from the page's section or editors is
+    reported where the edition file writes it (the template's own text: the paper file)."""
+    used = [k for _, k, _, _ in string.Formatter().parse(template) if k in PAGE_FIELDS]
+
+    def blame(ch: str):
+        for key in used:
+            if ch in getattr(page, key):
+                return page.where(key), Phrase("where.page-field", page=page.number, key=key)
+        return None
+    return blame

@@ -99,11 +99,14 @@ class Typesetter:
             self._report_unjustified(composed, pos, what)
         return composed
 
-    def line(self, spans, para: ParaStyle, pos: SourcePos | None = None, what: "str | Phrase" = "") -> Line:
+    def line(self, spans, para: ParaStyle, pos: SourcePos | None = None, what: "str | Phrase" = "",
+             blame=None) -> Line:
+        """One line set; a character no font has is reported at `pos`, or where blame(char)
+        says it was written ((pos, what), or None: at `pos`)."""
         line = set_line(spans, para, self.metrics)
         for ch, font in zip(line.text, line.columns.fonts):
             if not font and not ch.isspace():
-                self._missing_once(ch, pos, what)
+                self._missing_once(ch, *((blame and blame(ch)) or (pos, what)))
         return line
 
     def width(self, spans) -> float:

@@ -128,13 +128,19 @@ def make_up(loaded: Loaded, only=None, strict: bool = False, variant=None) -> Ma
     layout = make_up_edition(loaded.edition, loaded.fonts, only=only, variant=variant)
     diags = loaded.diagnostics + tuple(layout.diagnostics) + tuple(loaded.fonts.take_notes())
     if not any(d.code.startswith(("text-outside", "text-overprints")) for d in layout.diagnostics):
-        diags += verify_layout(layout, loaded.fonts)     # nothing hidden (until make_up calls it)
+        diags += _not_told(verify_layout(layout, loaded.fonts), layout.diagnostics)   # nothing hidden
     from layout.makeup.weights import weight_fallbacks
 
     diags += weight_fallbacks(loaded.edition, loaded.fonts)
     if strict and any(e.overflow_chars for e in layout.copyfit):
         diags += (error("strict"),)
     return MadeUp(loaded.edition, loaded.fonts, layout, diags)
+
+
+def _not_told(found, told) -> tuple[Diagnostic, ...]:
+    """Text outside a block whose headline makeup already reported too wide: said once."""
+    wide = {d.arguments.get("article") for d in told if d.code == "headline-too-wide"}
+    return tuple(d for d in found if not (d.code.startswith("text-outside") and d.arguments.get("block") in wide))
 
 
 def _no_step(mid: str, **fields) -> None:

@@ -3,7 +3,7 @@ RIP would reject a plate for, each with the figure it measured.
 
 Files are read by pdfread where they are plain (what the build writes: no pypdf
 import) and by pypdf otherwise, or wherever pdfread stops or meets an exception
-(the same report either way; tests/test_pdfread.py compares them).
+(the same report either way; tests/preflight/test_pdfread.py compares them).
 Each page's content is walked by the scan (layout.preflight.scan) with the graphics state
 tracked, so the colour of each fill and each piece of text is known; a page seen before
 (the edition file repeats its plates) is remembered by everything its findings depend

@@ -1,5 +1,5 @@
 """Numbers in a content stream, written fast: fp_str(v) is reportlab's rl_accel.fp_str for
-one number (the plain way; tests/test_render_text.py compares the two), ~10x faster on a
+one number (the plain way; tests/render/test_render_text.py compares the two), ~10x faster on a
 build's numbers because a page repeats few values (a peer build: 9,300 numbers, 170
 distinct; 7 ms against 85 ms)."""
 from __future__ import annotations

@@ -10,6 +10,8 @@ extended into the bleed (出血), so a slightly-off cut shows no white hairline.
 """
 from __future__ import annotations
 
+import os
+from collections import OrderedDict
 from weakref import WeakKeyDictionary
 
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
@@ -81,6 +83,59 @@ def _printable(pic, colour: bool):
         white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         pic = Image.alpha_composite(white, rgba)
     return pic.convert("CMYK" if colour else "L")
+
+
+class Pictures:
+    """Each picture as it goes to the canvas: its file as it is (a JPEG stays DCT), or
+    decoded, made printable and cropped (an ImageReader).  While `keep` is on (previews,
+    layout.press.page_pdf) a prepared picture is kept between PDFs, keyed by its file's
+    size and modification time and how it is set, and carries that key as `kept_key`
+    (the preview keeps its compressed stream under it)."""
+
+    SIZE = 16
+
+    def __init__(self):
+        self.keep = False
+        self._kept: OrderedDict = OrderedDict()
+
+    def source(self, im: ImageItem):
+        key = _picture_key(im) if self.keep else None
+        if key is not None and key in self._kept:
+            self._kept.move_to_end(key)
+            return self._kept[key]
+        found = _prepared(im)
+        if key is not None and not isinstance(found, str):
+            found.kept_key = key
+            self._kept[key] = found
+            if len(self._kept) > self.SIZE:
+                self._kept.popitem(last=False)
+        return found
+
+
+def _picture_key(im: ImageItem):
+    try:
+        st = os.stat(im.path)
+    except OSError:
+        return None
+    return (im.path, st.st_size, st.st_mtime_ns, im.crop, im.colour)
+
+
+def _prepared(im: ImageItem):
+    from PIL import Image   # only pages with pictures pay for it
+    from reportlab.lib.utils import ImageReader
+
+    with Image.open(im.path) as pic:
+        if pic.mode in PRINTABLE_IMAGE_MODES and not im.crop:
+            return im.path
+        pic.load()
+        if pic.mode not in PRINTABLE_IMAGE_MODES:
+            pic = _printable(pic, im.colour)
+        if im.crop:
+            pic = pic.crop(im.crop)
+        return ImageReader(pic)
+
+
+PICTURES = Pictures()
 
 
 class _Painter:
@@ -243,22 +298,11 @@ class _Painter:
     def image(self, im: ImageItem) -> None:
         """A picture cropped to its frame; colour photos are set as greyscale, a colour logo as
         CMYK (no RGB on a plate)."""
-        from PIL import Image   # only pages with pictures pay for it
-        from reportlab.lib.utils import ImageReader
-
         self.end_text()
-        with Image.open(im.path) as pic:
-            source = im.path
-            if pic.mode not in PRINTABLE_IMAGE_MODES or im.crop:
-                pic.load()
-                if pic.mode not in PRINTABLE_IMAGE_MODES:
-                    pic = _printable(pic, im.colour)
-                if im.crop:
-                    pic = pic.crop(im.crop)
-                source = ImageReader(pic)   # else the file goes in as it is (JPEG stays DCT)
-            r = im.rect
-            self.set_overprint(False)
-            self.c.drawImage(source, self.px(r.x), self.py(r.bottom), r.w, r.h)
+        source = PICTURES.source(im)
+        r = im.rect
+        self.set_overprint(False)
+        self.c.drawImage(source, self.px(r.x), self.py(r.bottom), r.w, r.h)
 
     def qr(self, q: QRItem) -> None:
         rows = q.modules

@@ -29,10 +29,12 @@ def png_bytes(image, level: int = 1) -> bytes:
     raw = image.tobytes()
     stride = 3 * width
     rows = b"".join(b"\x00" + raw[i:i + stride] for i in range(0, len(raw), stride))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
+    data = zlib.compress(rows, level)
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)   # 8-bit RGB, no interlace
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, level))
-            + chunk(b"IEND", b""))
+    # one join, the CRC run over the pieces: a stored page is ~5 MB, each copy ~1 ms
+    return b"".join((b"\x89PNG\r\n\x1a\n", _chunk(b"IHDR", header), struct.pack(">I", len(data)), b"IDAT",
+                     data, struct.pack(">I", zlib.crc32(data, zlib.crc32(b"IDAT"))), _chunk(b"IEND", b"")))
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))

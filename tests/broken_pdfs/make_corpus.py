@@ -11,7 +11,7 @@ A file then differs from it by one thing, made either by drawing (knocked-out bl
 small colour text, a 72 ppi photo, …) or by changing objects of the good file: bytes
 replaced in place where the length stays (header, a key), otherwise an incremental
 update (new objects and an xref section with /Prev appended, as editors save a PDF).
-tests/test_broken_pdfs.py checks that each fails exactly its rule, and `.ci/run` runs
+tests/preflight/test_broken_pdfs.py checks that each fails exactly its rule, and `.ci/run` runs
 qpdf --check on them (every file is a well-formed PDF: only the rule is broken).
 """
 from __future__ import annotations

@@ -132,6 +132,9 @@ ENTRIES = {
     "new.source-errors": ("newsprint: {path} has errors; fix them first. Nothing was written",
                           "newsprint：{path} 有错误，请先改正。未写出任何文件"),
     "new.no-article": ("newsprint: --keep: no article {ids} in {path}", "newsprint：--keep：{path} 中没有稿件 {ids}"),
+    "new.no-next-week": ("newsprint new: {path} is dated {date}; a week later is past the last date there is "
+                         "(9999-12-31). Nothing was written",
+                         "newsprint new：{path} 的日期是 {date}，再过一周已超出最后的日期（9999-12-31）。未写出任何文件"),
     "new.exists": ("newsprint: {path} exists; choose another folder or use --force. Nothing was written",
                    "newsprint：{path} 已存在；请换一个文件夹，或使用 --force。未写出任何文件"),
     # when a run stops

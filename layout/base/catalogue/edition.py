@@ -170,6 +170,15 @@ ENTRIES = {
                        "paper：“{path}”不是 .yaml 文件（符号链接也必须以 .yaml 结尾）"),
     "paper-not-found": ("paper: file '{path}' not found (looked for {looked})",
                         "paper：找不到文件“{path}”（查找的是 {looked}）"),
+    "paper-is-edition": ("paper: '{path}' is this edition file itself; name the paper file (the standing "
+                         "design, e.g. ../paper.yaml)",
+                         "paper：“{path}”就是本期文件自身；请写报纸文件（固定的版式设计，如 ../paper.yaml）"),
+    "qr-too-long": ("{key}: {n} bytes are more than a QR code holds (2,331 bytes at error correction M); "
+                    "give a shorter URL",
+                    "{key}：{n} 字节超出二维码的容量（纠错等级 M 最多 2331 字节）；请换用较短的网址"),
+    "yaml-line-separator": ("{char}: YAML takes it for a line break, so the text is cut here and the lines "
+                            "after it would be counted wrong; delete it (a new paragraph is a new list item)",
+                            "{char}：YAML 把它当作换行，文字会在这里断开，后面的行号也会错；请删除它（另起一段请另写一项）"),
     "date": ("date: {date} does not exist ({why})", "date：{date} 这一天不存在（{why}）"),
     "date.month-days": ("{year}-{month:02d} has {days} days", "{year}年{month}月只有 {days} 天"),
     "date.month-range": ("the month must be 1 to 12", "月份应在 1 到 12 之间"),

@@ -8,6 +8,7 @@ ENTRIES = {
     "where.headline": ("article {article}, headline", "稿件 {article} 标题"),
     "where.furniture": ("furniture ({role})", "版面固定元素（{role}）"),
     "where.masthead": ("masthead", "报头"),
+    "where.page-field": ("page {page}, {key}", "第{page}版 {key}"),
     "where.paper-text": ("the paper's standing text", "报纸的固定文字"),
     # text
     "normalised": ("article {article}: {changes}", "稿件 {article}：{changes}"),
@@ -37,9 +38,12 @@ ENTRIES = {
                        "稿件 {article}：图片只有 {ppi:.0f} ppi，低于 {min_ppi}"),
     "overflow": ("article {article}: {chars} characters over ({lines} lines over) on page {page}",
                  "稿件 {article}：第{page}版超出{chars}字（多 {lines} 行）"),
-    "headline-too-wide": ("article {article}: headline '{headline}' is {width:.1f} pt wide at its smallest "
+    "headline-too-wide": ("article {article}: {part} '{headline}' is {width:.1f} pt wide at its smallest "
                           "size, the block is {avail:.1f} pt",
-                          "稿件 {article}：标题“{headline}”用最小字号仍宽 {width:.1f} pt，稿件框只有 {avail:.1f} pt"),
+                          "稿件 {article}：{part}“{headline}”用最小字号仍宽 {width:.1f} pt，稿件框只有 {avail:.1f} pt"),
+    "part.kicker": ("kicker", "引题"),
+    "part.headline": ("headline", "标题"),
+    "part.subhead": ("subhead", "副题"),
     # automatic makeup (auto.py: the lead converts those call lines)
     "no-fit": ("article {article}: cannot be set on page {page} at any width (its headline or photo "
                "does not fit the page)",

@@ -6,7 +6,7 @@ import socket
 import sys
 import threading
 
-from layout.messages import msg
+from layout.cli.messages import msg
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
@@ -70,7 +70,7 @@ def run(args) -> int:
 
 def _say(snap) -> None:
     """One terminal line per build."""
-    from layout.messages import diag_line
+    from layout.cli.messages import diag_line
 
     if snap.broken:
         print(msg("desk.broken", n=len(snap.broken)), flush=True)

@@ -1,7 +1,7 @@
 """The desk's HTTP side (Starlette): it serves only the desk's own files (a fixed list),
 the edition's page images by number, the state as JSON and a stream of updates as
 server-sent events.  No route takes a path from the request, so nothing outside those
-files can be reached (tests/test_desk.py tries)."""
+files can be reached (tests/cli/test_desk.py tries)."""
 from __future__ import annotations
 
 import asyncio
@@ -103,6 +103,15 @@ def make_app(desk, broadcast: Broadcast, hosts=("127.0.0.1", "localhost", "[::1]
     async def state(request):
         return Response(state_bytes(_lang(request)), media_type="application/json")
 
+    async def focus(request):
+        """The browser says which page is in view: after a change of several pages it is
+        made up and drawn first."""
+        number = request.path_params["number"]
+        if desk.snapshot.pages and number not in desk.snapshot.pages:
+            return Response("no such page", status_code=404)
+        desk.focus = number
+        return Response(status_code=204)
+
     async def page(request):
         number = request.path_params["number"]
         proof = request.query_params.get("proof") == "1"
@@ -144,6 +153,7 @@ def make_app(desk, broadcast: Broadcast, hosts=("127.0.0.1", "localhost", "[::1]
         Route("/static/{name}", static),
         Route("/fonts/{name}", font),
         Route("/api/state", state),
+        Route("/api/focus/{number:int}", focus, methods=["POST"]),
         Route("/page/{number:int}.png", page),
         Route("/events", events),
     ]

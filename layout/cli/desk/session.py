@@ -13,11 +13,12 @@ import dataclasses
 import json
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from layout.base.diagnostics import Severity
-from layout.messages import diag_json, diag_line
+from layout.cli.messages import diag_json, diag_line
 
 DEFAULT_EDITOR_URL = "vscode://file/{path}:{line}:{col}"
 STORED = 0      # page PNGs uncompressed: they only cross the loopback (~10 ms less a page)
@@ -45,7 +46,34 @@ class Snapshot:
     changed: tuple = ()            # page numbers whose image changed in this version
     seconds: float = 0.0           # how long this version took, save to images
     cpu: float = 0.0               # of which the building thread's CPU time (what load cannot inflate)
+    steps: tuple = ()              # (step, CPU seconds) of that: load, makeup, draw, png
     proof: dict = field(default_factory=dict)   # (number, version) -> PNG, filled on demand
+
+
+class Steps:
+    """The wall time of one version and the building thread's CPU seconds, in all and per
+    step (what a shared machine's load does not inflate)."""
+
+    def __init__(self):
+        self.t0, self.c0 = time.perf_counter(), time.thread_time()
+        self.spent: dict = {}
+
+    def seconds(self) -> float:
+        return time.perf_counter() - self.t0
+
+    def cpu(self) -> float:
+        return time.thread_time() - self.c0
+
+    @contextmanager
+    def __call__(self, name: str):
+        c0 = time.thread_time()
+        try:
+            yield
+        finally:
+            self.spent[name] = self.spent.get(name, 0.0) + time.thread_time() - c0
+
+    def items(self) -> tuple:
+        return tuple((k, round(v, 4)) for k, v in self.spent.items())
 
 
 class Desk:
@@ -64,13 +92,28 @@ class Desk:
         self._lock = threading.Lock()          # one build at a time
         self._proof_lock = threading.Lock()
         self._unconfirmed = False               # the current pages came from a partial make-up
+        self.focus = 1                          # the page in view (the browser says which)
+        self._steps = Steps()
 
     # -- building ------------------------------------------------------------------------
-    def rebuild(self) -> Snapshot:
+    def rebuild(self, publish=None) -> Snapshot:
         """Load the edition again and publish the pages that changed (only those are made
-        up and rendered when the paper and the edition's own fields are unchanged)."""
+        up and rendered when the paper and the edition's own fields are unchanged).  When
+        several pages changed, the page in view (`focus`) is made up, drawn and handed to
+        `publish(snapshot)` first, then the others."""
         with self._lock:
-            return self._publish(self._build(self.snapshot, full=False))
+            old, loaded = self._start()
+            if loaded.edition is None:
+                return self._publish(self._unreadable(old, loaded))
+            only = None if old.broken else changed_pages(old.edition, loaded.edition)
+            stages = self._stages(only, loaded.edition, old)
+            for i, part in enumerate(stages):
+                snap = self._publish(self._build(self.snapshot, loaded, part))
+                if i + 1 < len(stages):
+                    if publish is not None:
+                        publish(snap)
+                    self._steps = Steps()
+            return snap
 
     def confirm(self) -> Snapshot | None:
         """After a partial make-up or a patched image: make up and draw the whole edition
@@ -80,7 +123,10 @@ class Desk:
             if not self._unconfirmed:
                 return None
             self._unconfirmed = False
-            return self._publish(self._build(self.snapshot, full=True))
+            old, loaded = self._start()
+            if loaded.edition is None:
+                return self._publish(self._unreadable(old, loaded))
+            return self._publish(self._build(old, loaded, None, full=True))
 
     def failed(self, exc: BaseException) -> Snapshot:
         """A build that raised (a bug): said over the last good pages, never a dead desk."""
@@ -91,22 +137,43 @@ class Desk:
         return self._publish(dataclasses.replace(old, version=old.version + 1, changed=(),
                                                  broken=(error("desk.internal", None, what=what),)))
 
-    def _build(self, old: Snapshot, full: bool) -> Snapshot:
-        """The next snapshot.  Pages are made up page by page (layout.pipeline.pagewise):
-        a page held up by errors keeps its last good image, the errors shown over it."""
-        from layout.cli.desk.build import load, make_up_pages
+    def _start(self):
+        """(the current snapshot, the edition loaded again), the clock started."""
+        from layout.cli.desk.build import load
 
-        t0, c0 = time.perf_counter(), time.thread_time()
-        loaded = load(self.path, self.fonts)
-        if loaded.edition is None:             # the file cannot be read: every page waits
-            return dataclasses.replace(old, version=old.version + 1, broken=_errors(loaded.diagnostics),
-                                       changed=(), seconds=time.perf_counter() - t0, proof=old.proof)
-        only = None if full or old.broken else changed_pages(old.edition, loaded.edition)
+        self._steps = Steps()
+        with self._steps("load"):
+            return self.snapshot, load(self.path, self.fonts)
+
+    def _unreadable(self, old: Snapshot, loaded) -> Snapshot:
+        """The file cannot be read at all (its YAML does not parse): every page waits, the
+        last good images stay, the error is said over them."""
+        return dataclasses.replace(old, version=old.version + 1, broken=_errors(loaded.diagnostics),
+                                   changed=(), seconds=self._steps.seconds(), proof=old.proof)
+
+    def _stages(self, only, edition, old: Snapshot) -> list:
+        """The page sets made up one after the other: the page in view first when more than
+        one page is to be made again (None: all pages)."""
+        numbers = [p.number for p in edition.pages]
+        target = set(numbers) if only is None else set(only)
+        if old.layout is None or len(target) < 2:
+            return [only]
+        first = self.focus if self.focus in target else min(target)
+        return [{first}, target - {first}]
+
+    def _build(self, old: Snapshot, loaded, only, full: bool = False) -> Snapshot:
+        """The next snapshot with the pages in `only` (None: all) made up again.  Pages are
+        made up page by page (layout.pipeline.pagewise): a page held up by errors keeps its
+        last good image, the errors shown over it."""
+        from layout.cli.desk.build import make_up_pages
+
         if only is not None and not only:
-            made = make_up_pages(loaded, set())
+            with self._steps("makeup"):
+                made = make_up_pages(loaded, set())
             layout = old.layout
         else:
-            made = make_up_pages(loaded, only)
+            with self._steps("makeup"):
+                made = make_up_pages(loaded, only)
             if made.layout is None:
                 layout = old.layout
             elif old.layout is None:
@@ -117,11 +184,12 @@ class Desk:
                 self._unconfirmed = True
         if layout is None:
             return dataclasses.replace(old, version=old.version + 1, broken=made.blocking, changed=(),
-                                       seconds=time.perf_counter() - t0, proof=old.proof)
-        snap = self._next(old, loaded.edition, made.diagnostics, made.blocking, layout, t0, full)
-        return dataclasses.replace(snap, cpu=time.thread_time() - c0)
+                                       seconds=self._steps.seconds(), proof=old.proof)
+        snap = self._next(old, loaded.edition, made.diagnostics, made.blocking, layout, full)
+        return dataclasses.replace(snap, seconds=self._steps.seconds(), cpu=self._steps.cpu(),
+                                   steps=self._steps.items())
 
-    def _next(self, old: Snapshot, edition, diags, broken, layout, t0, full: bool = False) -> Snapshot:
+    def _next(self, old: Snapshot, edition, diags, broken, layout, full: bool = False) -> Snapshot:
         """The snapshot after `old` with `layout`; `full`: pages drawn by patching are drawn
         whole again."""
         version = old.version + 1
@@ -142,7 +210,7 @@ class Desk:
         all_diags = tuple(diags) + tuple(d for d in layout.diagnostics if d not in diags)
         proof = {k: v for k, v in old.proof.items() if pages.get(k[0]) and pages[k[0]].version == k[1]}
         return Snapshot(version, pages, edition, layout, all_diags, tuple(broken), tuple(changed),
-                        time.perf_counter() - t0, proof)
+                        self._steps.seconds(), proof)
 
     def _publish(self, snap: Snapshot) -> Snapshot:
         self.snapshot = snap
@@ -154,10 +222,13 @@ class Desk:
         from layout.render.raster import png_bytes
 
         old_page, old_image = (seen.layout, seen.image) if seen is not None else (None, None)
-        image, patched = redraw(layout, self.fonts, page.number, self.dpi, old_page, old_image)
+        with self._steps("draw"):
+            image, patched = redraw(layout, self.fonts, page.number, self.dpi, old_page, old_image)
         if patched:
             self._unconfirmed = True
-        return PageView(page.number, version, page, png_bytes(image, STORED), image, patched)
+        with self._steps("png"):
+            png = png_bytes(image, STORED)
+        return PageView(page.number, version, page, png, image, patched)
 
     # -- reading -------------------------------------------------------------------------
     def page_png(self, number: int, proof: bool = False) -> bytes | None:
@@ -191,6 +262,10 @@ class Desk:
 def content(obj):
     """A value of the edition model with every source position left out, so text moving
     down the file (a line added above) is no change."""
+    from layout.base.diagnostics import SourcePos
+
+    if isinstance(obj, SourcePos):
+        return None
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return (type(obj).__name__,) + tuple(content(getattr(obj, f.name))
                                              for f in dataclasses.fields(obj) if f.name != "pos")
@@ -202,39 +277,51 @@ def content(obj):
 
 
 def changed_pages(old, new) -> set | None:
-    """Page numbers to make up again: those whose content changed, closed over the jumps
-    that link pages (an article continued on another page); None: everything (first build,
-    the paper, the edition's own fields or its page list changed)."""
+    """Page numbers to make up again: those whose content changed, and the pages a jump
+    (转版) carries a changed article to (an article placed by hand changes its
+    continuation only when it changes itself; on a page made up automatically any change
+    may move what jumps); None: everything (first build, the paper, the edition's own
+    fields or its page list changed)."""
     if old is None or old.paper != new.paper or [p.number for p in old.pages] != [p.number for p in new.pages]:
         return None
     head = ("date", "weekday", "issue", "total_issue", "lunar_date")
     if any(getattr(old, k) != getattr(new, k) for k in head):
         return None
-    pages = {p.number for p, q in zip(old.pages, new.pages) if p != q and content(p) != content(q)}
-    links = jump_links(old) | jump_links(new)
-    while True:
-        more = {b for a, b in links if a in pages} | {a for a, b in links if b in pages}
-        if more <= pages:
-            return pages
-        pages |= more
+    pairs = {p.number: (p, q) for p, q in zip(old.pages, new.pages)}
+    numbers = [p.number for p in new.pages]
+    todo = [n for n, (p, q) in pairs.items() if p != q and content(p) != content(q)]
+    pages, whole = set(todo), set()          # whole: remade for a jump, as if all of it changed
+    while todo:
+        n = todo.pop()
+        p, q = pairs[n]
+        for target in jump_targets(p, q, numbers, n in whole) - pages:
+            pages.add(target)
+            whole.add(target)
+            todo.append(target)
+    return pages
 
 
-def jump_links(edition) -> set:
-    """(page, page) pairs joined by a jump: an article's continues_on, a continuation's
-    source, and the next page for an article that may jump automatically (may_continue)."""
-    home = {a.id: p.number for p in edition.pages for a in p.articles}
-    numbers = [p.number for p in edition.pages]
-    links = set()
-    for i, p in enumerate(edition.pages):
-        for a in p.articles:
-            if a.continues_on:
-                links.add((p.number, a.continues_on))
-            if getattr(a, "may_continue", False) and i + 1 < len(numbers):
-                links.add((p.number, numbers[i + 1]))
-        for c in p.continuations:
-            if c.article_id in home:
-                links.add((home[c.article_id], p.number))
-    return links
+def jump_targets(old_page, new_page, numbers, whole: bool = False) -> set:
+    """The pages the changed articles of one page (all of them with `whole` or when an
+    article of the page has no place) may jump to, in either version of the page."""
+    olds = {a.id: a for a in old_page.articles}
+    news = {a.id: a for a in new_page.articles}
+    auto = any(a.place is None for a in (*old_page.articles, *new_page.articles))
+    i = numbers.index(new_page.number)
+    following = numbers[i + 1] if i + 1 < len(numbers) else None
+    out = set()
+    for key in olds.keys() | news.keys():
+        a, b = olds.get(key), news.get(key)
+        if not (whole or auto) and a is not None and b is not None and content(a) == content(b):
+            continue
+        for art in (a, b):
+            if art is None:
+                continue
+            if art.continues_on:
+                out.add(art.continues_on)
+            if art.may_continue and following is not None:
+                out.add(following)
+    return out - {new_page.number}
 
 
 def merge_layouts(old, part, only: set, edition):
@@ -295,6 +382,7 @@ def state_of(snap: Snapshot, editor_url: str, lang: str | None) -> dict:
         "broken": [_diag(d, editor_url, lang) for d in snap.broken if d.severity is not Severity.INFO],
         "seconds": round(snap.seconds, 4),
         "cpu_seconds": round(snap.cpu, 4),
+        "cpu_steps": dict(snap.steps),
         "strings": ui_strings(lang),
     }
 

@@ -31,8 +31,13 @@ def _loop(desk, publish, stop, on_build) -> None:
     for changes in watchfiles.watch(root, watch_filter=change_filter(folder), step=STEP_MS,
                                     debounce=1600, stop_event=stop, rust_timeout=CONFIRM_AFTER_MS,
                                     yield_on_timeout=True, raise_interrupt=False):
+        def early(snap):                        # the page in view, before the others
+            publish(snap)
+            if on_build:
+                on_build(snap)
+
         try:
-            snap = desk.rebuild() if changes else desk.confirm()
+            snap = desk.rebuild(early) if changes else desk.confirm()
         except Exception as exc:               # a bug: shown on the desk, the watch goes on
             if os.environ.get("NEWSPRINT_DEBUG"):
                 raise

@@ -99,6 +99,10 @@ function renderPage() {
   const p = currentPage();
   if (!p) return;
   desk.page = p.number;
+  if (desk.focused !== p.number) {      // the server makes up the page in view first
+    desk.focused = p.number;
+    fetch(`/api/focus/${p.number}`, { method: "POST" }).catch(() => {});
+  }
   const img = $("page-img");
   img.dataset.page = p.number;
   swap(img, pageUrl(p, desk.proof), p.version);

@@ -1,0 +1,129 @@
+"""The makeup quality benchmark as a light test: generated pages (bench/makeup_editions.py)
+made up automatically must keep the hard rules (bench/makeup_quality.py measures the rest):
+nothing lost, no overflow without an error, no overlapping frames, no glyph outside the
+type area, no 碰题. Pages that break a rule today are marked xfail (not strict) with their
+seed, so that the makeup's author can reproduce them:
+`python bench/makeup_quality.py --seed SEED --pages 1 --verbose`."""
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load(name):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+gen = _load("makeup_editions")
+quality = _load("makeup_quality")
+
+SEEDS = range(6)
+# (rule, seed) that fail today; reported to the makeup (issue 13)
+FAILING: dict[tuple[str, int], str] = {
+    ("outside", 0): "no exact makeup (page-overfull); the fallback sets a headline wider than its block",
+    ("clash", 4): "no exact makeup (page-overfull); the fallback sets blocks with headlines side by side",
+}
+
+
+@pytest.fixture(scope="module")
+def fonts():
+    from layout.fonts import FontSet
+    return FontSet.load()
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory, fonts):
+    root = gen.prepare_root(tmp_path_factory.mktemp("quality"))
+    return {seed: quality.run_generated(seed, root, fonts) for seed in SEEDS}
+
+
+def _cases(rule):
+    out = []
+    for seed in SEEDS:
+        why = FAILING.get((rule, seed))
+        marks = [pytest.mark.xfail(reason=f"seed {seed}: {why}", strict=False)] if why else []
+        out.append(pytest.param(seed, marks=marks, id=f"seed{seed}"))
+    return out
+
+
+@pytest.mark.parametrize("seed", _cases("lost"))
+def test_every_article_has_a_frame(results, seed):
+    assert results[seed].lost == []
+
+
+@pytest.mark.parametrize("seed", _cases("silent-overflow"))
+def test_no_overflow_without_an_error(results, seed):
+    assert not results[seed].silent_overflow
+
+
+@pytest.mark.parametrize("seed", _cases("overlap"))
+def test_no_two_frames_overlap(results, seed):
+    assert results[seed].overlaps == []
+
+
+@pytest.mark.parametrize("seed", _cases("outside"))
+def test_no_glyph_outside_the_type_area(results, seed):
+    assert results[seed].outside == 0
+
+
+@pytest.mark.parametrize("seed", _cases("clash"))
+def test_no_headlines_side_by_side(results, seed):
+    assert results[seed].clashes == []
+
+
+def test_generated_pages_are_what_the_benchmark_says():
+    """4-12 stories, 200-2,500 字 each, paragraphs of 60-250, headlines of 8-20 (some two
+    phrases with a space), 0-3 photos, one commentary, ranks not strictly by length."""
+    spaced = photos_seen = unsorted = 0
+    for seed in range(40):
+        page = gen.generate_page(seed)
+        stories = page.stories
+        assert 4 <= len(stories) <= 12
+        assert sum(s.kind == "commentary" for s in stories) == 1
+        assert sum(bool(s.photo) for s in stories) <= 3
+        photos_seen += any(s.photo for s in stories)
+        for s in stories:
+            assert 200 <= s.chars <= 2500, (seed, s.id, s.chars)
+            assert all(60 <= len(p) <= 250 for p in s.paragraphs), (seed, s.id)
+            head = "".join(s.headline) if isinstance(s.headline, list) else s.headline.replace(" ", "")
+            if s.kind != "commentary":
+                assert 8 <= len(head) <= 20, (seed, s.headline)
+            spaced += isinstance(s.headline, str) and " " in s.headline
+        news = [s.chars for s in stories if s.kind == "news"]
+        unsorted += news != sorted(news, reverse=True)
+        assert 0.85 < page.fill < 1.1
+    assert spaced and photos_seen and unsorted
+    assert gen.edition_yaml(gen.generate_page(7)) == gen.edition_yaml(gen.generate_page(7))
+
+
+def test_the_clash_check_finds_headlines_side_by_side():
+    """The 碰题 check itself: two frames in neighbouring columns with 主题 at one height
+    clash; a box around one of them, or headlines at different heights, do not."""
+    from layout.makeup.model import BlockFrame, BoxItem, PageLayout, Rect, TextRun
+
+    def page(b_head_y, boxed=False):
+        a, b = Rect(0, 0, 100, 300), Rect(109, 0, 100, 300)
+        items = [TextRun(10, 30, "f", 26, "头条新闻", (0, 26, 52, 78)),
+                 TextRun(119, b_head_y, "f", 22, "二条新闻", (0, 22, 44, 66)),
+                 TextRun(10, 100, "f", 9, "正文", (0, 9))]
+        if boxed:
+            items.append(BoxItem(b))
+        return PageLayout(2, 300, 400, tuple(items), (BlockFrame("a", a, "article"), BlockFrame("b", b, "article")))
+
+    assert quality.clashes(page(34), gutter=9.0) == [("a", "b")]
+    assert quality.clashes(page(34, boxed=True), gutter=9.0) == []
+    assert quality.clashes(page(200), gutter=9.0) == []
+
+
+def test_spearman():
+    assert quality.spearman([1, 2, 3, 4], [10, 20, 30, 40]) == pytest.approx(1.0)
+    assert quality.spearman([1, 2, 3, 4], [40, 30, 20, 10]) == pytest.approx(-1.0)
+    assert quality.spearman([1, 2, 3], [5, 5, 5]) is None
+    assert quality.spearman([1, 2, 3, 4], [1, 3, 2, 4]) == pytest.approx(0.8)
