@@ -11,7 +11,7 @@ counts as the plain search, so the result is the same (tests/makeup/test_search_
 """
 from __future__ import annotations
 
-from layout.makeup.auto import MAX_ASSIGNMENTS, MAX_GROUPS, NODE_BUDGET, _Search, _shift_or
+from layout.makeup.auto import MAX_ASSIGNMENTS, NODE_BUDGET, _Search
 
 
 class MemoSearch(_Search):
@@ -20,13 +20,9 @@ class MemoSearch(_Search):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._dead: dict = {}       # (slot, parts left) -> steps its whole exploration counted
-        self._trees: dict = {}      # (slot, parts still to decide, sums reached, must) -> (steps, groups)
-
-    def _limit(self) -> int:
-        return getattr(self, "budget", NODE_BUDGET)
 
     def _assign(self, j: int, left: list[int], groups: list[list[int]]) -> None:
-        budget = self._limit()
+        budget = getattr(self, "budget", NODE_BUDGET)      # the search's own step budget, if it has one
         if self.assignments >= MAX_ASSIGNMENTS or self.nodes > budget:
             return                  # as the plain search: nothing more happens
         key = (j, tuple(left))
@@ -38,40 +34,3 @@ class MemoSearch(_Search):
         super()._assign(j, left, groups)
         if self.assignments == assignments and self.nodes <= budget:   # explored whole, found nothing
             self._dead[key] = self.nodes - nodes
-
-    def _subsets(self, left: list[int], j: int, must: int | None):
-        """The plain search's groups for slot j, in its order, and its steps counted: from
-        the remembered tree of (parts still to decide, sums reached so far), unless the
-        plain search would stop short (budget, MAX_GROUPS): then the plain search itself."""
-        suffix = [0] * (len(left) + 1)          # the parts left[i:] as a bitset (left ascends)
-        for i in range(len(left) - 1, -1, -1):
-            suffix[i] = suffix[i + 1] | 1 << left[i]
-        calls, found = self._tree(j, left, suffix, must, 0, 1)
-        if self.nodes + calls <= self._limit() and len(found) < MAX_GROUPS:
-            self.nodes += calls
-            return [list(g) for g in found]
-        return super()._subsets(left, j, must)
-
-    def _tree(self, j: int, left: list[int], suffix: list[int], must, i: int, acc: int):
-        """(steps, groups) of the plain search's subtree at left[i] with sums acc reached:
-        the same whatever was chosen before (the step there counts alike, and a group is
-        found where acc reaches the slot's rows, which needs a part chosen)."""
-        k = left[i] if i < len(left) else -1
-        key = (j, suffix[i], acc, k == must)
-        hit = self._trees.get(key)
-        if hit is not None:
-            return hit
-        rows = self.slots[j].rows
-        calls, found = 1, [()] if acc >> rows & 1 else []
-        if k >= 0:
-            nxt = _shift_or(acc, self.masks[k][j]) & ((1 << (rows + 1)) - 1)
-            if nxt:
-                c, more = self._tree(j, left, suffix, must, i + 1, nxt)
-                calls += c
-                found += [(k,) + g for g in more]
-            if k != must:
-                c, more = self._tree(j, left, suffix, must, i + 1, acc)
-                calls += c
-                found += more
-        self._trees[key] = out = (calls, found)
-        return out
