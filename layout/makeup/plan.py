@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from layout.makeup.blocks import (body_column_count, body_lines, body_role, caption_lines, columns_of,
+from layout.makeup.vertical import strip_width
+from layout.makeup.blocks import (body_column_count, is_vertical, body_lines, body_role, caption_lines, columns_of,
                                   headline_items, natural_photo_rows, paragraph_lines)
 from layout.makeup.grid import PageGrid
 from layout.makeup.model import Rect
@@ -30,8 +31,6 @@ EMPTY_COST = 4.0           # per empty body line (only when no exact makeup exis
 OVER_COST = 12.0           # per body line that does not fit (elastic shapes: the page is overfull)
 TIGHT_LAST = 0.34          # tightening is tried when the last line fills at most this much
 MAX_LOOSE = 4              # paragraphs tried for looseness each way
-MAX_TIGHT = 4              # paragraphs tried a line shorter
-TIGHT_ROWS = 0             # whole rows a body may lose to tightening (beyond its part-filled last row)
 VARY_COST = 1.5            # 变栏: one body column fewer than the span
 SHORT_COLUMN_COST = 3.0    # per row a body column is shorter than MIN_BODY_ROWS
 AUTO_JUMP_COST = 6.0       # a story jumped only because it may be (may_continue): rather not
@@ -210,6 +209,9 @@ class Planner:
         if head is None:
             return None
         lines, head_rows, set_size = head
+        if is_vertical(art, part.start, part.short):      # 竖排题: no rows on top, a strip of the width
+            width -= strip_width(self.ts, art)
+            lines, head_rows = (), 0
         fixed = (2 if part.boxed else 0) + head_rows + (1 if part.jump_from else 0)
         photo_opts = [(0, 0, 0.0)]
         if art.photo and part.start is None:
@@ -266,9 +268,8 @@ class Planner:
             # only as many as whole columns need: up to the next multiple of cols, or down to it
             n = self.paragraphs(part, measure, 0)[0]
             up, down = (-n) % cols, n % cols
-            down += cols * TIGHT_ROWS        # and a whole row more, when enough paragraphs can tighten
             n, npar, loose, tight = self.paragraphs(part, measure, min(MAX_LOOSE, up or (1 if cols == 1 else 0)),
-                                                    min(MAX_TIGHT, down or (1 if cols == 1 else 0)))
+                                                    min(MAX_LOOSE, down or (1 if cols == 1 else 0)))
         out = []
         if part.jump_to:        # 转版: any full height here, the rest goes on (下转: one line kept for it)
             most = -(-(n + 1) // cols) - 1
