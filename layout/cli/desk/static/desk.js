@@ -87,7 +87,10 @@ function renderStrip() {
     if (fresh) { b.classList.remove("fresh"); void b.offsetWidth; b.classList.add("fresh"); }
     b.setAttribute("aria-current", String(p.number === desk.page));
     const m = pageMarks(p.number);
+    const held = (desk.state.held || []).includes(p.number);
+    b.classList.toggle("held", held);
     const badges = el("span", { class: "badges" },
+      held ? el("span", { class: "badge held", text: "!", title: t("desk.ui.held", { n: p.number }) }) : null,
       m.over ? el("span", { class: "badge over", text: m.over, title: t("desk.ui.n-over", { n: m.over }) }) : null,
       m.short ? el("span", { class: "badge short", text: m.short, title: t("desk.ui.n-short", { n: m.short }) }) : null);
     b.querySelector(".cap").replaceChildren(
@@ -118,7 +121,8 @@ function renderPage() {
     r.addEventListener("click", ev => { ev.stopPropagation(); select(f.id, p.number, f); });
     return r;
   }));
-  const broken = desk.state.broken.length > 0;
+  // the errors over this page when they hold it up (a broken file holds up every page)
+  const broken = desk.state.broken.length > 0 && (desk.state.held || []).includes(p.number);
   $("sheet").classList.toggle("dim", broken);
   $("broken").hidden = !broken;
   if (broken) {
