@@ -65,6 +65,7 @@ class Figures:
     violations: list = field(default_factory=list)     # prohibited line starts / ends
     over_half: list = field(default_factory=list)      # (line, gap em) beyond ½ em
     over_quarter: int = 0                              # justified lines with a gap beyond ¼ em
+    loose: list = field(default_factory=list)          # (line, gap em) of those lines
     widest: float = 0.0                                # em
     widest_line: str = ""
     widest_word_space: float = 0.0                     # em
@@ -128,6 +129,7 @@ def measure_page(glyphs, paras: list[str], measure: int, left: float, em: float 
                 fig.over_half.append((text, round(worst, 3)))
             if worst > 0.25 + TOL:
                 fig.over_quarter += 1
+                fig.loose.append((text, round(worst, 3)))
             if worst > fig.widest:
                 fig.widest, fig.widest_line = worst, text
             last_right = ln.glyphs[-1].right

@@ -124,102 +124,189 @@ def _next_starts(text: str):
     return nxt
 
 
-class _Ends:
-    """Line ends by break level (sorted lists; a line may always end at the paragraph's end)."""
+def _lines_from(p: Prepared, n_eff: int, measure: float, indent: float, widows: bool,
+                count: int):
+    """The lines tried from each start, as two functions: `ends(s)` the candidate ends
+    with their break penalties, up to `count` normal ends from the fullest fit back, a URL
+    (two) or last-resort (one) end that fills the line better than any of them; an
+    emergency break (three) only when there is nothing else, and one character
+    (overflowing) after that (starts asked for in increasing order: the fullest fit only
+    moves forward); `costs(s, ends)` their demerits with the penalty and the widow rule's
+    (Fitter.line_cost, inlined: this is the compose stage's hot loop)."""
+    f = Fitter(p)
+    W, S, T, GW, GS, SE, GJ, SP, MC, MG, LEAD = f.W, f.S, f.T, f.GW, f.GS, f.SE, f.GJ, f.SP, f.MC, f.MG, f.LEAD
+    track, TRIM, TRIM_S, size, cls, levels = p.track, p.end_trim, p.end_trim_shrink, p.size, p.cls, p.levels
+    first_avail = measure - indent
+    by_level: dict[int, list[int]] = {}
+    for k in range(1, n_eff):
+        by_level.setdefault(levels[k], []).append(k)
+    for lv_ends in by_level.values():
+        lv_ends.append(n_eff)
+    ok_ends = by_level.get(BREAK_OK, [n_eff])
+    worse = [(lv_ends, PENALTY[lv], most) for lv, most in ((BREAK_URL, 2), (BREAK_LAST, 1))
+             if (lv_ends := by_level.get(lv))]
+    bad_ends, pen_bad = by_level.get(BREAK_BAD, [n_eff]), PENALTY[BREAK_BAD]
+    fit = [1]
 
-    def __init__(self, levels, n_eff: int):
-        self.levels, self.n_eff = levels, n_eff
-        self.by_level: dict[int, list[int]] = {}
-
-    def at(self, lv: int) -> list[int]:
-        ends = self.by_level.get(lv)
-        if ends is None:
-            ends = [k for k in range(1, self.n_eff) if self.levels[k] == lv]
-            ends.append(self.n_eff)
-            self.by_level[lv] = ends
-        return ends
-
-    def upto(self, lv: int, s: int, e_fit: int, count: int) -> list[int]:
-        """Up to `count` ends of level lv in (s, e_fit], fullest first."""
-        ends = self.at(lv)
-        j = bisect_right(ends, e_fit) - 1
-        out = []
-        while j >= 0 and ends[j] > s and len(out) < count:
-            out.append(ends[j])
-            j -= 1
-        return out
-
-
-def _candidates(ends: _Ends, s: int, e_fit: int, count: int = CANDIDATES) -> list[tuple[int, float]]:
-    """(end, penalty) of the lines tried from s: up to CANDIDATES normal ends from the fullest
-    fit back, and a URL or last-resort end that fills the line better than any of them; an
-    emergency break only when there is nothing else, and one character (overflowing) after that."""
-    cands = [(e, 0.0) for e in ends.upto(BREAK_OK, s, e_fit, count)]
-    best = cands[0][0] if cands else s
-    for lv in (BREAK_URL, BREAK_LAST):
-        if ends.at(lv)[0] == ends.n_eff:        # none in the paragraph (most paragraphs)
-            continue
-        for e in ends.upto(lv, s, e_fit, 2 if lv == BREAK_URL else 1):
-            if e > best:
-                cands.append((e, PENALTY[lv]))
-    if not cands:
-        bad = ends.upto(BREAK_BAD, s, e_fit, CANDIDATES)
-        cands = [(e, PENALTY[BREAK_BAD]) for e in bad] or [(s + 1, PENALTY[BREAK_BAD])]
-    return cands
-
-
-def _search(p: Prepared, measure: float, indent: float, widows: bool, lines_dim: bool):
-    """The total fit. Without lines_dim: the best breaks; with it: the best breaks for every
-    line count reached (dict count -> (demerits, breaks))."""
-    text = p.text
-    n_eff = len(text.rstrip(" \t\n\r"))
-    fitter = Fitter(p)
-    MC, MG, track = fitter.MC, fitter.MG, p.track
-    ends = _Ends(p.levels, n_eff)
-    nxt_of = _next_starts(text)
-    cls = p.cls
-    inf = float("inf")
-    # best[s]: {line count (or 0): (demerits, previous start, its end)} of starting a line at s
-    best: list[dict | None] = [None] * (len(text) + 1)
-    best[0] = {0: (0.0, -1, -1)}
-    finals: dict[int, tuple[float, int, int, int]] = {}
-    e_fit = 1
-    for s in range(n_eff):
-        states = best[s]
-        if states is None:
-            continue
-        avail = measure - indent if s == 0 else measure
-        limit = avail + EPS
-        # fullest fit: largest e with min_width(s, e) <= avail; it never moves back as s grows
-        if e_fit < s + 1:
-            e_fit = s + 1
+    def ends(s: int) -> list[tuple[int, float]]:
+        limit = (first_avail if s == 0 else measure) + EPS
+        # fullest fit: largest e with min_width(s, e) <= avail
+        e_fit = fit[0] if fit[0] > s else s + 1
         mc_s, mg_s = MC[s], MG[s]
         while e_fit < n_eff and MC[e_fit + 1] - mc_s - track[e_fit] + MG[e_fit] - mg_s <= limit:
             e_fit += 1
-        for e, pen in _candidates(ends, s, e_fit, LOOSE_CANDIDATES if lines_dim else CANDIDATES):
-            final = e == n_eff
-            d = fitter.line_cost(s, e, avail, final) + pen
-            if final:
-                if widows and s > 0 and sum(map(CONTENT.__contains__, cls[s:e])) <= 1:
-                    d += WIDOW_PENALTY
-                for count, (base, _, _) in states.items():
-                    key = count + 1 if lines_dim else 0
-                    if base + d < finals.get(key, (inf,))[0]:
-                        finals[key] = (base + d, count, s, e)
+        fit[0] = e_fit
+        j = bisect_right(ok_ends, e_fit)
+        lo = j - count
+        while lo < 0 or ok_ends[lo] <= s:
+            lo += 1
+        cands = [(e, 0.0) for e in ok_ends[j - 1:lo - 1 if lo else None:-1]] if j > lo else []
+        if worse:
+            best = cands[0][0] if cands else s
+            for lv_ends, pen, most in worse:
+                j = bisect_right(lv_ends, e_fit) - 1
+                got = 0
+                while j >= 0 and lv_ends[j] > s and got < most:
+                    if lv_ends[j] > best:
+                        cands.append((lv_ends[j], pen))
+                    got += 1
+                    j -= 1
+        if not cands:
+            j = bisect_right(bad_ends, e_fit) - 1
+            while j >= 0 and bad_ends[j] > s and len(cands) < CANDIDATES:
+                cands.append((bad_ends[j], pen_bad))
+                j -= 1
+            if not cands:
+                cands.append((s + 1, pen_bad))
+        return cands
+
+    def costs(s: int, cands: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        avail = first_avail if s == 0 else measure
+        limit = avail + EPS
+        w_s, t_s, gw_s, lead = W[s], T[s], GW[s], LEAD[s]
+        out = []
+        for e, pen in cands:
+            last = e - 1
+            natural = W[e] - w_s - track[last] + GW[last] - gw_s - TRIM[last] - lead
+            if natural > limit:
+                shrink = S[e] - S[s] + GS[last] - GS[s] - (TRIM_S[last] + lead)
+                if shrink < 0.0:
+                    shrink = 0.0
+                over = natural - avail
+                if over <= shrink:
+                    c = (1.0 + SQUEEZE_COST * (over / shrink) ** 3) ** 2     # 先挤进
+                elif over <= shrink + SE[last] - SE[s]:
+                    c = END_SQUEEZE_D
+                else:
+                    c = OVERFLOW_D
+            elif e == n_eff or avail - natural <= EPS:
+                c = 1.0
+            else:
+                extra = avail - natural
+                em = size[s]
+                spaces = T[e] - t_s
+                units = GJ[last] - GJ[s] + SP[last] - SP[s]
+                rest = extra - spaces
+                cap = SPACING_CAP_EM * em
+                q = (rest / (units * cap) if units else _INF) if rest > EPS else 0.0
+                if q > _MAX_Q:
+                    left = (rest - units * cap) / em
+                    c = SHORT_D + SHORT_PER_EM * (2.0 * left if units else left)
+                elif q > 1.0:
+                    c = OVER_CAP_D * q ** 3
+                else:
+                    r = extra / (spaces + units * cap) if (spaces or units) else 0.0
+                    c = (1.0 + 100.0 * (r if r < 1.0 else 1.0) ** 3) ** 2
+            if e == n_eff and widows and s > 0 and sum(map(CONTENT.__contains__, cls[s:e])) <= 1:
+                out.append((e, c + pen + WIDOW_PENALTY))
+            else:
+                out.append((e, c + pen))
+        return out
+
+    return ends, costs
+
+
+_INF = float("inf")
+_MAX_Q = SPACING_MAX_EM / SPACING_CAP_EM
+
+
+def _best_fit(p: Prepared, measure: float, indent: float, widows: bool) -> list[tuple[int, int]]:
+    """The lines of the least demerits."""
+    text = p.text
+    n_eff = len(text.rstrip(" \t\n\r"))
+    ends, costs = _lines_from(p, n_eff, measure, indent, widows, CANDIDATES)
+    nxt_of = _next_starts(text)
+    best_d = [_INF] * (len(text) + 1)
+    best_s = [-1] * (len(text) + 1)
+    best_e = [-1] * (len(text) + 1)
+    best_d[0] = 0.0
+    final_d, final_s, final_e = _INF, -1, -1
+    for s in range(n_eff):
+        base = best_d[s]
+        if base == _INF:
+            continue
+        for e, d in costs(s, ends(s)):
+            total = base + d
+            if e == n_eff:
+                if total < final_d:
+                    final_d, final_s, final_e = total, s, e
                 continue
             nxt = nxt_of[e]
+            if total < best_d[nxt]:
+                best_d[nxt], best_s[nxt], best_e[nxt] = total, s, e
+    s, e = final_s, final_e
+    lines = [(s, e)]
+    while s > 0:
+        lines.append((best_s[s], best_e[s]))
+        s = best_s[s]
+    lines.reverse()
+    return lines
+
+
+def _by_count(p: Prepared, measure: float, indent: float, widows: bool,
+              most: int = 0) -> dict[int, tuple[float, list[tuple[int, int]]]]:
+    """The best breaks for every line count reached (count -> (demerits, breaks)), or for
+    every count up to `most` only (the same settings, found sooner: a start whose fewest
+    lines to the end would overshoot is never tried)."""
+    text = p.text
+    n_eff = len(text.rstrip(" \t\n\r"))
+    ends_from, costs = _lines_from(p, n_eff, measure, indent, widows, LOOSE_CANDIDATES)
+    nxt_of = _next_starts(text)
+    ends = [ends_from(s) for s in range(n_eff)]
+    # fewest[s]: the fewest lines from a line starting at s to the paragraph's end
+    fewest = [0] * (len(text) + 1)
+    if most:
+        for s in range(n_eff - 1, -1, -1):
+            fewest[s] = min(1 if e == n_eff else 1 + fewest[nxt_of[e]] for e, _ in ends[s])
+    else:
+        most = n_eff + 1
+    # best[s]: {line count: (demerits, previous start, its end)} of starting a line at s
+    best: list[dict | None] = [None] * (len(text) + 1)
+    best[0] = {0: (0.0, -1, -1)}
+    finals: dict[int, tuple[float, int, int, int]] = {}
+    for s in range(n_eff):
+        states = best[s]
+        if not states:
+            continue
+        for e, d in costs(s, ends[s]):
+            if e == n_eff:
+                for count, (base, _, _) in states.items():
+                    if count < most and base + d < finals.get(count + 1, (_INF,))[0]:
+                        finals[count + 1] = (base + d, count, s, e)
+                continue
+            nxt = nxt_of[e]
+            room = most - fewest[nxt]       # the most lines before nxt that can still do
             target = best[nxt]
             if target is None:
                 target = best[nxt] = {}
             for count, (base, _, _) in states.items():
-                key = count + 1 if lines_dim else 0
-                if base + d < target.get(key, (inf,))[0]:
-                    target[key] = (base + d, s, e)
+                if count < room and base + d < target.get(count + 1, (_INF,))[0]:
+                    target[count + 1] = (base + d, s, e)
     out = {}
     for key, (total, count, s, e) in finals.items():
         lines = [(s, e)]
         while s > 0:        # best[s][count]: count lines before s, the last from ps to pe
-            _, ps, pe = best[s][count if lines_dim else 0]
+            _, ps, pe = best[s][count]
             lines.append((ps, pe))
             s, count = ps, count - 1
         lines.reverse()
@@ -231,7 +318,7 @@ def choose_breaks(p: Prepared, measure: float, indent: float, widows: bool) -> l
     """Lines as (start, content end); the content end excludes break spaces."""
     if not p.text.rstrip(" \t\n\r"):
         return []
-    return _search(p, measure, indent, widows, False)[0][1]
+    return _best_fit(p, measure, indent, widows)
 
 
 _BY_COUNT: dict = {}    # the last paragraphs' settings by line count (tried +1 then −1)
@@ -246,14 +333,16 @@ def breaks_with_looseness(p: Prepared, measure: float, indent: float, widows: bo
     if not p.text.rstrip(" \t\n\r"):
         return None if looseness else []
     key = (id(p), measure, indent, widows)
-    hit = _BY_COUNT.get(key)
-    if hit is None or hit[0] is not p:
+    want = natural_lines + looseness if natural_lines else 0
+    hit = _BY_COUNT.get(key)        # (p, the most lines it has counts for or 0: all, counts)
+    if hit is None or hit[0] is not p or (hit[1] and not 0 < want <= hit[1]):
         if len(_BY_COUNT) > 16:
             _BY_COUNT.clear()
-        hit = _BY_COUNT[key] = (p, _search(p, measure, indent, widows, True))
-    by_count = hit[1]
-    best = natural_lines or min(by_count, key=lambda k: by_count[k][0])
-    want = best + looseness
+        most = natural_lines + max(1, abs(looseness)) if natural_lines else 0    # ±1 both
+        hit = _BY_COUNT[key] = (p, most, _by_count(p, measure, indent, widows, most))
+    by_count = hit[2]
+    if not natural_lines:
+        want = min(by_count, key=lambda k: by_count[k][0]) + looseness
     if want not in by_count:
         return None
     lines = by_count[want][1]

@@ -46,21 +46,48 @@ def _decode(im: Image.Image) -> None:
 
 
 def confined_image(out: Collector, node: Node, rel: str, base: Path,
-                   roots: dict[str, Path], what: Phrase) -> str:
+                   roots: dict[str, Path], what: Phrase, *, colour: bool = False,
+                   ink_limit: float | None = None) -> str:
     """The real absolute path of image `rel` (relative to folder `base`), or "" after an error.
 
     `roots` names the folders the file may live in (catalogue code of its name -> resolved
     folder); a path
-    that leaves them, lexically with '..' or through a symbolic link, is refused.
+    that leaves them, lexically with '..' or through a symbolic link, is refused. The picture
+    must be one a plate can take (layout.base.pictures; `colour`: set in CMYK, a logo) within
+    `ink_limit` %, as the build's preflight will require.
     """
     found = confined_file(out, node, rel, base, roots, what, things=Phrase("things.images"))
     if found is None:
         return ""
     try:
-        return _checked_image(out, node, rel, what, found[1])
+        path = _checked_image(out, node, rel, what, found[1])
+        return path and _fit_for_plate(out, node, rel, what, path, colour, ink_limit)
     except (OSError, ValueError, RuntimeError) as exc:   # unreadable
         out.error("image-unreadable", node, what=what, path=rel, reason=os_reason(exc))
         return ""
+
+
+def _fit_for_plate(out: Collector, node: Node, rel: str, what: Phrase, path: str, colour: bool,
+                   ink_limit: float | None) -> str:
+    """`path` if the picture converts for the plate (and a CMYK one keeps to the ink limit),
+    else "" after an error: what the build would fail on, found by check."""
+    from PIL import Image
+
+    from layout.base.pictures import convertible, for_plate, max_ink_pct
+
+    with Image.open(path) as im:
+        if not convertible(im.mode):
+            out.error("image-mode", node, what=what, path=rel, mode=im.mode)
+            return ""
+        if ink_limit is None or not (im.mode == "CMYK" or colour):
+            return path
+        im.load()
+        plate = for_plate(im, colour)
+        ink = max_ink_pct(plate) if plate.mode == "CMYK" else 0.0
+    if ink > ink_limit + 0.5:
+        out.error("image-ink", node, what=what, path=rel, ink=f"{ink:.0f}", limit=f"{ink_limit:g}")
+        return ""
+    return path
 
 
 def confined_file(out: Collector, node: Node, rel: str, base: Path, roots: dict[str, Path],

@@ -4,12 +4,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from dataclasses import replace
 from collections.abc import Collection
 from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from layout.base.diagnostics import Diagnostic, Phrase, SourcePos, has_errors
+from layout.edition.ads import read_ad
 from layout.edition.assets import confined_file, confined_image
 from layout.edition.invisible import clean_article, clean_text
 from layout.edition.fields import TAG, Collector, Fields, describe, did_you_mean, scalar_text
@@ -23,11 +25,13 @@ EDITION_KEYS = ("paper", "date", "weekday", "issue", "total_issue", "page_count"
 PAGE_KEYS = ("number", "section", "editor", "art_editor", "articles", "continuations")
 ARTICLE_KEYS = ("id", "kind", "story", "kicker", "headline", "subhead", "byline", "author", "paragraphs",
                 "photo", "place", "body_columns", "boxed", "continues_on", "may_continue",
-                "headline_size", "headline_align", "border", "column_rules", "body_style")
+                "headline_size", "headline_align", "border", "column_rules", "body_style", "ad",
+                "short", "stories")
 CONTINUATION_KEYS = ("article", "headline", "place")
 PHOTO_KEYS = ("file", "caption", "credit", "rows")
 PLACE_KEYS = ("column", "span", "row", "rows", "fit")
-KINDS = ("news", "commentary", "brief", "photo", "feature", "verse")
+KINDS = ("news", "commentary", "brief", "photo", "feature", "verse", "ad", "index")
+NO_COPY_KINDS = ("photo", "ad", "index")      # kinds that need neither a headline nor text
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 MAX_PAGES = 64
 MAX_ARTICLE_CHARS = 100_000
@@ -100,13 +104,17 @@ class _Context:
 
     def __init__(self, out: Collector, edition_dir: Path, image_roots: dict[str, Path],
                  grid_columns: int, invisible_chars: str = "strip",
-                 style_roles: tuple[str, ...] = ()):
+                 style_roles: tuple[str, ...] = (), ink_limit: float | None = None,
+                 paper: Paper | None = None):
         self.out = out
+        self.ink_limit = ink_limit                  # the paper's, for CMYK photos; None = unknown
+        self.paper = paper                          # None: the paper did not load
         self.edition_dir = edition_dir
         self.image_roots = image_roots
         self.grid_columns = grid_columns            # 0 = unknown (the paper did not load)
         self.ids: dict[str, SourcePos] = {}
         self.jump_nodes: dict[str, Node] = {}       # article id -> continues_on node
+        self.index_nodes: dict[str, Node] = {}      # 导读 article id -> its stories: node
         self.invisible_chars = invisible_chars      # the paper's rule (layout.edition.invisible)
         self.style_roles = style_roles              # the paper's styles (body_style must name one); () = unknown
         self.found_on: dict = {}                    # diagnostic -> the page being read when it was found
@@ -129,7 +137,8 @@ def _read_edition(out: Collector, file: Path, font_ids: Collection[str] = (),
         roots["folder.paper"] = _real(paper_file).parent
     ctx = _Context(out, edition_dir, roots, paper.grid.columns if paper else 0,
                    invisible_chars=paper.invisible_chars if paper else "strip",
-                   style_roles=tuple(paper.styles) if paper else ())
+                   style_roles=tuple(paper.styles) if paper else (),
+                   ink_limit=paper.ink_limit_pct if paper else None, paper=paper)
     if found_on is not None:
         ctx.found_on = found_on
 
@@ -144,6 +153,7 @@ def _read_edition(out: Collector, file: Path, font_ids: Collection[str] = (),
         _check_sequence(f, file, paper_file, date, issue, total_issue, paper.issue_resets)
     pages = _pages(ctx, f)
     _check_jumps(ctx, pages)
+    _check_index(ctx, pages)
     if paper is None or date is None:
         return None
     return Edition(paper=paper, date=date, weekday=weekday, issue=issue, total_issue=total_issue,
@@ -275,19 +285,30 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
     story = _story(ctx, f, kind)
     copy = _copy_fields(ctx, f, story, article_id, kind)
     if story is None:
-        paragraphs = _paragraphs(ctx, f, required=kind != "photo")
+        paragraphs = _paragraphs(ctx, f, required=kind not in NO_COPY_KINDS)
     else:
         if f.has("paragraphs"):
             ctx.out.error("story-and-paragraphs", f.get("paragraphs"), key="paragraphs",
                           article=article_id, story=story.path)
-        paragraphs = _story_paragraphs(ctx, story, article_id, required=kind != "photo")
-    if kind != "photo" and not copy["headline"] and story is not None and not f.has("headline"):
+        paragraphs = _story_paragraphs(ctx, story, article_id, required=kind not in NO_COPY_KINDS)
+    if kind not in NO_COPY_KINDS and not copy["headline"] and story is not None and not f.has("headline"):
         ctx.out.error("story-no-headline", node, article=article_id, key="headline:",
                       story=story.path)
     photo = _photo(ctx, f)
     if kind == "photo" and not f.has("photo"):
         ctx.out.error("photo-missing", node)
-    place = _place(ctx, f.get("place"))
+    place = _place(ctx, f.get("place"), booked=kind == "ad")
+    ad = None
+    if kind == "ad":
+        ad = read_ad(ctx.out, f, ctx.paper, ctx.edition_dir, ctx.image_roots)
+        place = _ad_place(ctx, f, place, ad)
+    elif f.has("ad"):
+        ctx.out.error("ad-not-ad", f.get("ad"), article=article_id, kind=kind)
+    stories = f.texts("stories") if kind == "index" else ()
+    if kind == "index" and f.has("stories"):
+        ctx.index_nodes[article_id] = f.get("stories")
+    elif f.has("stories"):
+        ctx.out.error("stories-not-index", f.get("stories"), article=article_id, kind=kind)
     if photo and place and photo.rows and place.rows and photo.rows > place.rows:
         ctx.out.error("photo-rows", f.get("photo"), rows=photo.rows, place_rows=place.rows)
     body_columns = f.integer("body_columns", 0, low=0, high=24)
@@ -300,7 +321,7 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
         byline=copy["byline"], author=copy["author"],
         paragraphs=paragraphs, photo=photo, place=place,
         body_columns=body_columns,
-        boxed=f.boolean("boxed", kind == "commentary"),
+        boxed=f.boolean("boxed", kind in ("commentary", "index")),
         continues_on=f.integer("continues_on", 0, low=1, high=MAX_PAGES),
         may_continue=f.boolean("may_continue", False),
         headline_size=f.number("headline_size", 0.0, low=4, high=200),
@@ -308,6 +329,7 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
         border=f.choice("border", ("single", "double", "flower"), "single"),
         column_rules=f.boolean("column_rules", False),
         body_style=_body_style(ctx, f),
+        ad=ad, short=f.text("short", copy=True), stories=stories,
         pos=node_pos(node))
     article = clean_article(ctx.out, article, f, ctx.invisible_chars)
     if article.continues_on:
@@ -340,7 +362,7 @@ def _copy_fields(ctx: _Context, f: Fields, story, article_id: str, kind: str) ->
     """kicker, headline (a tuple), subhead, byline, author: from the edition file, else from
     the story file's header. Given in both and different: the edition file's is used, and a
     warning at the story file's line says so."""
-    values: dict = {"headline": f.texts("headline", required=story is None and kind != "photo")}
+    values: dict = {"headline": f.texts("headline", required=story is None and kind not in NO_COPY_KINDS)}
     for key in ("kicker", "subhead", "byline", "author"):
         values[key] = f.text(key, copy=True)
     if story is None:
@@ -414,25 +436,51 @@ def _photo(ctx: _Context, f: Fields) -> Photo | None:
         return None
     rel = p.text("file", required=True, printed=False)
     file = rel and confined_image(ctx.out, p.get("file"), rel, ctx.edition_dir,
-                                  ctx.image_roots, Phrase("what.photo-file"))
+                                  ctx.image_roots, Phrase("what.photo-file"), ink_limit=ctx.ink_limit)
     return Photo(file=file, caption=p.text("caption", copy=True),
                  credit=p.text("credit", copy=True),
                  rows=p.integer("rows", 0, low=0), pos=p.pos)
 
 
-def _place(ctx: _Context, node: Node | None) -> Placement | None:
+def _place(ctx: _Context, node: Node | None, booked: bool = False) -> Placement | None:
     if node is None:
         return None
     f = Fields(ctx.out, node, PLACE_KEYS, "place")
     if not isinstance(node, MappingNode):
         return None
     column = f.integer("column", 1, required=True, low=1)
-    span = f.integer("span", 1, required=True, low=1)
+    span = f.integer("span", 0 if booked else 1, required=not booked, low=1)   # an ad's: its booking
     last = column + span - 1
-    if ctx.grid_columns and last > ctx.grid_columns:
+    if span and ctx.grid_columns and last > ctx.grid_columns:
         ctx.out.error("place-columns", node, column=column, span=span, last=last, columns=ctx.grid_columns)
     return Placement(column=column, span=span, row=f.integer("row", 1, low=1),
                      rows=f.integer("rows", 0, low=0), fit=f.boolean("fit", False), pos=node_pos(node))
+
+
+def _ad_place(ctx: _Context, f: Fields, place: Placement | None, ad) -> Placement | None:
+    """An ad's place: column and row as written (none: the foot of the page, set in makeup),
+    span and rows from the booking; a span or rows that say otherwise is an error."""
+    if place is None or ad is None:
+        return place
+    node = f.get("place")
+    if place.span not in (0, ad.span) or (place.rows and place.rows != ad.rows):
+        ctx.out.error("ad-place", node, span=place.span, rows=place.rows, booked_span=ad.span,
+                      booked_rows=ad.rows)
+    return replace(place, span=ad.span, rows=ad.rows)
+
+
+def _check_index(ctx: _Context, pages: tuple[Page, ...]) -> None:
+    """Every story a 导读 lists is an article of the edition (an id at its place in the list)."""
+    known = {a.id for p in pages for a in p.articles}
+    for page in pages:
+        for art in page.articles:
+            node = ctx.index_nodes.get(art.id)
+            if node is None:
+                continue
+            for item, story in zip(node.value, art.stories):
+                if story not in known:
+                    ctx.out.error("index-unknown-story", item, article=art.id, story=story,
+                                  **did_you_mean(story, known, listing=False))
 
 
 def _continuation(ctx: _Context, node: Node) -> Continuation | None:

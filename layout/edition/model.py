@@ -69,6 +69,7 @@ class Hotline:
     """One 服务热线 entry of the masthead."""
     label: str                # 区政府, 供电 ...
     number: str
+    pos: SourcePos = NOWHERE
 
 
 @record
@@ -87,6 +88,11 @@ class Masthead:
     dateline_format: str = "{year}年{month}月{day}日 {weekday} 第{issue}期(总第{total_issue}期)本期{pages}版"
     rows: int = 13                              # height of the page-1 masthead band, in body lines
     pos: SourcePos = NOWHERE
+    field_pos: tuple[tuple[str, SourcePos], ...] = ()   # where title, sponsor, website, … are written
+
+    def where(self, key: str) -> SourcePos:
+        """The position of masthead key `key` in the paper file, else the masthead's."""
+        return dict(self.field_pos).get(key, self.pos)
 
 
 @record
@@ -96,6 +102,7 @@ class Folio:
     center: str = "第{page}版  {section}"
     right: str = "责任编辑:{editor}  美术编辑:{art_editor}"
     height_mm: float = 8.0
+    pos: SourcePos = NOWHERE
 
 
 @record
@@ -122,6 +129,10 @@ class Paper:
     min_text_pt: float = 6.0
     invisible_chars: str = "strip"   # zero-width/control characters in the copy: strip | error
     issue_resets: str = "yearly"     # 第N期 begins at 1 each year (yearly) or never resets (never)
+    ad_label: str = ""               # the word over an advertisement (广告); "" = none
+    ad_rule_pt: float = 0.0          # the thin rule over an advertisement, pt; 0 = none
+    index_title: str = "导读"        # the 导读 box's title when the article gives no headline
+    index_page_format: str = "第{page}版"   # how a 导读 entry names its page
     path: str = ""                   # the paper file
     dir: str = ""                    # its folder (assets are resolved and confined here)
     pos: SourcePos = NOWHERE
@@ -158,10 +169,41 @@ class Photo:
 
 
 @record
+class AdArtwork:
+    """What the advertiser supplied: a picture (read by the loader) or a one-page PDF (read
+    from render on: no stage before it opens PDF)."""
+    kind: str                  # image | pdf
+    width: float               # image: its proportions (pixels); pdf: 0 (unknown here)
+    height: float
+    pixels: tuple[int, int] = (0, 0)    # image: width, height in pixels
+    mode: str = ""             # image: Pillow mode (CMYK, L, 1)
+    max_ink_pct: float = 0.0   # CMYK image: the highest total ink of any pixel
+
+
+@record
+class Ad:
+    """An advertisement (广告): the advertiser's file at the size the ad department sold."""
+    file: str                  # absolute path after loading (image or PDF)
+    span: int                  # 栏 booked
+    height_mm: float           # booked height
+    rows: int                  # body lines the block takes (the artwork's height, the 广告 line)
+    artwork: AdArtwork | None = None
+    pos: SourcePos = NOWHERE
+
+
+@record
+class IndexEntry:
+    """One line of a 导读 (kind: index): a story's title and the page it starts on."""
+    article_id: str
+    title: str
+    page: int
+
+
+@record
 class Article:
     """One article (稿件) of a page."""
     id: str
-    kind: str                              # news | commentary | brief | photo | feature | verse
+    kind: str                              # news | commentary | brief | photo | feature | verse | ad
     headline: tuple[str, ...]              # 主题, one entry per set line
     kicker: str = ""                       # 引题
     subhead: str = ""                      # 副题
@@ -180,6 +222,10 @@ class Article:
     border: str = "single"                 # boxed articles: single | double | flower (花边)
     column_rules: bool = False             # 栏线: thin rules between the body columns
     body_style: str = ""                   # the paper style the body is set in ("" = by kind)
+    ad: Ad | None = None                   # kind ad: the advertisement
+    short: str = ""                        # short title for the 导读 ("" = the headline)
+    stories: tuple[str, ...] = ()          # kind index: the ids it lists (() = every inner page's lead)
+    entries: tuple[IndexEntry, ...] = ()   # kind index: its lines, made at makeup from the edition
     pos: SourcePos = NOWHERE
 
 

@@ -18,11 +18,11 @@ from layout.edition.source import node_pos
 
 PAPER_KEYS = ("name", "slug", "page", "margins", "bleed", "grid", "punctuation",
               "normalize_ascii_punct", "invisible_chars", "jump_to", "jump_from", "ink_limit",
-              "min_text_size", "fonts", "colors", "styles", "masthead", "folio", "issue_resets")
+              "min_text_size", "fonts", "colors", "styles", "masthead", "folio", "issue_resets", "ads", "index")
 STYLE_ROLES = ("body", "byline", "kicker", "headline", "subhead", "commentary",
                "commentary_headline", "caption", "credit", "folio", "jump", "hotline",
                "dateline", "masthead_title", "masthead_small")
-OPTIONAL_ROLES = {"verse": "commentary"}   # role -> the role it copies when the paper omits it
+OPTIONAL_ROLES = {"verse": "commentary", "ad_label": "credit", "index_title": "subhead", "index": "body"}   # role -> the role it copies when the paper omits it
 STYLE_KEYS = ("font", "size", "leading", "align", "indent", "tracking", "color", "min_size", "latin_space")
 ALIGNMENTS = ("justify", "left", "center", "right")
 PUNCTUATION = ("quanjiao", "kaiming", "banjiao")
@@ -43,6 +43,7 @@ def build_paper(out: Collector, root: Node, path: Path, font_ids=()) -> Paper | 
         out.error("slug", f.get("slug"), slug=slug)
     fonts = _fonts(out, f, font_ids)
     colors = _colors(out, f)
+    ink_limit = f.number("ink_limit", 240.0, low=100, high=400)
     paper = Paper(
         name=f.text("name", required=True),
         slug=slug,
@@ -53,7 +54,7 @@ def build_paper(out: Collector, root: Node, path: Path, font_ids=()) -> Paper | 
         styles=_styles(out, f, fonts, colors),
         fonts=fonts,
         colors=colors,
-        masthead=_masthead(out, f, path.parent),
+        masthead=_masthead(out, f, path.parent, ink_limit),
         folio=_folio(f),
         punctuation=f.choice("punctuation", PUNCTUATION, "quanjiao"),
         normalize_ascii_punct=f.boolean("normalize_ascii_punct", True),
@@ -61,12 +62,13 @@ def build_paper(out: Collector, root: Node, path: Path, font_ids=()) -> Paper | 
         issue_resets=f.choice("issue_resets", ISSUE_RESETS, "yearly"),
         jump_to_format=f.template("jump_to", ("page",), "(下转{page}版)"),
         jump_from_format=f.template("jump_from", ("page",), "(上接{page}版)"),
-        ink_limit_pct=f.number("ink_limit", 240.0, low=100, high=400),
+        ink_limit_pct=ink_limit,
         min_text_pt=f.number("min_text_size", 6.0, low=1, high=72),
         path=str(path),
         dir=str(path.parent),
         pos=node_pos(root),
     )
+    paper = _index(f, _ads(f, paper))
     _check_page_area(out, f, paper)
     return None if has_errors(out.diags[before:]) else paper
 
@@ -193,22 +195,25 @@ def _styles(out: Collector, f: Fields, fonts: dict, colors: dict) -> dict[str, T
     return styles
 
 
-def _masthead(out: Collector, f: Fields, paper_dir: Path) -> Masthead:
-    m = f.sub("masthead", ("title", "logo", "sponsor", "permit", "website", "qr",
-                           "dateline", "hotlines", "rows"), required=True)
+MASTHEAD_KEYS = ("title", "logo", "sponsor", "permit", "website", "qr", "dateline", "hotlines", "rows")
+
+
+def _masthead(out: Collector, f: Fields, paper_dir: Path, ink_limit: float) -> Masthead:
+    m = f.sub("masthead", MASTHEAD_KEYS, required=True)
     if m is None:
         return Masthead(title="")
     logo = m.text("logo", printed=False)
     if logo:
         logo = confined_image(out, m.get("logo"), logo, paper_dir,
-                              {"folder.paper": paper_dir}, Phrase("what.logo"))
+                              {"folder.paper": paper_dir}, Phrase("what.logo"), colour=True,
+                              ink_limit=ink_limit)
     site = m.sub("website", ("name", "url"))
     qr = m.sub("qr", ("url", "caption"))
     hot = m.sub("hotlines", ("title", "entries"))
     hotlines = []
     for node in hot.items("entries") if hot else ():
         h = Fields(out, node, ("label", "number"), Phrase("what.hotline"))
-        hotlines.append(Hotline(h.text("label", required=True), h.text("number", required=True)))
+        hotlines.append(Hotline(h.text("label", required=True), h.text("number", required=True), h.pos))
     defaults = Masthead(title="")
     return Masthead(
         title=m.text("title", required=True),
@@ -224,7 +229,25 @@ def _masthead(out: Collector, f: Fields, paper_dir: Path) -> Masthead:
         dateline_format=m.template("dateline", DATELINE_FIELDS, defaults.dateline_format),
         rows=m.integer("rows", defaults.rows, low=0, high=500),
         pos=m.pos,
+        field_pos=tuple((k, node_pos(m.get(k))) for k in MASTHEAD_KEYS if m.has(k)),
     )
+
+
+def _ads(f: Fields, paper: Paper) -> Paper:
+    """ads: the word over an advertisement (广告) and the thin rule above it (pt); none by default."""
+    g = f.sub("ads", ("label", "rule"))
+    if g is None:
+        return paper
+    return replace(paper, ad_label=g.text("label"), ad_rule_pt=g.number("rule", 0.0, low=0, high=4))
+
+
+def _index(f: Fields, paper: Paper) -> Paper:
+    """index: the 导读 box's default title and how an entry names its page (第{page}版)."""
+    g = f.sub("index", ("title", "page"))
+    if g is None:
+        return paper
+    return replace(paper, index_title=g.text("title", paper.index_title),
+                   index_page_format=g.template("page", ("page",), paper.index_page_format))
 
 
 QR_ERROR_LEVEL = "m"     # the masthead's code: error correction M, as furniture draws it
@@ -254,4 +277,4 @@ def _folio(f: Fields) -> Folio:
     return Folio(left=g.template("left", FOLIO_FIELDS, d.left),
                  center=g.template("center", FOLIO_FIELDS, d.center),
                  right=g.template("right", FOLIO_FIELDS, d.right),
-                 height_mm=g.number("height", d.height_mm, low=0, high=100))
+                 height_mm=g.number("height", d.height_mm, low=0, high=100), pos=g.pos)

@@ -27,7 +27,7 @@ def check_placements(edition: Edition,
     for page in edition.pages:
         rows = (rows_per_page.get(page.number) if isinstance(rows_per_page, Mapping)
                 else rows_per_page)
-        blocks = _blocks(page)
+        blocks = _blocks(page, rows)
         for name, place in blocks:
             diags.extend(_outside(name, place, columns, rows))
         fixed = [(name, place) for name, place in blocks if place.rows > 0]
@@ -40,8 +40,12 @@ def check_placements(edition: Edition,
     return tuple(diags)
 
 
-def _blocks(page: Page) -> list[tuple[Phrase, Placement]]:
+def _blocks(page: Page, rows: int | None) -> list[tuple[Phrase, Placement]]:
     blocks = [(Phrase("block.article", article=a.id), a.place) for a in page.articles if a.place is not None]
+    if rows is not None:      # an ad without a place sits at the foot of the page, from column 1
+        blocks += [(Phrase("block.article", article=a.id),
+                    Placement(1, a.ad.span, max(1, rows - a.ad.rows + 1), a.ad.rows, pos=a.ad.pos))
+                   for a in page.articles if a.place is None and a.ad is not None]
     blocks += [(Phrase("block.continuation", article=c.article_id), c.place) for c in page.continuations
                if c.place is not None]
     return sorted(blocks, key=lambda block: (block[1].pos.line, block[1].pos.col))  # file order

@@ -11,11 +11,13 @@ import math
 from dataclasses import dataclass, replace
 
 from layout.compose.model import Span
+from layout.base.diagnostics import info
 from layout.makeup.grid import PageGrid
+from layout.makeup.index import index_lines
 from layout.makeup.model import BoxItem, ImageItem, Rect, RuleItem
 from layout.makeup.shape import Shape
 from layout.makeup.styles import Typesetter, line_runs
-from layout.makeup.thread import BodyLine, Resume, avoid_widows, balance
+from layout.makeup.thread import BodyLine, Resume, balance, widowed_columns, without_widows
 
 BOX_RULE_PT = 0.75
 
@@ -52,11 +54,11 @@ def body_role(article) -> str:
     """The paper style the body is set in: the article's body_style, else by kind."""
     if article.body_style:
         return article.body_style
-    return article.kind if article.kind in ("commentary", "verse") else "body"
+    return article.kind if article.kind in ("commentary", "verse", "index") else "body"
 
 
 def headline_role(article) -> str:
-    return "commentary_headline" if article.kind == "commentary" else "headline"
+    return {"commentary": "commentary_headline", "index": "index_title"}.get(article.kind, "headline")
 
 
 def body_lines(ts: Typesetter, article, measure: float, start: Resume | None,
@@ -65,6 +67,8 @@ def body_lines(ts: Typesetter, article, measure: float, start: Resume | None,
     looseness[i] = ±1 sets paragraph i a line longer or shorter (when it can be)."""
     if article.kind == "verse":
         return verse_lines(ts, article, measure, start)
+    if article.kind == "index":
+        return index_lines(ts, article, measure)
     out: list[BodyLine] = []
     first_para = start.paragraph if start else 0
     for pi in range(first_para, len(article.paragraphs)):
@@ -99,6 +103,44 @@ def paragraph_lines(ts: Typesetter, article, pi: int, measure: float, start: Res
     # char index in the (normalised) paragraph text where each line starts
     return [BodyLine(line, pi, offset + max(0, line.start - lead), offset + max(0, line.end - lead))
             for line in composed.lines]
+
+
+def _without_widows(ts: Typesetter, article, measure: float, start: Resume | None,
+                    shape: Shape | None, lines: list[BodyLine], columns: int,
+                    rows: int) -> list[BodyLine]:
+    """The body lines for balanced columns with no widow at a column's head, a paragraph
+    set a line shorter or longer where that avoids it (thread.without_widows); where
+    nothing does, the columns stay balanced, the widow stays, and a note says so."""
+    if article.kind in ("verse", "index") or columns < 2:     # stanzas and entries: no widows
+        return lines
+    paras = list(dict.fromkeys(bl.paragraph for bl in lines))
+    sizes = [sum(1 for bl in lines if bl.paragraph == pi) for pi in paras]
+    if not widowed_columns(sizes, balance(len(lines), columns, rows)):
+        return lines
+    loose = shape.looseness if shape else ()
+    alts: dict[tuple[int, int], list[BodyLine] | None] = {}
+
+    def can(j: int, d: int) -> bool:
+        pi = paras[j]
+        if (j, d) not in alts:
+            alts[j, d] = None
+            if pi < len(article.paragraphs) and not (loose[pi] if pi < len(loose) else 0):
+                alt = paragraph_lines(ts.quiet(), article, pi, measure, start, d)
+                alts[j, d] = alt if len(alt) == sizes[j] + d else None
+        return alts[j, d] is not None
+
+    change = without_widows(sizes, columns, rows, can)
+    if change is None:
+        per_col = balance(len(lines), columns, rows)
+        col = widowed_columns(sizes, per_col)[0]
+        head = lines[sum(per_col[:col])]
+        ts.diagnostics.append(info("widow-kept", article.pos, article=article.id, column=col + 1,
+                                   paragraph=head.paragraph + 1))
+        return lines
+    out: list[BodyLine] = []
+    for j, pi in enumerate(paras):
+        out += alts[j, change[j]] if j in change else [bl for bl in lines if bl.paragraph == pi]
+    return out
 
 
 def verse_lines(ts: Typesetter, article, measure: float, start: Resume | None) -> list[BodyLine]:
@@ -348,7 +390,9 @@ def layout_article(ts: Typesetter, grid: PageGrid, article, rect: Rect, *,
     if rest:
         per_col = [rows_body] * len(cols)
     else:     # the text ends in this frame: balanced columns, none starting with a widow
-        per_col = avoid_widows(balance(len(placed), len(cols), rows_body), placed, rows_body)
+        if not reserve:
+            placed = lines = _without_widows(ts, article, measure, start, shape, lines, len(cols), rows_body)
+        per_col = balance(len(placed), len(cols), rows_body)
     if rest and reserve:
         per_col[-1] = rows_body - 1
     top = inner.y + row * grid.pitch
@@ -358,12 +402,14 @@ def layout_article(ts: Typesetter, grid: PageGrid, article, rect: Rect, *,
             gx = (x1 + m1 + x2) / 2
             items.append(RuleItem(gx, top + 2, gx, top + used * grid.pitch - 2, 0.3))
     k = 0
-    for (cx, _), n in zip(cols, per_col):
+    for (cx, m), n in zip(cols, per_col):
         for j in range(n):
             if k >= len(placed):
                 break
             bl = placed[k]
             items += line_runs(bl.line, cx, grid.baseline(top + j * grid.pitch, size))
+            if bl.tail is not None:
+                items += line_runs(bl.tail, cx + m - bl.tail.width, grid.baseline(top + j * grid.pitch, size))
             k += 1
     resume = None
     overflow = 0

@@ -3,7 +3,7 @@ to 0.1 pt. Golden copies of it (tests/golden/) guard every refactor of the pipel
 in the layout shows up as a reviewable text diff, not as a changed digest."""
 from __future__ import annotations
 
-from layout.makeup.model import BoxItem, EditionLayout, ImageItem, QRItem, RuleItem, TextRun
+from layout.makeup.model import BoxItem, EditionLayout, FormItem, ImageItem, QRItem, RuleItem, TextRun
 
 FIRST_CHARS = 16
 
@@ -35,6 +35,9 @@ def _item(it) -> str:
     if isinstance(it, ImageItem):
         name = it.path.replace("\\", "/").rsplit("/", 1)[-1]
         return f"  image {_rect(it.rect)} {name} crop={it.crop} {'colour' if it.colour else 'grey'}"
+    if isinstance(it, FormItem):
+        name = it.path.replace("\\", "/").rsplit("/", 1)[-1]
+        return f"  form {_rect(it.rect)} {name}"
     if isinstance(it, QRItem):
         return f"  qr {_rect(it.rect)} {len(it.modules)}x{len(it.modules[0]) if it.modules else 0}"
     return f"  {type(it).__name__}"

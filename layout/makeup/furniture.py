@@ -11,6 +11,7 @@ from layout.makeup.grid import PageGrid
 from layout.makeup.model import BoxItem, ImageItem, QRItem, Rect, RuleItem
 from layout.base.diagnostics import Phrase
 from layout.edition.paper import QR_ERROR_LEVEL
+from layout.makeup.furniture_fit import PAGE_FIELDS, folio_fits, too_tall, too_wide
 from layout.makeup.styles import Typesetter, line_runs
 
 WEEKDAYS = "一二三四五六日"
@@ -65,24 +66,35 @@ def masthead(ts: Typesetter, grid: PageGrid, edition) -> tuple[list, Rect]:
     else:
         runs, tw = text_items(ts, "masthead_title", mh.title, band.x, title_base, width=title_w, align="center")
         items += runs
+        title = Phrase("masthead.title")
+        if not too_wide(ts, 1, title, mh.title, tw, title_w, mh.where("title"), "hint.title"):
+            too_tall(ts, 1, title, title_base + title_size * 0.12 - band.y,
+                     (rows - 3) * grid.pitch, mh.where("title"), "hint.title")
     # small print beside the title (主办, 准印证号, website)
     small = [s for s in (mh.sponsor, mh.permit, mh.website_name, mh.website_url) if s]
     sx = band.x + title_w + grid.gutter
     sw = left_w - title_w - grid.gutter
     size = ts.size("masthead_small")
     y = band.y + grid.pitch * 1.5
+    dl_top = band.y + (rows - 3) * grid.pitch
     for s in small:   # wrapped to the column beside the title
         composed = ts.compose([Span(ts.text(s), ts.char_style("masthead_small"))], sw,
                               ts.para_style("masthead_small", align="left", indent=0.0), what=Phrase("where.masthead"))
         for line in composed.lines:
             y += size * 1.5
-            items += line_runs(line, sx, y)
+            if y + size * 0.12 <= dl_top:    # what does not fit is reported, not drawn below
+                items += line_runs(line, sx, y)
+    if small:
+        key = "website" if mh.website_name or mh.website_url else "permit" if mh.permit else "sponsor"
+        too_tall(ts, 1, Phrase("masthead.small-print"), y + size * 0.12 - (band.y + grid.pitch * 1.5),
+                 dl_top - (band.y + grid.pitch * 1.5), mh.where(key), "hint.shorten")
     # date line under the title, between two rules
-    dl_top = band.y + (rows - 3) * grid.pitch
     items.append(RuleItem(band.x, dl_top, band.x + left_w, dl_top, 0.5))
-    r, _ = text_items(ts, "dateline", dateline(edition), band.x,
+    line = dateline(edition)
+    r, w = text_items(ts, "dateline", line, band.x,
                       grid.baseline(dl_top + grid.pitch * 0.5, ts.size("dateline")), width=left_w, align="center")
     items += r
+    too_wide(ts, 1, Phrase("masthead.dateline"), line, w, left_w, mh.where("dateline"), "hint.shorten")
     # the ear (报眼)
     ear = Rect(grid.col_x(grid.columns - ear_cols + 1), band.y, grid.span_width(ear_cols), (rows - 1) * grid.pitch)
     items += ear_items(ts, grid, mh, ear)
@@ -130,14 +142,26 @@ def ear_items(ts: Typesetter, grid: PageGrid, mh, ear: Rect) -> list:
     box = Rect(ear.x, ear.y + grid.pitch * 0.5, ear.w - (qr_side + grid.gutter if qr_side else 0),
                min(room, pitch * (len(mh.hotlines) + 2.2)))
     items.append(BoxItem(box, stroke="black", width_pt=0.75))
+    pad = size * 0.6
     y = box.y + pitch * 0.6
-    r, _ = text_items(ts, "hotline", mh.hotline_title, box.x, y + size * 0.88, width=box.w, align="center")
+    r, w = text_items(ts, "hotline", mh.hotline_title, box.x, y + size * 0.88, width=box.w, align="center")
     items += r
+    too_wide(ts, 1, Phrase("masthead.hotline-title"), mh.hotline_title, w, box.w - 2 * pad,
+             mh.where("hotlines"), "hint.shorten")
+    if pitch < size * MIN_HOTLINE_PITCH:     # lines closer than their size print on each other
+        fit = max(0, int(room / (size * MIN_HOTLINE_PITCH) - 2.2))
+        too_tall(ts, 1, Phrase("masthead.hotlines", n=len(mh.hotlines)), size * MIN_HOTLINE_PITCH *
+                 (len(mh.hotlines) + 2.2), room, mh.where("hotlines"), "hint.fewer", n=fit)
     y += pitch * 1.4
     label_chars = max((len(h.label) for h in mh.hotlines), default=0)
     # the entries as one block, flush left inside it, the block centred in the box
-    widest = max((hotline_width(ts, h, label_chars) for h in mh.hotlines), default=0.0)
-    x = box.x + max(size * 0.6, (box.w - widest) / 2)
+    widths = [hotline_width(ts, h, label_chars) for h in mh.hotlines]
+    widest = max(widths, default=0.0)
+    x = box.x + max(pad, (box.w - widest) / 2)
+    if widest > box.w - 2 * pad:
+        h = mh.hotlines[widths.index(widest)]
+        too_wide(ts, 1, Phrase("masthead.hotline"), f"{h.label}：{h.number}", widest, box.w - 2 * pad,
+                 h.pos if h.pos.line else mh.where("hotlines"), "hint.shorten")
     for h in mh.hotlines:
         items += hotline_entry(ts, h, x, y + size * 0.88, label_chars)
         y += pitch
@@ -150,10 +174,15 @@ def ear_items(ts: Typesetter, grid: PageGrid, mh, ear: Rect) -> list:
         items.append(QRItem(Rect(qx, ear.y + grid.pitch * 0.5, qr_side, qr_side), matrix))
         if mh.qr_caption:
             cap_y = ear.y + grid.pitch * 0.5 + qr_side + grid.pitch * 0.2
-            r, _ = text_items(ts, "masthead_small", mh.qr_caption, qx, cap_y + ts.size("masthead_small"),
+            r, w = text_items(ts, "masthead_small", mh.qr_caption, qx, cap_y + ts.size("masthead_small"),
                               width=qr_side, align="center")     # centred under the code
             items += r
+            too_wide(ts, 1, Phrase("masthead.qr-caption"), mh.qr_caption, w, qr_side + grid.gutter,
+                     mh.where("qr"), "hint.shorten")
     return items
+
+
+MIN_HOTLINE_PITCH = 1.15     # the hotline entries' line pitch, at least, in their size
 
 
 def hotline_width(ts: Typesetter, hotline, label_chars: int) -> float:
@@ -197,18 +226,18 @@ def folio(ts: Typesetter, grid: PageGrid, edition, page) -> tuple[list, int]:
                   art_editor=page.art_editor or "—")
     base = grid.baseline(area.y, ts.size("folio"))
     items: list = []
+    texts, widths = {}, {}
     for tmpl, align in ((fo.left, "left"), (fo.center, "center"), (fo.right, "right")):
         if tmpl:
-            r, _ = text_items(ts, "folio", tmpl.format(**fields), area.x, base, width=area.w, align=align,
-                              blame=_page_field_blame(page, tmpl))
+            texts[align] = tmpl.format(**fields)
+            r, widths[align] = text_items(ts, "folio", texts[align], area.x, base, width=area.w, align=align,
+                                          blame=_page_field_blame(page, tmpl))
             items += r
+    folio_fits(ts, page, texts, widths, area.w)
     y = area.y + grid.pitch + 2
     items.append(RuleItem(area.x, y, area.right, y, 1.5))
     items.append(RuleItem(area.x, y + 2.5, area.right, y + 2.5, 0.4))
     return items, rows
-
-
-PAGE_FIELDS = ("section", "editor", "art_editor")
 
 
 def _page_field_blame(page, template: str):

@@ -76,13 +76,21 @@ class ImageItem:
 
 
 @record
+class FormItem:
+    """The page of a one-page PDF (an advertiser's ad) drawn as a form XObject, scaled whole
+    into rect (centred, its proportions kept): vector content stays vector."""
+    path: str
+    rect: Rect
+
+
+@record
 class QRItem:
     rect: Rect
     modules: tuple[tuple[bool, ...], ...]   # dark modules, row by row
     color: str = "black"
 
 
-Item = TextRun | RuleItem | BoxItem | ImageItem | QRItem
+Item = TextRun | RuleItem | BoxItem | ImageItem | QRItem | FormItem
 
 
 @record
@@ -90,7 +98,7 @@ class BlockFrame:
     """A block on the page (article part, furniture) with its copyfit, for proofs and tests."""
     id: str                   # article id or furniture name
     rect: Rect
-    kind: str                 # article | continuation | masthead | ear | folio | photo
+    kind: str                 # article | continuation | masthead | ear | folio | photo | ad
     lines_needed: int = 0
     lines_available: int = 0
     overflow_chars: int = 0

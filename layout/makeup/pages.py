@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from layout.base.diagnostics import error, warning
+from layout.makeup.adblock import ad_items
 from layout.makeup.blocks import layout_article
+from layout.makeup.index import with_index
 from layout.makeup.furniture import folio, masthead
 from layout.makeup.grid import PageGrid, make_grid
 from layout.makeup.model import BlockFrame, CopyfitEntry, EditionLayout, PageFill, PageLayout, PlacedBlock, Rect
@@ -14,6 +16,21 @@ from layout.edition.model import Continuation, Placement
 from dataclasses import replace
 
 MIN_PPI = 150
+BLOCK_KINDS = ("article", "continuation", "ad")     # frames that fill the grid
+
+
+def foot_ads(articles, rows: int):
+    """The page's articles with each ad given its place (one without `place:` at the foot of
+    the page, from column 1); an ad whose file was refused is left out (its error stands)."""
+    for art in articles:
+        if art.kind != "ad":
+            yield art
+        elif art.ad is not None:
+            yield art if art.place else replace(art, place=foot_place(art.ad, rows))
+
+
+def foot_place(ad, rows: int) -> Placement:
+    return Placement(column=1, span=ad.span, row=max(1, rows - ad.rows + 1), rows=ad.rows, pos=ad.pos)
 
 
 def make_up(edition, metrics, only: set[int] | None = None,
@@ -21,6 +38,7 @@ def make_up(edition, metrics, only: set[int] | None = None,
     """Lay out the edition's pages. `only` limits the pages kept in the result (a preview);
     earlier pages are still made up when a kept page continues one of their articles.
     variant (page, k): page's automatic makeup is its k-th best other arrangement."""
+    edition = with_index(edition)        # the 导读's lines, from where the stories are now
     ts = Typesetter(edition.paper, metrics)
     grid = make_grid(edition.paper)
     needed = _pages_needed(edition, only)
@@ -53,7 +71,7 @@ def _fill(grid: PageGrid, page: PageLayout, copyfit) -> PageFill:
     rows = round((grid.area.bottom - top) / grid.pitch)
     covered = 0
     for f in page.frames:
-        if f.kind in ("article", "continuation"):
+        if f.kind in BLOCK_KINDS:
             span = round((f.rect.w + grid.gutter) / (grid.col_width + grid.gutter))
             covered += span * round(f.rect.h / grid.pitch)
     total = rows * grid.columns
@@ -89,6 +107,7 @@ def _make_page(ts, grid, edition, page, resumes, carried, variant=0):
         frames.append(BlockFrame("folio", Rect(grid.area.x, grid.area.y, grid.area.w, offset * grid.pitch), "folio"))
     items += fi
     rows_avail = grid.rows - offset
+    page = replace(page, articles=tuple(foot_ads(page.articles, rows_avail)))
     copyfit = []
     placed = []
     planner = Planner(ts, grid)
@@ -134,6 +153,12 @@ def _make_page(ts, grid, edition, page, resumes, carried, variant=0):
                                         last=row + rows - 1, page=page.number, lines=rows_avail))
             rows = max(1, rows_avail - row + 1)
         rect = grid.cell(place.column, place.span, offset + row, rows)
+        if art.kind == "ad":
+            items += ad_items(ts, grid, art, rect)
+            frames.append(BlockFrame(art.id, rect, "ad"))
+            placed.append(PlacedBlock(page.number, art.id, False, place.column, place.span, row, rows,
+                                      0.0, 0, False))
+            continue
         res = layout_article(ts, grid, art, rect, shape=shape, **kwargs)
         items += res.items
         if res.resume is not None and cont is None and kwargs.get("jump_to"):

@@ -1,7 +1,10 @@
-"""Threading (转版): body lines, resume points, and balancing the last columns."""
+"""Threading (转版): body lines, resume points, and balancing the last columns (平衡栏)
+without a widow at a column's head where a paragraph a line shorter or longer avoids it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
+from typing import Callable, Sequence
 
 from layout.compose.model import Line
 
@@ -20,6 +23,7 @@ class BodyLine:
     paragraph: int
     start: int     # char offsets in the paragraph's normalised text
     end: int
+    tail: Line | None = None   # set flush right on the same line (a 导读 entry's 第N版)
 
 
 def balance(lines: int, columns: int, rows: int) -> list[int]:
@@ -32,32 +36,55 @@ def balance(lines: int, columns: int, rows: int) -> list[int]:
     return [base + (1 if i < extra else 0) for i in range(columns)]
 
 
-def is_widow(lines, k: int) -> bool:
-    """lines[k] is a paragraph's last line and the line before it is of the same paragraph
-    (so at the top of a column it would stand alone, cut off from its paragraph)."""
-    return (0 < k < len(lines) and lines[k].line.last
-            and lines[k - 1].paragraph == lines[k].paragraph)
+PAIRED = 8      # paragraphs nearest the widow tried two at a time
 
 
-def avoid_widows(per_col: list[int], lines, rows: int) -> list[int]:
-    """Move column breaks of a balanced distribution by one line so that no column starts
-    with a paragraph's last line alone (clreq: avoid where the layout allows). The widow
-    goes back to the foot of the column before when that has a free row, else that
-    column's last line comes over with it. Full columns (text running on) are kept
-    full: a hole at a column's foot is worse than a widow."""
-    cols = list(per_col)
-    start = 0
-    for i in range(len(cols) - 1):
-        start += cols[i]
-        nxt = cols[i + 1]
-        if nxt == 0 or not is_widow(lines, start):
+def widowed_columns(sizes: Sequence[int], per_col: Sequence[int]) -> list[int]:
+    """The columns (after the first) that begin with the last line of a paragraph of two
+    lines or more, cut off from its paragraph (a widow, 孤行); sizes = lines per paragraph,
+    in order."""
+    lasts, k = set(), 0
+    for n in sizes:
+        k += n
+        if n >= 2:
+            lasts.add(k - 1)
+    out, k = [], 0
+    for i, n in enumerate(per_col):
+        if i and n and k in lasts:
+            out.append(i)
+        k += n
+    return out
+
+
+def without_widows(sizes: Sequence[int], columns: int, rows: int,
+                   can: Callable[[int, int], bool]) -> dict[int, int] | None:
+    """Balanced columns (平衡栏) come first: within one line, never a later column longer.
+    A widow at a column's head is avoided by setting paragraphs a line shorter or longer
+    instead (can(j, d): paragraph j can be set d = ±1 lines longer), the least visible
+    change first: one paragraph a line shorter (a mark squeezed before a line is spread),
+    the widow's own first, then the nearest; one a line longer; then two of the PAIRED
+    nearest: both shorter, one shorter and one longer, both longer. The block keeps its
+    height, and full columns stay full. Returns {paragraph index: ±1} ({} when there is
+    no widow), None when nothing avoids it."""
+    total = sum(sizes)
+    height = -(-total // columns) if columns else 0
+    per_col = balance(total, columns, rows)
+    widowed = widowed_columns(sizes, per_col)
+    if not widowed:
+        return {}
+    head = sum(per_col[:widowed[0]])
+    w = next(j for j, k in enumerate(accumulate(sizes)) if k > head)
+    order = sorted(range(len(sizes)), key=lambda j: (abs(j - w), j))
+    near = order[:PAIRED]
+    tries = [{j: d} for d in (-1, 1) for j in order]
+    tries += [{a: da, b: db} for da, db in ((-1, -1), (-1, 1), (1, 1)) for a in near for b in near
+              if a != b and (da != db or a < b)]
+    for change in tries:
+        new = sum(change.values()) + total
+        if new > columns * rows or -(-new // columns) != height or (total == columns * height and new != total):
             continue
-        if cols[i] < rows and nxt > 1:                 # the widow back up
-            cols[i] += 1
-            cols[i + 1] -= 1
-            start += 1
-        elif nxt < rows and cols[i] > 1:               # one more line down with it
-            cols[i] -= 1
-            cols[i + 1] += 1
-            start -= 1
-    return cols
+        resized = [n + change.get(j, 0) for j, n in enumerate(sizes)]
+        if not widowed_columns(resized, balance(new, columns, rows)) and \
+                all(can(j, d) for j, d in change.items()):
+            return change
+    return None

@@ -119,6 +119,10 @@ def load(edition_path, fonts=None, partial: bool = False) -> Loaded:
     grid = make_grid(edition.paper)
     rows = {p.number: grid.rows - furniture_rows(edition.paper, grid, p.number) for p in edition.pages}
     diags += check_placements(edition, rows)
+    if any(a.kind == "ad" for p in edition.pages for a in p.articles):
+        from layout.preflight.adfile import check_pdf_ads
+
+        diags += check_pdf_ads(edition, grid)      # a PDF ad's page, shape, fonts, colours
     return Loaded(edition, fonts, tuple(diags))
 
 
@@ -143,10 +147,22 @@ def make_up(loaded: Loaded, only=None, strict: bool = False, variant=None) -> Ma
     return MadeUp(loaded.edition, loaded.fonts, layout, diags)
 
 
+FURNITURE_FRAMES = ("page", "masthead", "folio")     # verify's names for the furniture's text
+
+
 def _not_told(found, told) -> tuple[Diagnostic, ...]:
-    """Text outside a block whose headline makeup already reported too wide: said once."""
+    """What verify finds that makeup already reported, said once: text outside a block whose
+    headline is too wide, furniture text on a page whose furniture is too wide or tall."""
     wide = {d.arguments.get("article") for d in told if d.code == "headline-too-wide"}
-    return tuple(d for d in found if not (d.code.startswith("text-outside") and d.arguments.get("block") in wide))
+    pages = {d.arguments.get("page") for d in told if d.code.startswith("furniture-too-")}
+
+    def told_already(d) -> bool:
+        args = d.arguments
+        if d.code.startswith("text-outside") and args.get("block") in wide:
+            return True
+        names = (args.get("block"), args.get("first"), args.get("second"))
+        return args.get("page") in pages and all(n in FURNITURE_FRAMES for n in names if n is not None)
+    return tuple(d for d in found if not told_already(d))
 
 
 def _no_step(mid: str, **fields) -> None:

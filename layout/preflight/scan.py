@@ -660,15 +660,9 @@ def image_max_ink(xobj, kind: str, reader=None) -> float | None:
             return None
         im = _plain_flate_image(xobj) or xobj.decode_as_image()
         if kind == "cmyk" and im.mode == "CMYK":
-            from PIL import ImageMath      # only files with CMYK pictures pay for it
+            from layout.base.pictures import max_ink_pct
 
-            c, m, y, k = (band.convert("I") for band in im.split())
-            if hasattr(ImageMath, "lambda_eval"):         # Pillow ≥ 11
-                total = ImageMath.lambda_eval(lambda e: e["c"] + e["m"] + e["y"] + e["k"],
-                                              c=c, m=m, y=y, k=k)
-            else:
-                total = ImageMath.eval("c + m + y + k", c=c, m=m, y=y, k=k)
-            return 100 * total.getextrema()[1] / 255
+            return max_ink_pct(im)
         if kind == "gray" and im.mode in ("L", "1", "LA", "I", "I;16"):
             lo = im.convert("L").getextrema()[0]
             return 100 * (255 - lo) / 255

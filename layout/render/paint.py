@@ -17,10 +17,10 @@ from weakref import WeakKeyDictionary
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.pdfbase.pdfmetrics import getFont
 
-from layout.makeup.model import BoxItem, ImageItem, PageLayout, QRItem, Rect, RuleItem, TextRun
+from layout.base.pictures import PLATE_MODES, for_plate
+from layout.makeup.model import BoxItem, FormItem, ImageItem, PageLayout, QRItem, Rect, RuleItem, TextRun
 from layout.render.numbers import fp_str
 
-PRINTABLE_IMAGE_MODES = ("L", "1", "CMYK")
 # Pen positions closer than this (pt) to the natural advance are set in one Tj.
 _SAME_PEN = 0.005
 # An edge this close to (or beyond) the trim counts as touching it.
@@ -73,18 +73,6 @@ def _advances(font) -> _Advances:
         return adv
 
 
-def _printable(pic, colour: bool):
-    """RGB(A)/palette pictures for the plate: transparency flattened on white (PDF/X-1a has
-    none), then greyscale, or CMYK for a colour logo."""
-    if pic.mode in ("RGBA", "LA", "P", "PA"):
-        from PIL import Image
-
-        rgba = pic.convert("RGBA")
-        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        pic = Image.alpha_composite(white, rgba)
-    return pic.convert("CMYK" if colour else "L")
-
-
 class Pictures:
     """Each picture as it goes to the canvas: its file as it is (a JPEG stays DCT), or
     decoded, made printable and cropped (an ImageReader).  While `keep` is on (previews,
@@ -125,11 +113,10 @@ def _prepared(im: ImageItem):
     from reportlab.lib.utils import ImageReader
 
     with Image.open(im.path) as pic:
-        if pic.mode in PRINTABLE_IMAGE_MODES and not im.crop:
+        if pic.mode in PLATE_MODES and not im.crop:
             return im.path
         pic.load()
-        if pic.mode not in PRINTABLE_IMAGE_MODES:
-            pic = _printable(pic, im.colour)
+        pic = for_plate(pic, im.colour)
         if im.crop:
             pic = pic.crop(im.crop)
         return ImageReader(pic)
@@ -304,6 +291,23 @@ class _Painter:
         self.set_overprint(False)
         self.c.drawImage(source, self.px(r.x), self.py(r.bottom), r.w, r.h)
 
+    def form(self, f: FormItem) -> None:
+        """A PDF page (an ad) as a form XObject, its box scaled whole into the item's rect."""
+        from layout.makeup.adblock import fit_whole
+        from layout.render.pdfform import form_name
+
+        self.end_text()
+        self.fill = None
+        self.tf = None
+        name, (x0, y0, x1, y1) = form_name(self.c._doc, f.path)
+        r = fit_whole(x1 - x0, y1 - y0, f.rect)
+        s = r.w / (x1 - x0)
+        c = self.c
+        c.saveState()
+        c.transform(s, 0, 0, s, self.px(r.x) - s * x0, self.py(r.bottom) - s * y0)
+        c.doForm(name)
+        c.restoreState()
+
     def qr(self, q: QRItem) -> None:
         rows = q.modules
         if not rows or not rows[0]:
@@ -383,6 +387,8 @@ def paint_page(canvas, page: PageLayout, colors: dict, font_names: dict[str, str
             painter.image(item)
         elif isinstance(item, QRItem):
             painter.qr(item)
+        elif isinstance(item, FormItem):
+            painter.form(item)
         else:
             raise TypeError(f"cannot paint {type(item).__name__}")
     painter.end_text()

@@ -19,6 +19,7 @@ LATIN_IN_CHINESE = {
     "slug", "margins", "cmyk", "font", "color", "min_size", "size", "styles", "total_issue", "issue", "paper",
     "date", "weekday", "pages", "page_count", "number", "article", "kind", "photo", "rows", "id", "paragraphs",
     "place", "continuation", "iconv", "null", "strip", "yaml", "name", "GBK", "edition", "build", "preview", "preflight", "fonts", "watch", "new", "variants", "pip", "install", "watchfiles", "xdg", "open", "check", "NEWSPRINT_DEBUG",
+    "ad", "height", "cm", "span", "column", "row", "stories", "index",   # keys of kind ad and index, as written
 }
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 

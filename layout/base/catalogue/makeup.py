@@ -27,6 +27,11 @@ ENTRIES = {
                         "set {pt:.1f} pt beyond the measure",
                         "{what}：第 {n} 行“{text}”标点挤压后仍排不下，超出 {pt:.1f} pt"),
     # blocks and pages (pages.py, blocks.py: the lead converts those call lines)
+    "widow-kept": ("article {article}: column {column} begins with the last line of paragraph {paragraph} "
+                   "alone; no paragraph set a line shorter or longer avoids it, and balanced columns come "
+                   "first (a few characters more or fewer in that paragraph would)",
+                   "稿件 {article}：第 {column} 栏以第 {paragraph} 段的末行开头（孤行）；没有哪一段缩一行或伸一行能避免，"
+                   "平衡栏优先（该段增删几个字即可）"),
     "outside-grid": ("article {article}: placement outside the {columns}-column grid",
                      "稿件 {article}：位置超出 {columns} 栏的版面"),
     "below-page": ("article {article}: rows {first}–{last} run below the last line of page {page} ({lines} lines)",
@@ -34,6 +39,13 @@ ENTRIES = {
     "empty-continuation": ("article {article}: all its text fits on page {origin}; the continuation on "
                            "page {page} is empty",
                            "稿件 {article}：全文已在第{origin}版排完，第{page}版的转版是空的"),
+    "ad-aspect": ("ad {article}: the artwork does not match its booking: {span} columns × {height:.1f} mm "
+                  "({width:.1f} × {height:.1f} mm) needs artwork of that shape; at that width this one is "
+                  "{art_height:.1f} mm tall",
+                  "广告 {article}：稿样与订版不符：{span} 栏 × {height:.1f} 毫米（{width:.1f} × {height:.1f} 毫米）"
+                  "需要同样比例的稿样；按此宽度，这份稿样高 {art_height:.1f} 毫米"),
+    "ad-low-resolution": ("ad {article}: artwork at {ppi:.0f} ppi at its booked size, below {min_ppi}",
+                          "广告 {article}：稿样按订版尺寸只有 {ppi:.0f} ppi，低于 {min_ppi}"),
     "low-resolution": ("article {article}: photo at {ppi:.0f} ppi, below {min_ppi}",
                        "稿件 {article}：图片只有 {ppi:.0f} ppi，低于 {min_ppi}"),
     "overflow": ("article {article}: {chars} characters over ({lines} lines over) on page {page}",
@@ -41,6 +53,24 @@ ENTRIES = {
     "headline-too-wide": ("article {article}: {part} '{headline}' is {width:.1f} pt wide at its smallest "
                           "size, the block is {avail:.1f} pt",
                           "稿件 {article}：{part}“{headline}”用最小字号仍宽 {width:.1f} pt，稿件框只有 {avail:.1f} pt"),
+    "furniture-too-wide": ("page {page}, {what}: '{text}' is {width} mm wide, its place is {room} mm; {hint}",
+                           "第{page}版 {what}：“{text}”宽 {width} mm，所在位置只有 {room} mm；{hint}"),
+    "furniture-too-tall": ("page {page}, {what}: {need} mm tall, its place is {room} mm; {hint}",
+                           "第{page}版 {what}：高 {need} mm，所在位置只有 {room} mm；{hint}"),
+    "masthead.title": ("masthead title", "报名"),
+    "masthead.small-print": ("the small print beside the masthead title", "报名旁的小字"),
+    "masthead.dateline": ("date line", "日期行"),
+    "masthead.hotline-title": ("hotline box title", "热线框标题"),
+    "masthead.hotline": ("hotline entry", "热线条目"),
+    "masthead.hotlines": ("{n} hotline entries", "{n} 条热线"),
+    "masthead.qr-caption": ("QR code caption", "二维码说明"),
+    "folio.left": ("folio, left", "报眉左侧"),
+    "folio.center": ("folio, centre", "报眉中间"),
+    "folio.right": ("folio, right", "报眉右侧"),
+    "hint.shorten": ("shorten it", "请缩短"),
+    "hint.title": ("use a logo, a shorter title or a smaller {key} size",
+                   "请改用报标图片、缩短报名或减小 {key} 的字号"),
+    "hint.fewer": ("the hotline box holds {n}", "热线框最多放 {n} 条"),
     "part.kicker": ("kicker", "引题"),
     "part.headline": ("headline", "标题"),
     "part.subhead": ("subhead", "副题"),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import math
 
-from layout.makeup.model import BoxItem, ImageItem, QRItem, RuleItem, TextRun
+from layout.makeup.model import BoxItem, FormItem, ImageItem, QRItem, RuleItem, TextRun
 
 PAD_PT = 2.0
 MOST = 0.6          # a dirty area above this share of the page: render the page whole
@@ -32,7 +32,7 @@ def bbox(item) -> tuple[float, float, float, float] | None:
     if isinstance(item, BoxItem):
         r, w = item.rect, item.width_pt
         return (r.x - w, r.y - w, r.right + w, r.bottom + w)
-    if isinstance(item, (ImageItem, QRItem)):
+    if isinstance(item, (ImageItem, QRItem, FormItem)):
         r = item.rect
         return (r.x, r.y, r.right, r.bottom)
     return None
