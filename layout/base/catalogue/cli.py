@@ -193,6 +193,8 @@ ENTRIES = {
     "desk.ui.held": ("page {n} waits: errors in its part of the file (listed under problems) hold it up; "
                      "the last good image is shown",
                      "第{n}版暂停更新：本版稿件有错误（见“问题”），显示的是上次排好的版面"),
+    "desk.ui.held-some": ("errors hold up page(s) {pages}; the other pages are live",
+                          "第{pages}版有错误，暂停更新；其余版面照常更新"),
     "desk.ui.n-over": ("{n} article(s) overflowing", "{n} 篇稿件超出"),
     "desk.ui.n-short": ("{n} article(s) short of lines", "{n} 篇稿件缺行"),
     "desk.ui.fill": ("{empty} of {lines} lines empty", "空 {empty} 行（共 {lines} 行）"),

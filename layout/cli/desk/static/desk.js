@@ -126,7 +126,7 @@ function renderPage() {
   $("sheet").classList.toggle("dim", broken);
   $("broken").hidden = !broken;
   if (broken) {
-    $("broken-head").textContent = t("desk.ui.broken");
+    $("broken-head").textContent = someHeld() ? t("desk.ui.held", { n: p.number }) : t("desk.ui.broken");
     $("broken-list").replaceChildren(...desk.state.broken.map(d => problem(d)));
   }
 }
@@ -205,10 +205,20 @@ function renderProblems() {
   $("problems").replaceChildren(...(list.length ? list.map(problem) : [el("li", { class: "hint", text: t("desk.ui.no-problems") })]));
 }
 
+// errors hold up some pages, not all: the others are still live
+function someHeld() {
+  const held = desk.state.held || [];
+  return held.length > 0 && held.length < desk.state.pages.length;
+}
+
 let lastUpdate = null;
 function renderStatus() {
   const s = $("status");
-  if (desk.state.broken.length) { s.dataset.state = "broken"; s.textContent = t("desk.ui.broken"); return; }
+  if (desk.state.broken.length) {
+    s.dataset.state = "broken";
+    s.textContent = someHeld() ? t("desk.ui.held-some", { pages: desk.state.held.join("、") }) : t("desk.ui.broken");
+    return;
+  }
   s.dataset.state = "live";
   const time = new Date().toLocaleTimeString(LANG === "zh" ? "zh-CN" : "en-GB", { hour12: false });
   if (lastUpdate !== desk.state.version) lastUpdate = desk.state.version;
