@@ -6,7 +6,7 @@ from pathlib import Path
 
 from layout.cli.bounds import INK_LIMIT
 from layout.cli.report import print_json
-from layout.cli.messages import msg
+from layout.cli.messages import language, msg
 
 
 def add_parser(sub) -> None:
@@ -38,23 +38,21 @@ def run(args) -> int:
     return code
 
 
-def check_line(check) -> str:
-    """A preflight check as `PASS name: figure — message`, the verdict word localised; in
-    Chinese with the check's title too: `通过 黑色压印（black-overprint）：figure`."""
-    from layout.base.catalogue import language
-
-    mark = "PASS" if check.passed else ("FAIL" if check.severity == "error" else "WARN")
-    tail = f" — {check.message}" if check.message else ""
-    if language() == "zh":
-        try:
-            title = msg(f"check.{check.name}", "zh")
-        except KeyError:
-            title = check.name
-        return f"{msg(mark)} {title}（{check.name}）：{check.figure}{tail}"
-    return f"{msg(mark)} {check.name}: {check.figure}{tail}"
+def check_line(check, lang: str | None = None) -> str:
+    """A preflight check as `PASS name: figure — message` in English, `通过 黑色压印：figure——message`
+    in Chinese (the verdict, title, figure and message all from the catalogue)."""
+    lang = lang or language()
+    mark, title = msg(check.verdict, lang), check.title(lang)
+    figure, message = check.figure_in(lang), check.message_in(lang)
+    if lang == "zh":
+        return f"{mark} {title}：{figure}" + (f"——{message}" if message else "")
+    return f"{mark} {title}: {figure}" + (f" — {message}" if message else "")
 
 
 def preflight_json(report) -> dict:
+    """The checks for --json: each one's figure and message in the locale's language, and in English."""
+    lang = language()
     return {"file": str(report.path), "passed": report.passed,
-            "checks": [{"name": c.name, "passed": c.passed, "severity": c.severity,
-                        "figure": c.figure, "message": c.message} for c in report.checks]}
+            "checks": [{"name": c.name, "title": c.title(lang), "passed": c.passed, "severity": c.severity,
+                        "figure": c.figure_in(lang), "message": c.message_in(lang),
+                        "figure_en": c.figure, "message_en": c.message} for c in report.checks]}

@@ -7,11 +7,12 @@ break inside a URL, e-mail or word when that fills the line better. Prefix sums
 make each try O(1), so a paragraph costs O(n log L).
 
 A line's cost follows clreq's order of expansion: Latin word spaces widen to ½ em,
-then every gap between characters (and the word spaces) evenly. That even spacing is cheap up to ¼ em a gap (SPACING_CAP_EM), very
-expensive beyond it (dearer than a last-resort break in a URL), and a line would need
-more than ½ em a gap (SPACING_MAX_EM) only when nothing else can be done: compose then
-sets it short of the measure, spread to ¼ em a gap only (lines.build_line), and
-reports it.
+then every gap between characters (and the word spaces) evenly. That even spacing is
+cheap up to ¼ em a gap (SPACING_CAP_EM); past it the word spaces alone widen by up to
+¼ em more (WORD_SPACE_EM: dear, still within the limits), then the even spacing is very
+expensive (dearer than a last-resort break in a URL), and a line would need more than
+½ em a gap (SPACING_MAX_EM) only when nothing else can be done: compose then sets it
+short of the measure, spread to ¼ em a gap only (lines.build_line), and reports it.
 """
 from __future__ import annotations
 
@@ -36,6 +37,9 @@ SPACING_CAP_EM = 0.25      # even inter-character expansion a line may have at n
 SPACING_MAX_EM = 0.5       # never more between two characters
 PENALTY = {BREAK_OK: 0.0, BREAK_URL: 1e4, BREAK_LAST: 3e5, BREAK_BAD: 1e14}
 OVER_CAP_D = 1e6           # × q³ for an even spacing of q × the cap, 1 < q ≤ 2
+WORD_SPACE_EM = 0.25       # a word space may widen this much past the even spacing's cap
+WIDE_SPACE_D = 1.05e4      # a line that needs it: dearer than any line within the cap,
+WIDE_SPACE_STEP = 3e3      # cheaper than a URL break and within the limits (looseness)
 SHORT_D = 1e9              # a line that ½ em a gap cannot fill: set short of the measure
 SHORT_PER_EM = 1e7         # and per em it is left short
 OVERFLOW_D = 1e16          # a line wider than the measure with everything squeezed
@@ -100,17 +104,31 @@ class Fitter:
         units = self.GJ[last] - self.GJ[s] + self.SP[last] - self.SP[s]
         rest = extra - spaces                                   # for the even spacing
         cap = SPACING_CAP_EM * em
-        if rest > EPS:
-            q = rest / (units * cap) if units else float("inf")
-            if q > SPACING_MAX_EM / SPACING_CAP_EM:
-                # left short, spread to the cap only: a loose line that is also short looks
-                # worse than a short line inside a URL, so its blank counts double
-                left = (rest - units * cap) / em
-                return SHORT_D + SHORT_PER_EM * (2.0 * left if units else left)
-            if q > 1.0:
-                return OVER_CAP_D * q ** 3
+        if rest > EPS and (not units or rest / (units * cap) > 1.0):
+            return _beyond_cap(rest, units, self.SP[last] - self.SP[s], em)
         r = extra / (spaces + units * cap) if (spaces or units) else 0.0
         return (1.0 + 100.0 * min(r, 1.0) ** 3) ** 2
+
+
+def _beyond_cap(rest: float, units: int, words: int, em: float) -> float:
+    """Demerits of a line whose even spacing would pass ¼ em a gap (`rest` pt to spread
+    once its word spaces are at ½ em, over `units` gaps of which `words` are word spaces):
+    the word spaces alone take up to WORD_SPACE_EM more first (clreq: more only at Western
+    spaces), dear but within the limits; past that very dear up to ½ em a gap; a line
+    that needs more is left short, spread to the cap only (a loose line that is also
+    short looks worse than a short line inside a URL, so its blank counts double)."""
+    cap = SPACING_CAP_EM * em
+    if words:
+        over = rest - units * cap
+        wide = words * WORD_SPACE_EM * em
+        if over <= wide:
+            return WIDE_SPACE_D + WIDE_SPACE_STEP * over / wide
+        rest -= wide
+    q = rest / (units * cap) if units else _INF
+    if q > _MAX_Q:
+        left = (rest - units * cap) / em
+        return SHORT_D + SHORT_PER_EM * (2.0 * left if units else left)
+    return OVER_CAP_D * q ** 3
 
 
 def _next_starts(text: str):
@@ -209,11 +227,8 @@ def _lines_from(p: Prepared, n_eff: int, measure: float, indent: float, widows: 
                 rest = extra - spaces
                 cap = SPACING_CAP_EM * em
                 q = (rest / (units * cap) if units else _INF) if rest > EPS else 0.0
-                if q > _MAX_Q:
-                    left = (rest - units * cap) / em
-                    c = SHORT_D + SHORT_PER_EM * (2.0 * left if units else left)
-                elif q > 1.0:
-                    c = OVER_CAP_D * q ** 3
+                if q > 1.0:
+                    c = _beyond_cap(rest, units, SP[last] - SP[s], em)
                 else:
                     r = extra / (spaces + units * cap) if (spaces or units) else 0.0
                     c = (1.0 + 100.0 * (r if r < 1.0 else 1.0) ** 3) ** 2

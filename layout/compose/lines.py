@@ -5,16 +5,17 @@ Latin spaces → interpuncts → brackets → ，、；： → Han–Latin space
 all 。？！ (only when the line cannot be set otherwise: the breaker makes that dear).
 Expansion: Latin spaces to ½ em → even space between characters and at the word
 spaces (Han–Latin spaces are not widened first: that would leave holes before
-numbers), at most ½ em a gap; a line that would need more is spread by ¼ em (never inside a Latin
-word, URL or number, never inside ——/……). What even that cannot fill is left at the
-line's end: the line is set short and compose reports it.
+numbers) to ¼ em → the word spaces alone ¼ em more → even again, at most ½ em a gap;
+a line that would need more is spread by ¼ em (never inside a Latin word, URL or
+number, never inside ——/……) and its word spaces by ¼ em more. What even that cannot
+fill is left at the line's end: the line is set short and compose reports it.
 """
 from __future__ import annotations
 
 from itertools import accumulate
 from operator import add, sub
 
-from .breaking import SPACING_CAP_EM, SPACING_MAX_EM
+from .breaking import SPACING_CAP_EM, SPACING_MAX_EM, WORD_SPACE_EM
 from .classes import CLOSE, END, MIDDLE, OPEN, SPACE, STOP
 from .model import Columns, Line
 from .prepare import END_TRIMMED, MAX_SPACE_EM, MIN_AUTOSPACE_EM, MIN_SPACE_EM, Prepared
@@ -78,7 +79,8 @@ def _shrink(need: float, cls, size, auto, adv: list, tl: list, bl: list, br: lis
 
 def _spread(extra: float, cls, size, justifiable, adv: list, gap_extra: list) -> float:
     """Justify: `extra` pt into Latin spaces up to ½ em, then evenly between characters
-    (Han–Latin spaces too) and at word spaces, at most ½ em each; return what is left."""
+    (Han–Latin spaces too) and at word spaces to ¼ em each, then at the word spaces alone
+    up to ¼ em more, then evenly again to at most ½ em each; return what is left."""
     n = len(adv)
     spaces = [(i, MAX_SPACE_EM * size[i] - adv[i]) for i in range(n)
               if cls[i] == SPACE and adv[i] < MAX_SPACE_EM * size[i]]
@@ -92,14 +94,22 @@ def _spread(extra: float, cls, size, justifiable, adv: list, gap_extra: list) ->
         words = [i for i in range(n) if cls[i] == SPACE]
         count = len(units) + len(words)
         if count:
-            each = extra / count
-            if each > SPACING_MAX_EM * size[0] + 1e-9:    # cannot be filled: spread to the
-                each = SPACING_CAP_EM * size[0]           # cap, the rest left at the end
+            em = size[0]
+            each, wide = extra / count, 0.0
+            if each > SPACING_CAP_EM * em + 1e-9 and words:   # past the cap: the word spaces
+                room = len(words) * WORD_SPACE_EM * em       # alone first, ¼ em more each
+                over = extra - count * SPACING_CAP_EM * em
+                if over <= room + 1e-9:
+                    each, wide = SPACING_CAP_EM * em, over / len(words)
+                else:
+                    each, wide = (extra - room) / count, WORD_SPACE_EM * em
+            if each > SPACING_MAX_EM * em + 1e-9:    # cannot be filled: spread to the
+                each = SPACING_CAP_EM * em           # cap, the rest left at the end
             for i in units:
                 gap_extra[i] += each
             for i in words:
-                adv[i] += each
-            extra -= each * count
+                adv[i] += each + wide
+            extra -= each * count + wide * len(words)
     return max(0.0, extra)
 
 

@@ -116,6 +116,10 @@ def _clash(a: Block, b: Block) -> bool:
     return a.row < b.row + b.head_rows and b.row < a.row + a.head_rows
 
 
+def is_brief(part: Part) -> bool:
+    return part.article.kind == "brief" and part.start is None
+
+
 def is_separator(part: Part) -> bool:
     """A boxed block may stand beside a headline (its rules separate them); a photo story
     opens with its headline like any other, so it does not."""
@@ -201,7 +205,9 @@ class _Search:
                         break
             if len(g) >= 3:   # the last two the other way round: other rows for their headlines
                 opts.append(g[:-2] + [g[-1], g[-2]])
-            orders.append(opts)
+            # only when those give no stacking: two other neighbours the other way round
+            more = [g[:i] + [g[i + 1], g[i]] + g[i + 2:] for i in range(len(g) - 3, 0, -1)]
+            orders.append((opts, more))
         # the slot with the fewest parts first: its few height choices constrain the others
         self._order = sorted(range(len(groups)), key=lambda j: (len(groups[j]), j))
         self._slot(0, orders, [])
@@ -224,12 +230,17 @@ class _Search:
         forbid = frozenset(r for o in placed + self.fixed if not o.separator and
                            (o.col + o.span == s.col or s.col + s.span == o.col)
                            for r in range(o.row, o.row + o.head_rows))
-        for order in orders[j]:
-            for blocks in self._stacked(tuple(order), j, forbid):
-                self.nodes += 1
-                if self.nodes > NODE_BUDGET or self.solutions >= MAX_SOLUTIONS:
-                    return
-                self._slot(idx + 1, orders, placed + blocks)
+        for group in orders[j]:
+            tried = False
+            for order in group:
+                for blocks in self._stacked(tuple(order), j, forbid):
+                    tried = True
+                    self.nodes += 1
+                    if self.nodes > NODE_BUDGET or self.solutions >= MAX_SOLUTIONS:
+                        return
+                    self._slot(idx + 1, orders, placed + blocks)
+            if tried:
+                return
 
     def _stacked(self, order: tuple[int, ...], j: int, forbid: frozenset) -> list[list[Block]]:
         """The slot's blocks for each height combination whose headlines avoid the rows in
@@ -335,7 +346,43 @@ def _score(blocks: list[Block], parts: list[Part]) -> float:
     if auto and rank[id(auto[0].part)] == 0:
         lead = auto[0].span * auto[0].rows
         score += 8.0 * sum(1 for b in auto[1:] if b.span * b.rows > lead)   # the 头条 is the largest
-    return score
+    return score + _rank_order(news) + _briefs_apart(auto)
+
+
+RANK_AREA_COST = 4.0       # per pair of stories whose areas go against their ranks
+PHOTO_RANK_COST = 3.0      # per pair of photos whose sizes go against their stories' ranks
+
+
+def ranked(part: Part) -> bool:
+    """A story whose area should follow its rank: not a continuation (the rest of a story
+    from another page), not a box (it stands where it separates headlines) and not of a
+    kind with a shape of its own (commentary, briefs, verse)."""
+    return part.start is None and not part.boxed and part.article.kind not in SEPARATE_KINDS + ("brief",)
+
+
+def _rank_order(blocks: list[Block]) -> float:
+    """Areas by rank (blocks in rank order): each pair of ranked stories where the lesser
+    has the larger block, and each pair where the lesser has the larger photo."""
+    stories = [b for b in blocks if ranked(b.part)]
+    area = [b.span * b.rows for b in stories]
+    photo = [b.span * b.shape.photo_rows for b in stories if b.shape.photo_rows]
+    return RANK_AREA_COST * _inversions(area) + PHOTO_RANK_COST * _inversions(photo)
+
+
+BRIEFS_APART_COST = 10.0   # per brief set apart from the column of briefs (简讯)
+
+
+def _briefs_apart(blocks: list[Block]) -> float:
+    """简讯 keep their shape, one column of briefs: each brief not directly under the one
+    before it (another column, or another story between them)."""
+    briefs = sorted((b for b in blocks if is_brief(b.part)), key=lambda b: (b.col, b.row))
+    return BRIEFS_APART_COST * sum(1 for a, b in zip(briefs, briefs[1:])
+                                   if (a.col, a.span, a.row + a.rows) != (b.col, b.span, b.row))
+
+
+def _inversions(values: list[int]) -> int:
+    """Pairs i < j with values[j] > values[i]."""
+    return sum(1 for i, v in enumerate(values) for w in values[i + 1:] if w > v)
 
 
 def solve(planner: Planner, parts: list[Part], columns: int, rows: int,

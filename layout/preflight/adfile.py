@@ -6,6 +6,7 @@ Boxes, output intent and PDF/X identification are the plate's business, not the 
 ad becomes a form XObject of a plate that has them."""
 from __future__ import annotations
 
+from layout.base.catalogue import Phrase
 from layout.base.diagnostics import Diagnostic, error
 
 AD_CHECKS = ("fonts-embedded", "content-readable", "no-rgb", "image-colour", "no-transparency",
@@ -51,6 +52,6 @@ def check_pdf_ad(article, grid, ink_limit: float) -> list[Diagnostic]:
     report = preflight(ad.file, ink_limit_pct=ink_limit)
     for check in report.checks:
         if check.name in AD_CHECKS and not check.passed and check.severity == "error":
-            out.append(error("ad-pdf-check", ad.pos, path=name, check=check.name,
-                             figure=check.figure, message=check.message))
+            out.append(error("ad-pdf-check", ad.pos, path=name, check=Phrase(f"check.{check.name}"),
+                             figure=check.measured, message=check.problem))
     return out

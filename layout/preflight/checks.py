@@ -23,13 +23,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from layout.base.catalogue import Clauses, Phrase
 from layout.base.diagnostics import Diagnostic, error, warning
 from layout.base.units import MM
 from layout.preflight import pdfread
 from layout.preflight.pdfobj import AnyArray, AnyBool, AnyDict, AnyNull, AnyRef, resolve
 from layout.preflight.reader import PypdfReader
 from layout.preflight import rules
-from layout.preflight.document import check_annotations, check_identification, check_lzw, check_output_intent
+from layout.preflight.document import check_annotations, clauses, check_identification, check_lzw, check_output_intent
 from layout.preflight.scan import MAX_FORM_DEPTH, Findings, GraphicsState, PageScan, TooComplex
 
 MIN_RULE_MM = 0.1
@@ -37,16 +38,39 @@ MIN_RULE_MM = 0.1
 
 @dataclass(frozen=True)
 class Check:
+    """One rule's verdict; its words are the catalogue's (layout/base/catalogue/preflight.py)."""
     name: str
     passed: bool
-    figure: str               # what was measured ("max 212 %", "2 fonts, all embedded")
-    message: str = ""         # what is wrong and where; "" when passed
-    severity: str = "error"   # error: the plate is refused; warning: look at it
+    measured: Phrase                # the figure ("max 212 %", "2 font objects, 2 embedded")
+    problem: Phrase | None = None   # what is wrong and where; None when passed
+    severity: str = "error"         # error: the plate is refused; warning: look at it
+
+    @property
+    def figure(self) -> str:
+        return self.measured.text("en")
+
+    @property
+    def message(self) -> str:
+        return self.message_in("en")
+
+    def figure_in(self, lang: str) -> str:
+        return self.measured.text(lang)
+
+    def message_in(self, lang: str) -> str:
+        return self.problem.text(lang) if self.problem is not None else ""
+
+    def title(self, lang: str) -> str:
+        """The check's title: its name in English, words in Chinese."""
+        return Phrase(f"check.{self.name}").text(lang)
+
+    @property
+    def verdict(self) -> str:
+        """PASS, FAIL (the plate is refused) or WARN (look at it): a catalogue code too."""
+        return "PASS" if self.passed else ("FAIL" if self.severity == "error" else "WARN")
 
     def __str__(self) -> str:
-        mark = "PASS" if self.passed else ("FAIL" if self.severity == "error" else "WARN")
-        tail = f" — {self.message}" if self.message else ""
-        return f"{mark} {self.name}: {self.figure}{tail}"
+        tail = f" — {self.message}" if self.problem is not None else ""
+        return f"{self.verdict} {self.name}: {self.figure}{tail}"
 
 
 @dataclass(frozen=True)
@@ -71,10 +95,11 @@ class PreflightReport:
         raise KeyError(name)
 
     def diagnostics(self) -> tuple[Diagnostic, ...]:
-        """Failed checks as diagnostics for the CLI (code preflight-<name>)."""
+        """Failed checks as diagnostics for the CLI (code preflight.failed; the argument
+        `check` is the title, Phrase("check.<name>"))."""
         return tuple((error if c.severity == "error" else warning)(
-                         f"{Path(self.path).name}: {c.name}: {c.message} ({c.figure})", None,
-                         f"preflight-{c.name}")
+                         "preflight.failed", None, file=Path(self.path).name,
+                         check=Phrase(f"check.{c.name}"), problem=c.problem, figure=c.measured)
                      for c in self.checks if not c.passed)
 
     def __str__(self) -> str:
@@ -84,11 +109,22 @@ class PreflightReport:
 
 # ---------------------------------------------------------------- small helpers
 
-def _pages_text(pages) -> str:
-    pages = sorted(set(pages))
+def _pages(pages) -> Phrase:
+    """"page 3", "pages 1, 2", "pages 1, …, 8 … (12 pages)" (第3页 …)."""
+    pages = tuple(sorted(set(pages)))
     if len(pages) > 8:
-        return f"pages {', '.join(map(str, pages[:8]))} … ({len(pages)} pages)"
-    return ("page " if len(pages) == 1 else "pages ") + ", ".join(map(str, pages))
+        return Phrase("pf.pages", pages=pages[:8], n=len(pages))
+    return Phrase("pf.pages", page=pages[0]) if len(pages) == 1 else Phrase("pf.pages", pages=pages)
+
+
+def _sorted(phrases) -> list:
+    """Phrases in a fixed order (their English)."""
+    return sorted(phrases, key=str)
+
+
+def _error_text(exc: BaseException) -> str:
+    """An exception as the file's problem: the reader's own words (its class and text)."""
+    return f"{type(exc).__name__}: {exc}"
 
 
 
@@ -138,7 +174,7 @@ def _box(page, key):
     return [float(v) for v in resolve(box)] if box is not None else None
 
 
-def _size_mm(box) -> str:
+def _size_mm(box) -> str:          # a measure: figures and the unit only
     return f"{abs(box[2] - box[0]) / MM:.1f}×{abs(box[3] - box[1]) / MM:.1f} mm"
 
 
@@ -154,18 +190,20 @@ def _check_boxes(pages) -> Check:
     outside, sizes = [], []
     for n, page in enumerate(pages, 1):
         media, trim, bleed = _box(page, "/MediaBox"), _box(page, "/TrimBox"), _box(page, "/BleedBox")
-        lacks = [k for k, v in (("TrimBox", trim), ("BleedBox", bleed)) if v is None]
+        lacks = tuple(k for k, v in (("TrimBox", trim), ("BleedBox", bleed)) if v is None)
         if lacks:
-            lacking.setdefault(" or ".join(lacks), []).append(n)
+            lacking.setdefault(lacks, []).append(n)
             continue
         if not (_within(trim, bleed) and (media is None or _within(bleed, media))):
             outside.append(n)
-        sizes.append(f"trim {_size_mm(trim)}, bleed {_size_mm(bleed)}")
-    figure = "; ".join(sorted(set(sizes))) or "no page with both boxes"
-    problems = [f"no {what} on {_pages_text(ns)}" for what, ns in sorted(lacking.items())]
+        sizes.append(Phrase("pf.boxes.size", trim=_size_mm(trim), bleed=_size_mm(bleed)))
+    sizes = _sorted(set(sizes))
+    figure = Phrase("pf.items", items=Clauses(sizes)) if sizes else Phrase("pf.boxes.no-page")
+    problems = [Phrase("pf.boxes.lacking", box=what[0], other=what[1] if len(what) > 1 else None,
+                       pages=_pages(ns)) for what, ns in sorted(lacking.items())]
     if outside:
-        problems.append(f"TrimBox ⊄ BleedBox ⊄ MediaBox on {_pages_text(outside)}")
-    return Check("page-boxes", not problems, figure, "; ".join(problems))
+        problems.append(Phrase("pf.boxes.outside", pages=_pages(outside)))
+    return Check("page-boxes", not problems, figure, clauses(problems))
 
 
 def _check_fonts(reader) -> Check:
@@ -174,10 +212,10 @@ def _check_fonts(reader) -> Check:
     for page in reader.pages:
         _fonts_in(page.get("/Resources"), seen, fonts)
     bad = [f for f in fonts.values() if not font_embedded(f)]
-    names = sorted({str(f.get("/BaseFont", "(unnamed)"))[1:] or "(unnamed)" for f in bad})
-    figure = f"{len(fonts)} font objects, {len(fonts) - len(bad)} embedded"
+    names = tuple(sorted({str(f.get("/BaseFont", "(unnamed)"))[1:] or "(unnamed)" for f in bad}))
+    figure = Phrase("pf.fonts", fonts=len(fonts), embedded=len(fonts) - len(bad))
     return Check("fonts-embedded", not bad, figure,
-                 f"not embedded: {', '.join(names)}" if bad else "")
+                 Phrase("pf.fonts.not-embedded", fonts=names) if bad else None)
 
 
 @contextmanager
@@ -199,7 +237,7 @@ def _guarded(name: str, make, reader=None) -> Check:
     except Exception as exc:
         if reader is not None:
             reader.doubt()
-        return Check(name, False, "could not be checked", f"{type(exc).__name__}: {exc}")
+        return Check(name, False, Phrase("pf.could-not-check"), Phrase("pf.exception", error=_error_text(exc)))
 
 
 def preflight(pdf_path, *, ink_limit_pct: float = 240.0, min_text_pt: float = 6.0,
@@ -220,8 +258,8 @@ def preflight(pdf_path, *, ink_limit_pct: float = 240.0, min_text_pt: float = 6.
         try:
             return _preflight(path, ink_limit_pct, min_text_pt, min_image_ppi)
         except Exception as exc:                  # last resort: whatever the file does
-            return PreflightReport(path, (Check("readable", False, "unreadable",
-                                                f"preflight stopped: {type(exc).__name__}: {exc}"),))
+            return PreflightReport(path, (Check("readable", False, Phrase("pf.unreadable"),
+                                                Phrase("pf.stopped", error=_error_text(exc))),))
 
 
 def _preflight(path: str, ink_limit_pct: float, min_text_pt: float,
@@ -231,18 +269,19 @@ def _preflight(path: str, ink_limit_pct: float, min_text_pt: float,
         pdf = PdfReader(path)
         encrypted = pdf.is_encrypted
         if encrypted and not pdf.decrypt(""):
-            return PreflightReport(path, (Check("encryption", False, "encrypted",
-                                                "needs a password; nothing else could be checked"),))
+            return PreflightReport(path, (Check("encryption", False, Phrase("pf.encrypted"),
+                                                Phrase("pf.password")),))
         reader = PypdfReader(pdf)
     except Exception as exc:                      # not a PDF, truncated, …
-        return PreflightReport(path, (Check("readable", False, "unreadable", f"{exc}"),))
+        return PreflightReport(path, (Check("readable", False, Phrase("pf.unreadable"),
+                                            Phrase("pf.not-a-pdf", error=str(exc))),))
     return _checks(path, reader, encrypted, reader.pages, ink_limit_pct, min_text_pt, min_image_ppi)
 
 
 def _checks(path: str, reader, encrypted: bool, pages: list, ink_limit_pct: float,
             min_text_pt: float, min_image_ppi: float = rules.MIN_IMAGE_PPI) -> PreflightReport:
-    checks = [Check("encryption", not encrypted, "encrypted" if encrypted else "none",
-                    "the file is encrypted" if encrypted else "")]
+    checks = [Check("encryption", not encrypted, Phrase("pf.encrypted" if encrypted else "pf.not-encrypted"),
+                    Phrase("pf.encrypted.problem") if encrypted else None)]
     checks.append(_guarded("page-boxes", lambda: _check_boxes(pages), reader))
     checks.append(_guarded("fonts-embedded", lambda: _check_fonts(reader), reader))
 
@@ -253,120 +292,116 @@ def _checks(path: str, reader, encrypted: bool, pages: list, ink_limit_pct: floa
             area = _box(page, "/BleedBox") or _box(page, "/TrimBox") or _box(page, "/MediaBox")
             group = resolve(page.get("/Group"))
             if group is not None and group.get("/S") == "/Transparency":
-                found.transparency.setdefault(n, set()).add("page is a transparency group")
+                found.transparency.setdefault(n, set()).add(Phrase("pf.what.page-group"))
             page_found, failure = _page_findings(reader, page, area)
             _merge_page(found, page_found, n)
             if failure is not None:
                 raise failure
         except TooComplex as exc:                 # bounded work: the same for either reader
-            too_complex[n] = str(exc)
+            too_complex[n] = exc.args[0]
         except Exception as exc:                  # broken stream, bad operands, …
             reader.doubt()
-            found.broken[n] = f"{type(exc).__name__}: {exc}"[:200]
+            found.broken[n] = _error_text(exc)[:200]
     broken = sorted(found.broken.items())
     checks.append(Check("content-readable", not broken,
-                        f"{len(pages) - len(broken)} of {len(pages)} pages read",
-                        "; ".join(f"page {p}: {why}" for p, why in broken[:4])
-                        + (" (what these pages hold is not checked)" if broken else "")))
+                        Phrase("pf.content.read", read=len(pages) - len(broken), total=len(pages)),
+                        clauses([Phrase("pf.on-page", page=p, what=why) for p, why in broken[:4]],
+                               "pf.content.broken")))
 
     rgb_pages = sorted(found.rgb)
-    rgb_what = sorted(set().union(*found.rgb.values())) if found.rgb else []
-    checks.append(Check("no-rgb", not rgb_pages,
-                        f"RGB on {len(rgb_pages)} of {len(pages)} pages",
-                        f"{_pages_text(rgb_pages)}: {', '.join(rgb_what[:6])}" if rgb_pages else ""))
+    rgb_what = tuple(_sorted(set().union(*found.rgb.values()))[:6]) if found.rgb else ()
+    checks.append(Check("no-rgb", not rgb_pages, Phrase("pf.rgb", n=len(rgb_pages), total=len(pages)),
+                        Phrase("pf.in", where=_pages(rgb_pages), what=rgb_what) if rgb_pages else None))
 
     bad_images = [(p, d) for p, ds in sorted(found.images.items()) for d in ds]
     checks.append(Check("image-colour", not bad_images,
-                        f"{found.image_count} images, {len(bad_images)} not grey/CMYK",
-                        "; ".join(f"page {p}: {d}" for p, d in bad_images[:8])))
+                        Phrase("pf.images", images=found.image_count, bad=len(bad_images)),
+                        clauses([Phrase("pf.on-page", page=p, what=d) for p, d in bad_images[:8]])))
 
-    tr = [(p, r) for p, rs in sorted(found.transparency.items()) for r in sorted(rs)]
-    checks.append(Check("no-transparency", not tr, f"{len(tr)} uses",
-                        "; ".join(f"page {p}: {r}" for p, r in tr[:8])))
+    tr = [(p, r) for p, rs in sorted(found.transparency.items()) for r in _sorted(rs)]
+    checks.append(Check("no-transparency", not tr, Phrase("pf.uses", n=len(tr)),
+                        clauses([Phrase("pf.on-page", page=p, what=r) for p, r in tr[:8]])))
 
     rb = sorted(found.rich_black.items())
-    checks.append(Check("no-rich-black-text", not rb, f"rich black text on {len(rb)} pages",
-                        "; ".join(f"page {p}: text in C{c:.0%} M{m:.0%} Y{y:.0%} K{k:.0%}, black text must be K only"
-                                  for p, (c, m, y, k) in rb[:8])))
+    checks.append(Check("no-rich-black-text", not rb, Phrase("pf.rich-black", n=len(rb)),
+                        clauses([Phrase("pf.on-page", page=p, what=Phrase("pf.rich-black.text", c=c, m=m, y=y, k=k))
+                                for p, (c, m, y, k) in rb[:8]])))
 
     ink, ink_page, ink_what = found.max_ink
     over = ink > ink_limit_pct + 0.05
-    figure = f"max {ink:.0f} % (limit {ink_limit_pct:.0f} %)"
-    if found.unmeasured:
-        figure += f", {len(found.unmeasured)} images not measured"
+    figure = Phrase("pf.ink", ink=ink, limit=ink_limit_pct, unmeasured=len(found.unmeasured) or None)
     checks.append(Check("ink-limit", not over, figure,
-                        f"page {ink_page}: {ink_what} has {ink:.0f} % total ink, over {ink_limit_pct:.0f} %"
-                        if over else ""))
+                        Phrase("pf.ink.over", page=ink_page, what=ink_what, ink=ink, limit=ink_limit_pct)
+                        if over else None))
 
     size, size_page = found.min_text
     small = size < min_text_pt - 0.01
     checks.append(Check("min-text-size", not small,
-                        f"smallest {size:.2f} pt" if size != math.inf else "no text",
-                        f"page {size_page}: text at {size:.2f} pt is below {min_text_pt:g} pt"
-                        if small else "", severity="warning"))
+                        Phrase("pf.text.smallest", size=size) if size != math.inf else Phrase("pf.text.none"),
+                        Phrase("pf.text.small", page=size_page, size=size, minimum=min_text_pt)
+                        if small else None, severity="warning"))
 
     rule, rule_page = found.min_rule
     thin = rule < MIN_RULE_MM * MM - 0.001
     checks.append(Check("min-rule-width", not thin,
-                        f"thinnest {rule:.2f} pt ({rule / MM:.2f} mm)" if rule != math.inf else "no strokes",
-                        f"page {rule_page}: a stroke of {rule:.2f} pt ({rule / MM:.2f} mm) is thinner than "
-                        f"{MIN_RULE_MM:g} mm and may not print" if thin else "", severity="warning"))
+                        Phrase("pf.rule.thinnest", pt=rule, mm=rule / MM) if rule != math.inf
+                        else Phrase("pf.rule.none"),
+                        Phrase("pf.rule.thin", page=rule_page, pt=rule, mm=rule / MM, minimum=MIN_RULE_MM)
+                        if thin else None, severity="warning"))
 
     checks.append(_guarded("output-intent", lambda: check_output_intent(reader), reader))
     checks += _plant_checks(path, reader, pages, found, too_complex, min_image_ppi)
     return PreflightReport(path, tuple(checks))
 
 
-def _by_page(found: dict, limit: int = 6) -> str:
-    items = [(p, w) for p, ws in sorted(found.items()) for w in sorted(ws)]
-    return "; ".join(f"page {p}: {w}" for p, w in items[:limit])
+def _by_page(found: dict, limit: int = 6) -> list:
+    items = [(p, w) for p, ws in sorted(found.items()) for w in _sorted(ws)]
+    return [Phrase("pf.on-page", page=p, what=w) for p, w in items[:limit]]
 
 
 def _plant_checks(path, reader, pages, found: Findings, too_complex: dict, min_ppi: float) -> list:
     """The rules of a plant's preflight (layout.preflight.rules) beyond the basic ones."""
     out = [_guarded("pdfx-identification", lambda: check_identification(path, reader), reader)]
     ko = found.knocked_out
-    out.append(Check("black-overprint", not ko, f"100 K text/rules not overprinting on {len(ko)} pages",
-                     _by_page(ko) + (f" (100 K text under {rules.BLACK_TEXT_OVERPRINT_PT:g} pt and rules "
-                                     f"under {rules.BLACK_RULE_OVERPRINT_PT:g} pt overprint with OPM 1)"
-                                     if ko else "")))
+    out.append(Check("black-overprint", not ko, Phrase("pf.black", n=len(ko)),
+                     clauses(_by_page(ko), "pf.black.problem", text=rules.BLACK_TEXT_OVERPRINT_PT,
+                            rule=rules.BLACK_RULE_OVERPRINT_PT)))
     wo = found.white_overprint
-    out.append(Check("white-knockout", not wo, f"white set to overprint on {len(wo)} pages",
-                     _by_page(wo) + (" (white that overprints vanishes on the plate)" if wo else "")))
+    out.append(Check("white-knockout", not wo, Phrase("pf.white", n=len(wo)),
+                     clauses(_by_page(wo), "pf.white.problem")))
     dc = found.device_controls
-    out.append(Check("no-device-controls", not dc, f"transfer/halftone/BG/UCR on {len(dc)} pages",
-                     _by_page(dc) + (" (the press sets these, not the file)" if dc else "")))
+    out.append(Check("no-device-controls", not dc, Phrase("pf.device", n=len(dc)),
+                     clauses(_by_page(dc), "pf.device.problem")))
     ppi, ppi_page, ppi_name = found.min_ppi
     if ppi == math.inf:
-        out.append(Check("image-resolution", True, "no images"))
+        out.append(Check("image-resolution", True, Phrase("pf.ppi.no-images")))
     else:
         low = ppi < rules.LOW_IMAGE_PPI
         refused = ppi < min_ppi
         out.append(Check("image-resolution", not low,
-                         f"lowest {ppi:.0f} ppi at the placed size (minimum {min_ppi:g}, "
-                         f"warn under {rules.LOW_IMAGE_PPI:g})",
-                         f"page {ppi_page}: image {ppi_name} at {ppi:.0f} ppi" if low else "",
+                         Phrase("pf.ppi", ppi=ppi, minimum=min_ppi, low=rules.LOW_IMAGE_PPI),
+                         Phrase("pf.ppi.low", page=ppi_page, name=ppi_name, ppi=ppi) if low else None,
                          severity="error" if refused else "warning"))
     hl = found.hairlines
-    out.append(Check("multi-ink-hairlines", not hl, f"hairlines in two or more inks on {len(hl)} pages",
-                     "; ".join(f"page {p}: a {w:.2f} pt rule in {n} inks (under "
-                               f"{rules.MULTI_INK_RULE_MIN_PT:g} pt it fringes when the plates misregister)"
-                               for p, (w, n) in sorted(hl.items())[:6])))
+    out.append(Check("multi-ink-hairlines", not hl, Phrase("pf.hairlines", n=len(hl)),
+                     clauses([Phrase("pf.hairline", page=p, width=w, inks=n, minimum=rules.MULTI_INK_RULE_MIN_PT)
+                             for p, (w, n) in sorted(hl.items())[:6]])))
     ct = found.colour_text
-    out.append(Check("colour-text-size", not ct, f"small coloured/reverse text on {len(ct)} pages",
-                     "; ".join(f"page {p}: {what} at {size:.1f} pt (minimum "
-                               f"{rules.REVERSE_TEXT_MIN_PT if 'reverse' in what else rules.MULTI_INK_TEXT_MIN_PT:g} pt)"
-                               for p, (size, what) in sorted(ct.items())[:6])))
+    out.append(Check("colour-text-size", not ct, Phrase("pf.colour-text", n=len(ct)),
+                     clauses([Phrase("pf.colour-text.small", page=p, what=what, size=size,
+                                    minimum=rules.REVERSE_TEXT_MIN_PT if what.code == "pf.what.reverse-text"
+                                    else rules.MULTI_INK_TEXT_MIN_PT)
+                             for p, (size, what) in sorted(ct.items())[:6]])))
     tt = found.tint_text
-    out.append(Check("tint-text-size", not tt, f"small tinted text on {len(tt)} pages",
-                     "; ".join(f"page {p}: tinted one-ink text at {size:.1f} pt (minimum "
-                               f"{rules.TINT_TEXT_MIN_PT:g} pt)" for p, size in sorted(tt.items())[:6]),
+    out.append(Check("tint-text-size", not tt, Phrase("pf.tint-text", n=len(tt)),
+                     clauses([Phrase("pf.tint-text.small", page=p, size=size, minimum=rules.TINT_TEXT_MIN_PT)
+                             for p, size in sorted(tt.items())[:6]]),
                      severity="warning"))
     out.append(_guarded("no-lzw", lambda: check_lzw(reader, found.lzw), reader))
     out.append(_guarded("no-printing-annotations", lambda: check_annotations(pages, _box), reader))
     out.append(Check("bounded-work", not too_complex,
-                     f"limits {rules.MAX_OPERATIONS:,} operations, {rules.MAX_FORM_DRAWS:,} forms per page",
-                     "; ".join(f"page {p}: too complex to check ({why})" for p, why in sorted(too_complex.items())[:4])))
+                     Phrase("pf.bounds", operations=rules.MAX_OPERATIONS, forms=rules.MAX_FORM_DRAWS),
+                     clauses([Phrase("pf.too-complex", page=p, why=why) for p, why in sorted(too_complex.items())[:4]])))
     return out
 
 

@@ -3,6 +3,7 @@ the output intent, LZW compression, printing annotations and form fields, and ev
 object embedded.  Each returns one Check; the same for either reader."""
 from __future__ import annotations
 
+from layout.base.catalogue import Clauses, Phrase
 from layout.preflight import rules
 from layout.preflight.pdfobj import AnyArray, AnyDict, AnyRef, resolve
 from layout.preflight.scan import MAX_FORM_DEPTH
@@ -10,9 +11,14 @@ from layout.preflight.scan import MAX_FORM_DEPTH
 MAX_OBJECTS = 200_000        # objects visited looking for LZW: a bound on hostile files
 
 
-def _check(name, passed, figure, message="", severity="error"):
+def _check(name, passed, figure: Phrase, problem: Phrase | None = None, severity="error"):
     from layout.preflight.checks import Check
-    return Check(name, passed, figure, message, severity)
+    return Check(name, passed, figure, problem, severity)
+
+
+def clauses(items, code: str = "pf.items", **args) -> Phrase | None:
+    """Clauses joined by "; " (or "；") in the entry `code` with `args`; None when there are none."""
+    return Phrase(code, items=Clauses(items), **args) if items else None
 
 
 def header_version(path: str) -> str:
@@ -40,24 +46,23 @@ def check_identification(path: str, reader) -> object:
     ids = resolve(reader.trailer.get("/ID"))
     problems = []
     if pdfx not in _PDFX:
-        problems.append(f"GTS_PDFXVersion is {pdfx!r}, not PDF/X-1:2001 or PDF/X-1a:2003" if pdfx
-                        else "no GTS_PDFXVersion")
+        problems.append(Phrase("pf.pdfx.version", pdfx=pdfx or None))
     else:
         needed, highest = _PDFX[pdfx]
         if needed and conformance != needed:
-            problems.append(f"GTS_PDFXConformance is {conformance!r}, not {needed!r}")
+            problems.append(Phrase("pf.pdfx.conformance", conformance=conformance, needed=needed))
         if not version or version > highest:
-            problems.append(f"PDF version {version or '?'} is above {highest} ({pdfx})")
+            problems.append(Phrase("pf.pdfx.above", version=version or "?", highest=highest, pdfx=pdfx))
     if not info.get("/Title", ""):
-        problems.append("no Title")
+        problems.append(Phrase("pf.pdfx.no-title"))
     if trapped not in ("/True", "/False"):
-        problems.append(f"Trapped is {trapped or 'missing'}, not /True or /False")
+        problems.append(Phrase("pf.pdfx.trapped", trapped=trapped or None))
     if not (isinstance(ids, AnyArray) and len(ids) == 2):
-        problems.append("no /ID in the trailer")
-    figure = (f"PDF {version or '?'}, {pdfx or 'no PDF/X version'}"
-              + (f" ({conformance})" if conformance else "")
-              + f", Trapped {trapped[1:] if trapped.startswith('/') else trapped or '-'}")
-    return _check("pdfx-identification", not problems, figure, "; ".join(problems))
+        problems.append(Phrase("pf.pdfx.no-id"))
+    figure = Phrase("pf.pdfx", version=version or "?", pdfx=pdfx or None,
+                    conformance=(conformance or None) if pdfx else None,
+                    trapped=trapped[1:] if trapped.startswith("/") else trapped or "-")
+    return _check("pdfx-identification", not problems, figure, clauses(problems))
 
 
 def check_output_intent(reader) -> object:
@@ -65,25 +70,26 @@ def check_output_intent(reader) -> object:
     intents = resolve(resolve(reader.trailer["/Root"]).get("/OutputIntents"))
     pdfx = [resolve(i) for i in (intents or []) if resolve(i).get("/S") == "/GTS_PDFX"]
     if not pdfx:
-        return _check("output-intent", False, "none", "no PDF/X output intent in the catalog")
+        return _check("output-intent", False, Phrase("pf.intent.none"), Phrase("pf.intent.missing"))
     intent = pdfx[0]
     ident = str(resolve(intent.get("/OutputConditionIdentifier", "")) or "")
+    shown = ident or Phrase("pf.intent.no-identifier")
     profile = resolve(intent.get("/DestOutputProfile"))
     if profile is not None:
         n = resolve(profile.get("/N")) if isinstance(profile, AnyDict) else None
         if n != 4:
-            return _check("output-intent", False, f"GTS_PDFX {ident or '(no identifier)'}, profile",
-                          f"the output profile is not a CMYK one (/N {n})")
-        return _check("output-intent", True, f"GTS_PDFX {ident or '(no identifier)'}, ICC profile embedded")
+            return _check("output-intent", False, Phrase("pf.intent.profile", ident=shown),
+                          Phrase("pf.intent.not-cmyk", n=str(n)))
+        return _check("output-intent", True, Phrase("pf.intent.embedded", ident=shown))
     if ident in rules.REGISTERED_CONDITIONS:
-        return _check("output-intent", True, f"GTS_PDFX {ident} (registered), no ICC profile")
-    return _check("output-intent", False, f"GTS_PDFX {ident or '(no identifier)'}, no ICC profile",
-                  f"{ident or 'no identifier'} is not a registered characterization and no profile is embedded")
+        return _check("output-intent", True, Phrase("pf.intent.registered", ident=ident))
+    return _check("output-intent", False, Phrase("pf.intent.no-profile", ident=shown),
+                  Phrase("pf.intent.unregistered", ident=ident or None))
 
 
 def check_lzw(reader, inline_pages) -> object:
     """No LZW compression anywhere reachable from the catalog (PDF/X-1a), inline images included."""
-    found: list[str] = []
+    found: list[Phrase] = []
     seen: set = set()
     todo = [(reader.trailer.get("/Root"), 0)]
     visited = 0
@@ -105,13 +111,13 @@ def check_lzw(reader, inline_pages) -> object:
             filters = resolve(obj.get("/Filter"))
             names = [str(resolve(f)) for f in filters] if isinstance(filters, AnyArray) else [str(filters)]
             if any(f in ("/LZWDecode", "/LZW") for f in names):
-                found.append(f"object {num}" if num is not None else "a direct object")
+                found.append(Phrase("pf.lzw.object", num=num) if num is not None else Phrase("pf.lzw.direct"))
             todo += [(v, depth + 1) for k, v in obj.items() if k != "/Parent"]
         elif isinstance(obj, AnyArray):
             todo += [(v, depth + 1) for v in obj]
-    found += [f"an inline image on page {p}" for p in sorted(inline_pages)]
-    return _check("no-lzw", not found, f"{len(found)} LZW streams",
-                  f"LZW compression (not allowed in PDF/X-1a): {', '.join(found[:6])}" if found else "")
+    found += [Phrase("pf.lzw.inline", page=p) for p in sorted(inline_pages)]
+    return _check("no-lzw", not found, Phrase("pf.lzw", n=len(found)),
+                  Phrase("pf.lzw.problem", found=tuple(found[:6])) if found else None)
 
 
 def _overlaps(a, b) -> bool:
@@ -133,6 +139,7 @@ def check_annotations(pages, box) -> object:
             rect = [float(v) for v in resolve(annot.get("/Rect", [0, 0, 0, 0]))]
             if flags & 4 and trim and len(rect) == 4 and _overlaps(rect, trim):
                 kind = str(resolve(annot.get("/Subtype", "/?")))[1:]
-                bad.append(f"page {n}: {'form field' if kind == 'Widget' else kind + ' annotation'}")
-    return _check("no-printing-annotations", not bad, f"{total} annotations, {len(bad)} printing inside the trim",
-                  "; ".join(bad[:6]))
+                what = Phrase("pf.annot.field") if kind == "Widget" else Phrase("pf.annot.kind", kind=kind)
+                bad.append(Phrase("pf.on-page", page=n, what=what))
+    return _check("no-printing-annotations", not bad, Phrase("pf.annots", total=total, bad=len(bad)),
+                  clauses(bad[:6]))

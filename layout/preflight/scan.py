@@ -8,6 +8,7 @@ import hashlib
 import math
 from dataclasses import dataclass, field
 
+from layout.base.catalogue import Phrase
 from layout.preflight import pdfread, rules
 from layout.preflight.rules import is_black, is_white, process_inks, strongest_ink
 from layout.preflight.content_ops import numbers, operands, raw_operations
@@ -147,7 +148,15 @@ class Findings:
 
 
 class TooComplex(Exception):
-    """More work than preflight does for one file (rules.MAX_OPERATIONS, MAX_FORM_DRAWS)."""
+    """More work than preflight does for one file (rules.MAX_OPERATIONS, MAX_FORM_DRAWS);
+    its argument is the Phrase saying which bound."""
+
+
+_A_FILL, _A_STROKE = Phrase("pf.what.fill"), Phrase("pf.what.stroke")     # what has the most ink
+
+
+def _why_not_overprinting(overprint: bool, opm: int) -> Phrase:
+    return Phrase("pf.black.opm", opm=opm) if overprint else Phrase("pf.black.knocks-out")
 
 
 class PageScan:
@@ -169,10 +178,10 @@ class PageScan:
         return max(xs) >= x0 and min(xs) <= x1 and max(ys) >= y0 and min(ys) <= y1
 
     # -- findings
-    def _rgb(self, what: str) -> None:
+    def _rgb(self, what: Phrase) -> None:
         self.found.rgb.setdefault(self.page_no, set()).add(what)
 
-    def _ink(self, kind, values, what: str = "a fill") -> None:
+    def _ink(self, kind, values, what: Phrase = _A_FILL) -> None:
         pct = ink_pct(kind, values)
         if pct > self.found.max_ink[0]:
             self.found.max_ink = (pct, self.page_no, what)
@@ -194,17 +203,17 @@ class PageScan:
             return
         if ruled:
             self._stroke_rules(gs, width, kind, values)
-        self._ink(gs.stroke_kind, gs.stroke, "a stroke")
+        self._ink(gs.stroke_kind, gs.stroke, _A_STROKE)
         if width < self.found.min_rule[0]:
             self.found.min_rule = (width, self.page_no)
 
     def _stroke_rules(self, gs, width: float, kind: str, values) -> None:
         page = self.page_no
         if gs.op_stroke and is_white(kind, values):
-            self.found.white_overprint.setdefault(page, set()).add("a white stroke")
+            self.found.white_overprint.setdefault(page, set()).add(Phrase("pf.white.stroke"))
         elif is_black(kind, values) and width < rules.BLACK_RULE_OVERPRINT_PT:
-            why = "knocks out" if not gs.op_stroke else f"overprints with OPM {gs.opm}"
-            self.found.knocked_out.setdefault(page, set()).add(f"a 100 K rule of {width:.2f} pt {why}")
+            self.found.knocked_out.setdefault(page, set()).add(
+                Phrase("pf.black.rule", width=width, why=_why_not_overprinting(gs.op_stroke, gs.opm)))
         inks = process_inks(kind, values)
         if inks >= 2 and width < rules.MULTI_INK_RULE_MIN_PT:
             worst = self.found.hairlines.get(page)
@@ -214,31 +223,32 @@ class PageScan:
     def _fill_rules(self, gs) -> None:
         """A path fill: white must not overprint (it would vanish)."""
         if gs.op_fill and is_white(gs.fill_kind, gs.fill):
-            self.found.white_overprint.setdefault(self.page_no, set()).add("a white fill")
+            self.found.white_overprint.setdefault(self.page_no, set()).add(Phrase("pf.white.fill"))
 
     def _text_rules(self, gs, size: float, kind: str, values, overprint: bool) -> None:
         """Overprint of black and white text, coloured and reverse text sizes."""
         page = self.page_no
         if is_black(kind, values):
             if size < rules.BLACK_TEXT_OVERPRINT_PT and not (overprint and gs.opm == 1):
-                why = "knocks out" if not overprint else f"overprints with OPM {gs.opm}"
-                self.found.knocked_out.setdefault(page, set()).add(f"100 K text under {rules.BLACK_TEXT_OVERPRINT_PT:g} pt {why}")
+                self.found.knocked_out.setdefault(page, set()).add(
+                    Phrase("pf.black.text", size=rules.BLACK_TEXT_OVERPRINT_PT,
+                           why=_why_not_overprinting(overprint, gs.opm)))
             return
         if is_white(kind, values):
             if overprint:
-                self.found.white_overprint.setdefault(page, set()).add("white text")
+                self.found.white_overprint.setdefault(page, set()).add(Phrase("pf.white.text"))
             if size < rules.REVERSE_TEXT_MIN_PT:
-                self._small_colour(size, "reverse (white) text")
+                self._small_colour(size, Phrase("pf.what.reverse-text"))
             return
         inks = process_inks(kind, values)
         if inks >= 2 and size < rules.MULTI_INK_TEXT_MIN_PT:
-            self._small_colour(size, f"text in {inks} inks")
+            self._small_colour(size, Phrase("pf.what.inks-text", inks=inks))
         elif inks == 1 and strongest_ink(kind, values) < 0.999 and size < rules.TINT_TEXT_MIN_PT:
             worst = self.found.tint_text.get(page)
             if worst is None or size < worst:
                 self.found.tint_text[page] = size
 
-    def _small_colour(self, size: float, what: str) -> None:
+    def _small_colour(self, size: float, what: Phrase) -> None:
         worst = self.found.colour_text.get(self.page_no)
         if worst is None or size < worst[0]:
             self.found.colour_text[self.page_no] = (size, what)
@@ -273,23 +283,23 @@ class PageScan:
         if pct is None:
             self.found.unmeasured.add(key)
         elif pct > self.found.max_ink[0]:
-            self.found.max_ink = (pct, self.page_no, f"image {name}")
+            self.found.max_ink = (pct, self.page_no, Phrase("pf.what.image", name=name))
 
     def _image(self, xobj, name: str, resources, key=None, ctm=_IDENTITY) -> None:
         self.found.image_count += 1
         if xobj.get("/SMask") is not None or int(xobj.get("/SMaskInData", 0) or 0):
-            self.found.transparency.setdefault(self.page_no, set()).add(f"image {name} has a soft mask")
+            self.found.transparency.setdefault(self.page_no, set()).add(Phrase("pf.what.image-soft-mask", name=name))
         if xobj.get("/ImageMask"):
             return
         cs = xobj.get("/ColorSpace")
         if cs is None:
-            self.found.images.setdefault(self.page_no, []).append(f"{name}: no colour space")
+            self.found.images.setdefault(self.page_no, []).append(Phrase("pf.what.no-colour-space", name=name))
             return
         kind, _ = colour_space_kind(cs, resources)
         if kind not in ("gray", "cmyk", "spot", "devicen"):
-            self.found.images.setdefault(self.page_no, []).append(f"{name}: {kind.upper()}")
+            self.found.images.setdefault(self.page_no, []).append(Phrase("pf.in", where=name, what=kind.upper()))
             if kind == "rgb":
-                self._rgb(f"image {name}")
+                self._rgb(Phrase("pf.what.image", name=name))
         if isinstance(resolve(cs), AnyArray) and str(resolve(resolve(cs)[0])) in ("/Indexed", "/I"):
             return                        # a palette image: its ink is not measured
         corners = [_apply(ctm, x, y) for x in (0, 1) for y in (0, 1)]   # the unit square, placed
@@ -318,9 +328,10 @@ class PageScan:
         cs = settings.get("/CS", settings.get("/ColorSpace"))
         kind = colour_space_kind(cs, resources)[0] if cs is not None else "gray"
         if kind not in ("gray", "cmyk", "spot", "devicen"):
-            self.found.images.setdefault(self.page_no, []).append(f"inline image: {kind.upper()}")
+            self.found.images.setdefault(self.page_no, []).append(
+                Phrase("pf.in", where=Phrase("pf.what.inline-image"), what=kind.upper()))
             if kind == "rgb":
-                self._rgb("inline image")
+                self._rgb(Phrase("pf.what.inline-image"))
 
     def _text_bar(self, gs: GraphicsState, tm) -> tuple[float, float]:
         """(size, ink) of text shown now, as _text measures them: a show that beats
@@ -360,7 +371,7 @@ class PageScan:
         if content is None:
             return
         if depth > MAX_FORM_DEPTH:                    # not skipped unchecked: too complex
-            raise TooComplex(f"forms nested more than {MAX_FORM_DEPTH} deep")
+            raise TooComplex(Phrase("pf.too-deep", n=MAX_FORM_DEPTH))
         resources = resolve(resources) if resources is not None else pdfread.Dict()
         content = self.reader.content_stream(content)
         ops = raw_operations(content.get_data())      # None: a stream only pypdf reads
@@ -377,7 +388,7 @@ class PageScan:
         # where numbers() cannot take them they are converted as they always were.
         found.operations += len(ops)
         if found.operations > rules.MAX_OPERATIONS:
-            raise TooComplex(f"more than {rules.MAX_OPERATIONS:,} content operations")
+            raise TooComplex(Phrase("pf.too-many-ops", n=rules.MAX_OPERATIONS))
         for args, op in ops:
             if op == b"Tj" or op == b"TJ":
                 if bar is None:
@@ -445,7 +456,7 @@ class PageScan:
                 bar = None
             # colour
             elif op in (b"rg", b"RG"):
-                self._rgb(f"{op.decode()} operator")
+                self._rgb(Phrase("pf.what.operator", op=op.decode()))
                 vals = numbers(args)
                 if vals is None:
                     vals = tuple(float(v) for v in operands(args))
@@ -458,7 +469,7 @@ class PageScan:
                 name = operands(args)[0]
                 kind, n = colour_space_kind(name, resources)
                 if kind in ("rgb", "lab"):
-                    self._rgb(f"{kind.upper()} colour space {name}")
+                    self._rgb(Phrase("pf.what.colour-space", space=kind.upper(), name=name))
                 initial = {"cmyk": (0.0, 0.0, 0.0, 1.0), "gray": (0.0,)}.get(kind, (1.0,) * n)
                 if op == b"cs":
                     gs.fill_kind, gs.fill = kind, initial
@@ -539,7 +550,7 @@ class PageScan:
             return
         kind, _ = colour_space_kind(shading.get("/ColorSpace"), resources)
         if kind in ("rgb", "lab"):
-            self._rgb(f"{kind.upper()} shading {name}")
+            self._rgb(Phrase("pf.what.shading", space=kind.upper(), name=name))
 
     def _pattern(self, resources, name: str) -> None:
         pattern = resolve(resolve(resources.get("/Pattern", {})).get(name))
@@ -550,9 +561,10 @@ class PageScan:
         egs = resolve(resolve(resources.get("/ExtGState", {})).get(name))
         if egs is not None:
             for reason in extgstate_transparency(egs):
-                self.found.transparency.setdefault(self.page_no, set()).add(f"{name}: {reason}")
+                self.found.transparency.setdefault(self.page_no, set()).add(Phrase("pf.in", where=name, what=reason))
             for key in device_controls(egs):
-                self.found.device_controls.setdefault(self.page_no, set()).add(f"{name}: {key[1:]}")
+                self.found.device_controls.setdefault(self.page_no, set()).add(
+                    Phrase("pf.in", where=name, what=key[1:]))
             if "/OP" in egs:
                 gs.op_stroke = gs.op_fill = resolve(egs["/OP"]) == True   # noqa: E712 (either reader's Bool)
             if "/op" in egs:
@@ -572,14 +584,14 @@ class PageScan:
         elif subtype == "/Form":
             self.found.form_draws += 1
             if self.found.form_draws > rules.MAX_FORM_DRAWS:
-                raise TooComplex(f"more than {rules.MAX_FORM_DRAWS:,} forms drawn")
+                raise TooComplex(Phrase("pf.too-many-forms", n=rules.MAX_FORM_DRAWS))
             inner = gs.copy()
             if "/Matrix" in xobj:
                 inner.ctm = _mul(tuple(float(v) for v in xobj["/Matrix"]), gs.ctm)
             group = resolve(xobj.get("/Group"))
             if group is not None and group.get("/S") == "/Transparency":
                 self.found.transparency.setdefault(self.page_no, set()).add(
-                    f"form {name} is a transparency group")
+                    Phrase("pf.what.form-group", name=name))
             self.walk(xobj, xobj.get("/Resources", resources), inner, depth + 1)
 
 
@@ -592,20 +604,20 @@ def device_controls(egs) -> list[str]:
     return [k for k in _DEVICE_KEYS if k in egs and not (k == "/TR2" and resolve(egs[k]) == "/Default")]
 
 
-def extgstate_transparency(egs) -> list[str]:
+def extgstate_transparency(egs) -> list[Phrase]:
     """What in an ExtGState makes transparency (soft mask, alpha < 1, blend mode)."""
     reasons = []
     smask = egs.get("/SMask")
     if smask is not None and resolve(smask) != "/None":
-        reasons.append("soft mask")
+        reasons.append(Phrase("pf.what.soft-mask"))
     for key in ("/CA", "/ca"):
         if key in egs and float(egs[key]) < 1:
-            reasons.append(f"{key[1:]} {float(egs[key]):g}")
+            reasons.append(Phrase("pf.what.alpha", key=key[1:], value=float(egs[key])))
     bm = egs.get("/BM")
     if bm is not None:
         modes = [str(resolve(b)) for b in (resolve(bm) if isinstance(resolve(bm), AnyArray) else [bm])]
         if not set(modes) <= {"/Normal", "/Compatible"}:
-            reasons.append(f"blend mode {modes[0][1:]}")
+            reasons.append(Phrase("pf.what.blend-mode", mode=modes[0][1:]))
     return reasons
 
 

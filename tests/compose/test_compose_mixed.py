@@ -121,3 +121,17 @@ def test_looseness_sets_a_paragraph_a_line_longer_or_says_it_cannot():
     shorter = compose(text, 10, looseness=-1)
     assert shorter is not None and [round(l.width, 2) for l in shorter.lines] == [100.0, 100.0]
     assert "".join(l.text for l in shorter.lines) == text
+
+
+def test_past_the_cap_the_word_spaces_widen_before_the_han_gaps():
+    # 甲乙丙丁 one twos, then a word too long to share the line: 2 em to spread in 10 em.
+    # Word spaces to ½ em, then ¼ em every gap, then the word spaces alone ¼ em more:
+    # the Han gaps stay at ¼ em, the word spaces take the rest (7/8 em), the line is full
+    cp = compose("甲乙丙丁 one twos abcdefghijklmnopqrst", 10)
+    first = cp.lines[0]
+    assert first.text == "甲乙丙丁 one twos" and 0 not in cp.unjustified
+    assert first.width == pytest.approx(10 * EM)
+    han = [g for pair, g in extra_gaps(first) if wide(pair[0]) and wide(pair[1])]
+    assert han == pytest.approx([0.25 * EM] * 3)
+    spaces = [g.advance for g in first.glyphs if g.char == " "]
+    assert spaces == pytest.approx([0.875 * EM] * 2)

@@ -115,7 +115,7 @@ def test_an_ad_of_another_shape_than_its_booking_is_an_error_at_its_file(tmp_pat
 @pytest.mark.parametrize("maker, code", [
     (lambda p, w: cmyk_jpeg(p.with_suffix(".jpg"), w, 80, mode="RGB"), "must be CMYK or greyscale"),
     (lambda p, w: vector_pdf(p.with_suffix(".pdf"), w, 80, embedded=False),
-     "fails the press check fonts-embedded (1 font objects, 0 embedded): not embedded: Helvetica"),
+     "fails the press check fonts-embedded (1 font object, 0 embedded): not embedded: Helvetica"),
     (lambda p, w: vector_pdf(p.with_suffix(".pdf"), w, 50), "does not match its booking"),
     (lambda p, w: vector_pdf(p.with_suffix(".pdf"), w, 80, pages=2), "an ad is one page"),
 ])

@@ -1,8 +1,9 @@
 """The makeup quality benchmark as a light test: generated pages (bench/makeup_editions.py)
 made up automatically must keep the hard rules (bench/makeup_quality.py measures the rest):
 nothing lost, no overflow without an error, no overlapping frames, no glyph outside the
-type area, no 碰题. Pages that break a rule today are marked xfail (not strict) with their
-seed, so that the makeup's author can reproduce them:
+type area, no 碰题; and the lead top-left and item 3's conventions by rank (headline sizes,
+the commentary's box, the briefs' column). Pages that break a rule today are marked xfail
+(not strict) with their seed, so that the makeup's author can reproduce them:
 `python bench/makeup_quality.py --seed SEED --pages 1 --verbose`."""
 import importlib.util
 import sys
@@ -29,6 +30,9 @@ SEEDS = range(6)
 FAILING: dict[tuple[str, int], str] = {
     ("outside", 0): "no exact makeup (page-overfull); the fallback sets a headline wider than its block",
     ("clash", 4): "no exact makeup (page-overfull); the fallback sets blocks with headlines side by side",
+    ("conventions", 0): "no exact makeup (page-overfull); the fallback shrinks a lesser headline less than "
+                        "the one above it and puts briefs in both stacks",
+    ("conventions", 3): "no exact makeup (page-overfull); the fallback puts briefs in both stacks",
 }
 
 
@@ -76,6 +80,19 @@ def test_no_glyph_outside_the_type_area(results, seed):
 @pytest.mark.parametrize("seed", _cases("clash"))
 def test_no_headlines_side_by_side(results, seed):
     assert results[seed].clashes == []
+
+
+@pytest.mark.parametrize("seed", _cases("lead"))
+def test_the_lead_is_top_left(results, seed):
+    assert results[seed].lead_top_left
+
+
+@pytest.mark.parametrize("seed", _cases("conventions"))
+def test_conventions_by_rank(results, seed):
+    """Item 3's conventions (makeup_quality.conventions): no news headline larger than the
+    lead's, headline sizes not growing as rank drops, the commentary boxed and no wider than
+    the lead, the briefs one column."""
+    assert results[seed].conventions == []
 
 
 def test_generated_pages_are_what_the_benchmark_says():

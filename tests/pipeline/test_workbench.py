@@ -292,7 +292,7 @@ def test_overflow_and_preflight_words_in_chinese(capsys, copy, tmp_path, monkeyp
     c.rect(10, 10, 50, 50, fill=1)
     c.save()
     code, out, err = run(capsys, "preflight", bad)
-    assert code == 1 and "：未通过" in out.splitlines()[0] and "\n  未通过 无 RGB 颜色（no-rgb）" in out, out
+    assert code == 1 and "：未通过" in out.splitlines()[0] and "\n  未通过 无 RGB 颜色：1 页中有 1 页用了 RGB——第1页：rg 运算符" in out, out
     monkeypatch.setenv("LC_ALL", "C")
     code, out, err = run(capsys, "preflight", bad)
     assert ": FAIL" in out.splitlines()[0] and "\n  FAIL no-rgb" in out

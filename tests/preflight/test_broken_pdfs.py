@@ -97,6 +97,37 @@ def test_every_check_has_a_title_in_both_languages(made, monkeypatch):
         assert msg(f"check.{check.name}", "en") and msg(f"check.{check.name}", "zh")
     monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
     line = check_line(report.check("black-overprint"))
-    assert line.startswith("未通过 黑色压印（black-overprint）：100 K text/rules not overprinting on 1 pages")
+    assert line.startswith("未通过 黑色压印：1 页有未压印的 100 K 文字或线条——第1页：小于 12 pt 的 100 K 文字未压印；")
     monkeypatch.setenv("LC_ALL", "C.UTF-8")
     assert check_line(report.check("black-overprint")).startswith("FAIL black-overprint: ")
+
+
+def _given(phrase) -> set:
+    """The text a report took from the file itself (font, image and resource names, an
+    output condition's identifier): every string argument of a phrase, however deep."""
+    from layout.base.catalogue import Phrase
+
+    out = set()
+    for _, value in (phrase.args if phrase is not None else ()):
+        for v in (value if isinstance(value, tuple) else (value,)):
+            out |= _given(v) if isinstance(v, Phrase) else {v} if isinstance(v, str) else set()
+    return out
+
+
+def test_preflight_in_chinese_has_no_english_words(made, monkeypatch, capsys):
+    """`newsprint preflight FILE.pdf` under a Chinese locale, for the good plate and every
+    broken file: the only Latin words left are names (PDF/X-1a, TrimBox, CMYK …) and what
+    the file itself names."""
+    from fixtures.words import english_words
+
+    folder, rules = made
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    for name in sorted(rules):
+        path = folder / name
+        main(["preflight", str(path)])
+        out = capsys.readouterr().out.replace(str(path), "")
+        report = preflight(path)
+        for given in sorted(set().union(*(_given(c.measured) | _given(c.problem) for c in report.checks)),
+                            key=len, reverse=True):
+            out = out.replace(given, "")
+        assert "印前检查" in out and not english_words(out), (name, english_words(out), out)

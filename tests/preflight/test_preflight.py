@@ -181,7 +181,10 @@ def test_small_text_is_a_warning(tmp_path, font):
     assert "4.50 pt is below 6 pt" in check.message
     assert report.passed                                   # warnings do not refuse the plate
     diags = report.diagnostics()
-    assert any(d.severity is Severity.WARNING and d.code == "preflight-min-text-size" for d in diags)
+    small = [d for d in diags if d.code == "preflight.failed" and d.arguments["check"].code == "check.min-text-size"]
+    assert len(small) == 1 and small[0].severity is Severity.WARNING
+    assert small[0].message == "small.pdf: min-text-size: page 1: text at 4.50 pt is below 6 pt (smallest 4.50 pt)"
+    assert small[0].text("zh") == "small.pdf：最小字号：第1页：文字 4.50 pt，小于 6 pt（最小 4.50 pt）"
 
 
 def test_scaled_text_counts_at_its_printed_size(tmp_path, font):

@@ -9,7 +9,8 @@ optional part (a suggestion, a hint) is a variant, not glued-on English.
 
 An argument is a plain value (text as the editor wrote it, a number, a path), a `Phrase`
 (a catalogue entry of its own, e.g. what the editor wrote: "the string 'abc'" /
-"字符串“abc”"), or a tuple of those (a list, joined by ", " or "、"). English plurals: "{n} {n:plural:line|lines}".
+"字符串“abc”"), or a tuple of those (a list, joined by ", " or "、"; a `Clauses` tuple by
+"; " or "；"). English plurals: "{n} {n:plural:line|lines}".
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from importlib import import_module
 LANGUAGES = ("en", "zh")
 STAGE_MODULES = ("edition", "fonts", "compose", "makeup", "render", "press", "preflight", "cli")
 _LIST_SEPARATOR = {"en": ", ", "zh": "、"}
+_CLAUSE_SEPARATOR = {"en": "; ", "zh": "；"}
 _entries: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None
 
 
@@ -52,6 +54,13 @@ class Phrase:
 
     def __hash__(self) -> int:
         return hash((self.code, self.args))
+
+
+class Clauses(tuple):
+    """An argument that is a list of clauses (each a Phrase or text): joined by "; " in
+    English and "；" in Chinese, where a plain tuple is joined by ", " and "、"."""
+
+    __slots__ = ()
 
 
 def freeze(args: dict) -> tuple[tuple[str, object], ...]:
@@ -123,7 +132,8 @@ def shown(value, lang: str):
     if isinstance(value, Phrase):
         return value.text(lang)
     if isinstance(value, tuple):
-        return _LIST_SEPARATOR.get(lang, ", ").join(str(shown(v, lang)) for v in value)
+        separator = (_CLAUSE_SEPARATOR if isinstance(value, Clauses) else _LIST_SEPARATOR).get(lang, ", ")
+        return separator.join(str(shown(v, lang)) for v in value)
     return value
 
 

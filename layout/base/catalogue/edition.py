@@ -211,7 +211,7 @@ ENTRIES = {
     "ad-pdf-unreadable": ("ad file '{path}' cannot be read as a PDF: {reason}",
                           "广告文件“{path}”无法作为 PDF 读取：{reason}"),
     "ad-pdf-check": ("ad file '{path}' fails the press check {check} ({figure}): {message}",
-                     "广告文件“{path}”未通过印前检查 {check}（{figure}）：{message}"),
+                     "广告文件“{path}”未通过印前检查“{check}”（{figure}）：{message}"),
     "stories-not-index": ("article {article}: 'stories' is only for kind index, the front page's index (this is kind {kind})",
                           "稿件 {article}：stories 只用于 kind 为 index 的导读（本稿为 {kind}）"),
     "index-unknown-story": (("index {article}: no article '{story}' in the edition (did you mean '{suggestion}'?)",
