@@ -21,8 +21,10 @@ Steps, per font (all with fontTools):
      name table (family "Noto Serif CJK SC" / "Noto Sans CJK SC"), not by a
      guessed index.
   2. fontTools.subset to the font's character set (below). Layout tables
-     (GSUB, GPOS, GDEF, BASE) and CFF's VORG are dropped: ReportLab ignores
-     them and the engine computes its own widths. Hinting is dropped, glyph
+     (GPOS, GDEF, BASE) and CFF's VORG are dropped: ReportLab ignores
+     them and the engine computes its own widths. GSUB is kept with its 'vert'
+     feature only: vertical headlines (layout.fonts.vertical) read the vertical
+     forms from it, and the subsetter keeps the glyphs it substitutes. Hinting is dropped, glyph
      names are dropped (post format 3), .notdef keeps an outline, name records
      0-6, 13, 14 (copyright, names, version, licence) are kept in English.
   3. CFF sources only: every glyph is drawn through cu2qu's Cu2QuPen (cubic to
@@ -39,7 +41,9 @@ Character sets (see charsets()):
   common   ASCII U+0020-007E, Latin-1 U+00A0-00FF, General Punctuation
            U+2000-206F, CJK Symbols and Punctuation U+3000-303F, Halfwidth and
            Fullwidth Forms U+FF00-FFEF, and all non-Han characters of GB2312
-           rows 1-9 (Greek, Cyrillic, kana, bopomofo, box drawing, ①, ⒈, ℃ ...).
+           rows 1-9 (Greek, Cyrillic, kana, bopomofo, box drawing, ①, ⒈, ℃ ...),
+           and the vertical forms U+FE10-FE19, U+FE30-FE4F (︐ ︒ ︵ ﹁ …: the
+           glyphs 'vert' substitutes for ，。（「 …, drawn by these code points).
   gb2312   the 6,763 Han characters of GB 2312 (Python's 'gb2312' codec).
   gbk      the 20,923 Han characters of GBK (every 2-byte sequence that
            Python's 'gbk' codec decodes to a CJK unified or compatibility
@@ -81,7 +85,7 @@ FANDOL = Path("/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol")
 
 MAX_ERR = 1.0  # cu2qu tolerance, font units
 KEEP_NAME_IDS = [0, 1, 2, 3, 4, 5, 6, 13, 14]
-DROP_TABLES = ["GSUB", "GPOS", "GDEF", "BASE", "VORG", "JSTF", "DSIG", "meta"]
+DROP_TABLES = ["GPOS", "GDEF", "BASE", "VORG", "JSTF", "DSIG", "meta"]
 
 # 人名用生僻字 beyond GBK (Ext A/B/C/E and the 通用规范汉字表 additions).
 RARE_NAME_CHARS = (
@@ -144,7 +148,8 @@ def charsets() -> dict[str, frozenset[str]]:
     gb2312 = decode_pairs("gb2312", range(0xA1, 0xF8), range(0xA1, 0xFF))
     gbk = decode_pairs("gbk", range(0x81, 0xFF), range(0x40, 0xFF))
     ksx = decode_pairs("euc_kr", range(0xB0, 0xC9), range(0xA1, 0xFF))
-    blocks = [(0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F), (0x3000, 0x303F), (0xFF00, 0xFFEF)]
+    blocks = [(0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F), (0x3000, 0x303F), (0xFF00, 0xFFEF),
+              (0xFE10, 0xFE19), (0xFE30, 0xFE4F)]
     common = {chr(c) for lo, hi in blocks for c in range(lo, hi + 1)}
     common |= {c for c in gb2312 if not is_han(c)}
     return {
@@ -173,7 +178,7 @@ def open_source(src: Source) -> TTFont:
 
 def subset_font(font: TTFont, chars: set[str]) -> None:
     opts = subset.Options(
-        layout_features=[], hinting=False, glyph_names=False, notdef_outline=True,
+        layout_features=["vert"], hinting=False, glyph_names=False, notdef_outline=True,
         name_IDs=KEEP_NAME_IDS, recalc_timestamp=False,
     )
     opts.drop_tables += DROP_TABLES

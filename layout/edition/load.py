@@ -26,7 +26,7 @@ PAGE_KEYS = ("number", "section", "editor", "art_editor", "articles", "continuat
 ARTICLE_KEYS = ("id", "kind", "story", "kicker", "headline", "subhead", "byline", "author", "paragraphs",
                 "photo", "place", "body_columns", "boxed", "continues_on", "may_continue",
                 "headline_size", "headline_align", "border", "column_rules", "body_style", "ad",
-                "short", "stories")
+                "short", "stories", "headline_direction")
 CONTINUATION_KEYS = ("article", "headline", "place")
 PHOTO_KEYS = ("file", "caption", "credit", "rows")
 PLACE_KEYS = ("column", "span", "row", "rows", "fit")
@@ -330,6 +330,7 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
         column_rules=f.boolean("column_rules", False),
         body_style=_body_style(ctx, f),
         ad=ad, short=f.text("short", copy=True), stories=stories,
+        headline_direction=f.choice("headline_direction", ("horizontal", "vertical"), "horizontal"),
         pos=node_pos(node))
     article = clean_article(ctx.out, article, f, ctx.invisible_chars)
     if article.continues_on:
@@ -384,11 +385,11 @@ def _copy_fields(ctx: _Context, f: Fields, story, article_id: str, kind: str) ->
 
 
 def _story_paragraphs(ctx: _Context, story, article_id: str, required: bool) -> tuple[Paragraph, ...]:
-    from layout.edition.story import clean
+    from layout.edition.story import clean, kept_starts
 
     paragraphs = tuple(
         Paragraph(clean(ctx.out, p, Phrase("where.paragraph", article=article_id, n=n),
-                        ctx.invisible_chars), p.pos)
+                        ctx.invisible_chars), p.pos, kept_starts(p))
         for n, p in enumerate(story.paragraphs, 1))
     if required and not paragraphs:
         ctx.out.error("story-no-text", SourcePos(story.path, 1, 1))

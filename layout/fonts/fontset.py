@@ -94,6 +94,14 @@ class FontSet:
                                           glyph.xMax / upem, glyph.yMax / upem)
         return self._ink[key]
 
+    def vertical_forms(self, font_id: str) -> dict[str, str]:
+        """char → the character drawing its vertical form in this font (the font's `vert`
+        feature; layout.fonts.vertical); {} for a font without one."""
+        from .vertical import vertical_glyphs
+
+        face = self.face(font_id)
+        return vertical_glyphs(str(face.path), face.sha256)
+
     def resolve(self, chain: Sequence[str], ch: str) -> str | None:
         """First font id in chain that covers ch."""
         for font_id in chain:

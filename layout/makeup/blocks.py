@@ -14,6 +14,7 @@ from layout.compose.model import Span
 from layout.base.diagnostics import info
 from layout.makeup.grid import PageGrid
 from layout.makeup.index import index_lines
+from layout.makeup.vertical import strip_width, vertical_headline
 from layout.makeup.model import BoxItem, ImageItem, Rect, RuleItem
 from layout.makeup.shape import Shape
 from layout.makeup.styles import Typesetter, line_runs
@@ -57,6 +58,11 @@ def body_role(article) -> str:
     return article.kind if article.kind in ("commentary", "verse", "index") else "body"
 
 
+def is_vertical(article, start=None, short: str = "") -> bool:
+    """The article's headline is set vertically here (a continuation's short headline is not)."""
+    return article.headline_direction == "vertical" and start is None and not short
+
+
 def headline_role(article) -> str:
     return {"commentary": "commentary_headline", "index": "index_title"}.get(article.kind, "headline")
 
@@ -87,7 +93,7 @@ def paragraph_lines(ts: Typesetter, article, pi: int, measure: float, start: Res
     picks up in), set at measure, a line longer or shorter with loose = ±1 if it can be."""
     role = body_role(article)
     p = article.paragraphs[pi]
-    text = ts.text(p.text, p.pos)
+    text = ts.text(p.text, p.pos, p.pos_at)
     offset = 0
     spans = []
     style = ts.para_style(role)
@@ -98,8 +104,9 @@ def paragraph_lines(ts: Typesetter, article, pi: int, measure: float, start: Res
     elif pi == 0 and article.byline:
         spans.append(Span(ts.text(article.byline, article.pos), ts.char_style("byline")))
     spans.append(Span(text, ts.char_style(role)))
-    composed = ts.compose(spans, measure, style, p.pos, f"article {article.id}, paragraph {pi + 1}", loose)
     lead = len(spans[0].text) if len(spans) == 2 else 0
+    composed = ts.compose(spans, measure, style, p.pos, f"article {article.id}, paragraph {pi + 1}", loose,
+                          at=lambda i: p.pos_at(offset + i - lead) if i >= lead else None)
     # char index in the (normalised) paragraph text where each line starts
     return [BodyLine(line, pi, offset + max(0, line.start - lead), offset + max(0, line.end - lead))
             for line in composed.lines]
@@ -161,14 +168,14 @@ def verse_lines(ts: Typesetter, article, measure: float, start: Resume | None) -
         skip = start.char if start and pi == start.paragraph else 0
         if pi > first_para:
             out.append(BodyLine(ts.line([Span("", body)], para), pi, 0, 0))   # stanza break
-        text = ts.text(p.text, p.pos)
+        text = ts.text(p.text, p.pos, p.pos_at)
         a = 0
         for raw in text.split("\n"):
             b = a + len(raw)
             lo = max(a, skip)
             if raw.strip() and lo < b:
                 composed = ts.compose([Span(text[lo:b], body)], measure, para, p.pos,
-                                      f"article {article.id}, stanza {pi + 1}")
+                                      f"article {article.id}, stanza {pi + 1}", at=lambda i, lo=lo: p.pos_at(lo + i))
                 out += [BodyLine(ln, pi, lo + ln.start, lo + ln.end) for ln in composed.lines]
             a = b + 1
     widest = max((bl.line.width for bl in out), default=0.0)
@@ -360,8 +367,15 @@ def layout_article(ts: Typesetter, grid: PageGrid, article, rect: Rect, *,
     row = 0
     if boxed:
         row = 1  # one line of air inside the box's top rule (also the bottom: see rows_body)
-    head, hrows = headline_items(ts, grid, article, Rect(inner.x, inner.y + row * grid.pitch, inner.w, 0),
-                                 short=short_headline, shape=shape)
+    if is_vertical(article, start, short_headline):      # 竖排题 at the right, the body beside it
+        strip = strip_width(ts, article, shape)
+        items += vertical_headline(ts, article, Rect(inner.right - strip, inner.y + row * grid.pitch, strip,
+                                                     inner.h - (2 if boxed else 0) * grid.pitch), shape)
+        inner = Rect(inner.x, inner.y, inner.w - strip, inner.h)
+        head, hrows = [], 0
+    else:
+        head, hrows = headline_items(ts, grid, article, Rect(inner.x, inner.y + row * grid.pitch, inner.w, 0),
+                                     short=short_headline, shape=shape)
     items += head
     row += hrows
     ppi = 0.0

@@ -23,6 +23,8 @@ def _item(it) -> str:
         extra = "" if it.color == "black" and it.overprint else f" {it.color}{'' if it.overprint else ' ko'}"
         if it.hscale != 1.0 or it.rise:
             extra += f" tz{_n(it.hscale * 100)} rise{_n(it.rise)}"
+        if it.angle:
+            extra += f" angle{_n(it.angle)}"
         text = it.chars if len(it.chars) <= FIRST_CHARS else it.chars[:FIRST_CHARS] + f"…({len(it.chars)})"
         return f"  text {_n(it.x)}..{_n(end)} @{_n(it.baseline)} {it.font} {_n(it.size_pt)}{extra} {text}"
     if isinstance(it, RuleItem):

@@ -45,6 +45,8 @@ class TextRun:
     overprint: bool = True    # black text overprints
     hscale: float = 1.0       # horizontal glyph scale (PDF Tz / 100): a dash drawn across its em
     rise: float = 0.0         # pt above the baseline (PDF Ts): a dash at the em box's centre
+    angle: float = 0.0        # degrees clockwise: 90 = a Latin run turned in vertical text (the
+                              # run goes down from (x, baseline), the letters' tops to the right)
 
 
 @record

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from layout.makeup.blocks import (body_column_count, body_lines, body_role, caption_lines, columns_of,
+from layout.makeup.vertical import strip_width
+from layout.makeup.blocks import (body_column_count, is_vertical, body_lines, body_role, caption_lines, columns_of,
                                   headline_items, natural_photo_rows, paragraph_lines)
 from layout.makeup.grid import PageGrid
 from layout.makeup.model import Rect
@@ -170,6 +171,9 @@ class Planner:
             self._memo[key] = out
             return out
         lines, head_rows, set_size = head
+        if is_vertical(art, part.start, part.short):      # 竖排题: no rows on top, a strip of the width
+            width -= strip_width(self.ts, art)
+            lines, head_rows = (), 0
         fixed = (2 if part.boxed else 0) + head_rows + (1 if part.jump_from else 0)
         photo_opts = [(0, 0, 0.0)]
         if art.photo and part.start is None:

@@ -66,8 +66,8 @@ def _run_box(run: TextRun, fonts) -> tuple:
     if len(run.chars) == 1:
         g = _glyph_boxes(run, fonts)[0]
         return g[:4]
-    first = _glyph_boxes(run, fonts, (0, len(run.chars) - 1))
-    return (first[0][0], first[0][1], first[-1][2], first[0][3])
+    ends = _glyph_boxes(run, fonts, (0, len(run.chars) - 1))
+    return (min(b[0] for b in ends), min(b[1] for b in ends), max(b[2] for b in ends), max(b[3] for b in ends))
 
 
 def _name(frame: BlockFrame | None) -> str:
@@ -92,6 +92,8 @@ def _glyph_boxes(run: TextRun, fonts, only=None):
         ascent, descent = fonts.ascent(run.font), fonts.descent(run.font)
     else:
         ascent, descent = 0.88, 0.12
+    if run.angle:
+        return _turned_boxes(run, ascent, descent, only)
     top, bottom = run.baseline - run.rise - ascent * size, run.baseline - run.rise + descent * size
     xs, x0 = run.xs, run.x
     last = len(run.chars) - 1
@@ -118,6 +120,16 @@ def _glyph_boxes(run: TextRun, fonts, only=None):
         else:
             out.append((x, top, x + max(width, 0.0), bottom, ch))
     return out
+
+
+def _turned_boxes(run: TextRun, ascent: float, descent: float, only=None):
+    """The em boxes of a run turned 90° clockwise (a Latin run in a vertical headline): each
+    glyph from its pen position down the page, its top to the right of the baseline."""
+    size, xs = run.size_pt, run.xs
+    left, right = run.x - descent * size, run.x + ascent * size
+    ends = list(xs[1:]) + [xs[-1] + size * 0.6]
+    return [(left, run.baseline + xs[i], right, run.baseline + ends[i], run.chars[i])
+            for i in (range(len(run.chars)) if only is None else only) if not run.chars[i].isspace() or only]
 
 
 def _inside(outer, box) -> bool:

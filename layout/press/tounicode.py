@@ -2,7 +2,8 @@
 
 reportlab writes each code of a TrueType subset as `<C5> <20BB7>` (the code point in
 hex), which a reader takes as the two UTF-16 units 20BB and 7: 𠮷 (U+20BB7) extracts
-as ₻.  A ToUnicode destination is UTF-16BE (PDF 32000-1 §9.10.3): a character
+as ₻.  A vertical headline draws ，as ︐ (U+FE10, the font's vertical form): its map says
+，so the headline copies as typed.  A ToUnicode destination is UTF-16BE (PDF 32000-1 §9.10.3): a character
 beyond U+FFFF is written as its surrogate pair, `<D842DFB7>`.  `EmbeddedFont` is
 reportlab's TTFont with that map; for a subset wholly in the BMP the map is byte for
 byte the one reportlab writes.
@@ -10,6 +11,7 @@ byte the one reportlab writes.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from contextlib import contextmanager
 
 from reportlab.pdfbase import ttfonts
@@ -24,8 +26,23 @@ def utf16_hex(code: int) -> str:
     return "%04X%04X" % (0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF))
 
 
+def horizontal_of(code: int) -> int:
+    """A vertical form (U+FE10–FE19, U+FE30–FE4F: what a 竖排题 draws for ，「（ …) as the
+    character it stands for, so text copied from a vertical headline reads as typed
+    (ASCII in the decomposition becomes full-width: ︐ → ，); any other code as it is."""
+    if not (0xFE10 <= code <= 0xFE19 or 0xFE30 <= code <= 0xFE4F):
+        return code
+    tag, _, base = unicodedata.decomposition(chr(code)).partition(" ")
+    if tag != "<vertical>" or not base:
+        return code
+    base_code = int(base.split()[0], 16)
+    return base_code + 0xFEE0 if 0x21 <= base_code <= 0x7E else base_code
+
+
 def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
-    """The ToUnicode CMap of one 256-code subset (code i → character subset[i])."""
+    """The ToUnicode CMap of one 256-code subset (code i → character subset[i], a vertical
+    form → the character it stands for)."""
+    subset = [horizontal_of(c) for c in subset]
     cmap = makeToUnicodeCMap(fontname, subset)
     if all(c < 0x10000 for c in subset):
         return cmap
@@ -57,8 +74,9 @@ def _tags(tags: list[bytes]):
 
 
 class EmbeddedFont(TTFont):
-    """reportlab's TTFont whose ToUnicode maps give characters beyond the BMP as UTF-16
-    and whose subsets are named by their content (subset_tag)."""
+    """reportlab's TTFont whose ToUnicode maps give characters beyond the BMP as UTF-16 and a
+    vertical form as the character it stands for, and whose subsets are named by their
+    content (subset_tag)."""
 
     def addObjects(self, doc):
         state = self.state.get(doc)
@@ -67,7 +85,7 @@ class EmbeddedFont(TTFont):
         with _tags(tags):
             super().addObjects(doc)
         for tag, subset in zip(tags, subsets):
-            if all(c < 0x10000 for c in subset):
+            if all(c < 0x10000 and horizontal_of(c) == c for c in subset):
                 continue          # reportlab's map is already right
             base = b"".join((tag, b"+", self.face.name, self.face.subfontNameX)).decode("pdfdoc")
             doc.idToObject["toUnicodeCMap:" + base].content = to_unicode_cmap(base, subset)

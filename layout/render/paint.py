@@ -212,7 +212,10 @@ class _Painter:
         if run.color != self.fill:
             c.setFillColor(ink(col))
             self.fill = run.color
-        out = [f"1 0 0 1 {fp_str(self.ox + (run.x + xs[0]))} {fp_str(self.oy - run.baseline)} Tm"]
+        if run.angle:              # 90° clockwise: the pen goes down the page
+            out = [f"0 -1 1 0 {fp_str(self.ox + run.x)} {fp_str(self.oy - (run.baseline + xs[0]))} Tm"]
+        else:
+            out = [f"1 0 0 1 {fp_str(self.ox + (run.x + xs[0]))} {fp_str(self.oy - run.baseline)} Tm"]
         if hscale != self.hscale:
             out.append(f"{fp_str(hscale * 100)} Tz")
             self.hscale = hscale

@@ -16,8 +16,9 @@ ENTRIES = {
                                "{n} 个半角标点改为全角（{marks}）"),
     "normalised.quotes": ("paired {n} straight {n:plural:quote|quotes} as “ ”", "{n} 个直引号配成“ ”"),
     "normalised.zero-width": ("removed {n} zero-width {n:plural:character|characters}", "删去 {n} 个零宽字符"),
-    "unpaired-quote": ("unpaired straight quote set as opening quote at character {index}",
-                       "第 {index} 个字符的直引号不成对，已排作前引号"),
+    "unpaired-quote": (("unpaired straight quote set as opening quote at character {index}",
+                        "unpaired straight quote set as opening quote"),
+                       ("第 {index} 个字符的直引号不成对，已排作前引号", "直引号不成对，已排作前引号")),
     "missing-glyph": ("{what}: no font has the character '{char}' ({codepoint})",
                       "{what}：没有字体含有字符“{char}”（{codepoint}）"),
     "loose-line.short": ("{what}: line {n} '{text}' cannot be justified with gaps of at most ½ em "
@@ -39,6 +40,11 @@ ENTRIES = {
     "empty-continuation": ("article {article}: all its text fits on page {origin}; the continuation on "
                            "page {page} is empty",
                            "稿件 {article}：全文已在第{origin}版排完，第{page}版的转版是空的"),
+    "headline-too-long-vertical": ("article {article}: the vertical headline is {length:.1f} pt long, the "
+                                   "block {avail:.1f} pt tall even at the style's smallest size; shorten it or "
+                                   "give the article more rows",
+                                   "稿件 {article}：竖排标题长 {length:.1f} pt，即使用最小字号，版块也只有 {avail:.1f} pt 高；"
+                                   "请缩短标题或增加行数"),
     "ad-aspect": ("ad {article}: the artwork does not match its booking: {span} columns × {height:.1f} mm "
                   "({width:.1f} × {height:.1f} mm) needs artwork of that shape; at that width this one is "
                   "{art_height:.1f} mm tall",

@@ -20,6 +20,10 @@ MOST = 0.6          # a dirty area above this share of the page: render the page
 
 def bbox(item) -> tuple[float, float, float, float] | None:
     """(x0, y0, x1, y1) in pt, y down, that the item's ink cannot leave; None: unknown."""
+    if isinstance(item, TextRun) and item.angle:      # turned: it runs down from (x, baseline)
+        s = item.size_pt
+        length = (item.xs[-1] if item.xs else 0.0) + s
+        return (item.x - s, item.baseline - s, item.x + 1.5 * s, item.baseline + length + s)
     if isinstance(item, TextRun):
         s = item.size_pt
         width = (item.xs[-1] if item.xs else 0.0) + s * max(1.0, item.hscale)
