@@ -439,7 +439,9 @@ def _band_heights(planner: Planner, parts: list[Part], columns: int, rows: int, 
 def _solve_slots(planner, parts, slots, fixed, exact, keep, stacks, penalty) -> list[Solution]:
     if not slots or len(slots) > len(parts):
         return []
-    search = _Search(planner, parts, slots, fixed, exact, keep)
+    from layout.makeup.search_memo import MemoSearch     # the same search, dead ends remembered
+
+    search = MemoSearch(planner, parts, slots, fixed, exact, keep)
     best = search.run()
     if best is None:
         return []
