@@ -38,7 +38,7 @@ def run_page(args) -> int:
     from layout.base.diagnostics import error
     from layout.pipeline.pagewise import make_up_pages
 
-    loaded = load(args.edition)
+    loaded = load(args.edition, partial=True)
     if loaded.edition is not None and args.page not in {p.number for p in loaded.edition.pages}:
         print(msg("no-page", page=args.page, pages=len(loaded.edition.pages)), file=sys.stderr)
         return 1
