@@ -46,7 +46,9 @@ class MemoSearch(_Search):
         """The plain search's groups for slot j, in its order, with its steps counted, from
         the remembered subtrees of (parts still to decide, sums reached); the plain search
         itself when it would stop short (the budget, MAX_GROUPS)."""
-        suffix = [0] * (len(left) + 1)          # left[i:] as a bitset (left ascends)
+        if any(a >= b for a, b in zip(left, left[1:])):
+            return super()._subsets(left, j, must)      # only parts in rank order are keyed by their set
+        suffix = [0] * (len(left) + 1)          # left[i:] as a bitset
         for i in range(len(left) - 1, -1, -1):
             suffix[i] = suffix[i + 1] | 1 << left[i]
         calls, found = self._tree(j, left, suffix, must, 0, 1)
