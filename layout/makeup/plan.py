@@ -171,7 +171,7 @@ class Planner:
             self._memo[key] = out
             return out
         lines, head_rows, set_size = head
-        if is_vertical(art, part.start, part.short):      # 竖排题: no rows on top, a strip of the width
+        if is_vertical(self.ts.paper, art, part.start, part.short):      # 竖排题: no rows on top, a strip of the width
             width -= strip_width(self.ts, art)
             lines, head_rows = (), 0
         fixed = (2 if part.boxed else 0) + head_rows + (1 if part.jump_from else 0)
