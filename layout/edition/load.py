@@ -364,11 +364,11 @@ def _copy_fields(ctx: _Context, f: Fields, story, article_id: str, kind: str) ->
 
 
 def _story_paragraphs(ctx: _Context, story, article_id: str, required: bool) -> tuple[Paragraph, ...]:
-    from layout.edition.story import clean
+    from layout.edition.story import clean, kept_starts
 
     paragraphs = tuple(
         Paragraph(clean(ctx.out, p, Phrase("where.paragraph", article=article_id, n=n),
-                        ctx.invisible_chars), p.pos)
+                        ctx.invisible_chars), p.pos, kept_starts(p))
         for n, p in enumerate(story.paragraphs, 1))
     if required and not paragraphs:
         ctx.out.error("story-no-text", SourcePos(story.path, 1, 1))

@@ -157,6 +157,23 @@ class Paragraph:
     """One paragraph of an article's copy, as written."""
     text: str
     pos: SourcePos = NOWHERE
+    starts: tuple[tuple[int, SourcePos], ...] = ()   # story files: (index in text, its position), in order
+
+    def pos_at(self, index: int) -> SourcePos | None:
+        """The file position of character `index` of the text (None: not known exactly, a
+        YAML scalar)."""
+        return position_in(self.starts, index) if self.starts and index >= 0 else None
+
+
+def position_in(starts: tuple[tuple[int, SourcePos], ...], index: int) -> SourcePos:
+    """The file position of character `index` of a text whose pieces start at `starts`
+    ((index in the text, position of that character), in order)."""
+    start, pos = starts[0]
+    for s, p in starts:
+        if s > index:
+            break
+        start, pos = s, p
+    return SourcePos(pos.path, pos.line, pos.col + index - start)
 
 
 @record

@@ -76,15 +76,17 @@ def next_edition_text(source_file: Path, target_file: Path, edition, keep: set[s
     ids = {}
     copies = []
     pages = []
+    taken = set(keep)
     for page in raw.get("pages") or []:
         new_page = {k: page[k] for k in ("number", "section", "editor", "art_editor") if k in page}
         arts = []
-        for i, art in enumerate(page.get("articles") or [], 1):
+        for art in page.get("articles") or []:
             if art.get("id") in keep or art.get("kind") in STANDING_KINDS:
                 arts.append(_kept(art, src_dir, dst_dir, copies))
                 ids[art["id"]] = art["id"]
                 continue
-            new_id = f"p{page['number']}-{i}"
+            new_id = slot_id(page, art, taken)
+            taken.add(new_id)
             ids[art.get("id")] = new_id
             arts.append(_emptied(art, new_id))
         if arts:
@@ -110,6 +112,19 @@ def next_edition_text(source_file: Path, target_file: Path, edition, keep: set[s
         data["lunar"] = lunar_text(date)
     data["pages"] = pages
     return "\n".join(head) + "\n" + "".join(_emit(data, 0)), copies
+
+
+def slot_id(page: dict, art: dict, taken: set[str]) -> str:
+    """A readable id for an emptied article, unique in the edition: the pinyin of the page's
+    section (its headline is still 【待填写】), with the kind unless it is news: yao-wen,
+    yao-wen-2, yao-wen-commentary (layout.edition.ids, as `import` makes them)."""
+    from layout.edition.ids import readable_id, slug
+
+    kind = art.get("kind", "news")
+    base = slug(str(page.get("section") or "")) or f"page-{page.get('number')}"
+    if kind not in ("news", "photo"):
+        base = f"{base}-{kind}"
+    return readable_id([base], taken)
 
 
 def _emptied(art: dict, new_id: str) -> dict:

@@ -27,6 +27,7 @@ from pathlib import Path
 from layout.base.diagnostics import Phrase, SourcePos
 from layout.edition.fields import Collector
 from layout.edition.invisible import describe, invisible_in, is_invisible
+from layout.edition.model import position_in
 from layout.edition.source import read_text, shown_path
 
 KEYS = ("kicker", "headline", "subhead", "byline", "author")
@@ -48,12 +49,7 @@ class StoryText:
 
     def pos_at(self, index: int) -> SourcePos:
         """The file position of character `index` of the text."""
-        start, pos = self.starts[0]
-        for s, p in self.starts:
-            if s > index:
-                break
-            start, pos = s, p
-        return SourcePos(pos.path, pos.line, pos.col + index - start)
+        return position_in(self.starts, index)
 
 
 class Story:
@@ -159,6 +155,25 @@ def clean(out: Collector, value: StoryText, what: Phrase, rule: str) -> str:
         kinds = tuple(describe(ch) for ch in dict.fromkeys(ch for _, ch in found))
         out.warning("invisible-removed", where, what=what, n=len(found), chars=kinds)
     return "".join(ch for ch in value.text if not is_invisible(ch))
+
+
+def kept_starts(value: StoryText) -> tuple[tuple[int, SourcePos], ...]:
+    """value.starts for its text as `clean` leaves it: a piece starts again after each
+    invisible character taken out, so every kept character keeps its own position."""
+    removed = {i for i, _ in invisible_in(value.text)}
+    if not removed:
+        return value.starts
+    line_starts = {i for i, _ in value.starts}
+    out, kept, fresh = [], 0, True
+    for i in range(len(value.text)):
+        if i in removed:
+            fresh = True
+            continue
+        if fresh or i in line_starts:
+            out.append((kept, value.pos_at(i)))
+        fresh = False
+        kept += 1
+    return tuple(out) or value.starts
 
 
 def story_text(kicker: str = "", headline: tuple[str, ...] = (), subhead: str = "",

@@ -95,7 +95,7 @@ def paragraph_lines(ts: Typesetter, article, pi: int, measure: float, start: Res
     picks up in), set at measure, a line longer or shorter with loose = ±1 if it can be."""
     role = body_role(article)
     p = article.paragraphs[pi]
-    text = ts.text(p.text, p.pos)
+    text = ts.text(p.text, p.pos, p.pos_at)
     offset = 0
     spans = []
     style = ts.para_style(role)
@@ -106,8 +106,9 @@ def paragraph_lines(ts: Typesetter, article, pi: int, measure: float, start: Res
     elif pi == 0 and article.byline:
         spans.append(Span(ts.text(article.byline, article.pos), ts.char_style("byline")))
     spans.append(Span(text, ts.char_style(role)))
-    composed = ts.compose(spans, measure, style, p.pos, f"article {article.id}, paragraph {pi + 1}", loose)
     lead = len(spans[0].text) if len(spans) == 2 else 0
+    composed = ts.compose(spans, measure, style, p.pos, f"article {article.id}, paragraph {pi + 1}", loose,
+                          at=lambda i: p.pos_at(offset + i - lead) if i >= lead else None)
     # char index in the (normalised) paragraph text where each line starts
     return [BodyLine(line, pi, offset + max(0, line.start - lead), offset + max(0, line.end - lead))
             for line in composed.lines]
@@ -169,14 +170,14 @@ def verse_lines(ts: Typesetter, article, measure: float, start: Resume | None) -
         skip = start.char if start and pi == start.paragraph else 0
         if pi > first_para:
             out.append(BodyLine(ts.line([Span("", body)], para), pi, 0, 0))   # stanza break
-        text = ts.text(p.text, p.pos)
+        text = ts.text(p.text, p.pos, p.pos_at)
         a = 0
         for raw in text.split("\n"):
             b = a + len(raw)
             lo = max(a, skip)
             if raw.strip() and lo < b:
                 composed = ts.compose([Span(text[lo:b], body)], measure, para, p.pos,
-                                      f"article {article.id}, stanza {pi + 1}")
+                                      f"article {article.id}, stanza {pi + 1}", at=lambda i, lo=lo: p.pos_at(lo + i))
                 out += [BodyLine(ln, pi, lo + ln.start, lo + ln.end) for ln in composed.lines]
             a = b + 1
     widest = max((bl.line.width for bl in out), default=0.0)

@@ -79,24 +79,29 @@ class Typesetter:
         return self.paper.styles[role].size_pt
 
     # ---- text
-    def text(self, raw: str, pos: SourcePos | None = None) -> str:
-        """The editor's text as it will be set (ASCII punctuation made full-width per paper)."""
+    def text(self, raw: str, pos: SourcePos | None = None, at=None) -> str:
+        """The editor's text as it will be set (ASCII punctuation made full-width per paper).
+        at(index): the file position of a character of `raw` (a story file's paragraph), so
+        a message points at it, else at `pos` with the character's number."""
         text, changes = normalize_text(raw, ascii_punct=self.paper.normalize_ascii_punct)
         for ch in changes:
             if getattr(ch, "reason", "").startswith("unpaired"):
-                self.diagnostics.append(warning("unpaired-quote", pos, index=ch.index + 1))
+                exact = at and at(ch.index)
+                self.diagnostics.append(warning("unpaired-quote", exact or pos,
+                                                index=None if exact else ch.index + 1))
         return text
 
     def compose(self, spans, measure: float, para: ParaStyle, pos: SourcePos | None = None, what: "str | Phrase" = "",
-                looseness: int = 0):
+                looseness: int = 0, at=None):
         """The paragraph composed (from the cache); with looseness ±1 set a line longer or
-        shorter, or the natural setting when it cannot be."""
+        shorter, or the natural setting when it cannot be. at(index): the file position of a
+        character of the spans' text (None: at `pos`)."""
         composed = COMPOSE_CACHE.get(spans, measure, para, self.metrics, looseness) if looseness else None
         if composed is None:
             composed = COMPOSE_CACHE.get(spans, measure, para, self.metrics)
-        self._report_missing(composed.missing, composed.text, pos, what)
+        self._report_missing(composed.missing, composed.text, pos, what, at)
         if composed.unjustified:
-            self._report_unjustified(composed, pos, what)
+            self._report_unjustified(composed, pos, what, at)
         return composed
 
     def line(self, spans, para: ParaStyle, pos: SourcePos | None = None, what: "str | Phrase" = "",
@@ -112,11 +117,11 @@ class Typesetter:
     def width(self, spans) -> float:
         return natural_width(spans, self.metrics)
 
-    def _report_missing(self, missing, text, pos, what):
+    def _report_missing(self, missing, text, pos, what, at=None):
         for m in missing:
-            self._missing_once(m.char, pos, what)
+            self._missing_once(m.char, (at and at(m.index)) or pos, what)
 
-    def _report_unjustified(self, composed, pos, what):
+    def _report_unjustified(self, composed, pos, what, at=None):
         """Lines no break could set within the spacing limits (a word, URL or number longer
         than the room): set short of the measure (or, squeezed to the full, beyond it)."""
         for i in composed.unjustified:
@@ -125,10 +130,11 @@ class Typesetter:
             text = text if len(text) <= 16 else text[:15] + "…"
             where = what or Phrase("where.paper-text")
             gap = abs(ln.measure - ln.width)
+            here = (at and at(ln.start)) or pos
             if ln.width < ln.measure:
-                d = warning("loose-line.short", pos, what=where, n=i + 1, text=text, pt=gap)
+                d = warning("loose-line.short", here, what=where, n=i + 1, text=text, pt=gap)
             else:
-                d = warning("loose-line.long", pos, what=where, n=i + 1, text=text, pt=gap)
+                d = warning("loose-line.long", here, what=where, n=i + 1, text=text, pt=gap)
             self.diagnostics.append(d)
 
     def _missing_once(self, ch, pos, what):

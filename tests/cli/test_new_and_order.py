@@ -40,3 +40,23 @@ def test_diagnostics_are_sorted_by_file_line_and_column(tmp_path):
     places = [tuple(int(n) for n in l.split(": ")[0].rsplit(":", 2)[1:]) for l in lines]
     assert len(places) == 2 and places == sorted(places), err
     assert "normalised" in lines[0] and "kicker" in lines[1], err
+
+
+def test_new_makes_readable_ids_unique_in_the_edition(tmp_path):
+    """Ids from the page's section in pinyin (the headline is still 【待填写】), with the kind
+    unless news; a kept article keeps its id and no new id takes it; continuations follow."""
+    import yaml
+
+    lead = article("lead", "标题", ["正文。"], place=place(1, 2, 1, 10), continues_on=2)
+    other = article("yao-wen", "标题", ["正文。"], place=place(3, 2, 1, 10))
+    comment = article("comment", "评论", ["正文。"], kind="commentary", place=place(5, 2, 1, 10))
+    second = page(2, [article("b", "简讯", ["正文。"], kind="brief", place=place(3, 2, 1, 10))],
+                  section="综合新闻",
+                  continuations=[{"article": "lead", "headline": "续", "place": place(1, 2, 1, 10)}])
+    folder = write_edition(tmp_path, [page(1, [lead, other, comment]), second])
+    code, out, err = run("new", tmp_path / "next", "--from", folder, "--keep", "yao-wen")
+    assert code == 0, err
+    data = yaml.safe_load((tmp_path / "next" / "edition.yaml").read_text(encoding="utf-8"))
+    ids = [[a["id"] for a in p["articles"]] for p in data["pages"]]
+    assert ids == [["yao-wen-2", "yao-wen", "yao-wen-commentary"], ["zong-he-xin-wen-brief"]]
+    assert data["pages"][1]["continuations"][0]["article"] == "yao-wen-2"

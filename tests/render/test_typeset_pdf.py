@@ -295,3 +295,84 @@ def test_dash_pairs_are_unbroken_two_em_lines_at_the_em_centre(setting):
                            f"{d2.ink_left:.2f}-{d2.ink_right:.2f}, centre {prev.base - mid:.2f} above the baseline")
     assert found >= 2
     assert bad == []
+
+
+def _wide(ch: str) -> bool:
+    return ord(ch) > 0x2E7F or ch in "“”‘’"
+
+
+def _box(g: G) -> tuple[float, float]:
+    """A glyph's advance box (a full-width mark's blank half belongs to it: a mid-line ，
+    keeps its em); a quote drawn by a narrow glyph (the Kai face's “ is 0.35 em) is set in
+    an em: an opening quote's glyph at its right, a closing one's at its left."""
+    if narrow(g) and g.ch in "“‘":
+        return g.right - g.size, g.right
+    if narrow(g) and g.ch in "”’":
+        return g.left, g.left + g.size
+    return g.left, g.right
+
+
+def _after_space(ts: Typesetter, article) -> tuple[str, set[int]]:
+    """source_stream's text and the offsets in it of the characters a space preceded (a
+    word space may widen past ½ em: the proof set bounds it)."""
+    text, after = "", set()
+    for i, p in enumerate(article.paragraphs):
+        body = ts.text(p.text)
+        if i == 0 and article.byline:
+            body = ts.text(article.byline) + body
+        gap = False
+        for ch in body:
+            if ch.isspace():
+                gap = True
+                continue
+            if gap:
+                after.add(len(text))
+            text += ch
+            gap = False
+    return text, after
+
+
+def test_no_justified_line_has_a_gap_wider_than_half_an_em(setting):
+    """Issue 15: no justified line of the sample has a gap wider than ½ em between two
+    characters (the natural ¼ em between Han and a Latin letter or digit not counted, nor
+    a word space)."""
+    edition, _, checked, _ = setting
+    ts = Typesetter(edition.paper, None)
+    articles = {a.id: a for p in edition.pages for a in p.articles}
+    widest, where, n = 0.0, "", 0
+    for c in checked:
+        stream, after = _after_space(ts, articles[c.article])
+        pos = None
+        for ln, col, first, last in c.lines:
+            pos = stream.find(ln.text, pos or 0) if pos is None else pos
+            start, pos = pos, pos + len(ln.text)
+            if last:
+                continue
+            n += 1
+            for k, (a, b) in enumerate(zip(ln.glyphs, ln.glyphs[1:])):
+                if start + k + 1 in after:
+                    continue
+                natural = 0.25 if (_wide(a.ch) != _wide(b.ch) and (a.ch + b.ch).isalnum()) else 0.0
+                gap = (_box(b)[0] - _box(a)[1]) / a.size - natural
+                if gap > widest:
+                    widest, where = gap, f"p{c.page} {c.article}: '{ln.text}'"
+    assert n > 1000
+    assert widest <= 0.5 + 0.01, (round(widest, 3), where)
+
+
+def test_the_columns_of_every_block_are_balanced(setting):
+    """Issue 15 item 4, read back from the PDF: the body columns of every block hold line
+    counts within one of each other, never a later column longer than an earlier one."""
+    _, _, checked, _ = setting
+    bad, n = [], 0
+    for c in checked:
+        counts = [0] * len(c.cols)
+        for _, col, _, _ in c.lines:
+            counts[col] += 1
+        if len(counts) < 2:
+            continue
+        n += 1
+        if max(counts) - min(counts) > 1 or any(a < b for a, b in zip(counts, counts[1:])):
+            bad.append(f"p{c.page} {c.article}: {counts}")
+    assert n >= 10
+    assert bad == []

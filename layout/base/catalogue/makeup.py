@@ -16,8 +16,9 @@ ENTRIES = {
                                "{n} 个半角标点改为全角（{marks}）"),
     "normalised.quotes": ("paired {n} straight {n:plural:quote|quotes} as “ ”", "{n} 个直引号配成“ ”"),
     "normalised.zero-width": ("removed {n} zero-width {n:plural:character|characters}", "删去 {n} 个零宽字符"),
-    "unpaired-quote": ("unpaired straight quote set as opening quote at character {index}",
-                       "第 {index} 个字符的直引号不成对，已排作前引号"),
+    "unpaired-quote": (("unpaired straight quote set as opening quote at character {index}",
+                        "unpaired straight quote set as opening quote"),
+                       ("第 {index} 个字符的直引号不成对，已排作前引号", "直引号不成对，已排作前引号")),
     "missing-glyph": ("{what}: no font has the character '{char}' ({codepoint})",
                       "{what}：没有字体含有字符“{char}”（{codepoint}）"),
     "loose-line.short": ("{what}: line {n} '{text}' cannot be justified with gaps of at most ½ em "
