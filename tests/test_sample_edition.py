@@ -108,7 +108,7 @@ def test_every_column_of_every_page_is_filled_to_the_foot():
     """The blocks as made up (hand-placed or sized from content) cover every line of every column."""
     edition, grid, rows, layout = _made_up()
     for page in layout.pages:
-        blocks = [f.rect for f in page.frames if f.kind in ("article", "continuation", "ad")]
+        blocks = [f.rect for f in page.frames if f.kind in ("article", "continuation", "ad", "index")]
         top = grid.area.y + (grid.rows - rows[page.number]) * grid.pitch
         for column in range(1, grid.columns + 1):
             x = grid.col_x(column) + grid.col_width / 2

@@ -374,7 +374,7 @@ def layout_article(ts: Typesetter, grid: PageGrid, article, rect: Rect, *,
         items += vertical_headline(ts, article, Rect(inner.right - strip, inner.y + row * grid.pitch, strip,
                                                      inner.h - (2 if boxed else 0) * grid.pitch), shape)
         inner = Rect(inner.x, inner.y, inner.w - strip, inner.h)
-        head, hrows = [], 0
+        head, hrows = [], shape.air if shape else 0     # a plan's rows of air: above the body here
     else:
         head, hrows = headline_items(ts, grid, article, Rect(inner.x, inner.y + row * grid.pitch, inner.w, 0),
                                      short=short_headline, shape=shape)
