@@ -12,6 +12,7 @@ import os
 import sys
 
 from layout.cli import build, check, fonts, importdoc, new, place, preflight, preview, watch
+from layout.cli.arguments import argparse_words
 from layout.cli.desk import command as serve
 from layout.cli.failures import explain
 from layout.cli.messages import msg
@@ -20,11 +21,12 @@ COMMANDS = (build, check, place, preview, preflight, fonts, watch, serve, new, i
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = make_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help(sys.stderr)
-        return 2
+    with argparse_words():                 # --help and usage errors in the locale's language
+        parser = make_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help(sys.stderr)
+            return 2
     saved = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = _Tolerant(sys.stdout), _Tolerant(sys.stderr)
     try:
@@ -120,8 +122,8 @@ def run() -> None:
 
 
 def make_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="newsprint", description="Typeset a Chinese newspaper edition as print-ready PDF.")
-    sub = p.add_subparsers(dest="command")
+    p = argparse.ArgumentParser(prog="newsprint", description=msg("help.newsprint"))
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         command.add_parser(sub)
     return p

@@ -4,13 +4,14 @@ from __future__ import annotations
 import sys
 
 from layout.cli.report import print_diags
+from layout.cli.arguments import about
 from layout.cli.messages import msg
 from layout.pipeline import load, make_up
 
 
 def add_parser(sub) -> None:
-    fo = sub.add_parser("fonts", help="list the shipped fonts by role and coverage")
-    fo.add_argument("--missing", metavar="EDITION", default="", help="list characters of EDITION no font has")
+    fo = sub.add_parser("fonts", **about("fonts"))
+    fo.add_argument("--missing", metavar="EDITION", default="", help=msg("help.fonts.missing"))
     fo.set_defaults(func=run)
 
 

@@ -10,21 +10,22 @@ from pathlib import Path
 
 from layout.cli.report import print_diags
 from layout.base.diagnostics import has_errors
+from layout.cli.arguments import about
+from layout.cli.bounds import WHOLE
 from layout.cli.messages import msg
 
 _ID = re.compile(r"^[a-z0-9-]+$")
 
 
 def add_parser(sub) -> None:
-    i = sub.add_parser("import", help="turn a Word document (.docx, .txt, .md) into a story file")
-    i.add_argument("file", help="the reporter's document")
-    i.add_argument("--into", metavar="EDITION", help="add the article to this edition (its file or folder)")
-    i.add_argument("--page", type=int, metavar="N", help="with --into: the page whose list gets the article")
-    i.add_argument("--id", metavar="ID", help="the article's id (default: from the headline, in pinyin)")
-    i.add_argument("--headline", metavar="TEXT", help="the headline, when the document has none")
-    i.add_argument("-o", "--output", metavar="FILE", help="without --into: the story file to write "
-                   "(default: FILE with .txt beside it)")
-    i.add_argument("--force", action="store_true", help="replace an existing story file")
+    i = sub.add_parser("import", **about("import"))
+    i.add_argument("file", metavar="FILE", help=msg("help.import.file"))
+    i.add_argument("--into", metavar="EDITION", help=msg("help.import.into"))
+    i.add_argument("--page", type=WHOLE, metavar="N", help=msg("help.import.page"))
+    i.add_argument("--id", metavar="ID", help=msg("help.import.id"))
+    i.add_argument("--headline", metavar="TEXT", help=msg("help.import.headline"))
+    i.add_argument("-o", "--output", metavar="FILE", help=msg("help.import.output"))
+    i.add_argument("--force", action="store_true", help=msg("help.import.force"))
     i.set_defaults(func=run)
 
 

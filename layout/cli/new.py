@@ -8,16 +8,17 @@ from pathlib import Path
 
 from layout.cli.report import article_count, print_diags
 from layout.base.diagnostics import Phrase, has_errors
+from layout.cli.arguments import about
 from layout.cli.messages import msg
 
 
 def add_parser(sub) -> None:
-    n = sub.add_parser("new", help="start next week's edition from this one")
-    n.add_argument("next", help="the new edition's folder (or its edition.yaml)")
-    n.add_argument("--from", dest="source", required=True, metavar="EDITION", help="this week's edition")
+    n = sub.add_parser("new", **about("new"))
+    n.add_argument("next", metavar="NEXT", help=msg("help.new.next"))
+    n.add_argument("--from", dest="source", required=True, metavar="EDITION", help=msg("help.new.from"))
     n.add_argument("--keep", action="append", default=[], metavar="ID",
-                   help="copy this article as it is (a standing block); may be repeated")
-    n.add_argument("--force", action="store_true", help="replace an existing edition file")
+                   help=msg("help.new.keep"))
+    n.add_argument("--force", action="store_true", help=msg("help.new.force"))
     n.set_defaults(func=run)
 
 

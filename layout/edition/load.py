@@ -56,12 +56,23 @@ def load_edition(path: str | Path, font_ids: Collection[str] = ()) -> tuple[Edit
     All problems of both files are reported in one pass; the Edition is None if any
     of them is an error. `font_ids`: as for load_paper.
     """
+    edition, diags, _ = load_edition_pages(path, font_ids)
+    return (None if has_errors(diags) else edition), diags
+
+
+def load_edition_pages(path: str | Path, font_ids: Collection[str] = ()) \
+        -> tuple[Edition | None, tuple[Diagnostic, ...], dict[Diagnostic, int]]:
+    """load_edition for working page by page (layout.pipeline.pagewise): the edition as
+    read even when it has errors (None only when it cannot be read at all: its YAML does
+    not parse, or its paper or date is wrong), and for each diagnostic found while one
+    page's part of the file was read (its story files included) that page's number."""
     out = Collector()
     file = _absolute(path)
     if file.is_dir():
         file = file / EDITION_FILE
-    edition = _read_edition(out, file, tuple(font_ids))
-    return (None if has_errors(out.diags) else edition), _in_file_order(out.diags)
+    found_on: dict[Diagnostic, int] = {}
+    edition = _read_edition(out, file, tuple(font_ids), found_on)
+    return edition, _in_file_order(out.diags), found_on
 
 
 def _in_file_order(diags: list[Diagnostic]) -> tuple[Diagnostic, ...]:
@@ -106,9 +117,11 @@ class _Context:
         self.index_nodes: dict[str, Node] = {}      # 导读 article id -> its stories: node
         self.invisible_chars = invisible_chars      # the paper's rule (layout.edition.invisible)
         self.style_roles = style_roles              # the paper's styles (body_style must name one); () = unknown
+        self.found_on: dict = {}                    # diagnostic -> the page being read when it was found
 
 
-def _read_edition(out: Collector, file: Path, font_ids: Collection[str] = ()) -> Edition | None:
+def _read_edition(out: Collector, file: Path, font_ids: Collection[str] = (),
+                  found_on: dict | None = None) -> Edition | None:
     root, diags = read_yaml(file)
     out.diags.extend(diags)
     if root is None:
@@ -126,6 +139,8 @@ def _read_edition(out: Collector, file: Path, font_ids: Collection[str] = ()) ->
                    invisible_chars=paper.invisible_chars if paper else "strip",
                    style_roles=tuple(paper.styles) if paper else (),
                    ink_limit=paper.ink_limit_pct if paper else None, paper=paper)
+    if found_on is not None:
+        ctx.found_on = found_on
 
     date = _date(f)
     weekday = _weekday(f, date)
@@ -239,7 +254,13 @@ def _pages(ctx: _Context, f: Fields) -> tuple[Page, ...]:
         nodes = nodes[:MAX_PAGES]
     elif page_count and nodes and page_count != len(nodes):
         ctx.out.error("page-count", f.get("page_count"), page_count=page_count, n=len(nodes))
-    return tuple(_page(ctx, node, number) for number, node in enumerate(nodes, 1))
+    pages = []
+    for number, node in enumerate(nodes, 1):
+        before = len(ctx.out.diags)
+        pages.append(_page(ctx, node, number))
+        for d in ctx.out.diags[before:]:
+            ctx.found_on.setdefault(d, number)
+    return tuple(pages)
 
 
 def _page(ctx: _Context, node: Node, expected: int) -> Page:

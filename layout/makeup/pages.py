@@ -10,7 +10,7 @@ from layout.makeup.grid import PageGrid, make_grid
 from layout.makeup.model import BlockFrame, CopyfitEntry, EditionLayout, PageFill, PageLayout, PlacedBlock, Rect
 from layout.makeup.normalised import normalisation_notes
 from layout.makeup.styles import Typesetter
-from layout.makeup.auto import fallback, fixed_block, no_fit, rank_headline_sizes, solve
+from layout.makeup.auto import capped_sizes, fallback, fixed_block, no_fit, rank_headline_sizes, solve
 from layout.makeup.plan import Part, Planner
 from layout.edition.model import Continuation, Placement
 from dataclasses import replace
@@ -246,6 +246,10 @@ def _automatic(ts, planner, edition, page, rows_avail, hand, resumes, carried=()
         blocks = solution.blocks
     else:       # say why, and still set every story (nothing is ever dropped)
         blocks = fallback(planner, parts, grid.columns, rows_avail, fixed)
+        capped = capped_sizes(planner, parts, blocks)
+        if capped is not None:      # no lesser headline larger than a greater one came out
+            parts = capped
+            blocks = fallback(planner, parts, grid.columns, rows_avail, fixed)
         ts.diagnostics.extend(no_fit(planner, parts, grid, rows_avail, blocks, page.number))
     out = []
     for b in blocks:

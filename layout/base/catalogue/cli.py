@@ -41,6 +41,9 @@ ENTRIES = {
     "check.page-ok": ("{edition}: page {page} made up ({others} error(s) listed above do not hold it up; "
                       "placeholders are drawn grey)",
                       "{edition}：第{page}版已组版（上面列出的 {others} 处错误不影响本版；待填写的稿件显示为灰块）"),
+    "pages.unreadable": ("every page waits for this error: it stops the edition from being read at all "
+                         "(an error inside one page's part of the edition file holds up only that page)",
+                         "所有版面都要等这个错误改正后才能组版：它使整期稿件无法读取（只在某一版稿件内的错误只影响那一版）"),
     "check.ok": ("{edition}: OK ({pages} pages, {articles} articles)", "{edition}：通过（{pages} 版，{articles} 篇稿件）"),
     "build.summary": ("{paper} {date}: {pages} pages, {articles} articles, {over} overflowing",
                       "{paper} {date}：{pages} 版，{articles} 篇稿件，{over} 篇超出"),
@@ -162,6 +165,11 @@ ENTRIES = {
     "desk.ui.broken": ("The edition has errors — the last good pages are shown", "文件有错误，下面是上次排好的版面"),
     "desk.ui.updated": ("updated {time} · {ms} ms", "已更新 {time} · {ms} 毫秒"),
     "desk.ui.offline": ("server gone, reconnecting…", "与服务器断开，正在重连…"),
+    "desk.ui.held": ("page {n} waits: errors in its part of the file (listed under problems) hold it up; "
+                     "the last good image is shown",
+                     "第{n}版暂停更新：本版稿件有错误（见“问题”），显示的是上次排好的版面"),
+    "desk.ui.held-some": ("errors hold up page(s) {pages}; the other pages are live",
+                          "第{pages}版有错误，暂停更新；其余版面照常更新"),
     "desk.ui.n-over": ("{n} article(s) overflowing", "{n} 篇稿件超出"),
     "desk.ui.n-short": ("{n} article(s) short of lines", "{n} 篇稿件缺行"),
     "desk.ui.fill": ("{empty} of {lines} lines empty", "空 {empty} 行（共 {lines} 行）"),
