@@ -356,7 +356,7 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
         column_rules=f.boolean("column_rules", False),
         body_style=_body_style(ctx, f),
         ad=ad, short=f.text("short", copy=True), stories=stories,
-        headline_direction=f.choice("headline_direction", ("horizontal", "vertical"), "horizontal"),
+        headline_direction=f.choice("headline_direction", ("horizontal", "vertical"), ""),
         pos=node_pos(node))
     article = clean_article(ctx.out, article, f, ctx.invisible_chars)
     if article.continues_on:
