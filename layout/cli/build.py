@@ -11,22 +11,24 @@ from layout.cli.copyfit import copyfit_table, overflowing
 from layout.cli.preflight import check_line, preflight_json
 from layout.cli.progress import Progress
 from layout.cli.report import article_count, copyfit_json_rows, print_diags, print_json, without_info
+from layout.cli.arguments import about, json_help
+from layout.cli.bounds import WHOLE
 from layout.cli.messages import msg
 from layout.pipeline import BuildOptions, build
 
 
 def add_parser(sub) -> None:
-    b = sub.add_parser("build", help="typeset an edition into print-ready PDF")
-    b.add_argument("edition", nargs="?", help="the edition's YAML file or its folder")
-    b.add_argument("--all", metavar="DIR", help="build every edition (folder with edition.yaml) under DIR")
-    b.add_argument("--jobs", "-j", type=int, help="processes for --all (default: the number of cores)")
-    b.add_argument("-o", "--output", default="output", help="output root (default: output/)")
-    b.add_argument("--marks", action="store_true", help="crop and registration marks, slug line")
-    b.add_argument("--strict", action="store_true", help="any overflow is an error (exit 1)")
-    b.add_argument("--quiet", "-q", action="store_true")
+    b = sub.add_parser("build", **about("build"))
+    b.add_argument("edition", nargs="?", metavar="EDITION", help=msg("help.edition"))
+    b.add_argument("--all", metavar="DIR", help=msg("help.build.all"))
+    b.add_argument("--jobs", "-j", type=WHOLE, help=msg("help.build.jobs"))
+    b.add_argument("-o", "--output", default="output", help=msg("help.output"))
+    b.add_argument("--marks", action="store_true", help=msg("help.build.marks"))
+    b.add_argument("--strict", action="store_true", help=msg("help.build.strict"))
+    b.add_argument("--quiet", "-q", action="store_true", help=msg("help.build.quiet"))
     b.add_argument("--proof", action="store_true",
-                   help="also write <paper>-<date>-proof.pdf: grid, frames and copyfit drawn for the editors")
-    b.add_argument("--json", action="store_true", help="print one JSON object (diagnostics, copyfit, files, preflight)")
+                   help=msg("help.build.proof"))
+    b.add_argument("--json", action="store_true", help=json_help("build"))
     b.set_defaults(func=run)
 
 
@@ -44,7 +46,7 @@ def run(args) -> int:
     try:
         opts = options(args)
     except ValueError as exc:                     # SOURCE_DATE_EPOCH malformed
-        print_json("build", 1, error=str(exc)) if args.json else print(msg("epoch.bad", why=exc), file=sys.stderr)
+        print_json("build", 1, error=str(exc)) if args.json else print(msg("epoch.bad", why=exc.args[0]), file=sys.stderr)
         return 1
     progress = Progress(args)
     try:

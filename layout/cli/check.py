@@ -6,18 +6,19 @@ import sys
 from layout.cli.report import article_count, copyfit_json_rows, errors, print_diags, print_json
 from layout.base.diagnostics import has_errors
 from layout.cli.copyfit import copyfit_table
+from layout.cli.arguments import about, json_help
+from layout.cli.bounds import WHOLE
 from layout.cli.messages import msg
 from layout.pipeline import load, make_up
 
 
 def add_parser(sub) -> None:
-    c = sub.add_parser("check", help="validate an edition without rendering")
-    c.add_argument("edition")
-    c.add_argument("--strict", action="store_true")
-    c.add_argument("--json", action="store_true", help="print one JSON object (diagnostics, copyfit)")
-    c.add_argument("--quiet", "-q", action="store_true", help="errors only")
-    c.add_argument("--page", type=int, default=0,
-                   help="check page N only: made up even when other pages have errors (listed)")
+    c = sub.add_parser("check", **about("check"))
+    c.add_argument("edition", metavar="EDITION", help=msg("help.edition"))
+    c.add_argument("--strict", action="store_true", help=msg("help.build.strict"))
+    c.add_argument("--json", action="store_true", help=json_help("check"))
+    c.add_argument("--quiet", "-q", action="store_true", help=msg("help.check.quiet"))
+    c.add_argument("--page", type=WHOLE, default=0, metavar="N", help=msg("help.check.page"))
     c.set_defaults(func=run)
 
 
@@ -37,7 +38,7 @@ def run_page(args) -> int:
     from layout.base.diagnostics import error
     from layout.pipeline.pagewise import make_up_pages
 
-    loaded = load(args.edition)
+    loaded = load(args.edition, partial=True)
     if loaded.edition is not None and args.page not in {p.number for p in loaded.edition.pages}:
         print(msg("no-page", page=args.page, pages=len(loaded.edition.pages)), file=sys.stderr)
         return 1

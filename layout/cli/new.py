@@ -6,24 +6,25 @@ import os
 import sys
 from pathlib import Path
 
-from layout.cli.report import article_count, print_diags
+from layout.cli.report import print_diags
 from layout.base.diagnostics import Phrase, has_errors
+from layout.cli.arguments import about
 from layout.cli.messages import msg
 
 
 def add_parser(sub) -> None:
-    n = sub.add_parser("new", help="start next week's edition from this one")
-    n.add_argument("next", help="the new edition's folder (or its edition.yaml)")
-    n.add_argument("--from", dest="source", required=True, metavar="EDITION", help="this week's edition")
+    n = sub.add_parser("new", **about("new"))
+    n.add_argument("next", metavar="NEXT", help=msg("help.new.next"))
+    n.add_argument("--from", dest="source", required=True, metavar="EDITION", help=msg("help.new.from"))
     n.add_argument("--keep", action="append", default=[], metavar="ID",
-                   help="copy this article as it is (a standing block); may be repeated")
-    n.add_argument("--force", action="store_true", help="replace an existing edition file")
+                   help=msg("help.new.keep"))
+    n.add_argument("--force", action="store_true", help=msg("help.new.force"))
     n.set_defaults(func=run)
 
 
 def run(args) -> int:
     from layout.edition import load_edition
-    from layout.edition.nextweek import PLACEHOLDER, next_edition_text, write_next_edition
+    from layout.edition.nextweek import PLACEHOLDER, STANDING_KINDS, next_edition_text, write_next_edition
 
     edition, diags = load_edition(args.source)
     if edition is None or has_errors(diags):
@@ -56,7 +57,9 @@ def run(args) -> int:
                                 edition.paper.issue_resets)
     print(msg("new.wrote", path=target, paper=edition.paper.name, date=nxt.isoformat(),
               weekday=Phrase(f"weekday.{nxt.weekday()}"), issue=issue, total=total))
-    print(msg("new.todo", n=article_count(edition) - len(args.keep), placeholder=PLACEHOLDER))
+    todo = sum(1 for p in edition.pages for a in p.articles      # ads and the 导读 are kept as they are
+               if a.id not in args.keep and a.kind not in STANDING_KINDS)
+    print(msg("new.todo", n=todo, placeholder=PLACEHOLDER))
     return 0
 
 

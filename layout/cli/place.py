@@ -9,20 +9,22 @@ from pathlib import Path
 
 from layout.base.diagnostics import has_errors
 from layout.cli.report import errors, print_diags, print_json
+from layout.cli.arguments import about, json_help
+from layout.cli.bounds import WHOLE
 from layout.cli.messages import msg
 from layout.pipeline import load, make_up
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("place", help="show (and with --write keep) the makeup's placements")
-    p.add_argument("edition")
-    p.add_argument("--page", type=int, default=0, help="only this page")
+    p = sub.add_parser("place", **about("place"))
+    p.add_argument("edition", metavar="EDITION", help=msg("help.edition"))
+    p.add_argument("--page", type=WHOLE, default=0, help=msg("help.place.page"))
     p.add_argument("--write", action="store_true",
-                   help="write the automatic placements into the edition file (comments kept)")
-    p.add_argument("--json", action="store_true", help="print one JSON object (placements)")
-    p.add_argument("--variants", type=int, default=0, metavar="K",
-                   help="K different good makeups of --page (default 1) as proof images side by side")
-    p.add_argument("-o", "--out", default="", help="with --variants: the PNG (default: output/…/variants-pN.png)")
+                   help=msg("help.place.write"))
+    p.add_argument("--json", action="store_true", help=json_help("place"))
+    p.add_argument("--variants", type=WHOLE, default=0, metavar="K",
+                   help=msg("help.place.variants"))
+    p.add_argument("-o", "--out", default="", help=msg("help.place.out"))
     p.set_defaults(func=run)
 
 

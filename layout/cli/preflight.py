@@ -4,17 +4,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from layout.cli.arguments import about, json_help
 from layout.cli.bounds import INK_LIMIT
 from layout.cli.report import print_json
 from layout.cli.messages import language, msg
 
 
 def add_parser(sub) -> None:
-    f = sub.add_parser("preflight", help="check any PDF for print readiness")
-    f.add_argument("pdf")
-    f.add_argument("--ink-limit", type=INK_LIMIT, default=240.0, help="total ink in %%, 100 to 400 (default 240)")
-    f.add_argument("--json", action="store_true", help="print one JSON object (the checks)")
-    f.add_argument("--quiet", "-q", action="store_true", help="no output; the exit code tells")
+    f = sub.add_parser("preflight", **about("preflight"))
+    f.add_argument("pdf", metavar="PDF", help=msg("help.preflight.pdf"))
+    f.add_argument("--ink-limit", type=INK_LIMIT, default=240.0, help=msg("help.preflight.ink-limit"))
+    f.add_argument("--json", action="store_true", help=json_help("preflight"))
+    f.add_argument("--quiet", "-q", action="store_true", help=msg("help.preflight.quiet"))
     f.set_defaults(func=run)
 
 

@@ -4,20 +4,21 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from layout.cli.bounds import DPI
+from layout.cli.arguments import about
+from layout.cli.bounds import DPI, WHOLE
 from layout.cli.report import print_diags, without_info
 from layout.cli.messages import msg
 from layout.pipeline import preview
 
 
 def add_parser(sub) -> None:
-    v = sub.add_parser("preview", help="render one page to PNG")
-    v.add_argument("edition")
-    v.add_argument("--page", type=int, default=1)
-    v.add_argument("--dpi", type=DPI, default=100.0, help="10 to 600 (default 100)")
-    v.add_argument("-o", "--out", default="", help="PNG path (default: output/<paper>/<date>/preview-pN.png)")
-    v.add_argument("--open", action="store_true", help="hand the PNG to the desktop's viewer (xdg-open/open)")
-    v.add_argument("--proof", action="store_true", help="the proof view: grid, frames, copyfit drawn on the page")
+    v = sub.add_parser("preview", **about("preview"))
+    v.add_argument("edition", metavar="EDITION", help=msg("help.edition"))
+    v.add_argument("--page", type=WHOLE, default=1, help=msg("help.preview.page"))
+    v.add_argument("--dpi", type=DPI, default=100.0, help=msg("help.dpi"))
+    v.add_argument("-o", "--out", default="", help=msg("help.preview.out"))
+    v.add_argument("--open", action="store_true", help=msg("help.preview.open"))
+    v.add_argument("--proof", action="store_true", help=msg("help.preview.proof"))
     v.set_defaults(func=run)
 
 

@@ -3,7 +3,8 @@ runs the loop; the fonts are loaded once for the session).  Each round is
 layout.pipeline.build (plates preflighted, as `newsprint build`) or .preview."""
 from __future__ import annotations
 
-from layout.cli.bounds import DPI, TIMEOUT
+from layout.cli.arguments import about
+from layout.cli.bounds import DPI, TIMEOUT, WHOLE
 from layout.cli.build import preflight_failures
 from layout.cli.report import once, without_info
 from layout.cli.messages import diag_line, msg
@@ -11,15 +12,15 @@ from layout.pipeline import BuildOptions, build, preview
 
 
 def add_parser(sub) -> None:
-    w = sub.add_parser("watch", help="rebuild (or re-preview a page) whenever the edition's files change")
-    w.add_argument("edition")
-    w.add_argument("-o", "--output", default="output", help="output root (default: output/)")
-    w.add_argument("--page", type=int, default=0, help="re-preview this page as PNG instead of building")
-    w.add_argument("--dpi", type=DPI, default=100.0, help="10 to 600 (default 100)")
-    w.add_argument("--proof", action="store_true", help="write the proof view too")
-    w.add_argument("--max-builds", type=int, default=0, help="stop after this many builds (0: never)")
+    w = sub.add_parser("watch", **about("watch"))
+    w.add_argument("edition", metavar="EDITION", help=msg("help.edition"))
+    w.add_argument("-o", "--output", default="output", help=msg("help.output"))
+    w.add_argument("--page", type=WHOLE, default=0, help=msg("help.watch.page"))
+    w.add_argument("--dpi", type=DPI, default=100.0, help=msg("help.dpi"))
+    w.add_argument("--proof", action="store_true", help=msg("help.watch.proof"))
+    w.add_argument("--max-builds", type=WHOLE, default=0, help=msg("help.watch.max-builds"))
     w.add_argument("--timeout", type=TIMEOUT, default=0.0,
-                   help="stop after this many seconds, up to a week (0: never)")
+                   help=msg("help.watch.timeout"))
     w.set_defaults(func=run)
 
 
@@ -39,10 +40,10 @@ def build_once(args, fonts):
                          fonts=fonts, whole=True)
         lines = [diag_line(d) for d in once(without_info(result.diagnostics))]
         if result.page_missing:
-            return None, lines + [f"the edition has no page {args.page}"]
+            return None, lines + [msg("watch.no-page", page=args.page)]
         if result.path is None:
             return None, lines + [msg("nothing-written")]
-        return result.layout, lines + [f"wrote {result.path}"]
+        return result.layout, lines + [msg("watch.wrote", path=result.path)]
     result = build(args.edition, args.output, BuildOptions(proof=args.proof), fonts=fonts)
     lines = [diag_line(d) for d in once(without_info(result.diagnostics))]
     if not result.plates:

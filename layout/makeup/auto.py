@@ -391,7 +391,34 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
     whose blocks may end a few lines short; None if even that does not exist. variant k
     > 0: the k-th best other arrangement instead (the last one when there are fewer)."""
     found = solutions(planner, parts, columns, rows, fixed, variant + 1)
-    return found[min(variant, len(found) - 1)] if found else None
+    if not found:
+        return None
+    best = found[min(variant, len(found) - 1)]
+    capped = capped_sizes(planner, parts, best.blocks)
+    if capped is not None:      # once more with the lesser headlines no larger than the greater ones came out
+        again = solutions(planner, capped, columns, rows, fixed, variant + 1)
+        if again and again[min(variant, len(again) - 1)].score < best.score:
+            best = again[min(variant, len(again) - 1)]
+    return best
+
+
+def capped_sizes(planner: Planner, parts: list[Part], blocks) -> list[Part] | None:
+    """The parts again, each story sized by rank (rank_headline_sizes) capped at the size
+    the 主题 of a greater one came out in (shrunk to fit its block's width), so that sizes
+    never grow as rank drops; None when no size needs it."""
+    span = {id(b.part): b.span for b in blocks if b.part is not None}
+    out, ceiling, changed = [], None, False
+    for part in parts:
+        width = span.get(id(part))
+        if rank_sized(part) and width:
+            if ceiling is not None and part.headline_size > ceiling + 0.01:
+                part = replace(part, headline_size=ceiling)
+                changed = True
+            head = planner.headline(part, planner.inner_width(part, width), part.headline_size)
+            if head is not None:
+                ceiling = head[2] if ceiling is None else min(ceiling, head[2])
+        out.append(part)
+    return out if changed else None
 
 
 def solutions(planner: Planner, parts: list[Part], columns: int, rows: int,
@@ -480,7 +507,7 @@ def fallback(planner: Planner, parts: list[Part], columns: int, rows: int,
         heights = _share(want, floor, s.rows)
         row = s.top
         for part, menu, h in zip(group, menus, heights):
-            shape = menu.get(h)
+            shape = menu.get(h) or Shape(span=s.span, rows=h, headline_size=part.headline_size)   # its rank's size
             out.append(Block(s.col, s.span, row, h, shape.head_rows if shape else 0,
                              is_separator(part), part, shape))
             row += h
@@ -516,6 +543,12 @@ RANK_STEPS = (0, 4, 6, 6, 8)     # 主题 size below the style's, by rank (then 
 SEPARATE_KINDS = ("commentary", "verse")    # their headlines have styles of their own
 
 
+def rank_sized(part: Part) -> bool:
+    """A story whose headline is sized by its rank: not a continuation, not of a kind with
+    a headline style of its own, not sized by the editor."""
+    return part.article.kind not in SEPARATE_KINDS and part.start is None and not part.article.headline_size
+
+
 def rank_headline_sizes(paper, parts: list[Part]) -> list[Part]:
     """Headline sizes that never grow as rank drops: the lead at the headline style's
     size, each later story a step smaller, never below the style's smallest size.
@@ -523,8 +556,7 @@ def rank_headline_sizes(paper, parts: list[Part]) -> list[Part]:
     style = paper.styles["headline"]
     out, k = [], 0
     for part in parts:
-        art = part.article
-        if art.kind in SEPARATE_KINDS or part.start is not None or art.headline_size:
+        if not rank_sized(part):
             out.append(part)
             continue
         step = RANK_STEPS[min(k, len(RANK_STEPS) - 1)]

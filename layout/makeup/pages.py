@@ -10,13 +10,13 @@ from layout.makeup.grid import PageGrid, make_grid
 from layout.makeup.model import BlockFrame, CopyfitEntry, EditionLayout, PageFill, PageLayout, PlacedBlock, Rect
 from layout.makeup.normalised import normalisation_notes
 from layout.makeup.styles import Typesetter
-from layout.makeup.auto import fallback, fixed_block, no_fit, rank_headline_sizes, solve
+from layout.makeup.auto import capped_sizes, fallback, fixed_block, no_fit, rank_headline_sizes, solve
 from layout.makeup.plan import Part, Planner
 from layout.edition.model import Continuation, Placement
 from dataclasses import replace
 
 MIN_PPI = 150
-BLOCK_KINDS = ("article", "continuation", "ad")     # frames that fill the grid
+BLOCK_KINDS = ("article", "continuation", "ad", "index")     # frames that fill the grid
 
 
 def foot_ads(articles, rows: int):
@@ -172,7 +172,7 @@ def _make_page(ts, grid, edition, page, resumes, carried, variant=0):
             ts.diagnostics.append(warning("overflow", place.pos, article=art.id, chars=res.overflow_chars,
                                           lines=res.lines_needed - res.lines_set, page=page.number))
         short = 0 if res.resume is not None else res.lines_available - res.lines_set
-        kind = "continuation" if cont is not None else "article"
+        kind = "continuation" if cont is not None else ("index" if art.kind == "index" else "article")
         frames.append(BlockFrame(art.id, rect, kind, res.lines_needed, res.lines_available, res.overflow_chars))
         placed.append(PlacedBlock(page.number, art.id, cont is not None, place.column, place.span, row, rows,
                                   (shape.headline_size if shape else 0.0) or art.headline_size,
@@ -246,6 +246,10 @@ def _automatic(ts, planner, edition, page, rows_avail, hand, resumes, carried=()
         blocks = solution.blocks
     else:       # say why, and still set every story (nothing is ever dropped)
         blocks = fallback(planner, parts, grid.columns, rows_avail, fixed)
+        capped = capped_sizes(planner, parts, blocks)
+        if capped is not None:      # no lesser headline larger than a greater one came out
+            parts = capped
+            blocks = fallback(planner, parts, grid.columns, rows_avail, fixed)
         ts.diagnostics.extend(no_fit(planner, parts, grid, rows_avail, blocks, page.number))
     out = []
     for b in blocks:

@@ -2,18 +2,22 @@
 still have errors (`preview --page N`, `check --page N`, the desk).  `build` never uses
 this: it refuses an edition with any error.
 
-An error belongs to a page when its position lies in that page's part of the edition file
-(from its `- number:` line to the next page's); any other error (the paper, the edition's
-own fields, a file that cannot be read) holds up every page.  A page is held up by its own
-errors and by those of a page whose article it continues (转版).  A 【待填写】 placeholder
-holds up nothing: its article is made up as it stands and drawn as a grey block.
+The edition is loaded `partial` (layout.pipeline.load): as read even when some page's part
+of the file has errors.  An error belongs to a page when it was found while that page's
+part was read (its story files included) or its position lies in that part (from its
+`- number:` line to the next page's); any other error (the paper, the edition's own
+fields, YAML that does not parse, so the file cannot be read at all) holds up every page.
+A page is held up by its own errors and by those of a page whose article it continues
+(转版, also one made automatically); a held page is made up as an empty page, so nothing
+of it reaches the others.  A 【待填写】 placeholder holds up nothing: its article is made
+up as it stands and drawn as a grey block.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from layout.base.diagnostics import Severity
+from layout.base.diagnostics import Severity, info
 
 
 @dataclass(frozen=True)
@@ -24,7 +28,7 @@ class Pages:
     fonts: object
     layout: object                 # EditionLayout of `made` (None when none could be)
     made: tuple[int, ...]
-    held: dict                     # page -> its errors (or the edition-wide errors)
+    held: dict                     # page -> its errors (or the edition-wide errors), of every page held
     diagnostics: tuple
 
     @property
@@ -63,33 +67,53 @@ def make_up_pages(loaded, only=None, variant=None) -> Pages:
 
     edition = loaded.edition
     if edition is None:
-        return Pages(None, loaded.fonts, None, (), {0: tuple(_errors(loaded.diagnostics))}, loaded.diagnostics)
+        note = unreadable(loaded)
+        return Pages(None, loaded.fonts, None, (), {0: tuple(_errors(loaded.diagnostics)) + note},
+                     loaded.diagnostics + note)
     diags = tuple(loaded.diagnostics) + _placements(loaded)
     wanted = [p.number for p in edition.pages if only is None or p.number in only]
     own: dict = {}
     edition_wide = []
     for d in _errors(diags):
-        page = page_of(edition, d)
+        page = loaded.found_on.get(d) or page_of(edition, d)
         if page is None:
             edition_wide.append(d)
         else:
             own.setdefault(page, []).append(d)
     if edition_wide:
-        return Pages(edition, loaded.fonts, None, (), {n: tuple(edition_wide) for n in wanted}, diags)
+        return Pages(edition, loaded.fonts, None, (), {p.number: tuple(edition_wide) for p in edition.pages}, diags)
     sources = _continued_from(edition)
     held = {}
-    for n in wanted:
+    for n in (p.number for p in edition.pages):
         errs = list(own.get(n, ())) + [d for src in sources.get(n, ()) for d in own.get(src, ())]
         if errs:
             held[n] = tuple(errs)
     made = tuple(n for n in wanted if n not in held)
     if not made:
         return Pages(edition, loaded.fonts, None, (), held, diags)
-    clean = Loaded(edition, loaded.fonts, ())
+    clean = Loaded(emptied(edition, set(own)), loaded.fonts, ())
     layout = make_up(clean, only=set(made), variant=variant).layout
     layout = grey_placeholders(layout, edition)
     diags = diags + tuple(d for d in layout.diagnostics if d not in diags)
     return Pages(edition, loaded.fonts, layout, made, held, diags)
+
+
+def unreadable(loaded) -> tuple:
+    """A note for an edition that could not be read at all, saying that every page waits
+    for its errors (an error inside one page's part of the file would hold up only that
+    page); () when it was read."""
+    errs = _errors(loaded.diagnostics)
+    if loaded.edition is not None or not errs:
+        return ()
+    return (info("pages.unreadable", errs[0].pos),)
+
+
+def emptied(edition, numbers: set):
+    """The edition with the pages in `numbers` left empty (no articles, no continuations)."""
+    if not numbers:
+        return edition
+    return replace(edition, pages=tuple(replace(p, articles=(), continuations=()) if p.number in numbers else p
+                                        for p in edition.pages))
 
 
 def _placements(loaded) -> tuple:
@@ -106,13 +130,17 @@ def _placements(loaded) -> tuple:
 
 
 def _continued_from(edition) -> dict:
-    """page -> the pages whose articles it continues."""
+    """page -> the pages whose articles it continues (the page before it too, when an
+    article there may jump automatically)."""
     home = {a.id: p.number for p in edition.pages for a in p.articles}
     out: dict = {}
     for p in edition.pages:
         for c in p.continuations:
             if c.article_id in home and home[c.article_id] != p.number:
                 out.setdefault(p.number, set()).add(home[c.article_id])
+    for before, page in zip(edition.pages, edition.pages[1:]):
+        if any(a.may_continue for a in before.articles):
+            out.setdefault(page.number, set()).add(before.number)
     return out
 
 

@@ -3,7 +3,7 @@ its result as a frozen dataclass; nothing here prints."""
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from layout.base.diagnostics import Diagnostic, Severity, error, has_errors
@@ -13,10 +13,12 @@ from layout.pipeline.outputs import (edition_stem, out_dir, preview_name, remove
 
 @dataclass(frozen=True)
 class Loaded:
-    """An edition read with its fonts; `edition` is None when it could not be read."""
+    """An edition read with its fonts; `edition` is None when it could not be read (and,
+    unless loaded `partial`, when it has errors)."""
     edition: object
     fonts: object
     diagnostics: tuple[Diagnostic, ...]
+    found_on: dict = field(default_factory=dict, compare=False)   # partial: diagnostic -> its page
 
     @property
     def ok(self) -> bool:
@@ -93,20 +95,24 @@ class PreviewResult:
     path: Path | None = None                # the PNG written
 
 
-def load(edition_path, fonts=None) -> Loaded:
+def load(edition_path, fonts=None, partial: bool = False) -> Loaded:
     """The edition (its file or folder) with the fonts (`fonts` if given: watch keeps one
-    FontSet), its 【待填写】 placeholders and its placements checked."""
-    from layout.edition import load_edition
+    FontSet), its 【待填写】 placeholders and its placements checked.  `partial` (page by
+    page, layout.pipeline.pagewise): the edition as read even when some page's part of
+    the file has errors, with the page each error was found on."""
+    from layout.edition import load_edition_pages
     from layout.fonts import FontSet
     from layout.edition.nextweek import placeholder_diagnostics
 
     fonts = fonts or FontSet.load()
-    edition, diags = load_edition(edition_path, font_ids=fonts.ids())
+    edition, diags, found_on = load_edition_pages(edition_path, font_ids=fonts.ids())
+    if not partial and has_errors(diags):
+        edition, found_on = None, {}
     diags = list(diags)
     if edition is not None:
         diags += placeholder_diagnostics(edition_path)   # left by `newsprint new`
     if edition is None or has_errors(diags):
-        return Loaded(edition, fonts, tuple(diags))
+        return Loaded(edition, fonts, tuple(diags), found_on)
     from layout.edition.placement import check_placements
     from layout.makeup import furniture_rows, make_grid
 
@@ -133,6 +139,9 @@ def make_up(loaded: Loaded, only=None, strict: bool = False, variant=None) -> Ma
     diags = loaded.diagnostics + tuple(layout.diagnostics) + tuple(loaded.fonts.take_notes())
     if not any(d.code.startswith(("text-outside", "text-overprints")) for d in layout.diagnostics):
         diags += _not_told(verify_layout(layout, loaded.fonts), layout.diagnostics)   # nothing hidden
+    from layout.makeup.verify import small_text
+
+    diags += small_text(layout, loaded.edition.paper.min_text_pt, _block_pos(loaded.edition))
     from layout.makeup.weights import weight_fallbacks
 
     diags += weight_fallbacks(loaded.edition, loaded.fonts)
@@ -157,6 +166,18 @@ def _not_told(found, told) -> tuple[Diagnostic, ...]:
         names = (args.get("block"), args.get("first"), args.get("second"))
         return args.get("page") in pages and all(n in FURNITURE_FRAMES for n in names if n is not None)
     return tuple(d for d in found if not told_already(d))
+
+
+def _block_pos(edition):
+    """block id -> where the edition or paper file writes it (None: nowhere known)."""
+    paper = edition.paper
+    furniture = {"masthead": paper.masthead.pos, "folio": paper.folio.pos}
+
+    def where(block: str):
+        art = edition.article(block)
+        pos = art.pos if art is not None else furniture.get(block)
+        return pos if pos is not None and pos.line else None
+    return where
 
 
 def _no_step(mid: str, **fields) -> None:
@@ -226,11 +247,11 @@ def preview(edition_path, page: int, png=None, *, dpi: float = 100.0, proof: boo
     page is made up unless `whole` (watch: the copyfit of every page).  Other pages' errors
     (and 【待填写】 placeholders, drawn grey) do not hold the page up: they are listed in the
     result's diagnostics (layout.pipeline.pagewise)."""
-    from layout.pipeline.pagewise import make_up_pages
+    from layout.pipeline.pagewise import make_up_pages, unreadable
 
-    loaded = load(edition_path, fonts)
+    loaded = load(edition_path, fonts, partial=True)
     if loaded.edition is None:
-        return PreviewResult(None, None, loaded.diagnostics)
+        return PreviewResult(None, None, loaded.diagnostics + unreadable(loaded))
     if page not in {p.number for p in loaded.edition.pages}:
         return PreviewResult(loaded.edition, None, loaded.diagnostics, page_missing=True)
     made = make_up_pages(loaded, None if whole else {page}, variant=(page, variant) if variant else None)

@@ -123,3 +123,29 @@ def test_a_broken_file_shows_its_error_over_the_last_pages_and_recovers(page, ed
     page.wait_for_selector("#broken", state="hidden")
     assert page.locator("#status").get_attribute("data-state") == "live"
     assert page.locator("#strip .thumb").count() == 4
+
+
+def test_an_error_in_page_3s_part_holds_up_page_3_only(page, edition):
+    """A bad value in page 3's articles: page 3's thumbnail is marked and keeps its last
+    image, page 1 (in view) shows no overlay and still takes an edit; page 3 shows the
+    error over it; the fix brings it back."""
+    text = edition.read_text(encoding="utf-8")
+    shown = thumbs(page)
+    edition.write_text(text.replace("      - id: classes-online\n        kind: news\n",
+                                    "      - id: classes-online\n        kind: newz\n", 1), encoding="utf-8")
+    page.wait_for_selector("#strip .thumb.held[data-page='3']")
+    assert page.locator("#strip .thumb.held").count() == 1
+    assert page.locator("#broken").is_hidden()                 # page 1 is not held up
+    assert "edition.yaml:" in page.locator("#problems").inner_text()
+    story = lead_story(edition)
+    lead = story.read_text(encoding="utf-8")
+    story.write_text(lead.replace("参加会议。", "出席会议。", 1), encoding="utf-8")
+    page.wait_for_function(f"document.querySelector('#strip .thumb[data-page=\"1\"] img').dataset.url !== {shown['1']!r}")
+    assert thumbs(page)["3"] == shown["3"]
+    page.click("#strip .thumb[data-page='3']")
+    page.wait_for_selector("#broken:not([hidden])")
+    assert "edition.yaml:" in page.locator("#broken-list").inner_text()
+    edition.write_text(text, encoding="utf-8")
+    page.wait_for_selector("#strip .thumb.held", state="detached")
+    page.wait_for_selector("#broken", state="hidden")
+    page.click("#strip .thumb[data-page='1']")

@@ -102,3 +102,41 @@ def test_the_browser_says_which_page_is_in_view(desk):
     assert asyncio.run(status("POST", "/api/focus/3")) == 204 and desk.focus == 3
     assert asyncio.run(status("POST", "/api/focus/9")) == 404 and desk.focus == 3
     assert asyncio.run(status("GET", "/api/focus/2")) == 405 and desk.focus == 3
+
+
+def test_a_bad_value_on_page_3_holds_up_page_3_and_the_others_go_on(desk, edition):
+    """The desk loads page by page: page 3's error is shown over its last good image while
+    an edit of page 1 still comes through; fixing it brings page 3 back."""
+    good3 = desk.snapshot.pages[3]
+    text = edition.read_text(encoding="utf-8")
+    edit(edition, "      - id: classes-online\n        kind: news\n", "      - id: classes-online\n        kind: newz\n")
+    snap = desk.rebuild()
+    assert [d.code for d in snap.broken] == ["choice"] or all(d.pos.line > 90 for d in snap.broken)
+    assert snap.pages[3] is good3
+    edit(edition, "区委副书记田利跃参加会议。'", "区委副书记田利跃等参加会议。'")
+    early = []
+    snap = desk.rebuild(early.append)
+    assert [n for s in (*early, snap) for n in s.changed] == [1]
+    assert snap.broken and snap.pages[3] is good3 and snap.held == {3}
+    state = desk.state("en")
+    assert "edition.yaml:" in state["broken"][0]["text"] and state["held"] == [3]
+    edition.write_text(text, encoding="utf-8")
+    snap = desk.rebuild()
+    assert snap.broken == () and snap.held == set()
+
+
+def test_yaml_that_does_not_parse_says_every_page_waits(desk, edition):
+    good = desk.snapshot.pages
+    edit(edition, "    section: 社区·民生\n", "    section: [社区·民生\n")
+    snap = desk.rebuild()
+    assert snap.pages == good
+    texts = [d["text"] for d in desk.state("en")["broken"]]
+    assert any("YAML syntax" in t for t in texts)
+    assert any("every page waits for this error" in t for t in texts)
+
+
+def test_a_proof_image_outlives_versions_that_leave_its_page_alone(desk, edition):
+    proof3 = desk.page_png(3, proof=True)
+    edit(edition, "区委副书记田利跃参加会议。'", "区委副书记田利跃等参加会议。'")
+    assert desk.rebuild().changed == (1,)
+    assert desk.page_png(3, proof=True) is proof3

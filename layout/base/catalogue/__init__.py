@@ -19,7 +19,7 @@ import string
 from importlib import import_module
 
 LANGUAGES = ("en", "zh")
-STAGE_MODULES = ("edition", "fonts", "compose", "makeup", "render", "press", "preflight", "cli")
+STAGE_MODULES = ("edition", "fonts", "compose", "makeup", "render", "press", "preflight", "cli", "usage")
 _LIST_SEPARATOR = {"en": ", ", "zh": "、"}
 _CLAUSE_SEPARATOR = {"en": "; ", "zh": "；"}
 _entries: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None

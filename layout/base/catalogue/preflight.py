@@ -40,6 +40,7 @@ ENTRIES = {
     "pf.too-complex": ("page {page}: too complex to check ({why})", "第{page}页：过于复杂，无法检查（{why}）"),
     "pf.too-deep": ("forms nested more than {n} deep", "表单嵌套超过 {n} 层"),
     "pf.too-many-ops": ("more than {n:,} content operations", "内容操作超过 {n:,} 个"),
+    "pf.too-many-objects": ("more than {n:,} objects to look through", "要查看的对象超过 {n:,} 个"),
     "pf.too-many-forms": ("more than {n:,} forms drawn", "绘制表单超过 {n:,} 次"),
     # readable, encryption
     "pf.unreadable": ("unreadable", "无法读取"),
@@ -61,7 +62,7 @@ ENTRIES = {
     "pf.fonts.not-embedded": ("not embedded: {fonts}", "未嵌入：{fonts}"),
     # content-readable
     "pf.content.read": ("{read} of {total} pages read", "{total} 页中读出 {read} 页"),
-    "pf.content.broken": ("{pages} (what these pages hold is not checked)", "{pages}（这些页面的内容未检查）"),
+    "pf.content.broken": ("{items} (what these pages hold is not checked)", "{items}（这些页面的内容未检查）"),
     # no-rgb
     "pf.rgb": ("RGB on {n} of {total} pages", "{total} 页中有 {n} 页用了 RGB"),
     "pf.what.operator": ("{op} operator", "{op} 运算符"),

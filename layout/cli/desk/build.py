@@ -5,10 +5,18 @@ from __future__ import annotations
 
 
 def load(path: str, fonts):
-    """The edition as the build loads it (a pipeline Loaded: .ok, .edition, .diagnostics)."""
+    """The edition as the build loads it, but kept when only some pages' parts of the file
+    have errors (a pipeline Loaded, partial: .ok, .edition, .diagnostics)."""
     from layout.pipeline import load as load_edition
 
-    return load_edition(path, fonts)
+    return load_edition(path, fonts, partial=True)
+
+
+def unreadable(loaded) -> tuple:
+    """The note that every page waits, for an edition that cannot be read at all."""
+    from layout.pipeline.pagewise import unreadable as note
+
+    return note(loaded)
 
 
 def make_up_pages(loaded, only):

@@ -6,22 +6,23 @@ import socket
 import sys
 import threading
 
+from layout.cli.arguments import about
+from layout.cli.bounds import DPI, WHOLE
 from layout.cli.messages import msg
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
 def add_parser(sub) -> None:
-    s = sub.add_parser("serve", help="the editor's desk: the edition live in the browser")
-    s.add_argument("edition")
-    s.add_argument("--port", type=int, default=8017, help="TCP port (default 8017; 0: any free one)")
+    s = sub.add_parser("serve", **about("serve"))
+    s.add_argument("edition", metavar="EDITION", help=msg("help.edition"))
+    s.add_argument("--port", type=WHOLE, default=8017, help=msg("help.serve.port"))
     s.add_argument("--host", default="127.0.0.1",
-                   help="address to listen on (default 127.0.0.1: this computer only)")
-    s.add_argument("--dpi", type=float, default=100.0, help="page images' resolution (default 100)")
+                   help=msg("help.serve.host"))
+    s.add_argument("--dpi", type=DPI, default=100.0, help=msg("help.serve.dpi"))
     s.add_argument("--editor-url", default=os.environ.get("NEWSPRINT_EDITOR_URL", ""),
-                   help="link that opens a source line, with {path} {line} {col} "
-                        "(default vscode://file/{path}:{line}:{col}; or $NEWSPRINT_EDITOR_URL)")
-    s.add_argument("--open", action="store_true", help="open the desk in the desktop's browser")
+                   help=msg("help.serve.editor-url"))
+    s.add_argument("--open", action="store_true", help=msg("help.serve.open"))
     s.set_defaults(func=run)
 
 

@@ -48,6 +48,7 @@ class Snapshot:
     cpu: float = 0.0               # of which the building thread's CPU time (what load cannot inflate)
     steps: tuple = ()              # (step, CPU seconds) of that: load, makeup, draw, png
     proof: dict = field(default_factory=dict)   # (number, version) -> PNG, filled on demand
+    held: frozenset = frozenset()  # pages whose errors (or a bug) hold them up: made up again next time
 
 
 class Steps:
@@ -105,7 +106,9 @@ class Desk:
             old, loaded = self._start()
             if loaded.edition is None:
                 return self._publish(self._unreadable(old, loaded))
-            only = None if old.broken else changed_pages(old.edition, loaded.edition)
+            only = changed_pages(old.edition, loaded.edition)
+            if only is not None:
+                only |= old.held & {p.number for p in loaded.edition.pages}
             stages = self._stages(only, loaded.edition, old)
             for i, part in enumerate(stages):
                 snap = self._publish(self._build(self.snapshot, loaded, part))
@@ -135,7 +138,8 @@ class Desk:
         old = self.snapshot
         what = f"{type(exc).__name__}: {exc}"
         return self._publish(dataclasses.replace(old, version=old.version + 1, changed=(),
-                                                 broken=(error("desk.internal", None, what=what),)))
+                                                 broken=(error("desk.internal", None, what=what),),
+                                                 held=frozenset(old.pages)))
 
     def _start(self):
         """(the current snapshot, the edition loaded again), the clock started."""
@@ -148,8 +152,12 @@ class Desk:
     def _unreadable(self, old: Snapshot, loaded) -> Snapshot:
         """The file cannot be read at all (its YAML does not parse): every page waits, the
         last good images stay, the error is said over them."""
-        return dataclasses.replace(old, version=old.version + 1, broken=_errors(loaded.diagnostics),
-                                   changed=(), seconds=self._steps.seconds(), proof=old.proof)
+        from layout.cli.desk.build import unreadable
+
+        return dataclasses.replace(old, version=old.version + 1,
+                                   broken=_errors(loaded.diagnostics) + unreadable(loaded),
+                                   changed=(), seconds=self._steps.seconds(), proof=old.proof,
+                                   held=frozenset(old.pages))
 
     def _stages(self, only, edition, old: Snapshot) -> list:
         """The page sets made up one after the other: the page in view first when more than
@@ -184,10 +192,11 @@ class Desk:
                 self._unconfirmed = True
         if layout is None:
             return dataclasses.replace(old, version=old.version + 1, broken=made.blocking, changed=(),
-                                       seconds=self._steps.seconds(), proof=old.proof)
+                                       seconds=self._steps.seconds(), proof=old.proof,
+                                       held=frozenset(made.held))
         snap = self._next(old, loaded.edition, made.diagnostics, made.blocking, layout, full)
         return dataclasses.replace(snap, seconds=self._steps.seconds(), cpu=self._steps.cpu(),
-                                   steps=self._steps.items())
+                                   steps=self._steps.items(), held=frozenset(made.held))
 
     def _next(self, old: Snapshot, edition, diags, broken, layout, full: bool = False) -> Snapshot:
         """The snapshot after `old` with `layout`; `full`: pages drawn by patching are drawn
@@ -210,7 +219,7 @@ class Desk:
         all_diags = tuple(diags) + tuple(d for d in layout.diagnostics if d not in diags)
         proof = {k: v for k, v in old.proof.items() if pages.get(k[0]) and pages[k[0]].version == k[1]}
         return Snapshot(version, pages, edition, layout, all_diags, tuple(broken), tuple(changed),
-                        self._steps.seconds(), proof)
+                        seconds=self._steps.seconds(), proof=proof)
 
     def _publish(self, snap: Snapshot) -> Snapshot:
         self.snapshot = snap
@@ -379,7 +388,8 @@ def state_of(snap: Snapshot, editor_url: str, lang: str | None) -> dict:
                   "short": f.short} for f in (layout.fill if layout is not None else ())],
         "articles": articles,
         "diagnostics": [_diag(d, editor_url, lang) for d in snap.diagnostics if d.severity is not Severity.INFO],
-        "broken": [_diag(d, editor_url, lang) for d in snap.broken if d.severity is not Severity.INFO],
+        "broken": [_diag(d, editor_url, lang) for d in snap.broken],
+        "held": sorted(snap.held),
         "seconds": round(snap.seconds, 4),
         "cpu_seconds": round(snap.cpu, 4),
         "cpu_steps": dict(snap.steps),

@@ -87,7 +87,10 @@ function renderStrip() {
     if (fresh) { b.classList.remove("fresh"); void b.offsetWidth; b.classList.add("fresh"); }
     b.setAttribute("aria-current", String(p.number === desk.page));
     const m = pageMarks(p.number);
+    const held = (desk.state.held || []).includes(p.number);
+    b.classList.toggle("held", held);
     const badges = el("span", { class: "badges" },
+      held ? el("span", { class: "badge held", text: "!", title: t("desk.ui.held", { n: p.number }) }) : null,
       m.over ? el("span", { class: "badge over", text: m.over, title: t("desk.ui.n-over", { n: m.over }) }) : null,
       m.short ? el("span", { class: "badge short", text: m.short, title: t("desk.ui.n-short", { n: m.short }) }) : null);
     b.querySelector(".cap").replaceChildren(
@@ -118,11 +121,12 @@ function renderPage() {
     r.addEventListener("click", ev => { ev.stopPropagation(); select(f.id, p.number, f); });
     return r;
   }));
-  const broken = desk.state.broken.length > 0;
+  // the errors over this page when they hold it up (a broken file holds up every page)
+  const broken = desk.state.broken.length > 0 && (desk.state.held || []).includes(p.number);
   $("sheet").classList.toggle("dim", broken);
   $("broken").hidden = !broken;
   if (broken) {
-    $("broken-head").textContent = t("desk.ui.broken");
+    $("broken-head").textContent = someHeld() ? t("desk.ui.held", { n: p.number }) : t("desk.ui.broken");
     $("broken-list").replaceChildren(...desk.state.broken.map(d => problem(d)));
   }
 }
@@ -201,10 +205,20 @@ function renderProblems() {
   $("problems").replaceChildren(...(list.length ? list.map(problem) : [el("li", { class: "hint", text: t("desk.ui.no-problems") })]));
 }
 
+// errors hold up some pages, not all: the others are still live
+function someHeld() {
+  const held = desk.state.held || [];
+  return held.length > 0 && held.length < desk.state.pages.length;
+}
+
 let lastUpdate = null;
 function renderStatus() {
   const s = $("status");
-  if (desk.state.broken.length) { s.dataset.state = "broken"; s.textContent = t("desk.ui.broken"); return; }
+  if (desk.state.broken.length) {
+    s.dataset.state = "broken";
+    s.textContent = someHeld() ? t("desk.ui.held-some", { pages: desk.state.held.join("、") }) : t("desk.ui.broken");
+    return;
+  }
   s.dataset.state = "live";
   const time = new Date().toLocaleTimeString(LANG === "zh" ? "zh-CN" : "en-GB", { hour12: false });
   if (lastUpdate !== desk.state.version) lastUpdate = desk.state.version;
