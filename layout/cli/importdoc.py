@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from layout.cli.report import print_diags
-from layout.base.diagnostics import has_errors
+from layout.base.diagnostics import Phrase, has_errors
 from layout.cli.arguments import about
 from layout.cli.bounds import WHOLE
 from layout.cli.messages import msg
@@ -29,8 +29,9 @@ def add_parser(sub) -> None:
     i.set_defaults(func=run)
 
 
-def _fail(text: str) -> int:
-    print(f"newsprint: {text}; nothing was written", file=sys.stderr)
+def _fail(code: str, **args) -> int:
+    """The import refused: `newsprint: why; nothing was written` (why: the catalogue entry `code`)."""
+    print(msg("import.failed", why=Phrase(code, **args)), file=sys.stderr)
     return 1
 
 
@@ -40,9 +41,9 @@ def run(args) -> int:
 
     source = Path(args.file)
     if not source.is_file():
-        return _fail(f"no such file: {source}")
+        return _fail("import.no-file", path=source)
     if bool(args.into) != (args.page is not None):
-        return _fail("--into and --page go together")
+        return _fail("import.into-and-page")
     copy = read_copy(source)
     if args.headline:
         copy.headline = [args.headline]
@@ -50,20 +51,20 @@ def run(args) -> int:
     if has_errors(copy.diags):
         return 1
     if not copy.paragraphs:
-        return _fail(f"{source} has no text to import")
+        return _fail("import.no-text", path=source)
     if args.into and not copy.headline:
-        return _fail(f"{source} has no headline (style it as 标题/Title in Word, or give --headline)")
+        return _fail("import.no-headline", path=source)
     text = story_text(kicker=copy.kicker, headline=tuple(copy.headline), subhead=copy.subhead,
                       byline=copy.byline, author=copy.author, paragraphs=tuple(copy.paragraphs))
     if args.into:
         return _into(args, copy, text)
     if args.id:
-        return _fail("--id names the article in an edition: give --into and --page too")
+        return _fail("import.id-needs-into")
     target = Path(args.output) if args.output else source.with_suffix(".txt")
     if target.resolve() == source.resolve():
-        return _fail(f"the story file would replace {source}: give another with -o")
+        return _fail("import.onto-source", path=source)
     if target.exists() and not args.force:
-        return _fail(f"{target} exists; use --force to replace it")
+        return _fail("import.exists", path=target)
     from layout.base.files import atomic_write
 
     atomic_write(target, text.encode("utf-8"))
@@ -80,29 +81,30 @@ def _into(args, copy, text: str) -> int:
     edition, diags = load_edition(args.into)
     if edition is None or has_errors(diags):
         print_diags(diags)
-        return _fail(f"{args.into} has errors; fix them first")
+        return _fail("import.edition-errors", path=args.into)
     if not 1 <= args.page <= len(edition.pages):
-        return _fail(f"the edition has no page {args.page} (pages 1–{len(edition.pages)})")
+        return _fail("import.no-page", page=args.page, pages=len(edition.pages))
     taken = {a.id for p in edition.pages for a in p.articles}
     if args.id:
         if not _ID.fullmatch(args.id):
-            return _fail(f"--id '{args.id}' may use only lowercase a-z, digits 0-9 and '-'")
+            return _fail("import.bad-id", id=args.id)
         if args.id in taken:
-            return _fail(f"the edition has an article '{args.id}' already")
+            return _fail("import.id-taken", id=args.id)
         article_id = args.id
     else:
         article_id = readable_id(copy.headline, taken)
     edition_file = Path(edition.path)
     story = Path(edition.dir) / "stories" / f"{article_id}.txt"
     if story.exists() and not args.force:
-        return _fail(f"{story} exists; use --force to replace it, or --id to name another")
+        return _fail("import.story-exists", path=story)
     raw = edition_file.read_bytes()
     bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
     try:
         updated = add_article(raw[len(bom):].decode("utf-8"), args.page,
                               [f"- id: {article_id}", f"  story: stories/{article_id}.txt"])
     except InsertError as exc:
-        return _fail(str(exc))
+        print(msg("import.failed", why=exc.args[0]), file=sys.stderr)
+        return 1
     atomic_write(story, text.encode("utf-8"))
     atomic_write(edition_file, bom + updated.encode("utf-8"))
     print(msg("import.wrote", path=story, n=len(copy.paragraphs)))

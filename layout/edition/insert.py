@@ -12,9 +12,11 @@ from __future__ import annotations
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from layout.base.catalogue import Phrase
+
 
 class InsertError(Exception):
-    pass
+    """The article cannot be inserted; the argument is a Phrase saying why."""
 
 
 def add_article(text: str, page: int, lines: list[str]) -> str:
@@ -23,7 +25,7 @@ def add_article(text: str, page: int, lines: list[str]) -> str:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
-        raise InsertError(f"the edition file is not valid YAML: {exc}") from None
+        raise InsertError(Phrase("insert.not-yaml", reason=str(exc))) from None
     page_node = _page(root, page)
     newline = "\r\n" if "\r\n" in text else "\n"
     rows = text.split(newline)
@@ -32,7 +34,7 @@ def add_article(text: str, page: int, lines: list[str]) -> str:
         first = articles.value[0]
         dash = rows[first.start_mark.line][:first.start_mark.column]
         if dash.strip() != "-":
-            raise InsertError(f"page {page}'s articles list is not written one '- ' item a line")
+            raise InsertError(Phrase("insert.not-one-a-line", page=page))
         at = _after(articles.value[-1])
         new = [dash + lines[0][2:]] + [" " * len(dash) + line[2:] for line in lines[1:]]
     elif articles is None or _empty(articles):
@@ -49,7 +51,7 @@ def add_article(text: str, page: int, lines: list[str]) -> str:
             head = [pad + "articles:"]
         new = head + [pad + "  " + line for line in lines]
     else:
-        raise InsertError(f"page {page}'s articles: expected a list")
+        raise InsertError(Phrase("insert.not-a-list", page=page))
     rows[at:at] = new
     result = newline.join(rows)
     _check(result, page, lines)
@@ -59,12 +61,12 @@ def add_article(text: str, page: int, lines: list[str]) -> str:
 def _page(root: Node, number: int) -> MappingNode:
     _, pages = _entry(root, "pages") if isinstance(root, MappingNode) else (None, None)
     if not isinstance(pages, SequenceNode) or pages.flow_style:
-        raise InsertError("the edition file has no block list of pages")
+        raise InsertError(Phrase("insert.no-pages"))
     for node in pages.value:
         _, n = _entry(node, "number") if isinstance(node, MappingNode) else (None, None)
         if isinstance(n, ScalarNode) and n.value == str(number):
             return node
-    raise InsertError(f"the edition has no page {number}")
+    raise InsertError(Phrase("insert.no-page", page=number))
 
 
 def _entry(mapping: MappingNode, key: str):
@@ -95,8 +97,7 @@ def _check(result: str, page: int, lines: list[str]) -> None:
     try:
         data = yaml.safe_load(result)
     except yaml.YAMLError as exc:                    # pragma: no cover - a bug here
-        raise InsertError(f"inserting the article would break the file: {exc}") from None
+        raise InsertError(Phrase("insert.would-break", reason=str(exc))) from None
     pages = [p for p in data.get("pages") or [] if isinstance(p, dict) and p.get("number") == page]
     if not pages or not pages[0].get("articles") or pages[0]["articles"][-1] != want[0]:
-        raise InsertError("inserting the article would not put it at the end of page "
-                          f"{page}'s list (an unusual layout of the file); add it by hand")
+        raise InsertError(Phrase("insert.not-at-end", page=page))

@@ -16,7 +16,7 @@ from layout.edition.model import Continuation, Placement
 from dataclasses import replace
 
 MIN_PPI = 150
-BLOCK_KINDS = ("article", "continuation", "ad")     # frames that fill the grid
+BLOCK_KINDS = ("article", "continuation", "ad", "index")     # frames that fill the grid
 
 
 def foot_ads(articles, rows: int):
@@ -172,7 +172,7 @@ def _make_page(ts, grid, edition, page, resumes, carried, variant=0):
             ts.diagnostics.append(warning("overflow", place.pos, article=art.id, chars=res.overflow_chars,
                                           lines=res.lines_needed - res.lines_set, page=page.number))
         short = 0 if res.resume is not None else res.lines_available - res.lines_set
-        kind = "continuation" if cont is not None else "article"
+        kind = "continuation" if cont is not None else ("index" if art.kind == "index" else "article")
         frames.append(BlockFrame(art.id, rect, kind, res.lines_needed, res.lines_available, res.overflow_chars))
         placed.append(PlacedBlock(page.number, art.id, cont is not None, place.column, place.span, row, rows,
                                   (shape.headline_size if shape else 0.0) or art.headline_size,

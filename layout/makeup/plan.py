@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from layout.makeup.vertical import strip_width
+from layout.makeup.vertical import strip_length, strip_width
 from layout.makeup.blocks import (body_column_count, is_vertical, body_lines, body_role, caption_lines, columns_of,
                                   headline_items, natural_photo_rows, paragraph_lines)
 from layout.makeup.grid import PageGrid
@@ -171,8 +171,10 @@ class Planner:
             self._memo[key] = out
             return out
         lines, head_rows, set_size = head
-        if is_vertical(art, part.start, part.short):      # 竖排题: no rows on top, a strip of the width
+        band = head_rows              # the rows a headline stands in (碰题 is judged on them)
+        if is_vertical(self.ts.paper, art, part.start, part.short):      # 竖排题: no rows on top, a strip of the width
             width -= strip_width(self.ts, art)
+            band = grid.rows_for(strip_length(self.ts, art))
             lines, head_rows = (), 0
         fixed = (2 if part.boxed else 0) + head_rows + (1 if part.jump_from else 0)
         photo_opts = [(0, 0, 0.0)]
@@ -198,7 +200,7 @@ class Planner:
                         out[rows] = Shape(span=span, rows=rows, body_cols=cols, headline_size=size, jump=jump,
                                           headline_lines=lines if lines != tuple(art.headline) else (),
                                           air=air, photo_rows=prow, looseness=loose, body_rows=brows,
-                                          head_rows=head_rows + air, cost=cost, set_size=set_size)
+                                          head_rows=band + air, cost=cost, set_size=set_size)
         self._memo[key] = out
         return out
 
@@ -207,7 +209,7 @@ class Planner:
         """(body rows, body columns, looseness, cost) that fill every body column exactly
         (or, not exact, with the last column short by fewer lines than there are columns)."""
         art = part.article
-        if not art.paragraphs and not art.author:
+        if not art.paragraphs and not art.author and not art.entries:     # (a 导读's entries are its body)
             return [(0, 0, (), 0.0, False)]
         default = body_column_count(self.grid, art, width)
         out = self._fills(part, width, default, exact)

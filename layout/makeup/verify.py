@@ -32,8 +32,7 @@ def verify_layout(layout: EditionLayout, fonts=None) -> tuple[Diagnostic, ...]:
 
 
 def verify_page(page: PageLayout, fonts=None) -> tuple[Diagnostic, ...]:
-    frames = sorted(((f.rect.x, f.rect.y, f.rect.right, f.rect.bottom, f.rect.w * f.rect.h, f)
-                     for f in page.frames), key=lambda t: t[4])
+    frames = _frames(page)
     runs = []                                    # (frame, run, box of its ends); glyphs when needed
     for item in page.items:
         if isinstance(item, TextRun) and item.chars.strip():
@@ -58,6 +57,12 @@ def verify_page(page: PageLayout, fonts=None) -> tuple[Diagnostic, ...]:
     for key, pairs in _overprints(runs, fonts).items():
         faults[("overprint",) + key] = pairs
     return tuple(_diagnostic(page.number, key, found) for key, found in sorted(faults.items()))
+
+
+def _frames(page: PageLayout) -> list:
+    """(x0, y0, x1, y1, area, frame) of the page's frames, smallest first (see _frame_of)."""
+    return sorted(((f.rect.x, f.rect.y, f.rect.right, f.rect.bottom, f.rect.w * f.rect.h, f)
+                   for f in page.frames), key=lambda t: t[4])
 
 
 def _run_box(run: TextRun, fonts) -> tuple:
@@ -173,3 +178,25 @@ def _diagnostic(page: int, key: tuple, found: list) -> Diagnostic:
     if key[0] == "frame":
         return error("text-outside.frame", None, **where)
     return error("text-outside.area", None, **where)
+
+
+def small_text(layout: EditionLayout, min_pt: float, where=lambda block: None) -> tuple[Diagnostic, ...]:
+    """Text set smaller than the paper's min_text_size (a headline shrunk to fit, a style
+    below it), as the build's preflight will warn: one warning per block and page, with the
+    smallest size and its first glyph; where(block id) gives the block's source position."""
+    from layout.base.diagnostics import warning
+
+    smallest: dict[tuple[int, str], tuple] = {}
+    for page in layout.pages:
+        frames = _frames(page)
+        for item in page.items:
+            if isinstance(item, TextRun) and item.chars.strip() and item.size_pt < min_pt - 0.01:
+                key = (page.number, _name(_frame_of(item, frames)))
+                if key not in smallest or item.size_pt < smallest[key][0]:
+                    smallest[key] = (item.size_pt, item.chars.strip()[0], item.x, item.baseline)
+    out = []
+    for (number, block), (size, ch, x, y) in sorted(smallest.items()):
+        out.append(warning("text-below-minimum", where(block), page=number, block=block or "page",
+                           size=f"{size:.1f}", minimum=f"{min_pt:g}", char=ch,
+                           x=f"{x / 72 * 25.4:.0f}", y=f"{y / 72 * 25.4:.0f}"))
+    return tuple(out)

@@ -139,6 +139,9 @@ def make_up(loaded: Loaded, only=None, strict: bool = False, variant=None) -> Ma
     diags = loaded.diagnostics + tuple(layout.diagnostics) + tuple(loaded.fonts.take_notes())
     if not any(d.code.startswith(("text-outside", "text-overprints")) for d in layout.diagnostics):
         diags += _not_told(verify_layout(layout, loaded.fonts), layout.diagnostics)   # nothing hidden
+    from layout.makeup.verify import small_text
+
+    diags += small_text(layout, loaded.edition.paper.min_text_pt, _block_pos(loaded.edition))
     from layout.makeup.weights import weight_fallbacks
 
     diags += weight_fallbacks(loaded.edition, loaded.fonts)
@@ -163,6 +166,18 @@ def _not_told(found, told) -> tuple[Diagnostic, ...]:
         names = (args.get("block"), args.get("first"), args.get("second"))
         return args.get("page") in pages and all(n in FURNITURE_FRAMES for n in names if n is not None)
     return tuple(d for d in found if not told_already(d))
+
+
+def _block_pos(edition):
+    """block id -> where the edition or paper file writes it (None: nowhere known)."""
+    paper = edition.paper
+    furniture = {"masthead": paper.masthead.pos, "folio": paper.folio.pos}
+
+    def where(block: str):
+        art = edition.article(block)
+        pos = art.pos if art is not None else furniture.get(block)
+        return pos if pos is not None and pos.line else None
+    return where
 
 
 def _no_step(mid: str, **fields) -> None:

@@ -145,3 +145,31 @@ def test_no_code_is_written_twice_in_a_catalogue_module():
                 keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
                 twice = {k for k in keys if keys.count(k) > 1}
                 assert not twice, f"{path.name}: {twice}"
+
+
+def phrase_calls(path: Path) -> list[str]:
+    """Phrase("code", …) and clauses(items, "code", …) calls whose code is not an entry or
+    whose arguments fit none of its variants (or name a field none has)."""
+    bad = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name):
+            continue
+        if node.func.id == "Phrase" and node.args:
+            code, given = node.args[0], {k.arg for k in node.keywords}
+        elif node.func.id == "clauses" and len(node.args) >= 2:
+            code, given = node.args[1], {k.arg for k in node.keywords} | {"items"}
+        else:
+            continue
+        if not (isinstance(code, ast.Constant) and isinstance(code.value, str)) or None in given:
+            continue                  # a code made at run time, or **arguments: checked when rendered
+        variants = entries().get(code.value, ((),))[0]
+        ok = (code.value in entries() and given <= set().union(*map(fields, variants))
+              and any(fields(t) <= given for t in variants))
+        if not ok:
+            bad.append(f"{path.relative_to(PKG)}:{node.lineno}: {ast.unparse(node)[:90]}")
+    return bad
+
+
+def test_every_phrase_names_an_entry_with_its_fields():
+    found = sum((phrase_calls(p) for p in sorted(PKG.rglob("*.py")) if p.parent.name != "catalogue"), [])
+    assert not found, "\n".join(found)

@@ -87,3 +87,25 @@ def test_the_argparse_entries_are_argparses_own_message_ids():
     for message, code in ARGPARSE.items():
         assert render(code, (), "en") == message
         assert repr(message)[1:-1] in source or message in source, message
+
+
+def test_the_font_list_in_chinese(capsys, monkeypatch):
+    """`newsprint fonts`: after each font's id and names, its coverage in Chinese."""
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    assert main(["fonts"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) >= 6 and all("GBK 汉字" in line and "个字形" in line for line in lines), lines
+    for line in lines:
+        figures = line[line.index("["):]
+        assert not english_words(figures), line
+
+
+def test_import_refusals_in_chinese(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    missing = tmp_path / "nowhere.docx"
+    assert main(["import", str(missing)]) == 1
+    assert capsys.readouterr().err == f"newsprint：没有这个文件：{missing}；未写出任何文件\n"
+    doc = tmp_path / "copy.txt"
+    doc.write_text("标题\n\n正文一段。\n", encoding="utf-8")
+    assert main(["import", str(doc), "--into", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == "newsprint：--into 和 --page 要一起给出；未写出任何文件\n"

@@ -107,6 +107,9 @@ def test_unreadable_page_content_is_a_fail_not_a_traceback(tmp_path):
     assert isinstance(report, PreflightReport)
     assert not report.passed
     assert "content-readable" in [c.name for c in report.failures()], str(report)
+    check = report.check("content-readable")
+    assert check.message.startswith("page 1: ") and check.message.endswith("(what these pages hold is not checked)")
+    assert check.message_in("zh").startswith("第1页：") and check.message_in("zh").endswith("（这些页面的内容未检查）")
 
 
 def test_truncated_compressed_stream_is_reported(tmp_path):

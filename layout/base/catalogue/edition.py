@@ -171,6 +171,12 @@ ENTRIES = {
                        "paper：“{path}”不是 .yaml 文件（符号链接也必须以 .yaml 结尾）"),
     "paper-not-found": ("paper: file '{path}' not found (looked for {looked})",
                         "paper：找不到文件“{path}”（查找的是 {looked}）"),
+    "edition-outside-root": ("the edition file is outside the project root {root}; run with --root naming a "
+                             "folder that holds it and its paper",
+                             "本期文件不在项目根目录 {root} 中；请用 --root 指定包含它和报纸文件的文件夹"),
+    "paper-outside-root": ("paper: '{path}' ({real}) is outside the project root {root}; files are read only "
+                           "from inside it (give --root to choose another)",
+                           "paper：“{path}”（{real}）不在项目根目录 {root} 中；只读取根目录中的文件（可用 --root 另选）"),
     "paper-is-edition": ("paper: '{path}' is this edition file itself; name the paper file (the standing "
                          "design, e.g. ../paper.yaml)",
                          "paper：“{path}”就是本期文件自身；请写报纸文件（固定的版式设计，如 ../paper.yaml）"),
@@ -392,4 +398,15 @@ ENTRIES = {
     "import-headline-bold": ("no paragraph is styled as a title: the first one, short and bold, is taken as "
                              "the headline",
                              "没有段落用标题样式：第一段较短且为粗体，作为标题"),
+    # adding an article to an edition file (layout.edition.insert; newsprint import --into)
+    "insert.not-yaml": ("the edition file is not valid YAML: {reason}", "这一期的文件不是有效的 YAML：{reason}"),
+    "insert.not-one-a-line": ("page {page}'s articles list is not written one '- ' item a line",
+                              "第{page}版的 articles 列表不是每行一个“- ”条目"),
+    "insert.not-a-list": ("page {page}'s articles: expected a list", "第{page}版的 articles：应为列表"),
+    "insert.no-pages": ("the edition file has no block list of pages", "这一期的文件没有逐行书写的 pages 列表"),
+    "insert.no-page": ("the edition has no page {page}", "这一期没有第{page}版"),
+    "insert.would-break": ("inserting the article would break the file: {reason}", "插入稿件会破坏文件：{reason}"),
+    "insert.not-at-end": ("inserting the article would not put it at the end of page {page}'s list (an unusual "
+                          "layout of the file); add it by hand",
+                          "插入后稿件不会在第{page}版列表的末尾（文件的写法不寻常）；请手动添加"),
 }

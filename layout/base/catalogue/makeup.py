@@ -108,6 +108,11 @@ ENTRIES = {
     "text-overprints": ("page {page}: text of {first} and {second} printed on each other in {n} "
                         "{n:plural:place|places} (the first, '{chars}', at {x} mm, {y} mm from the top left)",
                         "第{page}版：{first} 与 {second} 的文字有 {n} 处叠印（第一处“{chars}”在距左上角 {x} mm、{y} mm 处）"),
+    "text-below-minimum": ("page {page}, {block}: text set at {size} pt, below the paper's min_text_size of "
+                           "{minimum} pt, which the build's preflight checks (the first, '{char}', at {x} mm, "
+                           "{y} mm from the top left)",
+                           "第{page}版 {block}：文字字号 {size} pt，小于报纸规定的最小字号 {minimum} pt，排版后的印前检查"
+                           "也会提出（第一个“{char}”在距左上角 {x} mm、{y} mm 处）"),
     "weight-fallback": ("article {article}, {part}: '{char}' is not in {face}; it is set in {used}, "
                         "a face of another weight or style",
                         "稿件 {article} {part}：{face} 没有“{char}”，改用 {used} 排出，字重或字形不同"),

@@ -61,7 +61,7 @@ ENTRIES = {
     "pf.fonts.not-embedded": ("not embedded: {fonts}", "未嵌入：{fonts}"),
     # content-readable
     "pf.content.read": ("{read} of {total} pages read", "{total} 页中读出 {read} 页"),
-    "pf.content.broken": ("{pages} (what these pages hold is not checked)", "{pages}（这些页面的内容未检查）"),
+    "pf.content.broken": ("{items} (what these pages hold is not checked)", "{items}（这些页面的内容未检查）"),
     # no-rgb
     "pf.rgb": ("RGB on {n} of {total} pages", "{total} 页中有 {n} 页用了 RGB"),
     "pf.what.operator": ("{op} operator", "{op} 运算符"),
