@@ -7,6 +7,7 @@ traceback), 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import sys
@@ -30,9 +31,28 @@ def main(argv: list[str] | None = None) -> int:
     saved = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = _Tolerant(sys.stdout), _Tolerant(sys.stderr)
     try:
-        return _run(args)
+        with project_root(args.root):
+            return _run(args)
     finally:
         sys.stdout, sys.stderr = saved
+
+
+@contextlib.contextmanager
+def project_root(root: str | None):
+    """--root: the project root for this run (layout.edition.load.project_root), handed to
+    the loader and to worker processes as $NEWSPRINT_ROOT; the caller's value comes back after."""
+    from layout.edition.load import ROOT_VARIABLE
+
+    before = os.environ.get(ROOT_VARIABLE)
+    if root:
+        os.environ[ROOT_VARIABLE] = os.path.abspath(root)
+    try:
+        yield
+    finally:
+        if root and before is None:
+            os.environ.pop(ROOT_VARIABLE, None)
+        elif root:
+            os.environ[ROOT_VARIABLE] = before
 
 
 def _run(args) -> int:
@@ -123,6 +143,7 @@ def run() -> None:
 
 def make_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="newsprint", description=msg("help.newsprint"))
+    p.add_argument("--root", metavar="DIR", help=msg("help.root"))
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         command.add_parser(sub)

@@ -46,7 +46,7 @@ def run(args) -> int:
     try:
         opts = options(args)
     except ValueError as exc:                     # SOURCE_DATE_EPOCH malformed
-        print_json("build", 1, error=str(exc)) if args.json else print(msg("epoch.bad", why=exc), file=sys.stderr)
+        print_json("build", 1, error=str(exc)) if args.json else print(msg("epoch.bad", why=exc.args[0]), file=sys.stderr)
         return 1
     progress = Progress(args)
     try:

@@ -30,7 +30,7 @@ def run_all(args) -> int:
     try:
         opts = options(args)
     except ValueError as exc:                     # SOURCE_DATE_EPOCH malformed
-        return refuse(msg("epoch.bad", why=exc), 1)
+        return refuse(msg("epoch.bad", why=exc.args[0]), 1)
     results = build_all(editions, BatchOptions(args.output, opts, args.quiet),
                         args.jobs or default_jobs())
     code = max(r.code for r in results)

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from layout.cli.report import article_count, print_diags
+from layout.cli.report import print_diags
 from layout.base.diagnostics import Phrase, has_errors
 from layout.cli.arguments import about
 from layout.cli.messages import msg
@@ -24,7 +24,7 @@ def add_parser(sub) -> None:
 
 def run(args) -> int:
     from layout.edition import load_edition
-    from layout.edition.nextweek import PLACEHOLDER, next_edition_text, write_next_edition
+    from layout.edition.nextweek import PLACEHOLDER, STANDING_KINDS, next_edition_text, write_next_edition
 
     edition, diags = load_edition(args.source)
     if edition is None or has_errors(diags):
@@ -57,7 +57,9 @@ def run(args) -> int:
                                 edition.paper.issue_resets)
     print(msg("new.wrote", path=target, paper=edition.paper.name, date=nxt.isoformat(),
               weekday=Phrase(f"weekday.{nxt.weekday()}"), issue=issue, total=total))
-    print(msg("new.todo", n=article_count(edition) - len(args.keep), placeholder=PLACEHOLDER))
+    todo = sum(1 for p in edition.pages for a in p.articles      # ads and the 导读 are kept as they are
+               if a.id not in args.keep and a.kind not in STANDING_KINDS)
+    print(msg("new.todo", n=todo, placeholder=PLACEHOLDER))
     return 0
 
 

@@ -40,10 +40,10 @@ def build_once(args, fonts):
                          fonts=fonts, whole=True)
         lines = [diag_line(d) for d in once(without_info(result.diagnostics))]
         if result.page_missing:
-            return None, lines + [f"the edition has no page {args.page}"]
+            return None, lines + [msg("watch.no-page", page=args.page)]
         if result.path is None:
             return None, lines + [msg("nothing-written")]
-        return result.layout, lines + [f"wrote {result.path}"]
+        return result.layout, lines + [msg("watch.wrote", path=result.path)]
     result = build(args.edition, args.output, BuildOptions(proof=args.proof), fonts=fonts)
     lines = [diag_line(d) for d in once(without_info(result.diagnostics))]
     if not result.plates:

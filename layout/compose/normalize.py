@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .classes import CJK_PUNCT, DASH, ELLIPSIS, HAN, ZERO_WIDTH, char_class
 
@@ -60,8 +61,11 @@ _INVISIBLE = re.compile(f"[{re.escape(ZERO_WIDTH + _CONTROL)}]")
 _ANY = re.compile(f"[{re.escape(ZERO_WIDTH + _CONTROL + ''.join(FULL_WIDTH))}\"]")
 
 
+@lru_cache(maxsize=8192)
 def normalize_text(text: str, *, ascii_punct: bool) -> tuple[str, tuple[Change, ...]]:
-    """Clean `text`; with ascii_punct, map ASCII punctuation in Chinese context and pair quotes."""
+    """Clean `text`; with ascii_punct, map ASCII punctuation in Chinese context and pair quotes.
+    Kept per text (the result is immutable): a make-up again after an edit (the desk, watch)
+    normalises only the paragraphs that changed."""
     if not (_ANY if ascii_punct else _INVISIBLE).search(text):
         return text, ()         # nothing to do (most paragraphs)
     changes: list[Change] = []

@@ -50,17 +50,19 @@ def load_paper(path: str | Path, font_ids: Collection[str] = ()) -> tuple[Paper 
     return (None if has_errors(out.diags) else paper), _in_file_order(out.diags)
 
 
-def load_edition(path: str | Path, font_ids: Collection[str] = ()) -> tuple[Edition | None, tuple[Diagnostic, ...]]:
+def load_edition(path: str | Path, font_ids: Collection[str] = (),
+                 root: str | Path | None = None) -> tuple[Edition | None, tuple[Diagnostic, ...]]:
     """Read an edition file (or a folder holding edition.yaml) and the paper it names.
 
     All problems of both files are reported in one pass; the Edition is None if any
-    of them is an error. `font_ids`: as for load_paper.
+    of them is an error. `font_ids`: as for load_paper. `root`: the project root every
+    file read must lie in (see project_root).
     """
-    edition, diags, _ = load_edition_pages(path, font_ids)
+    edition, diags, _ = load_edition_pages(path, font_ids, root)
     return (None if has_errors(diags) else edition), diags
 
 
-def load_edition_pages(path: str | Path, font_ids: Collection[str] = ()) \
+def load_edition_pages(path: str | Path, font_ids: Collection[str] = (), root: str | Path | None = None) \
         -> tuple[Edition | None, tuple[Diagnostic, ...], dict[Diagnostic, int]]:
     """load_edition for working page by page (layout.pipeline.pagewise): the edition as
     read even when it has errors (None only when it cannot be read at all: its YAML does
@@ -71,8 +73,28 @@ def load_edition_pages(path: str | Path, font_ids: Collection[str] = ()) \
     if file.is_dir():
         file = file / EDITION_FILE
     found_on: dict[Diagnostic, int] = {}
-    edition = _read_edition(out, file, tuple(font_ids), found_on)
+    top = project_root(file, root)
+    if not _inside_root(file, top):
+        out.error("edition-outside-root", SourcePos(shown_path(file)), root=shown_path(top))
+        return None, _in_file_order(out.diags), found_on
+    edition = _read_edition(out, file, tuple(font_ids), found_on, top)
     return edition, _in_file_order(out.diags), found_on
+
+
+ROOT_VARIABLE = "NEWSPRINT_ROOT"
+
+
+def project_root(edition_file: Path, root: str | Path | None = None) -> Path:
+    """The folder every file an edition reads must lie in (like Typst's --root): `root`,
+    else $NEWSPRINT_ROOT (set by `newsprint --root`), else the folder above the edition's
+    folder — the paper's folder of editions/<paper>/<date>/edition.yaml."""
+    chosen = root or os.environ.get(ROOT_VARIABLE)
+    return _real(Path(os.path.abspath(chosen)) if chosen else edition_file.parent.parent)
+
+
+def _inside_root(path: Path, root: Path) -> bool:
+    """Is `path` in `root`, as written and with its links followed?"""
+    return all(p == root or root in p.parents for p in (Path(os.path.normpath(path)), _real(path)))
 
 
 def _in_file_order(diags: list[Diagnostic]) -> tuple[Diagnostic, ...]:
@@ -121,7 +143,7 @@ class _Context:
 
 
 def _read_edition(out: Collector, file: Path, font_ids: Collection[str] = (),
-                  found_on: dict | None = None) -> Edition | None:
+                  found_on: dict | None = None, top: Path | None = None) -> Edition | None:
     root, diags = read_yaml(file)
     out.diags.extend(diags)
     if root is None:
@@ -130,7 +152,7 @@ def _read_edition(out: Collector, file: Path, font_ids: Collection[str] = (),
     if not isinstance(root, MappingNode):
         return None
     edition_dir = _real(file.parent)
-    paper_file = _paper_file(f, file)
+    paper_file = _paper_file(f, file, top)
     paper = _read_paper(out, paper_file, font_ids) if paper_file else None
     roots = {"folder.edition": edition_dir}
     if paper_file:
@@ -161,8 +183,9 @@ def _read_edition(out: Collector, file: Path, font_ids: Collection[str] = (),
                    dir=str(edition_dir), pos=node_pos(root))
 
 
-def _paper_file(f: Fields, edition_file: Path) -> Path | None:
-    """The paper file the edition names, if it exists (and is not the edition file)."""
+def _paper_file(f: Fields, edition_file: Path, top: Path | None = None) -> Path | None:
+    """The paper file the edition names, if it exists inside the project root `top` (and
+    is not the edition file)."""
     edition_dir = edition_file.parent
     rel = f.text("paper", required=True, printed=False)
     if not rel.strip():
@@ -180,6 +203,9 @@ def _paper_file(f: Fields, edition_file: Path) -> Path | None:
         return None
     if _real(file) == _real(edition_file):
         f.out.error("paper-is-edition", node, path=rel)
+        return None
+    if top is not None and not _inside_root(file, top):
+        f.out.error("paper-outside-root", node, path=rel, real=str(_real(file)), root=shown_path(top))
         return None
     return file
 
@@ -330,7 +356,7 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
         column_rules=f.boolean("column_rules", False),
         body_style=_body_style(ctx, f),
         ad=ad, short=f.text("short", copy=True), stories=stories,
-        headline_direction=f.choice("headline_direction", ("horizontal", "vertical"), "horizontal"),
+        headline_direction=f.choice("headline_direction", ("horizontal", "vertical"), ""),
         pos=node_pos(node))
     article = clean_article(ctx.out, article, f, ctx.invisible_chars)
     if article.continues_on:

@@ -27,6 +27,7 @@ class TextStyle:
     color: str = "black"      # a colour name from Paper.colors
     min_size_pt: float = 0.0  # headlines may shrink to this to fit their line (0 = never)
     latin_space_em: float = 0.25  # space between Han and Latin/digits (clreq ¼ em; 0 = set tight)
+    direction: str = "horizontal"  # a headline style's: vertical = 竖排题 (an article may say otherwise)
     pos: SourcePos = NOWHERE
 
 
@@ -241,7 +242,8 @@ class Article:
     body_style: str = ""                   # the paper style the body is set in ("" = by kind)
     ad: Ad | None = None                   # kind ad: the advertisement
     short: str = ""                        # short title for the 导读 ("" = the headline)
-    headline_direction: str = "horizontal" # vertical: 竖排题 at the right, the body beside it
+    headline_direction: str = ""           # vertical: 竖排题 at the right, the body beside it;
+                                           # horizontal; "" = its headline style's direction
     stories: tuple[str, ...] = ()          # kind index: the ids it lists (() = every inner page's lead)
     entries: tuple[IndexEntry, ...] = ()   # kind index: its lines, made at makeup from the edition
     pos: SourcePos = NOWHERE

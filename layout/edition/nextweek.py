@@ -28,6 +28,7 @@ _PLAIN_KEYS = {"number", "issue", "total_issue", "page_count", "column", "span",
                "continues_on", "body_columns", "headline_size", "boxed", "column_rules", "date"}
 _PLAIN_VALUE = re.compile(r"^(-?[0-9]+(\.[0-9]+)?|true|false|\d{4}-\d\d-\d\d)$", re.IGNORECASE)
 # article keys carried over as layout (everything else is copy, replaced by placeholders)
+STANDING_KINDS = ("ad", "index")   # kept as they are: a booked ad runs on, the 导读 makes itself
 _LAYOUT_KEYS = ("place", "continues_on", "body_columns", "boxed", "border", "column_rules",
                 "headline_size", "headline_align")
 
@@ -80,7 +81,7 @@ def next_edition_text(source_file: Path, target_file: Path, edition, keep: set[s
         new_page = {k: page[k] for k in ("number", "section", "editor", "art_editor") if k in page}
         arts = []
         for art in page.get("articles") or []:
-            if art.get("id") in keep:
+            if art.get("id") in keep or art.get("kind") in STANDING_KINDS:
                 arts.append(_kept(art, src_dir, dst_dir, copies))
                 ids[art["id"]] = art["id"]
                 continue
@@ -152,6 +153,12 @@ def _kept(art: dict, src_dir: Path, dst_dir: Path, copies: list) -> dict:
         art["photo"] = photo
     if art.get("story"):
         art["story"] = _carried(art["story"], src_dir, dst_dir, copies)
+    ad = art.get("ad")
+    if ad and ad.get("file"):
+        art["ad"] = dict(ad, file=_carried(ad["file"], src_dir, dst_dir, copies))
+    if art.get("kind") == "index" and art.get("stories"):
+        art.pop("stories")          # last week's stories: the 导读 lists the new leads until told
+        art["#"] = "导读: stories dropped (last week's ids); it lists every other page's lead"
     return art
 
 

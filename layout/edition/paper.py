@@ -23,7 +23,9 @@ STYLE_ROLES = ("body", "byline", "kicker", "headline", "subhead", "commentary",
                "commentary_headline", "caption", "credit", "folio", "jump", "hotline",
                "dateline", "masthead_title", "masthead_small")
 OPTIONAL_ROLES = {"verse": "commentary", "ad_label": "credit", "index_title": "subhead", "index": "body"}   # role -> the role it copies when the paper omits it
-STYLE_KEYS = ("font", "size", "leading", "align", "indent", "tracking", "color", "min_size", "latin_space")
+STYLE_KEYS = ("font", "size", "leading", "align", "indent", "tracking", "color", "min_size", "latin_space",
+              "direction")
+DIRECTIONS = ("horizontal", "vertical")     # a headline style's: 竖排题 for every headline in it
 ALIGNMENTS = ("justify", "left", "center", "right")
 PUNCTUATION = ("quanjiao", "kaiming", "banjiao")
 ISSUE_RESETS = ("yearly", "never")     # 第N期 starts again at 1 with each year, or counts on
@@ -184,6 +186,7 @@ def _styles(out: Collector, f: Fields, fonts: dict, colors: dict) -> dict[str, T
             tracking_em=s.number("tracking", 0.0, low=-0.5, high=2),
             color=color, min_size_pt=min_size,
             latin_space_em=s.number("latin_space", 0.25, low=0, high=1),
+            direction=s.choice("direction", DIRECTIONS, "horizontal"),
             pos=node_pos(value))
     styles_node = f.get("styles")
     missing = [r for r in STYLE_ROLES if r not in styles]

@@ -58,9 +58,11 @@ def body_role(article) -> str:
     return article.kind if article.kind in ("commentary", "verse", "index") else "body"
 
 
-def is_vertical(article, start=None, short: str = "") -> bool:
-    """The article's headline is set vertically here (a continuation's short headline is not)."""
-    return article.headline_direction == "vertical" and start is None and not short
+def is_vertical(paper, article, start=None, short: str = "") -> bool:
+    """The article's headline is set vertically here: the article says so, or its headline
+    style does (a continuation's short headline is not)."""
+    direction = article.headline_direction or paper.styles[headline_role(article)].direction
+    return direction == "vertical" and start is None and not short
 
 
 def headline_role(article) -> str:
@@ -367,12 +369,12 @@ def layout_article(ts: Typesetter, grid: PageGrid, article, rect: Rect, *,
     row = 0
     if boxed:
         row = 1  # one line of air inside the box's top rule (also the bottom: see rows_body)
-    if is_vertical(article, start, short_headline):      # 竖排题 at the right, the body beside it
+    if is_vertical(ts.paper, article, start, short_headline):      # 竖排题 at the right, the body beside it
         strip = strip_width(ts, article, shape)
         items += vertical_headline(ts, article, Rect(inner.right - strip, inner.y + row * grid.pitch, strip,
                                                      inner.h - (2 if boxed else 0) * grid.pitch), shape)
         inner = Rect(inner.x, inner.y, inner.w - strip, inner.h)
-        head, hrows = [], 0
+        head, hrows = [], shape.air if shape else 0     # a plan's rows of air: above the body here
     else:
         head, hrows = headline_items(ts, grid, article, Rect(inner.x, inner.y + row * grid.pitch, inner.w, 0),
                                      short=short_headline, shape=shape)

@@ -100,7 +100,7 @@ class BlockFrame:
     """A block on the page (article part, furniture) with its copyfit, for proofs and tests."""
     id: str                   # article id or furniture name
     rect: Rect
-    kind: str                 # article | continuation | masthead | ear | folio | photo | ad
+    kind: str                 # article | continuation | masthead | ear | folio | photo | ad | index (导读)
     lines_needed: int = 0
     lines_available: int = 0
     overflow_chars: int = 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from layout.makeup.vertical import strip_width
+from layout.makeup.vertical import strip_length, strip_width
 from layout.makeup.blocks import (body_column_count, is_vertical, body_lines, body_role, caption_lines, columns_of,
                                   headline_items, natural_photo_rows, paragraph_lines)
 from layout.makeup.grid import PageGrid
@@ -195,8 +195,8 @@ class Planner:
         return out
 
     def _frame(self, part: Part, span: int):
-        """(headline lines, headline rows, set size, fixed rows, photo options, width) of the
-        part at this span, or None when it cannot be set there (a box too wide, a headline
+        """(headline lines, the rows its headline stands in (碰题 is judged on them), set size,
+        fixed rows, photo options, width) of the part at this span, or None when it cannot be set there (a box too wide, a headline
         too wide)."""
         art = part.article
         grid = self.grid
@@ -209,8 +209,10 @@ class Planner:
         if head is None:
             return None
         lines, head_rows, set_size = head
-        if is_vertical(art, part.start, part.short):      # 竖排题: no rows on top, a strip of the width
+        band = head_rows              # the rows a headline stands in (碰题 is judged on them)
+        if is_vertical(self.ts.paper, art, part.start, part.short):      # 竖排题: no rows on top, a strip of the width
             width -= strip_width(self.ts, art)
+            band = grid.rows_for(strip_length(self.ts, art))
             lines, head_rows = (), 0
         fixed = (2 if part.boxed else 0) + head_rows + (1 if part.jump_from else 0)
         photo_opts = [(0, 0, 0.0)]
@@ -223,7 +225,7 @@ class Planner:
                 lo = max(4, round(nat * (1 - PHOTO_TOLERANCE)))
                 hi = max(lo, round(nat * (1 + PHOTO_TOLERANCE)))
                 photo_opts = [(r, cap, PHOTO_COST * abs(r - nat)) for r in range(lo, hi + 1)]
-        return lines, head_rows, set_size, fixed, photo_opts, width
+        return lines, band, set_size, fixed, photo_opts, width
 
     def _shapes(self, out, part, span, max_rows, fixed, photo_opts, body_opts, lines, head_rows, set_size):
         """The cheapest shape of each height from these headline, photo and body options."""
@@ -249,7 +251,7 @@ class Planner:
         """(body rows, body columns, looseness, cost) that fill every body column exactly
         (or, not exact, with the last column short by fewer lines than there are columns)."""
         art = part.article
-        if not art.paragraphs and not art.author:
+        if not art.paragraphs and not art.author and not art.entries:     # (a 导读's entries are its body)
             return [(0, 0, (), 0.0, False)]
         default = body_column_count(self.grid, art, width)
         out = self._fills(part, width, default, exact)

@@ -19,7 +19,7 @@ PROOF_COLORS = {
     "proof-paper": Color("proof-paper", 0.0, 0.0, 0.0, 0.0),     # paper white behind labels
 }
 LABEL_PT = 6.0
-_FRAME_KINDS = {"article", "continuation"}
+_FRAME_KINDS = {"article", "continuation", "index"}
 
 
 def proof_layout(layout: EditionLayout, grid, metrics, chain: tuple[str, ...]) -> EditionLayout:

@@ -29,6 +29,12 @@ def strip_width(ts, article, shape=None) -> float:
     return sum(size * (1 + GAP_EM) for _, _, size in _entries(ts, article, shape)) + AIR_EM * ts.size("body")
 
 
+def strip_length(ts, article, shape=None) -> float:
+    """How far down the block the headline's longest column reaches (pt)."""
+    return max((_length(ts, role, ts.text(text, article.pos), size) for role, text, size in
+                _entries(ts, article, shape)), default=0.0) + ts.size("body") / 2
+
+
 def _entries(ts, article, shape, shrink: float = 1.0):
     from layout.makeup.blocks import headline_role
 

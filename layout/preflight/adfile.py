@@ -10,7 +10,7 @@ from layout.base.catalogue import Phrase
 from layout.base.diagnostics import Diagnostic, error
 
 AD_CHECKS = ("fonts-embedded", "content-readable", "no-rgb", "image-colour", "no-transparency",
-             "ink-limit", "no-device-controls", "no-lzw")
+             "ink-limit", "no-device-controls", "no-lzw", "black-overprint", "white-knockout")
 
 
 def check_pdf_ads(edition, grid) -> tuple[Diagnostic, ...]:

@@ -237,7 +237,8 @@ def _guarded(name: str, make, reader=None) -> Check:
     except Exception as exc:
         if reader is not None:
             reader.doubt()
-        return Check(name, False, Phrase("pf.could-not-check"), Phrase("pf.exception", error=_error_text(exc)))
+        why = exc.args[0] if isinstance(exc, TooComplex) else Phrase("pf.exception", error=_error_text(exc))
+        return Check(name, False, Phrase("pf.could-not-check"), why)
 
 
 def preflight(pdf_path, *, ink_limit_pct: float = 240.0, min_text_pt: float = 6.0,

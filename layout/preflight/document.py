@@ -6,7 +6,7 @@ from __future__ import annotations
 from layout.base.catalogue import Clauses, Phrase
 from layout.preflight import rules
 from layout.preflight.pdfobj import AnyArray, AnyDict, AnyRef, resolve
-from layout.preflight.scan import MAX_FORM_DEPTH
+from layout.preflight.scan import MAX_FORM_DEPTH, TooComplex
 
 MAX_OBJECTS = 200_000        # objects visited looking for LZW: a bound on hostile files
 
@@ -106,7 +106,7 @@ def check_lzw(reader, inline_pages) -> object:
             num = None
         visited += 1
         if visited > MAX_OBJECTS or depth > 4 * MAX_FORM_DEPTH + 32:
-            raise ValueError("too many objects to look through")
+            raise TooComplex(Phrase("pf.too-many-objects", n=MAX_OBJECTS))
         if isinstance(obj, AnyDict):
             filters = resolve(obj.get("/Filter"))
             names = [str(resolve(f)) for f in filters] if isinstance(filters, AnyArray) else [str(filters)]

@@ -13,6 +13,7 @@ import zlib
 from functools import lru_cache
 from pathlib import Path
 
+from layout.base.catalogue import Phrase
 from reportlab.lib.colors import CMYKColor
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFInfo, PDFName, PDFStream, PDFString
 from reportlab.pdfgen.canvas import Canvas
@@ -52,12 +53,12 @@ def pdf_date(date_iso: str, epoch: int | None = None) -> str:
 
 def source_date_epoch(environ) -> int | None:
     """SOURCE_DATE_EPOCH (reproducible-builds.org) from `environ`: None when unset or empty;
-    ValueError when it is not a whole number of seconds between 1970 and 9999."""
+    ValueError (its argument a Phrase) when it is not a whole number of seconds between 1970 and 9999."""
     raw = environ.get("SOURCE_DATE_EPOCH", "")
     if not raw:
         return None
     if not raw.isdigit() or int(raw) > 253402300799:
-        raise ValueError(f"SOURCE_DATE_EPOCH={raw!r} is not a whole number of seconds since 1970")
+        raise ValueError(Phrase("epoch.not-seconds", value=raw))
     return int(raw)
 
 

@@ -302,6 +302,7 @@ class _Painter:
         self.end_text()
         self.fill = None
         self.tf = None
+        self.set_overprint(False)     # the ad's own drawing decides; white in it must knock out
         name, (x0, y0, x1, y1) = form_name(self.c._doc, f.path)
         r = fit_whole(x1 - x0, y1 - y0, f.rect)
         s = r.w / (x1 - x0)

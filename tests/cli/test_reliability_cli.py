@@ -68,7 +68,7 @@ def test_check_reports_every_bad_edition(case, monkeypatch):
     monkeypatch.chdir(REPO)
     expected = expectations(case)
     assert expected, f"{case.name}: no '# expect:' line"
-    code, out, err = run("check", case.relative_to(REPO))
+    code, out, err = run("--root", "tests", "check", case.relative_to(REPO))
     assert_clean_failure(code, err)
     assert "OK" not in out
     lines = err.splitlines()
@@ -87,7 +87,7 @@ def test_check_reports_every_bad_edition(case, monkeypatch):
                                   "bad_editions_makeup/private-use-char"])
 def test_build_of_a_bad_edition_writes_nothing(name, tmp_path):
     out = tmp_path / "out"
-    code, stdout, err = run("build", TESTS / name, "-o", out)
+    code, stdout, err = run("--root", TESTS, "build", TESTS / name, "-o", out)
     assert_clean_failure(code, err, "build failed: nothing was written")
     assert "wrote" not in stdout
     assert not out.exists()

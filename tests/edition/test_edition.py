@@ -126,7 +126,7 @@ def test_the_corpus_covers_the_required_cases():
 def test_bad_edition_reports_the_expected_error(case):
     expected = _expectations(case)
     assert expected, f"{case.name}: no '# expect:' line"
-    edition, diags = load_edition(case)
+    edition, diags = load_edition(case, root=TESTS)      # the corpus' paper is in tests/fixtures
     if edition is not None:
         diags += check_placements(edition, ROWS)
     assert has_errors(diags)
@@ -139,12 +139,12 @@ def test_bad_edition_reports_the_expected_error(case):
 
 def test_message_format_is_file_line_col_severity(monkeypatch):
     monkeypatch.chdir(TESTS.parent)
-    _, diags = load_edition("tests/bad_editions/misspelt-key")
+    _, diags = load_edition("tests/bad_editions/misspelt-key", root=TESTS)
     assert str(diags[0]) == ("tests/bad_editions/misspelt-key/edition.yaml:12:9: error: "
                              "unknown key 'headlin' (did you mean 'headline'?)")
     assert diags[0].code == "unknown-key"
     monkeypatch.chdir(BAD / "misspelt-key")
-    _, diags = load_edition("edition.yaml")
+    _, diags = load_edition("edition.yaml", root=TESTS)
     assert diags[0].pos.path == "edition.yaml"
 
 

@@ -65,3 +65,20 @@ def test_automatic_makeup_sets_a_vertical_article(tmp_path):
     cf = next(e for e in layout.copyfit if e.article_id == "vert")
     assert cf.overflow_chars == 0
     assert "".join(r.chars for r in runs_of(layout, 20)) == "等春"
+
+
+def test_a_headline_style_can_make_its_headlines_vertical(tmp_path):
+    """direction: vertical on commentary_headline: every 评论's title is a 竖题, unless the
+    article says horizontal."""
+    paper = {"styles": {"commentary_headline": {"font": "hei-bold", "size": 20, "direction": "vertical"}}}
+    folder = write_edition(tmp_path, [page(1, [
+        article("lead", "头条", TEXT, place=place(1, 4, 1, 20)),
+        article("view", "拐点未到", TEXT, kind="commentary", place=place(5, 2, 1, 30)),
+        article("flat", "切莫松劲", TEXT, kind="commentary", place=place(5, 2, 31, 30),
+                headline_direction="horizontal")])], paper=paper)
+    ed, diags = load_edition(folder)
+    assert ed is not None, diags
+    layout = make_up(ed, FontSet.load())
+    head = {r.chars: r for r in runs_of(layout, 20)}
+    assert {"拐", "点", "未", "到"} <= set(head)                   # one character a run: vertical
+    assert "切莫松劲" in head                                       # the article's own word wins

@@ -18,7 +18,8 @@ def repeated(diags):
 
 
 @pytest.mark.parametrize("edition", EDITIONS, ids=lambda p: str(p.relative_to(ROOT)))
-def test_no_diagnostic_twice(edition):
+def test_no_diagnostic_twice(edition, monkeypatch):
+    monkeypatch.setenv("NEWSPRINT_ROOT", str(ROOT))      # the corpora's paper is in tests/fixtures
     loaded = run.load(edition)
     assert not repeated(loaded.diagnostics)
     if loaded.ok:

@@ -2,6 +2,7 @@
 ad as a form XObject (vector, its font embedded), and the plates pass preflight."""
 from __future__ import annotations
 
+import pytest
 from fixtures.ads import cmyk_jpeg, vector_pdf
 from fixtures.builder import article, page, place, write_edition
 from pypdf import PdfReader
@@ -86,3 +87,17 @@ def test_the_pdf_ad_prints_where_it_is_booked(tmp_path):
     r, g, b = image.getpixel((round(trim[0] + paper_x), round(image.height - trim[3] + 15 * MM + 60)))
     assert r > 200 and g < 80 and b < 80, (r, g, b)
     doc.close()
+
+
+@pytest.mark.parametrize("name, mode, space", [("a.tif", "CMYK", "/DeviceCMYK"), ("b.png", "L", "/DeviceGray")])
+def test_cmyk_tiff_and_grey_png_ads_go_on_the_plate_in_their_colour_space(tmp_path, name, mode, space):
+    folder = write_edition(tmp_path, [page(1, [
+        article("lead", "头条", TEXT, place=place(1, 6, 1, 20)),
+        {"id": "ad", "kind": "ad", "ad": {"file": "ads/" + name, "size": {"span": 6, "height": "8cm"}}}])])
+    paper, _ = load_paper(tmp_path / "paper.yaml")
+    cmyk_jpeg(folder / "ads" / name, make_grid(paper).span_width(6) / MM, 80, mode=mode)
+    assert main(["build", str(folder), "-o", str(tmp_path / "out"), "--quiet"]) == 0
+    plate = next((tmp_path / "out").rglob("*-p1.pdf"))
+    images = [x for _, x in xobjects(PdfReader(plate).pages[0]["/Resources"]) if x["/Subtype"] == "/Image"]
+    assert [x["/ColorSpace"] for x in images] == [space]
+    assert preflight(plate).passed

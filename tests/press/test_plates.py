@@ -102,8 +102,11 @@ def test_dates_are_the_edition_date_or_source_date_epoch(tmp_path, capsys, editi
     assert info["/CreationDate"] == info["/ModDate"] == "D:20231114221320Z"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     assert main(["build", str(edition), "-o", str(tmp_path / "c")]) == 1
-    assert "SOURCE_DATE_EPOCH='yesterday'" in capsys.readouterr().err
+    assert "SOURCE_DATE_EPOCH='yesterday' is not a whole number of seconds" in capsys.readouterr().err
     assert not (tmp_path / "c").exists()
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    assert main(["build", str(edition), "-o", str(tmp_path / "c")]) == 1
+    assert capsys.readouterr().err == "newsprint：SOURCE_DATE_EPOCH='yesterday' 不是自 1970 年起的整秒数\n"
 
 
 def test_epoch_parsing():

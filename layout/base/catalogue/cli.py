@@ -8,6 +8,8 @@ ENTRIES = {
     "watch.stopped": ("watch stopped after {builds} build(s)", "监视结束，共排版 {builds} 次"),
     "watch.no-watchfiles": ("newsprint: watch needs the watchfiles package (pip install watchfiles)",
                             "newsprint：watch 需要 watchfiles 包（pip install watchfiles）"),
+    "watch.no-page": ("the edition has no page {page}", "这一期没有第{page}版"),
+    "watch.wrote": ("wrote {path}", "已写出 {path}"),
     "watch.fits": ("fits", "正好"),
     "watch.cf.header": ("copyfit changes:", "稿件字数变化："),
     "watch.cf.none": ("copyfit unchanged", "稿件字数无变化"),

@@ -171,6 +171,12 @@ ENTRIES = {
                        "paper：“{path}”不是 .yaml 文件（符号链接也必须以 .yaml 结尾）"),
     "paper-not-found": ("paper: file '{path}' not found (looked for {looked})",
                         "paper：找不到文件“{path}”（查找的是 {looked}）"),
+    "edition-outside-root": ("the edition file is outside the project root {root}; run with --root naming a "
+                             "folder that holds it and its paper",
+                             "本期文件不在项目根目录 {root} 中；请用 --root 指定包含它和报纸文件的文件夹"),
+    "paper-outside-root": ("paper: '{path}' ({real}) is outside the project root {root}; files are read only "
+                           "from inside it (give --root to choose another)",
+                           "paper：“{path}”（{real}）不在项目根目录 {root} 中；只读取根目录中的文件（可用 --root 另选）"),
     "paper-is-edition": ("paper: '{path}' is this edition file itself; name the paper file (the standing "
                          "design, e.g. ../paper.yaml)",
                          "paper：“{path}”就是本期文件自身；请写报纸文件（固定的版式设计，如 ../paper.yaml）"),

@@ -40,6 +40,7 @@ ENTRIES = {
     "pf.too-complex": ("page {page}: too complex to check ({why})", "第{page}页：过于复杂，无法检查（{why}）"),
     "pf.too-deep": ("forms nested more than {n} deep", "表单嵌套超过 {n} 层"),
     "pf.too-many-ops": ("more than {n:,} content operations", "内容操作超过 {n:,} 个"),
+    "pf.too-many-objects": ("more than {n:,} objects to look through", "要查看的对象超过 {n:,} 个"),
     "pf.too-many-forms": ("more than {n:,} forms drawn", "绘制表单超过 {n:,} 次"),
     # readable, encryption
     "pf.unreadable": ("unreadable", "无法读取"),

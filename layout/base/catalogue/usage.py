@@ -7,6 +7,9 @@ ENTRIES = {
     "help.newsprint": ("Typeset a Chinese newspaper edition as print-ready PDF.", "把一期中文报纸排成可付印的 PDF。"),
     "help.edition": ("the edition's YAML file or its folder", "这一期的 YAML 文件或其文件夹"),
     "help.json.what": ("print one JSON object ({what})", "输出一个 JSON 对象（{what}）"),
+    "help.root": ("project root: every file read (paper, photos, logo, story files) must be inside it "
+                  "(default: the folder above the edition's folder)",
+                  "项目根目录：读取的每个文件（报纸文件、图片、报标、稿件文件）都必须在其中（默认：本期文件夹的上一级）"),
     "help.output": ("output root (default: output/)", "输出根目录（默认 output/）"),
     "help.dpi": ("10 to 600 (default 100)", "10 到 600（默认 100）"),
     # build
