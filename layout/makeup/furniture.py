@@ -10,7 +10,7 @@ from dataclasses import replace
 from layout.compose.model import Span
 from layout.makeup.grid import PageGrid
 from layout.makeup.model import BoxItem, ImageItem, QRItem, Rect, RuleItem
-from layout.base.diagnostics import Phrase
+from layout.base.diagnostics import Phrase, error
 from layout.edition.paper import QR_ERROR_LEVEL
 from layout.makeup.furniture_fit import PAGE_FIELDS, folio_fits, too_tall, too_wide
 from layout.makeup.styles import Typesetter, line_runs
@@ -62,8 +62,13 @@ def masthead(ts: Typesetter, grid: PageGrid, edition) -> tuple[list, Rect]:
     title_w = grid.span_width(max(1, grid.columns - ear_cols - 1))
     title_base = band.y + grid.pitch * 1.0 + title_size * 0.88
     if mh.logo:   # 报头 as artwork: the logo fitted into the title's place
-        items.append(logo_item(mh.logo, Rect(band.x, band.y + grid.pitch * 0.5, title_w,
-                                             (mh.rows - 3.5) * grid.pitch)))
+        logo, pixels = logo_item(mh.logo, Rect(band.x, band.y + grid.pitch * 0.5, title_w,
+                                               (mh.rows - 3.5) * grid.pitch))
+        items.append(logo)
+        ppi = pixels / (logo.rect.w / 72)
+        if ppi < MIN_LOGO_PPI:         # the build's preflight refuses it
+            ts.diagnostics.append(error("logo-low-resolution", mh.where("logo"), ppi=f"{ppi:.0f}",
+                                        min_ppi=MIN_LOGO_PPI, width=f"{logo.rect.w / 72 * 25.4:.0f}"))
     else:
         runs, tw = text_items(ts, "masthead_title", mh.title, band.x, title_base, width=title_w, align="center")
         items += runs
@@ -120,15 +125,18 @@ def rule_width(paper, colour: str, width: float) -> float:
     return max(width, MIN_MULTI_INK_RULE_PT) if inks >= 2 else width
 
 
-def logo_item(path: str, box: Rect) -> ImageItem:
-    """The logo scaled to fit `box` (aspect kept), centred."""
+MIN_LOGO_PPI = 150     # as preflight's image-resolution (layout.preflight.rules.MIN_IMAGE_PPI)
+
+
+def logo_item(path: str, box: Rect) -> tuple[ImageItem, int]:
+    """The logo scaled to fit `box` (aspect kept), centred; and its width in pixels."""
     from PIL import Image
 
     with Image.open(path) as im:
         iw, ih = im.size
     scale = min(box.w / iw, box.h / ih)
     w, h = iw * scale, ih * scale
-    return ImageItem(path, Rect(box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h), colour=True)
+    return ImageItem(path, Rect(box.x + (box.w - w) / 2, box.y + (box.h - h) / 2, w, h), colour=True), iw
 
 
 def ear_items(ts: Typesetter, grid: PageGrid, mh, ear: Rect) -> list:

@@ -15,7 +15,7 @@ from layout.makeup.plan import Part, Planner
 from layout.edition.model import Continuation, Placement
 from dataclasses import replace
 
-MIN_PPI = 150
+MIN_PPI = 150          # as preflight's image-resolution (layout.preflight.rules.MIN_IMAGE_PPI)
 BLOCK_KINDS = ("article", "continuation", "ad", "index")     # frames that fill the grid
 
 
@@ -165,9 +165,9 @@ def _make_page(ts, grid, edition, page, resumes, carried, variant=0):
             resumes[art.id] = res.resume
             if not art.continues_on:         # 转版 made here: the next page takes the rest
                 carried.setdefault(kwargs["jump_to"], []).append(art)
-        if res.photo_ppi and res.photo_ppi < MIN_PPI:
-            ts.diagnostics.append(warning("low-resolution", art.photo.pos, article=art.id,
-                                          ppi=res.photo_ppi, min_ppi=MIN_PPI))
+        if res.photo_ppi and res.photo_ppi < MIN_PPI:     # the build's preflight refuses it
+            ts.diagnostics.append(error("low-resolution", art.photo.pos, article=art.id,
+                                        ppi=res.photo_ppi, min_ppi=MIN_PPI))
         if res.overflow_chars:
             ts.diagnostics.append(warning("overflow", place.pos, article=art.id, chars=res.overflow_chars,
                                           lines=res.lines_needed - res.lines_set, page=page.number))

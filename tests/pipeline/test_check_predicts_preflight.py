@@ -33,3 +33,22 @@ def test_the_builds_preflight_says_the_same(tmp_path):
 def test_nothing_said_when_all_text_is_at_least_the_minimum(tmp_path):
     folder = write_edition(tmp_path, [page(1, [article("lead", "标题", ["正文。"], place=place(1, 2, 1, 10))])])
     assert not [d for d in make_up(load(folder)).diagnostics if d.code == "text-below-minimum"]
+
+
+def test_check_refuses_a_logo_and_a_photo_the_builds_preflight_refuses_for_resolution(tmp_path):
+    """Under 150 ppi at the printed size preflight fails the plate (image-resolution):
+    check says so first, at the logo's line in the paper and at the photo."""
+    from PIL import Image
+
+    photo = article("photo", "图片", kind="photo", place=place(1, 4, 1, 30),
+                    photo={"file": "images/small.png", "caption": "说明", "rows": 24})
+    folder = write_edition(tmp_path, [page(1, [photo])], paper={"masthead": {"logo": "logo.png"}})
+    (folder / "images").mkdir()
+    Image.new("L", (200, 150), 128).save(folder / "images" / "small.png")
+    Image.new("RGB", (300, 100), (200, 0, 0)).save(tmp_path / "logo.png")
+    made = make_up(load(folder))
+    codes = {d.code: d for d in made.diagnostics if d.severity.value == "error"}
+    assert {"logo-low-resolution", "low-resolution"} <= set(codes), [str(d) for d in made.diagnostics]
+    logo = codes["logo-low-resolution"]
+    assert logo.pos.path.endswith("paper.yaml") and "which the build's preflight refuses" in logo.message
+    assert codes["low-resolution"].pos.path.endswith("edition.yaml")

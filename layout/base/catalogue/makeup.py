@@ -52,6 +52,9 @@ ENTRIES = {
                   "需要同样比例的稿样；按此宽度，这份稿样高 {art_height:.1f} 毫米"),
     "ad-low-resolution": ("ad {article}: artwork at {ppi:.0f} ppi at its booked size, below {min_ppi}",
                           "广告 {article}：稿样按订版尺寸只有 {ppi:.0f} ppi，低于 {min_ppi}"),
+    "logo-low-resolution": ("logo: {ppi} ppi at its printed width of {width} mm, below {min_ppi}, which the "
+                            "build's preflight refuses; give a larger picture",
+                            "报标：按印刷宽度 {width} mm 只有 {ppi} ppi，低于 {min_ppi}，印前检查会拒绝；请提供更大的图片"),
     "low-resolution": ("article {article}: photo at {ppi:.0f} ppi, below {min_ppi}",
                        "稿件 {article}：图片只有 {ppi:.0f} ppi，低于 {min_ppi}"),
     "overflow": ("article {article}: {chars} characters over ({lines} lines over) on page {page}",
