@@ -114,9 +114,45 @@ def _real(path: Path) -> Path:
 
 
 def _read_paper(out: Collector, file: Path, font_ids: Collection[str] = ()) -> Paper | None:
+    key = _paper_key(file, font_ids)
+    kept = _PAPERS.get(key) if key else None
+    if kept is not None and kept[2] == _file_stats(kept[0]):
+        out.diags.extend(kept[1])
+        return kept[0]
+    mine = Collector()
     root, diags = read_yaml(file)
-    out.diags.extend(diags)
-    return None if root is None else build_paper(out, root, _real(file), font_ids)
+    mine.diags.extend(diags)
+    paper = None if root is None else build_paper(mine, root, _real(file), font_ids)
+    out.diags.extend(mine.diags)
+    if key and paper is not None and not has_errors(mine.diags):
+        _PAPERS[key] = (paper, tuple(mine.diags), _file_stats(paper))
+        while len(_PAPERS) > 8:
+            _PAPERS.pop(next(iter(_PAPERS)))
+    return paper
+
+
+# A paper read without errors, kept by its file's bytes (and the fonts, the working folder
+# its messages' paths are shown from) with the state of the files it names (its logo): the
+# desk and watch read the edition again on every save, the paper rarely changes.
+_PAPERS: dict = {}
+
+
+def _paper_key(file: Path, font_ids) -> tuple | None:
+    try:
+        return (str(file), os.getcwd(), file.read_bytes(), tuple(font_ids))
+    except OSError:
+        return None
+
+
+def _file_stats(paper: Paper) -> tuple:
+    logo = paper.masthead.logo
+    if not logo:
+        return ()
+    try:
+        st = os.stat(logo)
+    except OSError:
+        return (logo, None)
+    return (logo, st.st_size, st.st_mtime_ns)
 
 
 # ---------------------------------------------------------------- edition

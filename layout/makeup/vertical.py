@@ -142,10 +142,24 @@ def column_runs(ts, role: str, text: str, size: float, centre: float, top: float
             runs.append(TextRun(centre - width * scale / 2, y + 0.88 * size, font, size, token, xs,
                                 color=style.color, hscale=scale))
         else:
-            font = fonts.resolve(chain, token) or chain[0]
-            shown = fonts.vertical_forms(font).get(token, token)
+            font, shown = _vertical_glyph(fonts, fonts.resolve(chain, token) or chain[0], token)
             adv = fonts.advance(font, shown) * size
             runs.append(TextRun(centre - adv / 2, y + 0.88 * size, font, size, shown, (0.0,),
                                 color=style.color))
         y += step
     return runs
+
+
+def _vertical_glyph(fonts, font: str, ch: str) -> tuple[str, str]:
+    """(font, character) drawing ch in a column: the face's own vertical form; for a mark the
+    face has none of (the Kai and Fang subsets keep no `vert`), the first shipped face, by id,
+    that has one, so a ，is never drawn in its horizontal place; else ch as it is (a Han
+    character, which stands the same either way)."""
+    form = fonts.vertical_forms(font).get(ch)
+    if form is not None:
+        return font, form
+    for other in fonts.ids():
+        form = fonts.vertical_forms(other).get(ch)
+        if form is not None:
+            return other, form
+    return font, ch

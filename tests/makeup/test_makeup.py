@@ -1,10 +1,10 @@
 """Makeup: positions and frames, not pictures."""
 import shutil
-import textwrap
 from pathlib import Path
 
 import pytest
 
+from fixtures.builder import article, page, place, write_edition
 from layout.edition import load_edition
 from layout.fonts import FontSet
 from layout.makeup import make_grid, make_up
@@ -14,55 +14,23 @@ from layout.makeup.thread import balance
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "minimal"
 LONG = "区委书记主持召开会议，研究部署全区疫情防控和复工复产工作，要求各单位压实责任、落实措施。" * 6
 
-EDITION = """\
-paper: ../paper.yaml
-date: 2020-02-24
-issue: 15
-total_issue: 1892
-page_count: 3
-pages:
-  - number: 1
-    section: 要闻
-    articles:
-      - id: lead
-        kind: news
-        headline: 石景山区召开会议
-        byline: '本报讯(记者李思婵)'
-        paragraphs: [{p1}, {p2}]
-        place: {{column: 1, span: 2, row: 1, rows: {rows}}}
-        {cont}
-      - id: note
-        kind: commentary
-        headline: 拐点未到
-        paragraphs: ['春风徐来，大地回暖。']
-        place: {{column: 5, span: 2, row: 1, rows: 20}}
-  - number: 2
-    section: 综合新闻
-    articles: []
-    continuations: {cont2}
-  - number: 3
-    section: 副刊
-    articles: []
-    continuations: {cont3}
-"""
-
-
 @pytest.fixture(scope="module")
 def fonts():
     return FontSet.load()
 
 
 def make(tmp_path, rows=12, cont_page=0, p1=LONG, p2=LONG):
-    shutil.copy(FIXTURE / "paper.yaml", tmp_path / "paper.yaml")
-    d = tmp_path / "ed"
-    d.mkdir(exist_ok=True)
-    entry = "[{article: lead, headline: 会议, place: {column: 1, span: 3, row: 1, rows: 30}}]"
-    text = EDITION.format(p1=p1, p2=p2, rows=rows,
-                          cont=f"continues_on: {cont_page}" if cont_page else "",
-                          cont2=entry if cont_page == 2 else "[]",
-                          cont3=entry if cont_page == 3 else "[]")
-    (d / "edition.yaml").write_text(text, encoding="utf-8")
-    edition, diags = load_edition(d / "edition.yaml")
+    """Page 1: the lead (2 columns, `rows` rows; continued on `cont_page` if given) beside a
+    commentary; pages 2 and 3 empty but for the lead's continuation."""
+    lead = article("lead", "石景山区召开会议", [p1, p2], byline="本报讯(记者李思婵)",
+                   place=place(1, 2, 1, rows), **({"continues_on": cont_page} if cont_page else {}))
+    note = article("note", "拐点未到", ["春风徐来，大地回暖。"], kind="commentary", place=place(5, 2, 1, 20))
+    entry = [{"article": "lead", "headline": "会议", "place": place(1, 3, 1, 30)}]
+    pages = [page(1, [lead, note]),
+             page(2, [], section="综合新闻", continuations=entry if cont_page == 2 else []),
+             page(3, [], section="副刊", continuations=entry if cont_page == 3 else [])]
+    folder = write_edition(tmp_path, pages, name="ed")
+    edition, diags = load_edition(folder / "edition.yaml")
     assert edition is not None, [str(x) for x in diags]
     return edition
 
@@ -167,7 +135,7 @@ def test_copyfit_of_a_frame_too_small(tmp_path, fonts):
 
 
 def test_short_article_reports_empty_lines(tmp_path, fonts):
-    layout = make_up(make(tmp_path, rows=30, p1="'短讯。'", p2="'又一条。'"), fonts)
+    layout = make_up(make(tmp_path, rows=30, p1="短讯。", p2="又一条。"), fonts)
     (cf,) = [e for e in layout.copyfit if e.article_id == "lead"]
     assert cf.overflow_chars == 0
     assert cf.short_lines == cf.lines_available - cf.lines_needed > 0
@@ -188,7 +156,7 @@ def test_balance_spreads_lines_evenly():
 
 
 def test_page_fill_counts_uncovered_and_short_lines(tmp_path, fonts):
-    layout = make_up(make(tmp_path, rows=30, p1="'短讯。'", p2="'又一条。'"), fonts)
+    layout = make_up(make(tmp_path, rows=30, p1="短讯。", p2="又一条。"), fonts)
     fill = {f.page: f for f in layout.fill}
     f1 = fill[1]
     # page 1: lead (2 cols × 30 rows) and commentary (2 cols × 20 rows) cover 100 slots
@@ -200,49 +168,15 @@ def test_page_fill_counts_uncovered_and_short_lines(tmp_path, fonts):
     assert fill[2].uncovered == fill[2].lines      # nothing placed on page 2
 
 
-AUTO = """\
-paper: ../paper.yaml
-date: 2020-02-24
-issue: 15
-total_issue: 1892
-page_count: 1
-pages:
-  - number: 1
-    section: 要闻
-    articles:
-      - id: fixed
-        kind: news
-        headline: 固定位置
-        paragraphs: ['{text}']
-        place: {{column: 1, span: 2, row: 1, rows: 20}}
-      - id: auto-one
-        kind: brief
-        headline: 简讯一
-        headline_size: 14
-        paragraphs: ['{short}']
-        place: {{column: 1, span: 2}}
-      - id: auto-two
-        kind: brief
-        headline: 简讯二
-        headline_size: 14
-        headline_align: left
-        paragraphs: ['{short}']
-        place: {{column: 1, span: 2}}
-      - id: wide
-        kind: news
-        headline: 变栏
-        paragraphs: ['{text}']
-        body_columns: 3
-        place: {{column: 3, span: 4, row: 1, rows: 30}}
-"""
-
-
 def make_auto(tmp_path, text=LONG, short="今日一则简讯，内容不长。" * 3):
-    shutil.copy(FIXTURE / "paper.yaml", tmp_path / "paper.yaml")
-    d = tmp_path / "auto"
-    d.mkdir(exist_ok=True)
-    (d / "edition.yaml").write_text(AUTO.format(text=text, short=short), encoding="utf-8")
-    edition, diags = load_edition(d / "edition.yaml")
+    """Two blocks placed by hand, two briefs sized from their content below the first."""
+    arts = [article("fixed", "固定位置", [text], place=place(1, 2, 1, 20)),
+            article("auto-one", "简讯一", [short], kind="brief", headline_size=14, place=place(1, 2)),
+            article("auto-two", "简讯二", [short], kind="brief", headline_size=14,
+                    headline_align="left", place=place(1, 2)),
+            article("wide", "变栏", [text], body_columns=3, place=place(3, 4, 1, 30))]
+    folder = write_edition(tmp_path, [page(1, arts)], name="auto")
+    edition, diags = load_edition(folder / "edition.yaml")
     assert edition is not None, [str(x) for x in diags]
     return edition
 

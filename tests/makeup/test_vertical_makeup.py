@@ -82,3 +82,23 @@ def test_a_headline_style_can_make_its_headlines_vertical(tmp_path):
     head = {r.chars: r for r in runs_of(layout, 20)}
     assert {"拐", "点", "未", "到"} <= set(head)                   # one character a run: vertical
     assert "切莫松劲" in head                                       # the article's own word wins
+
+
+def test_a_face_without_vertical_forms_borrows_the_marks_of_one_that_has_them(tmp_path):
+    """The Kai subset keeps no `vert`: its headline's ，and 《》 come from a face that has
+    their vertical forms, the characters around them stay Kai."""
+    fonts = FontSet.load()
+    assert not fonts.vertical_forms("lxgw-wenkai-regular")
+    folder = write_edition(tmp_path, [page(1, [
+        article("lead", "头条", TEXT, place=place(1, 6, 1, 20)),
+        article("vert", "春天，《守望》", TEXT, place=place(1, 3, 21, 40), headline_direction="vertical",
+                headline_size=20)])],
+        paper={"styles": {"headline": {"font": "kai"}}})
+    ed, diags = load_edition(folder)
+    assert ed is not None, diags
+    head = runs_of(make_up(ed, fonts), 20)
+    assert "".join(r.chars for r in head) == "春天︐︽守望︾"
+    for r in head:
+        assert (r.font == "lxgw-wenkai-regular") == (r.chars in "春天守望"), (r.chars, r.font)
+        if r.font != "lxgw-wenkai-regular":
+            assert fonts.vertical_forms(r.font)
