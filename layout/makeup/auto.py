@@ -36,6 +36,7 @@ from layout.makeup.shape import Shape
 NODE_BUDGET = 40000        # search steps per stack layout
 ELASTIC_BUDGET = 4000      # the same for the fallback's search (elastic shapes), per layout and slack
 ELASTIC_LAYOUTS = 5        # stack layouts the fallback tries (widest stacks first)
+ELASTIC_COMBO_STEPS = 3000 # height combinations explored per slot in the fallback's search
 ELASTIC_KEEP = 4           # arrangements it keeps per layout (to find one that keeps the briefs together)
 SLACKS = (0.1, 0.25, 0.5, None)  # the fallback's share-out of the overset or air, tried in turn (None: any)
 MAX_STACKS = 3
@@ -162,6 +163,7 @@ class _Search:
         self.best: tuple[float, list[Block]] | None = None
         self.assignments = 0
         self._stacks: dict = {}
+        self._combo_base: dict = {}
         self.solutions = 0
 
     def run(self) -> list[Block] | None:
@@ -300,18 +302,25 @@ class _Search:
         no headline (of a block that is not a separator) on a row in `forbid`."""
         rows = self.slots[j].rows
         menus = [self.menus[k][j] for k in order]
-        limit = (1 << (rows + 1)) - 1
-        reach = [0] * (len(order) + 1)      # reach[i]: sums parts i.. can make
-        reach[-1] = 1
-        for i in range(len(order) - 1, -1, -1):
-            reach[i] = _shift_or(reach[i + 1], sum(1 << h for h in menus[i])) & limit
+        base = self._combo_base.get((tuple(order), j))     # what does not depend on forbid
+        if base is None:
+            limit = (1 << (rows + 1)) - 1
+            reach = [0] * (len(order) + 1)      # reach[i]: sums parts i.. can make
+            reach[-1] = 1
+            for i in range(len(order) - 1, -1, -1):
+                reach[i] = _shift_or(reach[i + 1], sum(1 << h for h in menus[i])) & limit
+            by_cost = [sorted(m, key=lambda r: (m[r].cost, r)) for m in menus]
+            base = self._combo_base[(tuple(order), j)] = (reach, by_cost)
+        reach, by_cost = base
         found = []
-        by_cost = [sorted(m, key=lambda r: (m[r].cost, r)) for m in menus]
         top = self.slots[j].top
 
+        steps = [ELASTIC_COMBO_STEPS if self.elastic else -1]     # elastic menus are dense: a cap
+
         def rec(i: int, left: int, acc: list[int], cost: float):
-            if len(found) >= MAX_COMBOS * 2:
+            if len(found) >= MAX_COMBOS * 2 or steps[0] == 0:
                 return
+            steps[0] -= 1
             if i == len(order):
                 if left == 0:
                     found.append((cost, list(acc)))
