@@ -261,7 +261,8 @@ def measure(name, seed, ed_page, page, fill_entry, copyfit, diags, seconds, font
     """The figures and hard rules of one made-up page."""
     frames = {f.id: f for f in page.frames if f.kind == "article"}
     auto = [a for a in ed_page.articles if not a.place]
-    lost = [a.id for a in ed_page.articles if a.id not in frames]
+    framed = {f.id for f in page.frames if f.kind in ("article", "index", "ad")}    # 导读 and ads have frames of their own
+    lost = [a.id for a in ed_page.articles if a.id not in framed]
     lost += [c.article_id for c in ed_page.continuations
              if not any(f.id == c.article_id and f.kind == "continuation" for f in page.frames)
              and not any(d.code == "empty-continuation" for d in diags)]
