@@ -10,9 +10,9 @@ the span an editor would first give it, in its natural setting, Planner.menu), 1
 worth; each page's fill is drawn uniformly from FILL_RANGE = 0.95-1.05 (±5 %) and the copy
 scaled until the planner agrees within CALIBRATION (0.003; a story's copy changes by whole
 sentences, so a page may end a little off: `fill` is the figure reached, `target` the one
-drawn). The range is 0.10 wide, no narrower than the band of fill the makeup absorbs on
-one page (0.06-0.11 wide when measured by bench/makeup_absorption.py; layout/makeup/auto.py
-states it), and centred on a page's worth, not on that band. `estimate` keeps the old rough
+drawn). The range is 0.10 wide, wider than the median band of fill the makeup absorbs on
+one page (bands 0.06-0.21 wide, median about 0.09, measured by bench/makeup_absorption.py;
+layout/makeup/auto.py states it), and centred on a page's worth, not on those bands. `estimate` keeps the old rough
 figure of `estimate_rows` (which knows nothing of the makeup's choices) for comparison.
 Each page is written as a real edition folder (the sample paper copied beside it) so that
 it goes through the public loader.

@@ -18,9 +18,10 @@ is scored (shape costs, rank order, block proportions) and the best one wins.
 
 Tolerance (measured by bench/makeup_absorption.py on generated pages, fill = the copy's
 need by the planner's natural setting, 1.0 = a page's worth): a page comes out exactly
-full over a band of fill 0.06-0.11 wide that lies between about 0.80 and 1.00 — copy short
-of a page is absorbed (air under headlines, looser paragraphs, larger photos), copy over
-a page hardly at all (only tighter paragraphs and the photo's crop shrink a story).
+full over a band of fill 0.06-0.21 wide (median about 0.09) from its least fill of
+0.80-0.92 to its most of 0.88-1.00 — copy short of a page is absorbed (air under
+headlines, looser paragraphs, larger photos), copy over a page hardly at all (only
+tighter paragraphs and the photo's crop shrink a story).
 
 When no makeup fills the page, `fallback` searches again over elastic shapes (a body cut
 short or ending early) under the same rules, and `no_fit` says which story does not fit,
