@@ -121,17 +121,6 @@ def slots_for(stacks: tuple[int, ...], rows: int, fixed: list[Block]) -> list[Sl
     return slots
 
 
-def _clash(a: Block, b: Block) -> bool:
-    """碰题: side by side with headlines at overlapping rows (no separator between)."""
-    if a.separator or b.separator:
-        return False
-    if not (a.col + a.span == b.col or b.col + b.span == a.col):
-        return False
-    if not (a.row < b.row + b.rows and b.row < a.row + a.rows):
-        return False
-    return a.row < b.row + b.head_rows and b.row < a.row + a.head_rows
-
-
 def is_brief(part: Part) -> bool:
     return part.article.kind == "brief" and part.start is None
 
@@ -522,7 +511,19 @@ def _solve_slots(planner, parts, slots, fixed, exact, keep, stacks, penalty, sla
 
 
 def fallback(planner: Planner, parts: list[Part], columns: int, rows: int,
-             fixed: list[Block]) -> list[Block]:
+             fixed: list[Block]) -> tuple[list[Part], list[Block]]:
+    """(parts, blocks) when no makeup fills the page: `_fallback_blocks`, made once more
+    with the lesser headlines capped (capped_sizes) when a greater one came out smaller,
+    as `solve` does; the parts returned are the ones the blocks were made of."""
+    blocks = _fallback_blocks(planner, parts, columns, rows, fixed)
+    capped = capped_sizes(planner, parts, blocks)
+    if capped is None:
+        return parts, blocks
+    return capped, _fallback_blocks(planner, capped, columns, rows, fixed)
+
+
+def _fallback_blocks(planner: Planner, parts: list[Part], columns: int, rows: int,
+                     fixed: list[Block]) -> list[Block]:
     """When no makeup fills the page: every part still placed (never dropped), by the same
     search and rules as an exact makeup (lead top-left, no 碰题, every headline as wide as
     its block and fitting it) over elastic shapes (Planner.elastic: a body may be cut

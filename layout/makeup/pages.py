@@ -10,7 +10,7 @@ from layout.makeup.grid import PageGrid, make_grid
 from layout.makeup.model import BlockFrame, CopyfitEntry, EditionLayout, PageFill, PageLayout, PlacedBlock, Rect
 from layout.makeup.normalised import normalisation_notes
 from layout.makeup.styles import Typesetter
-from layout.makeup.auto import (capped_sizes, fallback, fixed_block, free_lines, no_fit, rank_headline_sizes,
+from layout.makeup.auto import (fallback, fixed_block, free_lines, no_fit, rank_headline_sizes,
                                  short_page, solve)
 from layout.makeup.plan import Part, Planner
 from layout.edition.model import Continuation, Placement
@@ -247,11 +247,7 @@ def _automatic(ts, planner, edition, page, rows_avail, hand, resumes, carried=()
         blocks = solution.blocks
         ts.diagnostics.extend(short_page(planner, parts, grid, blocks, page.number))
     else:       # say why, and still set every story (nothing is ever dropped)
-        blocks = fallback(planner, parts, grid.columns, rows_avail, fixed)
-        capped = capped_sizes(planner, parts, blocks)
-        if capped is not None:      # no lesser headline larger than a greater one came out
-            parts = capped
-            blocks = fallback(planner, parts, grid.columns, rows_avail, fixed)
+        parts, blocks = fallback(planner, parts, grid.columns, rows_avail, fixed)
         later = tuple(p.number for p in edition.pages if p.number > page.number)
         room = {p.number: free_lines(planner, p.articles, grid.rows - furniture_rows(edition.paper, grid, p.number))
                 for p in edition.pages if p.number != page.number}

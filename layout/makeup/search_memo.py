@@ -14,7 +14,7 @@ the plain search, so the result is the same (tests/makeup/test_search_memo.py).
 """
 from __future__ import annotations
 
-from layout.makeup.auto import MAX_ASSIGNMENTS, MAX_GROUPS, NODE_BUDGET, _Search, _shift_or
+from layout.makeup.auto import MAX_ASSIGNMENTS, MAX_GROUPS, _Search, _shift_or
 
 
 class MemoSearch(_Search):
@@ -25,11 +25,8 @@ class MemoSearch(_Search):
         self._dead: dict = {}       # (slot, parts left) -> steps its whole exploration counted
         self._trees: dict = {}      # (slot, parts still to decide, sums reached, must) -> (steps, groups)
 
-    def _budget(self) -> int:
-        return getattr(self, "budget", NODE_BUDGET)      # the search's own step budget, if it has one
-
     def _assign(self, j: int, left: list[int], groups: list[list[int]]) -> None:
-        budget = self._budget()
+        budget = self.budget
         if self.assignments >= MAX_ASSIGNMENTS or self.nodes > budget:
             return                  # as the plain search: nothing more happens
         key = (j, tuple(left))
@@ -52,7 +49,7 @@ class MemoSearch(_Search):
         for i in range(len(left) - 1, -1, -1):
             suffix[i] = suffix[i + 1] | 1 << left[i]
         calls, found = self._tree(j, left, suffix, must, 0, 1)
-        if self.nodes + calls <= self._budget() and len(found) < MAX_GROUPS:
+        if self.nodes + calls <= self.budget and len(found) < MAX_GROUPS:
             self.nodes += calls
             return [list(g) for g in found]
         return super()._subsets(left, j, must)
