@@ -9,11 +9,12 @@ the trial settings go nowhere (a quiet Typesetter); only the emitted block repor
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from layout.makeup.vertical import strip_length, strip_width
 from layout.makeup.blocks import (body_column_count, is_vertical, body_lines, body_role, caption_lines, columns_of,
-                                  headline_items, natural_photo_rows, paragraph_lines)
+                                  headline_items, natural_photo_rows, paragraph_lines, photo_size, photo_width)
 from layout.makeup.grid import PageGrid
 from layout.makeup.model import Rect
 from layout.makeup.shape import Shape
@@ -27,6 +28,7 @@ AIR_COST = (0.0, 2.0, 6.0)
 LOOSE_COST = 1.0           # per paragraph set a line longer
 TIGHT_COST = 1.5           # per paragraph set a line shorter
 PHOTO_COST = 0.5           # per row away from the photo's natural height
+NARROW_COST = 2.5          # the photo narrower than its block, the text beside it (Planner._beside)
 EMPTY_COST = 4.0           # per empty body line (only when no exact makeup exists)
 OVER_COST = 12.0           # per body line that does not fit (elastic shapes: the page is overfull)
 TIGHT_LAST = 0.34          # tightening is tried when the last line fills at most this much
@@ -164,6 +166,7 @@ class Planner:
             lines, head_rows, set_size, fixed, photo_opts, width = frame
             body_opts = self._body_options(part, span, width, exact)
             self._shapes(out, part, span, max_rows, fixed, photo_opts, body_opts, lines, head_rows, set_size)
+            self._beside(out, part, span, max_rows, frame, exact)
         self._memo[key] = out
         return out
 
@@ -245,6 +248,68 @@ class Planner:
                                           air=air, photo_rows=prow, looseness=loose, body_rows=brows,
                                           head_rows=head_rows + air, cost=cost, set_size=set_size,
                                           over=over[0] if over else 0)
+
+    def _beside(self, out, part, span, max_rows, frame, exact: bool) -> None:
+        """Shapes with the photo k of the body's n columns wide at the top right of the body
+        (k < n), its caption under it at its width, the text beside it from the top and under
+        it: every body column full (exact) or the last ones short by fewer lines than there
+        are columns; no column under the picture of fewer than MIN_BODY_ROWS lines (or none).
+        At NARROW_COST more than the same height with the photo across the block."""
+        art = part.article
+        if not (art.photo and part.start is None and not part.jump_to and not art.photo.rows
+                and art.paragraphs and art.kind not in ("verse", "index")):
+            return
+        lines, head_rows, set_size, fixed, _, width = frame
+        n = body_column_count(self.grid, art, width)
+        if n < 2:
+            return
+        size = self.ts.size(body_role(art))
+        measure = columns_of(self.grid, Rect(0, 0, width, 0), n, size)[0][1]
+        want = min(MAX_LOOSE, n - 1)
+        count, npar, loose, tight = self.paragraphs(part, measure, want, want)
+        for k, lo, hi, nat, cap in self._narrow_photos(part, width, n, size):
+            for prow in range(lo, hi + 1):
+                high = prow + cap
+                for delta in range(-len(tight), len(loose) + 1):
+                    slots = count + delta + k * high
+                    empty = (-slots) % n
+                    brows = (slots + empty) // n
+                    under = brows - high
+                    if (empty and exact) or under < 0 or 0 < under < MIN_BODY_ROWS or brows < MIN_BODY_ROWS:
+                        continue
+                    plan = [0] * npar
+                    for p in (loose[:delta] if delta > 0 else tight[:-delta]):
+                        plan[p] = 1 if delta > 0 else -1
+                    cost = (NARROW_COST + PHOTO_COST * abs(prow - nat) + LOOSE_COST * max(0, delta)
+                            + TIGHT_COST * max(0, -delta) + EMPTY_COST * empty)
+                    for air in range(MAX_AIR + 1):
+                        rows = fixed + air + brows
+                        have = out.get(rows)
+                        if rows > max_rows or (have is not None and have.cost <= cost + AIR_COST[air]):
+                            continue
+                        out[rows] = Shape(span=span, rows=rows, body_cols=n, headline_size=part.headline_size,
+                                          headline_lines=lines if lines != tuple(art.headline) else (),
+                                          air=air, photo_rows=prow, photo_cols=k, caption_rows=cap,
+                                          looseness=tuple(plan) if delta else (),
+                                          body_rows=brows, head_rows=head_rows + air, cost=cost + AIR_COST[air],
+                                          set_size=set_size)
+
+    def _narrow_photos(self, part: Part, width: float, n: int, size: float) -> list[tuple]:
+        """(k, least rows, most rows, natural rows, caption lines) of the photo k of n body
+        columns wide, for each k < n at which it stands at least 3 rows high."""
+        key = ("narrow", part.id, width, n)
+        if key not in self._memo:
+            art = part.article
+            iw, ih = photo_size(art.photo.file)
+            found = []
+            for k in range(1, n):
+                w = photo_width(self.grid, width, n, k, size)
+                nat = w * ih / iw / self.grid.pitch
+                lo, hi = math.ceil(nat * (1 - PHOTO_TOLERANCE)), math.floor(nat * (1 + PHOTO_TOLERANCE))
+                if lo >= 3 and lo <= hi:
+                    found.append((k, lo, hi, round(nat), len(caption_lines(self.ts, art, w))))
+            self._memo[key] = found
+        return self._memo[key]
 
     def _body_options(self, part: Part, span: int, width: float,
                       exact: bool = True) -> list[tuple[int, int, tuple, float]]:
