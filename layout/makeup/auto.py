@@ -672,10 +672,10 @@ def no_fit(planner: Planner, parts: list[Part], grid, rows: int, blocks: list[Bl
             empty += cap - lines
             if worst_empty is None or cap - lines > worst_empty[1]:
                 worst_empty = (part, cap - lines, cpl)
-    if not out and empty:
-        part, n, cpl = worst_empty
-        out.append(error("page-underfull", parts[0].article.pos, page=page, lines=empty,
-                         chars=empty * cpl, article=part.id))
+    if not out and (empty or len(blocks) < len(parts)):     # (a fallback that fills the page exactly: nothing)
+        part, n, cpl = worst_empty or (parts[0], 1, grid.chars_per_column)
+        out.append(error("page-underfull", parts[0].article.pos, page=page, lines=max(1, empty),
+                         chars=max(1, empty) * cpl, article=part.id))
     return out
 
 
