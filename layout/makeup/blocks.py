@@ -326,13 +326,14 @@ def caption_lines(ts: Typesetter, article, width: float) -> list:
     return list(cap.lines)
 
 
-def photo_beside(cols: list[tuple[float, float]], shape: Shape | None):
+def photo_beside(cols: list[tuple[float, float]], shape: Shape | None, photo):
     """(x, width, body column indexes) of a picture narrower than its block (shape.photo_cols
-    of the body columns, at the left or the right), None for one across the block."""
-    k = shape.photo_cols if shape else 0
+    of the body columns, or without a plan the editor's photo span; at the left or the
+    right), None for one across the block."""
+    k, left = (shape.photo_cols, shape.photo_left) if shape else (photo.span, photo.side == "left")
     if not 0 < k < len(cols):
         return None
-    which = range(k) if shape.photo_left else range(len(cols) - k, len(cols))
+    which = range(k) if left else range(len(cols) - k, len(cols))
     x0 = cols[which[0]][0]
     return x0, cols[which[-1]][0] + cols[which[-1]][1] - x0, set(which)
 
@@ -405,7 +406,7 @@ def layout_article(ts: Typesetter, grid: PageGrid, article, rect: Rect, *,
     cols = columns_of(grid, inner, ncols, size)
     tops = [0] * len(cols)       # rows each body column starts below the body's top
     if article.photo and start is None:
-        beside = photo_beside(cols, shape)
+        beside = photo_beside(cols, shape, article.photo)
         at = Rect(inner.x, inner.y + row * grid.pitch, inner.w, 0) if beside is None else \
             Rect(beside[0], inner.y + row * grid.pitch, beside[1], 0)
         ph, prow, ppi = photo_items(ts, grid, article, at, rows_total - row, shape.photo_rows if shape else 0)

@@ -114,3 +114,51 @@ def test_columns_under_a_picture_balance_by_their_feet():
     # column 2 (a widow); one paragraph a line shorter and the next a line longer avoid it
     assert without_widows([5, 5], 3, 4, lambda j, d: True, (0, 0, 2)) == {0: -1, 1: 1}
     assert without_widows([4, 6], 3, 4, lambda j, d: True, (0, 0, 2)) == {}
+
+
+def _load(tmp_path, fonts, photo: dict, place=None):
+    from fixtures.builder import article, page, write_edition
+    from fixtures.photo_beside import paragraphs
+
+    from layout.edition import load_edition
+
+    story = article("hinted", "春日社区志愿服务忙", paragraphs(12), photo={"file": "images/photo.png",
+                                                                  "caption": CAPTION, **photo},
+                    **({"place": place} if place else {}))
+    folder = write_edition(tmp_path, [page(1, []), page(2, [story])], images=True)
+    return load_edition(str(folder), font_ids=fonts.ids())
+
+
+def test_the_editors_photo_span_and_side(tmp_path, fonts, made):
+    from fixtures.builder import place
+
+    planner = made[4]
+    edition, diags = _load(tmp_path / "a", fonts, {"span": 1, "side": "left"})
+    assert edition is not None, [str(d) for d in diags]
+    art = edition.pages[1].articles[0]
+    assert (art.photo.span, art.photo.side) == (1, "left")
+    menu = planner.menu(Part(art), 3, 80)
+    assert menu and all(s.photo_cols == 1 and s.photo_left for s in menu.values())
+    assert all(s.photo_cols == 0 for s in planner.menu(Part(replace(art, id="hinted-1")), 1, 80).values())
+    # placed by hand (no plan): the picture one column wide at the left, the text beside and under it
+    edition, diags = _load(tmp_path / "b", fonts, {"span": 1, "side": "left"}, place(1, 3, 1, 40))
+    layout = make_up(edition, fonts)
+    page = layout.pages[1]
+    frame = next(f for f in page.frames if f.id == "hinted")
+    photo = _photo(page, frame)
+    assert abs(photo.rect.x - frame.rect.x) < 0.5 and photo.rect.w == pytest.approx(planner.grid.col_width, abs=1)
+    assert not [e for e in layout.copyfit if e.overflow_chars]
+    assert verify_page(page, fonts) == ()
+    for run in page.items:
+        if isinstance(run, TextRun) and run.chars.strip():
+            x0, y0, x1, y1 = _box(run)
+            assert min(x1, photo.rect.right) - max(x0, photo.rect.x) <= 0.3 or \
+                min(y1, photo.rect.bottom) - max(y0, photo.rect.y) <= 0.3, run
+
+
+@pytest.mark.parametrize("photo, code", [({"span": 0}, "range"), ({"span": 7}, "photo-span"),
+                                         ({"side": "top"}, "unknown-value")])
+def test_a_bad_photo_span_or_side_is_an_error(tmp_path, fonts, photo, code):
+    _, diags = _load(tmp_path, fonts, photo)
+    errors = [d for d in diags if d.severity.name == "ERROR"]
+    assert errors and errors[0].code.startswith(code), [str(d) for d in errors]
