@@ -267,33 +267,37 @@ class Planner:
                 and art.paragraphs and art.kind not in ("verse", "index")) or (exact is None and not hint):
             return
         lines, head_rows, set_size, fixed, _, width = frame
-        n = body_column_count(self.grid, art, width)
-        if n < 2:
-            return
+        default = body_column_count(self.grid, art, width)
         size = self.ts.size(body_role(art))
-        measure = columns_of(self.grid, Rect(0, 0, width, 0), n, size)[0][1]
-        want = min(MAX_LOOSE, n - 1) if exact is not None else 0
-        count, npar, loose, tight = self.paragraphs(part, measure, want, want)
-        for k, lo, hi, nat, cap in self._narrow_photos(part, width, n, size):
-            for prow in range(lo, hi + 1):
-                high = prow + cap
-                pcost = NARROW_COST + PHOTO_COST * abs(prow - nat)
-                for brows, plan, bcost, over in self._beside_bodies(count, npar, loose, tight, n, k * high,
-                                                                     exact, max_rows - fixed):
-                    under = brows - high
-                    if under < 0 or 0 < under < MIN_BODY_ROWS or brows < MIN_BODY_ROWS:
-                        continue
-                    for air in range(MAX_AIR + 1):
-                        rows, cost = fixed + air + brows, pcost + bcost + AIR_COST[air]
-                        have = out.get(rows)
-                        if rows > max_rows or (have is not None and have.cost <= cost):
+        counts = [(default, 0.0)]
+        if default in (3, 4) and not art.body_columns and not hint and exact is not None:
+            counts.append((default - 1, VARY_COST))      # 变栏 beside the photo too
+        for n, vary in counts:
+            if n < 2:
+                continue
+            measure = columns_of(self.grid, Rect(0, 0, width, 0), n, size)[0][1]
+            want = min(MAX_LOOSE, n - 1) if exact is not None else 0
+            count, npar, loose, tight = self.paragraphs(part, measure, want, want)
+            for k, lo, hi, nat, cap in self._narrow_photos(part, width, n, size):
+                for prow in range(lo, hi + 1):
+                    high = prow + cap
+                    pcost = NARROW_COST + vary + PHOTO_COST * abs(prow - nat)
+                    for brows, plan, bcost, over in self._beside_bodies(count, npar, loose, tight, n, k * high,
+                                                                         exact, max_rows - fixed):
+                        under = brows - high
+                        if under < 0 or 0 < under < MIN_BODY_ROWS or brows < MIN_BODY_ROWS:
                             continue
-                        out[rows] = Shape(span=span, rows=rows, body_cols=n, headline_size=part.headline_size,
-                                          headline_lines=lines if lines != tuple(art.headline) else (),
-                                          air=air, photo_rows=prow, photo_cols=k, caption_rows=cap,
-                                          photo_left=art.photo.side == "left", looseness=plan,
-                                          body_rows=brows, head_rows=head_rows + air, cost=cost,
-                                          set_size=set_size, over=over)
+                        for air in range(MAX_AIR + 1):
+                            rows, cost = fixed + air + brows, pcost + bcost + AIR_COST[air]
+                            have = out.get(rows)
+                            if rows > max_rows or (have is not None and have.cost <= cost):
+                                continue
+                            out[rows] = Shape(span=span, rows=rows, body_cols=n, headline_size=part.headline_size,
+                                              headline_lines=lines if lines != tuple(art.headline) else (),
+                                              air=air, photo_rows=prow, photo_cols=k, caption_rows=cap,
+                                              photo_left=art.photo.side == "left", looseness=plan,
+                                              body_rows=brows, head_rows=head_rows + air, cost=cost,
+                                              set_size=set_size, over=over)
 
     @staticmethod
     def _beside_bodies(count, npar, loose, tight, n, photo_slots, exact, most):
