@@ -425,6 +425,12 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
     whose blocks may end a few lines short; None if even that does not exist. variant k
     > 0: the k-th best other arrangement instead (the last one when there are fewer)."""
     found = solutions(planner, parts, columns, rows, fixed, variant + 1)
+    if not found or empty_lines(planner, found[0].blocks)[0]:
+        # under page pressure: the lesser stories' head blocks may be smaller (Part.lesser)
+        tight = pressed(parts)
+        again = solutions(planner, tight, columns, rows, fixed, variant + 1) if tight != parts else []
+        if again and (not found or not empty_lines(planner, again[0].blocks)[0]):
+            parts, found = tight, again
     if not found:
         return None
     best = found[min(variant, len(found) - 1)]
@@ -441,6 +447,7 @@ def capped_sizes(planner: Planner, parts: list[Part], blocks) -> list[Part] | No
     the 主题 of a greater one came out in (shrunk to fit its block's width), so that sizes
     never grow as rank drops; None when no size needs it."""
     span = {id(b.part): b.span for b in blocks if b.part is not None}
+    shaped = {id(b.part): b.shape.set_size for b in blocks if b.part is not None and b.shape and b.shape.set_size}
     out, ceiling, changed = [], None, False
     for part in parts:
         width = span.get(id(part))
@@ -449,8 +456,11 @@ def capped_sizes(planner: Planner, parts: list[Part], blocks) -> list[Part] | No
                 part = replace(part, headline_size=ceiling)
                 changed = True
             head = planner.headline(part, planner.inner_width(part, width), part.headline_size)
-            if head is not None:
-                ceiling = head[2] if ceiling is None else min(ceiling, head[2])
+            # the size it came out in (a lesser head a step smaller: Planner.lesser_heads)
+            size = min(x for x in (head[2] if head else None, shaped.get(id(parts[len(out)]))) if x) \
+                if head or id(parts[len(out)]) in shaped else None
+            if size is not None:
+                ceiling = size if ceiling is None else min(ceiling, size)
         out.append(part)
     return out if changed else None
 
@@ -634,6 +644,18 @@ def rank_headline_sizes(paper, parts: list[Part]) -> list[Part]:
     return out
 
 
+def pressed(parts: list[Part]) -> list[Part]:
+    """The parts under page pressure: every story sized by rank but the first (the lead)
+    may have its head block on fewer rows or its 主题 a step smaller (Planner.lesser_heads)."""
+    out, lead = [], True
+    for part in parts:
+        if rank_sized(part):
+            part = part if lead else replace(part, lesser=True)
+            lead = False
+        out.append(part)
+    return out
+
+
 def fixed_block(planner: Planner, grid, article, place) -> Block:
     """A hand-placed block as the search sees it: fixed, with its headline rows."""
     part = Part(article)
@@ -740,6 +762,16 @@ def short_page(planner: Planner, parts: list[Part], grid, blocks, page: int) -> 
     saying how many and where (page-underfull), nothing when every block is full."""
     from layout.base.diagnostics import warning
 
+    empty, worst = empty_lines(planner, blocks)
+    if not worst:
+        return []
+    return [warning("page-underfull", parts[0].article.pos, page=page, lines=empty, chars=empty * worst[2],
+                    article=worst[0].id)]
+
+
+def empty_lines(planner: Planner, blocks) -> tuple[int, tuple | None]:
+    """(empty body lines in the blocks, (part, lines, characters a line holds) of the block
+    with the most)."""
     empty, worst = 0, None
     for b in blocks:
         if b.part is None or b.shape is None or b.part.jump_to:
@@ -750,7 +782,4 @@ def short_page(planner: Planner, parts: list[Part], grid, blocks, page: int) -> 
             empty += n
             if worst is None or n > worst[1]:
                 worst = (b.part, n, cpl)
-    if not worst:
-        return []
-    return [warning("page-underfull", parts[0].article.pos, page=page, lines=empty, chars=empty * worst[2],
-                    article=worst[0].id)]
+    return empty, worst

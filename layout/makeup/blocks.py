@@ -241,6 +241,7 @@ def headline_items(ts: Typesetter, grid: PageGrid, article, rect: Rect, short: s
     heights = [size * (1 + gap) for _, size, _ in lines]
     total = sum(heights) + grid.pitch * 0.5
     rows = grid.rows_for(total) + (shape.air if shape else 0)
+    rows = max(rows, grid.rows_for(sum(heights)))     # a tight block (air -1) still holds its lines
     y = rect.y + (rows * grid.pitch - sum(heights)) / 2
     items = []
     for (role, size, line), h in zip(lines, heights):

@@ -38,6 +38,10 @@ VARY_COST = 1.5            # 变栏: one body column fewer than the span
 SHORT_COLUMN_COST = 3.0    # per row a body column is shorter than MIN_BODY_ROWS
 AUTO_JUMP_COST = 6.0       # a story jumped only because it may be (may_continue): rather not
 JUMP_COST = 0.02           # per line sent on to the continuation
+# a lesser story's head block on fewer rows (Planner.lesser_heads), only where it saves a row
+TIGHT_HEAD_COST = 2.0      # no half row of padding around the headline lines (air -1)
+SMALLER_HEAD_COST = 2.0    # the 主题 a size step smaller
+SIZE_STEP = 2.0            # pt
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,7 @@ class Part:
     short: str = ""               # a continuation's short headline
     headline_size: float = 0.0    # the size planned for the 主题 (0 = article's/style's)
     may_jump: bool = False        # jump_to is a choice (may_continue): whole here, or jumped
+    lesser: bool = False          # not the lead: its head block may be smaller (Planner.lesser_heads)
 
     @property
     def id(self) -> str:
@@ -171,7 +176,8 @@ class Planner:
             lines, head_rows, set_size, fixed, photo_opts, width = frame
             if not self.narrow_only(part, width):
                 body_opts = self._body_options(part, span, width, exact)
-                self._shapes(out, part, span, max_rows, fixed, photo_opts, body_opts, lines, head_rows, set_size)
+                heads = self._heads(part, width, lines, head_rows, set_size)
+                self._shapes(out, part, span, max_rows, fixed, photo_opts, body_opts, heads)
             self._beside(out, part, span, max_rows, frame, exact)
         self._memo[key] = out
         return out
@@ -201,7 +207,8 @@ class Planner:
                 cap = brows * cols
                 over, empty = max(0, n - cap), max(0, cap - n)
                 body.append((brows, 0, (), OVER_COST * over + EMPTY_COST * empty, False, over))
-            self._shapes(out, part, span, max_rows, fixed, photo_opts, body, lines, head_rows, set_size)
+            self._shapes(out, part, span, max_rows, fixed, photo_opts, body,
+                         self._heads(part, width, lines, head_rows, set_size))
         self._memo[key] = out
         return out
 
@@ -238,24 +245,71 @@ class Planner:
                 photo_opts = [(r, cap, PHOTO_COST * abs(r - nat)) for r in range(lo, hi + 1)]
         return lines, band, set_size, fixed, photo_opts, width
 
-    def _shapes(self, out, part, span, max_rows, fixed, photo_opts, body_opts, lines, head_rows, set_size):
-        """The cheapest shape of each height from these headline, photo and body options."""
+    def _heads(self, part: Part, width: float, lines, head_rows: int, set_size: float) -> list[tuple]:
+        """The head blocks a shape may have: (lines, rows, set size, size, air, cost, most air) as
+        planned, then a lesser story's on fewer rows (lesser_heads)."""
+        plain = [(lines, head_rows, set_size, part.headline_size, 0, 0.0, MAX_AIR)]
+        if not part.lesser or not lines or part.short:
+            return plain
+        return plain + self.lesser_heads(part, width, head_rows)
+
+    def lesser_heads(self, part: Part, width: float, head_rows: int) -> list[tuple]:
+        """A lesser story's head block on fewer rows than head_rows, the cheapest for each
+        count of rows: tight (no half row of padding: air -1) and its 主题 a size step
+        smaller (never below the style's smallest), each at a cost; no air on top."""
+        key = ("lesser", part.id, part.headline_size, width, head_rows)
+        if key in self._memo:
+            return self._memo[key]
+        from layout.makeup.blocks import headline_role
+
+        st = self.ts.paper.styles[headline_role(part.article)]
+        size = part.headline_size or part.article.headline_size or st.size_pt
+        sizes = [(size, 0.0)]
+        if size - SIZE_STEP >= (st.min_size_pt or size) - 0.01:
+            sizes.append((size - SIZE_STEP, SMALLER_HEAD_COST))
+        best: dict[int, tuple] = {}
+        for sz, scost in sizes:
+            head = self.headline(part, width, sz)
+            if head is None:
+                continue
+            lines, rows, set_size = head
+            for air, acost in ((0, 0.0), (-1, TIGHT_HEAD_COST)):
+                if air:
+                    rows = self._head_rows(part, lines, width, sz, air)
+                cost = scost + acost
+                if rows < head_rows and (rows not in best or cost < best[rows][5]):
+                    best[rows] = (lines, rows, set_size, sz, air, cost, 0)
+        out = self._memo[key] = [best[r] for r in sorted(best)]
+        return out
+
+    def _head_rows(self, part: Part, lines: tuple[str, ...], width: float, size: float, air: int) -> int:
+        shape = Shape(span=0, rows=0, headline_size=size, headline_lines=lines, air=air)
+        return headline_items(self.ts.quiet(), self.grid, part.article, Rect(0, 0, width, 0), shape=shape)[1]
+
+    def _shapes(self, out, part, span, max_rows, fixed, photo_opts, body_opts, heads):
+        """The cheapest shape of each height from these headline, photo and body options
+        (fixed counts the first head block's rows); a lesser head (heads[1:]) only for a
+        height the first one reaches in no way."""
         art = part.article
-        size = part.headline_size
-        for air in range(MAX_AIR + 1):
-            for prow, cap, pcost in photo_opts:
-                for brows, cols, loose, bcost, jump, *over in body_opts:
-                    rows = fixed + air + prow + cap + brows
-                    if rows > max_rows:
-                        continue
-                    cost = AIR_COST[air] + pcost + bcost
-                    have = out.get(rows)
-                    if have is None or cost < have.cost:
-                        out[rows] = Shape(span=span, rows=rows, body_cols=cols, headline_size=size, jump=jump,
-                                          headline_lines=lines if lines != tuple(art.headline) else (),
-                                          air=air, photo_rows=prow, looseness=loose, body_rows=brows,
-                                          head_rows=head_rows + air, cost=cost, set_size=set_size,
-                                          over=over[0] if over else 0)
+        taken: set[int] = set()
+        for k, (lines, head_rows, set_size, size, hair, hcost, most_air) in enumerate(heads):
+            if k == 1:
+                taken = set(out)
+            base = fixed - heads[0][1] + head_rows
+            for air in range(most_air + 1):
+                for prow, cap, pcost in photo_opts:
+                    for brows, cols, loose, bcost, jump, *over in body_opts:
+                        rows = base + air + prow + cap + brows
+                        if rows > max_rows or rows in taken:
+                            continue
+                        cost = AIR_COST[air] + hcost + pcost + bcost
+                        have = out.get(rows)
+                        if have is None or cost < have.cost:
+                            out[rows] = Shape(span=span, rows=rows, body_cols=cols, headline_size=size, jump=jump,
+                                              headline_lines=lines if lines != tuple(art.headline) else (),
+                                              air=hair + air, photo_rows=prow, looseness=loose, body_rows=brows,
+                                              head_rows=head_rows + air, cost=cost, set_size=set_size,
+                                              over=over[0] if over else 0)
 
     def _beside(self, out, part, span, max_rows, frame, exact: bool | None) -> None:
         """Shapes with the photo k of the body's n columns wide at the top of the body, at its
