@@ -399,7 +399,7 @@ def _rank_order(blocks: list[Block]) -> float:
     has the larger block, and each pair where the lesser has the larger photo."""
     stories = [b for b in blocks if ranked(b.part)]
     area = [b.span * b.rows for b in stories]
-    photo = [b.span * b.shape.photo_rows for b in stories if b.shape.photo_rows]
+    photo = [b.shape.photo_slots() for b in stories if b.shape.photo_rows]
     return RANK_AREA_COST * _inversions(area) + PHOTO_RANK_COST * _inversions(photo)
 
 
@@ -684,7 +684,7 @@ def no_fit(planner: Planner, parts: list[Part], grid, rows: int, blocks: list[Bl
             continue
         b = replace(b, shape=shape)
         body, cpl = _body_measure(planner, part, b.shape)
-        cap = b.shape.body_rows * body
+        cap = b.shape.body_slots(body)
         lines = _body_lines(planner, part, b.shape)
         if lines > cap and not part.jump_to:
             over = lines - cap
@@ -694,7 +694,7 @@ def no_fit(planner: Planner, parts: list[Part], grid, rows: int, blocks: list[Bl
             empty += cap - lines
             if worst_empty is None or cap - lines > worst_empty[1]:
                 worst_empty = (part, cap - lines, cpl)
-    if not out:
+    if not out and (empty or len(blocks) < len(parts)):     # (a fallback that fills the page exactly: nothing)
         part, n, cpl = worst_empty or (parts[0], 1, grid.chars_per_column)
         out.append(error("page-underfull", parts[0].article.pos, page=page, lines=max(1, empty),
                          chars=max(1, empty) * cpl, article=part.id))
@@ -777,7 +777,7 @@ def empty_lines(planner: Planner, blocks) -> tuple[int, tuple | None]:
         if b.part is None or b.shape is None or b.part.jump_to:
             continue
         cols, cpl = _body_measure(planner, b.part, b.shape)
-        n = b.shape.body_rows * cols - _body_lines(planner, b.part, b.shape)
+        n = b.shape.body_slots(cols) - _body_lines(planner, b.part, b.shape)
         if n > 0:
             empty += n
             if worst is None or n > worst[1]:

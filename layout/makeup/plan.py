@@ -10,11 +10,12 @@ the trial settings go nowhere (a quiet Typesetter); only the emitted block repor
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from layout.makeup.vertical import strip_length, strip_width
 from layout.makeup.blocks import (body_column_count, is_vertical, body_lines, body_role, caption_lines, columns_of,
-                                  headline_items, natural_photo_rows, paragraph_lines)
+                                  headline_items, natural_photo_rows, paragraph_lines, photo_size, photo_width)
 from layout.makeup.grid import PageGrid
 from layout.makeup.headline_break import two_line_breaks
 from layout.makeup.model import Rect
@@ -29,6 +30,7 @@ AIR_COST = (0.0, 2.0, 6.0)
 LOOSE_COST = 1.0           # per paragraph set a line longer
 TIGHT_COST = 1.5           # per paragraph set a line shorter
 PHOTO_COST = 0.5           # per row away from the photo's natural height
+NARROW_COST = 2.5          # the photo narrower than its block, the text beside it (Planner._beside)
 EMPTY_COST = 4.0           # per empty body line (only when no exact makeup exists)
 OVER_COST = 12.0           # per body line that does not fit (elastic shapes: the page is overfull)
 TIGHT_LAST = 0.34          # tightening is tried when the last line fills at most this much
@@ -186,9 +188,11 @@ class Planner:
         frame = self._frame(part, span)
         if frame is not None:
             lines, head_rows, set_size, fixed, photo_opts, width = frame
-            body_opts = self._body_options(part, span, width, exact)
-            heads = self._heads(part, width, lines, head_rows, set_size)
-            self._shapes(out, part, span, max_rows, fixed, photo_opts, body_opts, heads)
+            if not self.narrow_only(part, width):
+                body_opts = self._body_options(part, span, width, exact)
+                heads = self._heads(part, width, lines, head_rows, set_size)
+                self._shapes(out, part, span, max_rows, fixed, photo_opts, body_opts, heads)
+            self._beside(out, part, span, max_rows, frame, exact)
         self._memo[key] = out
         return out
 
@@ -204,7 +208,9 @@ class Planner:
         out = dict(self.menu(part, span, max_rows, exact=False))
         frame = self._frame(part, span)
         art = part.article
-        if frame is not None and (art.paragraphs or art.author) and not part.jump_to:
+        if frame is not None and self.narrow_only(part, frame[-1]):
+            self._beside(out, part, span, max_rows, frame, None)
+        elif frame is not None and (art.paragraphs or art.author) and not part.jump_to:
             lines, head_rows, set_size, fixed, photo_opts, width = frame
             cols = body_column_count(self.grid, art, width)
             measure = columns_of(self.grid, Rect(0, 0, width, 0), cols, self.ts.size(body_role(art)))[0][1]
@@ -318,6 +324,104 @@ class Planner:
                                               headline_lines=head.lines if head.lines != tuple(art.headline) else (),
                                               body_rows=brows, head_rows=head.rows + air, cost=cost,
                                               set_size=head.set_size, over=over[0] if over else 0)
+
+    def _beside(self, out, part, span, max_rows, frame, exact: bool | None) -> None:
+        """Shapes with the photo k of the body's n columns wide at the top of the body, at its
+        right (or its left: photo side), k < n, its caption under it at its width, the text
+        beside it from the top and under it: every body column full (exact), or the last
+        ones short by fewer lines than there are columns (exact=False), or (exact=None, the
+        fallback's elastic shapes: only for a photo the editor gave a span) any height, the
+        body cut short or ending early at OVER_COST / EMPTY_COST a line. No column under the
+        picture of fewer than MIN_BODY_ROWS lines (or none). At NARROW_COST more than the
+        same height with the photo across the block; photo: {span: K} gives k."""
+        art = part.article
+        hint = art.photo.span if art.photo else 0
+        if not (art.photo and part.start is None and not part.jump_to and (hint or not art.photo.rows)
+                and art.paragraphs and art.kind not in ("verse", "index")) or (exact is None and not hint):
+            return
+        lines, head_rows, set_size, fixed, _, width = frame
+        default = body_column_count(self.grid, art, width)
+        size = self.ts.size(body_role(art))
+        counts = [(default, 0.0)]
+        if default in (3, 4) and not art.body_columns and not hint and exact is not None:
+            counts.append((default - 1, VARY_COST))      # 变栏 beside the photo too
+        for n, vary in counts:
+            if n < 2:
+                continue
+            measure = columns_of(self.grid, Rect(0, 0, width, 0), n, size)[0][1]
+            want = min(MAX_LOOSE, n - 1) if exact is not None else 0
+            count, npar, loose, tight = self.paragraphs(part, measure, want, want)
+            for k, lo, hi, nat, cap in self._narrow_photos(part, width, n, size):
+                for prow in range(lo, hi + 1):
+                    high = prow + cap
+                    pcost = NARROW_COST + vary + PHOTO_COST * abs(prow - nat)
+                    for brows, plan, bcost, over in self._beside_bodies(count, npar, loose, tight, n, k * high,
+                                                                         exact, max_rows - fixed):
+                        under = brows - high
+                        if under < 0 or 0 < under < MIN_BODY_ROWS or brows < MIN_BODY_ROWS:
+                            continue
+                        for air in range(MAX_AIR + 1):
+                            rows, cost = fixed + air + brows, pcost + bcost + AIR_COST[air]
+                            have = out.get(rows)
+                            if rows > max_rows or (have is not None and have.cost <= cost):
+                                continue
+                            out[rows] = Shape(span=span, rows=rows, body_cols=n, headline_size=part.headline_size,
+                                              headline_lines=lines if lines != tuple(art.headline) else (),
+                                              air=air, photo_rows=prow, photo_cols=k, caption_rows=cap,
+                                              photo_left=art.photo.side == "left", looseness=plan,
+                                              body_rows=brows, head_rows=head_rows + air, cost=cost,
+                                              set_size=set_size, over=over)
+
+    @staticmethod
+    def _beside_bodies(count, npar, loose, tight, n, photo_slots, exact, most):
+        """(body rows, looseness, cost, lines over) of a body of `count` lines (paragraphs of
+        `loose` / `tight` a line longer or shorter) in n columns, photo_slots of them taken
+        by the picture and its caption."""
+        if exact is None:
+            for brows in range(MIN_BODY_ROWS, most + 1):
+                cap = brows * n - photo_slots
+                yield brows, (), OVER_COST * max(0, count - cap) + EMPTY_COST * max(0, cap - count), max(0, count - cap)
+            return
+        for delta in range(-len(tight), len(loose) + 1):
+            slots = count + delta + photo_slots
+            empty = (-slots) % n
+            if empty and exact:
+                continue
+            plan = [0] * npar
+            for p in (loose[:delta] if delta > 0 else tight[:-delta]):
+                plan[p] = 1 if delta > 0 else -1
+            cost = LOOSE_COST * max(0, delta) + TIGHT_COST * max(0, -delta) + EMPTY_COST * empty
+            yield (slots + empty) // n, tuple(plan) if delta else (), cost, 0
+
+    def narrow_only(self, part: Part, width: float) -> bool:
+        """The editor gave the photo a span narrower than the block's body (photo: {span: K}):
+        no shape with the photo across the block."""
+        art = part.article
+        return bool(art.photo and art.photo.span and part.start is None and not part.jump_to
+                    and art.paragraphs and art.kind not in ("verse", "index")
+                    and art.photo.span < body_column_count(self.grid, art, width))
+
+    def _narrow_photos(self, part: Part, width: float, n: int, size: float) -> list[tuple]:
+        """(k, least rows, most rows, natural rows, caption lines) of the photo k of n body
+        columns wide, for each k < n at which it stands at least 3 rows high within
+        PHOTO_TOLERANCE of its aspect (k and the rows as the editor gave them, if given)."""
+        key = ("narrow", part.id, width, n)
+        if key not in self._memo:
+            art = part.article
+            iw, ih = photo_size(art.photo.file)
+            found = []
+            for k in ([art.photo.span] if art.photo.span else range(1, n)):
+                if k >= n:
+                    continue
+                w = photo_width(self.grid, width, n, k, size)
+                nat = w * ih / iw / self.grid.pitch
+                lo, hi = math.ceil(nat * (1 - PHOTO_TOLERANCE)), math.floor(nat * (1 + PHOTO_TOLERANCE))
+                if art.photo.rows:
+                    lo = hi = nat = art.photo.rows
+                if lo >= 3 and lo <= hi:
+                    found.append((k, lo, hi, round(nat), len(caption_lines(self.ts, art, w))))
+            self._memo[key] = found
+        return self._memo[key]
 
     def _body_options(self, part: Part, span: int, width: float,
                       exact: bool = True) -> list[tuple[int, int, tuple, float]]:
