@@ -23,6 +23,8 @@ full over a band of fill 0.06-0.21 wide (median about 0.09) from its least fill 
 headlines, looser paragraphs, larger photos), copy over a page hardly at all (only
 tighter paragraphs and the photo's crop shrink a story).
 
+When neither plain stacks nor stacks above a band fill the page, the lead goes over
+sub-stacks (nested.py: the 头条 across w columns, stacks under it and on its right).
 When no makeup fills the page, `fallback` searches again over elastic shapes (a body cut
 short or ending early) under the same rules, and `no_fit` says which story does not fit,
 by how much, and the ways out.
@@ -459,7 +461,8 @@ def solutions(planner: Planner, parts: list[Part], columns: int, rows: int,
               fixed: list[Block], keep: int = 1) -> list[Solution]:
     """Up to `keep` makeups, best first, each a different arrangement of the stories:
     stacks over the whole page, else stacks above a band across the page's foot (通栏:
-    a story as wide as the page), exact before a few lines short."""
+    a story as wide as the page), else the lead over sub-stacks (nested_solutions),
+    exact before a few lines short."""
     narrow = {w for w in range(1, columns + 1)
               if any(planner.fits(p, w) for p in parts)}     # widths some part can take
     layouts = [s for s in stack_layouts(columns) if set(s) <= narrow]
@@ -478,6 +481,9 @@ def solutions(planner: Planner, parts: list[Part], columns: int, rows: int,
                                           0.1 * len(stacks) + BAND_COST)
                 if len(found) >= keep:
                     break
+        if not found and not fixed and len(parts) > 2:     # the lead over sub-stacks
+            from layout.makeup.nested import nested_solutions
+            found = nested_solutions(planner, parts, columns, rows, exact, keep, narrow)
         if found:
             found.sort(key=lambda s: s.score)
             return found[:keep]
