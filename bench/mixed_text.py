@@ -2,16 +2,19 @@
 the same measures, with both engines' loose-line figures side by side, read from each PDF's
 own glyphs by the same code (tests/mixed_proof.py).
 
-    python bench/mixed_text.py [--out DIR] [--png]
+    python bench/mixed_text.py [--out DIR] [--png] [--loose]
 
 Typst is the `typst` package from PyPI (pip install typst; not a newsprint dependency),
 given the shipped fonts only (Noto Serif CJK SC at 10 pt, justified, 2-character indent,
 lang zh). `--out DIR` keeps both PDFs; `--png` also renders the page of each engine's
-widest gap at 100 dpi with the line marked. A figure to read, not a test.
+widest gap at 100 dpi with the line marked; `--loose` lists every line with a gap beyond
+¼ em by what stands at its break (a URL, e-mail, path, number or English word across it,
+else Han only), then counts them by measure. A figure to read, not a test.
 """
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -23,6 +26,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from mixed_proof import EM, MARGIN, MEASURES, measure_pdf, newsprint_pdf, paragraphs  # noqa: E402
 
 from layout.compose import normalize_text  # noqa: E402
+from layout.compose.classes import link_spans  # noqa: E402
 
 
 def typst_source(texts: list[str], measures=MEASURES, em: float = EM) -> str:
@@ -53,7 +57,7 @@ def typst_pdf(texts: list[str]) -> bytes:
 
 def table(rows: dict[str, list]) -> str:
     head = ("measure  engine     lines  justified  start/end violations  gaps>½em  "
-            "lines with gap>¼em  widest gap  widest word space  not flush  text read back")
+            "lines with gap>¼em  widest gap  widest word space  not flush  hyphens  text read back")
     out = [head, "-" * len(head)]
     for i, m in enumerate(MEASURES):
         for engine, figs in rows.items():
@@ -61,7 +65,7 @@ def table(rows: dict[str, list]) -> str:
             out.append(f"{m:>7}  {engine:<9}  {f.lines:>5}  {f.justified:>9}  {len(f.violations):>20}  "
                        f"{len(f.over_half):>8}  {f.over_quarter:>7} ({f.share_over_quarter:5.1%})  "
                        f"{f.widest:>7.2f} em  {f.widest_word_space:>14.2f} em  {len(f.not_flush):>9}  "
-                       f"{'yes' if f.text_ok else 'NO'}")
+                       f"{len(f.hyphenated):>7}  {'yes' if f.text_ok else 'NO'}")
     for engine, figs in rows.items():
         j = sum(f.justified for f in figs)
         q = sum(f.over_quarter for f in figs)
@@ -69,6 +73,44 @@ def table(rows: dict[str, list]) -> str:
         out.append(f"all      {engine:<9}  {sum(f.lines for f in figs):>5}  {j:>9}  "
                    f"{sum(len(f.violations) for f in figs):>20}  {sum(len(f.over_half) for f in figs):>8}  "
                    f"{q:>7} ({q / j if j else 0:5.1%})  {w.widest:>7.2f} em (at {w.measure}: '{w.widest_line}')")
+    return "\n".join(out)
+
+
+_LATIN_TAIL = re.compile(r"[\x21-\x7e]+$")
+_LATIN_HEAD = re.compile(r"^[\x21-\x7e]+")
+KINDS = ("URL", "e-mail", "path", "number", "English", "Han only")
+
+
+def break_kind(line: str, after: str) -> str:
+    """What stands at the break after `line`: the Latin piece ending it and the one
+    starting the next line, read together."""
+    tail, head = _LATIN_TAIL.search(line), _LATIN_HEAD.search(after)
+    piece = (tail.group() if tail else "") + (head.group() if head else "")
+    if not piece:
+        return "Han only"
+    if "@" in piece and re.search(r"[A-Za-z0-9]@[A-Za-z0-9]", piece):
+        return "e-mail"
+    if "://" in piece or piece.startswith("www") or link_spans(piece) and "." in piece.strip("."):
+        return "URL" if not re.match(r"^(/|[A-Za-z]:\\)", piece) else "path"
+    if re.search(r"[/\\]", piece):
+        return "path"
+    if re.fullmatch(r"[-+0-9.,:%]+", piece):
+        return "number"
+    return "English"
+
+
+def loose_table(figs) -> str:
+    out = []
+    counts = {f.measure: dict.fromkeys(KINDS, 0) for f in figs}
+    for f in figs:
+        for (line, gap), after in zip(f.loose, f.loose_next):
+            kind = break_kind(line, after)
+            counts[f.measure][kind] += 1
+            out.append(f"{f.measure:>3}  {gap:.3f} em  {kind:<9}  {line} | {after}")
+    out.append("")
+    out.append("measure  " + "  ".join(f"{k:>8}" for k in KINDS) + "     all")
+    for m, c in counts.items():
+        out.append(f"{m:>7}  " + "  ".join(f"{c[k]:>8}" for k in KINDS) + f"  {sum(c.values()):>6}")
     return "\n".join(out)
 
 
@@ -91,6 +133,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", type=Path)
     ap.add_argument("--png", action="store_true")
+    ap.add_argument("--loose", action="store_true")
     args = ap.parse_args()
     texts = [normalize_text(p, ascii_punct=True)[0] for p in paragraphs()]
     ours, _ = newsprint_pdf(paragraphs())
@@ -103,6 +146,9 @@ def main() -> None:
     if theirs is not None:
         rows["typst"] = measure_pdf(theirs, texts, left=MARGIN)
     print(table(rows))
+    if args.loose:
+        print("\nnewsprint's lines with a gap beyond ¼ em, by what stands at the break:")
+        print(loose_table(rows["newsprint"]))
     for engine, figs in rows.items():
         for f in figs:
             if f.over_half or f.violations:

@@ -66,11 +66,14 @@ class Figures:
     over_half: list = field(default_factory=list)      # (line, gap em) beyond ½ em
     over_quarter: int = 0                              # justified lines with a gap beyond ¼ em
     loose: list = field(default_factory=list)          # (line, gap em) of those lines
+    loose_next: list = field(default_factory=list)     # the text after each of them
     widest: float = 0.0                                # em
     widest_line: str = ""
     widest_word_space: float = 0.0                     # em
     letterspaced: list = field(default_factory=list)   # gaps inside Latin words (> TOL)
     not_flush: list = field(default_factory=list)      # justified lines short of the measure
+    hyphenated: list = field(default_factory=list)     # lines ending in a hyphen added at a break
+    soft_hyphens: int = 0                              # U+00AD a second reader (pypdf) finds
     text_ok: bool = True                               # every character read back in order
 
     @property
@@ -95,13 +98,20 @@ def measure_page(glyphs, paras: list[str], measure: int, left: float, em: float 
         ends.add(len(stream))
     pos = 0
     right = left + measure * em
-    # PDFium reports a hyphen ending a line as U+FFFE (its soft-hyphen guess): the PDF's
-    # ToUnicode map says '-'
-    glyphs = [replace(g, ch="-") if g.ch == "\ufffe" else g for g in glyphs]
     lines = lines_of(glyphs)
     prev_text = ""
     for ln in lines:
-        text = ln.text
+        # PDFium reports a hyphen ending a line as U+FFFE (its soft-hyphen guess): one in the
+        # text is '-'; one added where a word is broken (U+00AD in the PDF's ToUnicode map,
+        # which soft_hyphens() reads with another reader) is no character of the text
+        glyphs = [replace(g, ch="-") if g.ch == "\ufffe" else g for g in ln.glyphs]
+        k = pos + len(glyphs) - 1       # where the last glyph would be in the text
+        if ln.glyphs[-1].ch == "\ufffe" and stream[k:k + 1] != "-" and _letter_run(stream, k - 1):
+            fig.hyphenated.append(ln.text[:-1] + "-")
+            hyphen, glyphs = glyphs[-1], glyphs[:-1]
+            if (hyphen.left - glyphs[-1].right) / em > TOL:
+                fig.letterspaced.append((glyphs[-1].ch + "-", round((hyphen.left - glyphs[-1].right) / em, 3)))
+        text = "".join(g.ch for g in glyphs)
         if stream[pos:pos + len(text)] != text:
             fig.text_ok = False
             break
@@ -114,7 +124,7 @@ def measure_page(glyphs, paras: list[str], measure: int, left: float, em: float 
         if end not in ends:
             fig.justified += 1
             worst = 0.0
-            for k, (a, b) in enumerate(zip(ln.glyphs, ln.glyphs[1:])):
+            for k, (a, b) in enumerate(zip(glyphs, glyphs[1:])):
                 gap = (box(b)[0] - box(a)[1]) / em
                 if space_before[pos + k + 1]:
                     fig.widest_word_space = max(fig.widest_word_space, gap)
@@ -130,9 +140,10 @@ def measure_page(glyphs, paras: list[str], measure: int, left: float, em: float 
             if worst > 0.25 + TOL:
                 fig.over_quarter += 1
                 fig.loose.append((text, round(worst, 3)))
+                fig.loose_next.append(stream[end:end + 16])
             if worst > fig.widest:
                 fig.widest, fig.widest_line = worst, text
-            last_right = ln.glyphs[-1].right
+            last_right = ln.glyphs[-1].right       # the added hyphen's, if any
             if right - last_right > 0.5 * em + TOL * em:      # a line-end mark is set half
                 fig.not_flush.append(text)
         prev_text = text
@@ -142,17 +153,32 @@ def measure_page(glyphs, paras: list[str], measure: int, left: float, em: float 
     return fig
 
 
+def _letter_run(stream: str, k: int) -> bool:
+    """A Latin letter at k and at k + 1 of the text: a word goes on across the break."""
+    return k + 1 < len(stream) and stream[k].isascii() and stream[k].isalpha() \
+        and stream[k + 1].isascii() and stream[k + 1].isalpha()
+
+
+def soft_hyphens(pdf: bytes) -> list[int]:
+    """U+00AD on each page as pypdf extracts it: a reader other than PDFium, which tells
+    the soft hyphen from '-' by the ToUnicode map alone."""
+    from pypdf import PdfReader
+    return [page.extract_text().count("\u00ad") for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
 def measure_pdf(pdf, paras: list[str], measures=MEASURES, left: float = 0.0, em: float = EM) -> list[Figures]:
     """Figures of each page (one measure each) of a PDF file or its bytes."""
-    if isinstance(pdf, bytes):
-        import tempfile
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "proof.pdf"
-            path.write_bytes(pdf)
-            pages = read_glyphs(path)
-    else:
-        pages = read_glyphs(pdf)
-    return [measure_page(glyphs, paras, m, left, em) for glyphs, m in zip(pages, measures)]
+    if not isinstance(pdf, bytes):
+        pdf = Path(pdf).read_bytes()
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "proof.pdf"
+        path.write_bytes(pdf)
+        pages = read_glyphs(path)
+    figs = [measure_page(glyphs, paras, m, left, em) for glyphs, m in zip(pages, measures)]
+    for f, n in zip(figs, soft_hyphens(pdf)):
+        f.soft_hyphens = n
+    return figs
 
 
 # ---------------------------------------------------------------- newsprint's setting

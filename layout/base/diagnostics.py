@@ -147,7 +147,3 @@ def has_errors(diags) -> bool:
     return any(d.severity is Severity.ERROR for d in diags)
 
 
-def unique(diags):
-    """The diagnostics in order, each once (a stage that meets the same problem twice
-    reports it once)."""
-    return tuple(dict.fromkeys(diags))

@@ -6,6 +6,7 @@
     for line in para.lines:        # Line.width == measure for justified non-final lines
         for g in line.glyphs:      # draw g.char at line.offset + g.x, size g.size_pt, font g.font
             ...                    # g.slot = the part of the line the glyph occupies
+        line.hyphen                # a Glyph (U+00AD) after the last one where a word is broken
     para.missing                   # characters no font covers (glyph font "")
     set_line(spans, para, fonts)   # one unbroken line (headlines); natural_width(spans, fonts)
 

@@ -3,7 +3,8 @@
 From each line start only the few ends near the fullest fit are tried: the
 fullest legal end (it may need 挤进, squeezing punctuation) and the one or two
 before it (推出, pushing characters down and spreading the rest), and the fullest
-break inside a URL, e-mail or word when that fills the line better. Prefix sums
+break inside a URL, e-mail or word when that fills the line better (a hyphenated English
+word among them: its hyphen adds to the line's width). Prefix sums
 make each try O(1), so a paragraph costs O(n log L).
 
 A line's cost follows clreq's order of expansion: Latin word spaces widen to ½ em,
@@ -44,6 +45,11 @@ SHORT_D = 1e9              # a line that ½ em a gap cannot fill: set short of t
 SHORT_PER_EM = 1e7         # and per em it is left short
 OVERFLOW_D = 1e16          # a line wider than the measure with everything squeezed
 WIDOW_PENALTY = 1e5
+# A word hyphenated (hyphenate.py): dearer than any line but one spread to the cap (so a
+# word is broken only to save a line at or past ¼ em a gap), cheaper than a URL break; two
+# hyphenated lines in a row cost this much more again.
+HYPHEN_PENALTY = 8e3
+DOUBLE_HYPHEN_D = 1e4
 CANDIDATES = 3
 LOOSE_CANDIDATES = 6       # a paragraph set a line longer may push more characters down
 
@@ -64,6 +70,7 @@ class Fitter:
         self.W, self.S, self.T = _prefix(p.width), _prefix(p.shrink), _prefix(p.stretch)
         self.GW, self.GS = _prefix(p.gap_w), _prefix(p.gap_shrink)
         self.SE = _prefix(p.end_squeeze or [0.0] * len(p))
+        self.HY = p.hyphen or [0.0] * (len(p) + 1)      # the hyphen a line ending before k adds
         # justifiable gaps (GJ) and word spaces (SP), counted
         self.GJ = list(accumulate(p.justifiable, initial=0))
         self.SP = list(accumulate((c == SPACE for c in p.cls), initial=0))
@@ -83,7 +90,7 @@ class Fitter:
         p = self.p
         last = e - 1
         natural = (self.W[e] - self.W[s] - p.track[last] + self.GW[last] - self.GW[s]
-                   - p.end_trim[last] - self.LEAD[s])
+                   - p.end_trim[last] - self.LEAD[s] + (self.HY[e] if e < len(p) else 0.0))
         if natural > avail + EPS:
             shrink = self.S[e] - self.S[s] + self.GS[last] - self.GS[s] - (p.end_trim_shrink[last] + self.LEAD[s])
             if shrink < 0.0:
@@ -153,6 +160,7 @@ def _lines_from(p: Prepared, n_eff: int, measure: float, indent: float, widows: 
     (Fitter.line_cost, inlined: this is the compose stage's hot loop)."""
     f = Fitter(p)
     W, S, T, GW, GS, SE, GJ, SP, MC, MG, LEAD = f.W, f.S, f.T, f.GW, f.GS, f.SE, f.GJ, f.SP, f.MC, f.MG, f.LEAD
+    HY = p.hyphen
     track, TRIM, TRIM_S, size, cls, levels = p.track, p.end_trim, p.end_trim_shrink, p.size, p.cls, p.levels
     first_avail = measure - indent
     by_level: dict[int, list[int]] = {}
@@ -163,6 +171,8 @@ def _lines_from(p: Prepared, n_eff: int, measure: float, indent: float, widows: 
     ok_ends = by_level.get(BREAK_OK, [n_eff])
     worse = [(lv_ends, PENALTY[lv], most) for lv, most in ((BREAK_URL, 2), (BREAK_LAST, 1))
              if (lv_ends := by_level.get(lv))]
+    if HY:
+        worse.insert(0, ([k for k in range(1, n_eff) if HY[k]], HYPHEN_PENALTY, 2))
     bad_ends, pen_bad = by_level.get(BREAK_BAD, [n_eff]), PENALTY[BREAK_BAD]
     fit = [1]
 
@@ -189,6 +199,9 @@ def _lines_from(p: Prepared, n_eff: int, measure: float, indent: float, widows: 
                         cands.append((lv_ends[j], pen))
                     got += 1
                     j -= 1
+        if HY and HY[s]:    # this line follows a hyphenated one: a second hyphen costs more
+            cands = [(e, pen + DOUBLE_HYPHEN_D if pen == HYPHEN_PENALTY else pen)
+                     for e, pen in cands]
         if not cands:
             j = bisect_right(bad_ends, e_fit) - 1
             while j >= 0 and bad_ends[j] > s and len(cands) < CANDIDATES:
@@ -206,6 +219,8 @@ def _lines_from(p: Prepared, n_eff: int, measure: float, indent: float, widows: 
         for e, pen in cands:
             last = e - 1
             natural = W[e] - w_s - track[last] + GW[last] - gw_s - TRIM[last] - lead
+            if HY and e < n_eff and HY[e]:
+                natural += HY[e]
             if natural > limit:
                 shrink = S[e] - S[s] + GS[last] - GS[s] - (TRIM_S[last] + lead)
                 if shrink < 0.0:
@@ -367,7 +382,7 @@ def breaks_with_looseness(p: Prepared, measure: float, indent: float, widows: bo
         final = i == len(lines) - 1
         if fitter.line_cost(s, e, avail, final) >= WITHIN_LIMITS_D:
             return None
-        if not final and p.levels[e] > BREAK_URL:
+        if not final and p.levels[e] > BREAK_URL and not (p.hyphen and p.hyphen[e]):
             return None
         if final and widows and i > 0 and sum(map(CONTENT.__contains__, p.cls[s:e])) <= 1:
             return None

@@ -17,7 +17,8 @@ from operator import add, sub
 
 from .breaking import SPACING_CAP_EM, SPACING_MAX_EM, WORD_SPACE_EM
 from .classes import CLOSE, END, MIDDLE, OPEN, SPACE, STOP
-from .model import Columns, Line
+from .hyphenate import SOFT_HYPHEN
+from .model import Columns, Glyph, Line
 from .prepare import END_TRIMMED, MAX_SPACE_EM, MIN_AUTOSPACE_EM, MIN_SPACE_EM, Prepared
 
 _SHRINK_ORDER = ("space", MIDDLE, "bracket", STOP, "auto", END)   # 。？！ last of all
@@ -145,7 +146,8 @@ def build_line(p: Prepared, s: int, e: int, end: int, measure: float, indent: fl
     track = list(p.track[s:e - 1])
     track.append(0.0)
     size = p.size[s:e]
-    need = indent + sum(adv) + sum(gap) + sum(track) - measure
+    hyphen = p.hyphen[e] if p.hyphen and not last and e < len(p) else 0.0    # a word broken
+    need = indent + sum(adv) + sum(gap) + sum(track) + hyphen - measure
     if need > 0:
         need = _shrink(need, cls, size, p.auto[s:e - 1], adv, tl, bl, br, gap)
     gap_extra = [0.0] * li
@@ -160,7 +162,11 @@ def build_line(p: Prepared, s: int, e: int, end: int, measure: float, indent: fl
     columns = Columns(p.text[s:e], tuple(p.font[s:e]), tuple(size), tuple(map(sub, pen[0::2], tl)),
                       tuple(adv), s, tuple(p.color[s:e]), tuple(tl), tuple(p.hscale[s:e]),
                       tuple(p.rise[s:e]))
-    width = pen[-1]
+    width = pen[-1] + hyphen
+    mark = None
+    if hyphen:
+        k = e - 1
+        mark = Glyph(SOFT_HYPHEN, p.font[k], size[li], pen[-1], hyphen, e, p.color[k])
     if justify and not last and abs(width - measure) < 0.01:
         width = measure
-    return Line(columns, width, measure, s, end, first, last)
+    return Line(columns, width, measure, s, end, first, last, hyphen=mark)

@@ -45,6 +45,7 @@ class ParaStyle:
                                     # paragraph) is set half-width, like the marks at a line end
     open_first_half: bool = False   # the same on the paragraph's first line too (unindented
                                     # one-liners: the jump line （上接1版） starts at the frame edge)
+    hyphenate: bool = True          # long English words may break with a hyphen (hyphenate.py)
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,9 @@ class Line:
     first: bool        # the paragraph's first line
     last: bool         # the paragraph's last line
     offset: float = 0.0  # x of the line's left edge inside the measure (centre/right alignment)
+    hyphen: Glyph | None = None  # the hyphen added after the last glyph where a word is broken:
+                                 # U+00AD (a soft hyphen: text read back gives the whole word),
+                                 # src = the index of the word's next character
 
     @property
     def glyphs(self) -> tuple[Glyph, ...]:

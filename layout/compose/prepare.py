@@ -16,7 +16,8 @@ from itertools import compress
 from typing import Sequence
 
 from .classes import (ALNUM, CJK_PUNCT, CLOSE, DASH, ELLIPSIS, END, HAN, LATIN, LATIN_RUN, MIDDLE,
-                      OPEN, SPACE, STOP, Memo, break_levels, char_class)
+                      OPEN, SPACE, STOP, Memo, break_levels, char_class, link_spans)
+from .hyphenate import SOFT_HYPHEN, hyphen_points
 from .model import CharStyle, Metrics, Missing, ParaStyle, Span
 
 MIN_SPACE_EM = 0.25       # a Latin word space shrinks to ¼ em
@@ -62,6 +63,8 @@ class Prepared:
     open_first_half: bool = False   # ParaStyle.open_first_half
     end_squeeze: Sequence[float] = ()   # 。？！'s blank half, squeezed mid-line only as the
                                         # last step of reduction (clreq), pt
+    hyphen: Sequence[float] = ()    # width (pt) of the hyphen a line ending before k adds; 0.0
+                                    # where no word is hyphenated (() when none is)
 
 
     def __len__(self) -> int:
@@ -269,7 +272,21 @@ def prepare(spans: Sequence[Span], para: ParaStyle, metrics: Metrics) -> Prepare
     for k, t in enumerate(pair):
         if t and not pair_left[k] and cls[k] == END:
             end_squeeze[k] = max(0.0, end_squeeze[k] - t)    # 。” already lost that blank
+    hyphen = _hyphens(text, font, size, metrics) if para.hyphenate and LATIN in cls else ()
     return Prepared(text, cls, font, size, color, adv, trim_left, blank_l, blank_r, track,
                     hscale, rise, width, shrink, stretch, end_trim, end_trim_shrink,
                     auto, pair, pair_left, gap_w, gap_shrink, justifiable, break_levels(text),
-                    missing, para.open_start_half, para.open_first_half, end_squeeze)
+                    missing, para.open_start_half, para.open_first_half, end_squeeze, hyphen)
+
+
+def _hyphens(text: str, font, size, metrics: Metrics) -> Sequence[float]:
+    """Prepared.hyphen: a word is hyphenated only inside one font that has the soft hyphen."""
+    points = hyphen_points(text, link_spans(text))
+    if not points:
+        return ()
+    out = [0.0] * len(text)
+    for k in points:
+        f = font[k - 1]
+        if f and f == font[k] and size[k - 1] == size[k] and metrics.covers(f, SOFT_HYPHEN):
+            out[k] = metrics.advance(f, SOFT_HYPHEN) * size[k - 1]
+    return out if any(out) else ()

@@ -15,6 +15,7 @@ from layout.makeup.vertical import strip_length, strip_width
 from layout.makeup.blocks import (body_column_count, is_vertical, body_lines, body_role, caption_lines, columns_of,
                                   headline_items, natural_photo_rows, paragraph_lines)
 from layout.makeup.grid import PageGrid
+from layout.makeup.headline_break import two_line_breaks
 from layout.makeup.model import Rect
 from layout.makeup.shape import Shape
 from layout.makeup.styles import Typesetter
@@ -78,21 +79,25 @@ class Planner:
         if key in self._memo:
             return self._memo[key]
         art = part.article
-        options = [tuple(art.headline)]
-        if len(art.headline) == 1 and not part.short:
-            two = split_headline(art.headline[0])
-            if two:
-                options.append(two)
-        found = None
-        for lines in options:
-            ts = self.ts.quiet()
-            shape = Shape(span=0, rows=0, headline_size=size, headline_lines=lines)
-            _, rows = headline_items(ts, self.grid, art, Rect(0, 0, width, 0), short=part.short, shape=shape)
-            if not any(d.code == "headline-too-wide" for d in ts.diagnostics):
-                found = (lines, rows, self._set_size(part, lines, width, size))
-                break
+        found = self._headline_set(part, tuple(art.headline), width, size)
+        if found is None and len(art.headline) == 1 and not part.short:
+            # two lines where one does not fit: the least shrunk of the good breaks, best first
+            for lines in two_line_breaks(art.headline[0]):
+                two = self._headline_set(part, lines, width, size)
+                if two is not None and (found is None or two[2] > found[2] + 0.01):
+                    found = two
         self._memo[key] = found
         return found
+
+    def _headline_set(self, part: Part, lines: tuple[str, ...], width: float, size: float):
+        """(lines, rows, set size) of the headline block set in these lines, or None when a
+        line is too wide even at its smallest size."""
+        ts = self.ts.quiet()
+        shape = Shape(span=0, rows=0, headline_size=size, headline_lines=lines)
+        _, rows = headline_items(ts, self.grid, part.article, Rect(0, 0, width, 0), short=part.short, shape=shape)
+        if any(d.code == "headline-too-wide" for d in ts.diagnostics):
+            return None
+        return lines, rows, self._set_size(part, lines, width, size)
 
     def _set_size(self, part: Part, lines: tuple[str, ...], width: float, size: float) -> float:
         """The 主题's size once shrunk to fit the width (as headline_items sets it)."""
@@ -297,16 +302,4 @@ class Planner:
                     + SHORT_COLUMN_COST * short_cols)
             out.append((brows, 0, tuple(plan) if delta else (), cost, False))
         return out
-
-
-def split_headline(text: str) -> tuple[str, str] | None:
-    """A one-line 主题 broken into two set lines at a space (where headlines pause), the
-    break nearest the middle; None when it has no space."""
-    cuts = [i for i, ch in enumerate(text) if ch in " \u3000" and 0 < i < len(text) - 1]
-    if not cuts:
-        return None
-    mid = len(text) / 2
-    i = min(cuts, key=lambda k: (abs(k - mid), k))
-    return text[:i].strip(), text[i + 1:].strip()
-
 

@@ -156,12 +156,16 @@ _X = itemgetter(6)
 def line_runs(line: Line, x0: float, baseline: float) -> list[TextRun]:
     """Positioned text runs of a composed line whose left edge is at x0: one run per stretch
     of glyphs in the same font, size, colour, scale and rise; spaces are not drawn, and a
-    char no font has is reported elsewhere and drawn nowhere (never a tofu box)."""
+    char no font has is reported elsewhere and drawn nowhere (never a tofu box); the hyphen
+    of a broken word (U+00AD) ends the line's last run."""
     cols = line.columns         # no Glyph objects made
     chars = cols.chars
     rows = zip(chars, cols.fonts, cols.sizes, cols.colors, cols.hscales, cols.rises, cols.xs)
     if any(map(str.isspace, chars)):
         rows = [r for r in rows if not r[0].isspace()]
+    if line.hyphen:
+        h = line.hyphen
+        rows = [*rows, (h.char, h.font, h.size_pt, h.color, 1.0, 0.0, h.x)]
     left = x0 + line.offset
     runs: list[TextRun] = []
     for (font, size, color, hscale, rise), group in groupby(rows, _RUN_KEY):

@@ -65,12 +65,16 @@ def test_composition_properties(text, para, ems, lead):
         assert 0 <= line.offset <= measure - line.width + 0.01
         # inks never overlap and stay inside the measure
         prev_right = 0.0
-        for g in line.glyphs:
+        for g in line.glyphs + ((line.hyphen,) if line.hyphen else ()):
             left, right = g.slot
             assert left >= prev_right - 1e-6 and right <= measure + 0.01
             assert g.advance >= 0
             prev_right = right
         assert abs(prev_right - line.width) < 1e-6 or not line.glyphs
+        # a hyphen is added only where a word of letters goes on after the line
+        if line.hyphen:
+            assert not line.last and line.hyphen.char == "\u00ad" and line.hyphen.src == line.end
+            assert text[line.end - 1:line.end + 1].isalpha() and text[line.end - 1:line.end + 1].isascii()
     # prohibitions: a bad break only where the line had no proper break at all (a break
     # inside a URL before its . is allowed, as a last resort)
     for a, b in zip(lines, lines[1:]):

@@ -5,21 +5,24 @@ figures for Typst beside newsprint's.
 
 Asserted at every measure: no prohibited line start or end, no gap wider than ½ em in a
 justified line, no letter-spacing inside Latin, no word space wider than 1¼ em, every
-character read back in order. The issue's goal of at most 1 % of justified lines with a
-gap beyond ¼ em is met at 31 and 38 characters, not at the narrower measures: a URL,
-e-mail, path or number piece wider than the room leaves the line before it loose, and no
-choice of breaks the rules allow avoids it (an exhaustive search over every legal break
-finds at least 11, 6, 5, 3, 2, 2 lines beyond ¼ em or short at 12-25 characters; Typst,
-on the same text: 11-23 % at 12-20 characters); the bound below is newsprint's figure
+character read back in order, a hyphen added at a broken English word read back as a soft
+hyphen (U+00AD) by a second reader and by PDFium as no character of the text. The issue's
+goal of at most 1 % of justified lines with a gap beyond ¼ em is met at 31 and 38
+characters, not at the narrower measures: a URL, e-mail, path or number piece wider than
+the room leaves the line before it (or the one before that) loose, and no choice of breaks
+the rules allow avoids it (`python bench/mixed_text.py --loose` lists them by what stands
+at the break; Typst, on the same text: 10-23 % at 12-20 characters). Hyphenating English
+took one such line away at 12, 16 and 25 characters; the bound below is newsprint's figure
 now, so it can only get better."""
 import pytest
 
 from layout.compose import normalize_text
 from mixed_proof import MARGIN, MEASURES, measure_pdf, newsprint_pdf, paragraphs
 
-# share of justified lines with a gap beyond ¼ em, by measure (measured: 8/88, 7/73, 6/63,
-# 1/54, 1/49, 2/37, 0/30, 0/20 at 12-38 characters; the goal is 1 %)
-MAX_LOOSE_SHARE = {12: 0.10, 14: 0.10, 16: 0.10, 18: 0.02, 20: 0.025, 25: 0.06, 31: 0.01, 38: 0.01}
+# share of justified lines with a gap beyond ¼ em, by measure (measured: 7/88, 7/73, 5/63,
+# 1/54, 1/48, 1/37, 0/30, 0/20 at 12-38 characters; without hyphenation 8/88, 7/73, 6/63,
+# 1/54, 1/49, 2/37, 0/30, 0/20; the goal is 1 %)
+MAX_LOOSE_SHARE = {12: 0.08, 14: 0.096, 16: 0.08, 18: 0.019, 20: 0.021, 25: 0.028, 31: 0.01, 38: 0.01}
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +44,16 @@ def test_the_proof_set_keeps_the_rules_at_every_measure(figures):
         assert f.letterspaced == [], (f.measure, f.letterspaced)
         assert f.widest_word_space <= 1.25 + 0.02, f.measure
         assert f.share_over_quarter <= MAX_LOOSE_SHARE[f.measure], (f.measure, f.share_over_quarter)
+        assert f.soft_hyphens == len(f.hyphenated), f.measure
+
+
+def test_broken_english_words_read_back_whole(figures):
+    figs, composed = figures
+    added = sum(1 for _, cp in composed for ln in cp.lines if ln.hyphen)
+    assert added == sum(len(f.hyphenated) for f in figs) > 0
+    for f in figs:
+        for line in f.hyphenated:
+            assert line[-2].isascii() and line[-2].isalpha(), (f.measure, line)
 
 
 def test_lines_set_short_are_the_reported_ones(figures):

@@ -10,7 +10,6 @@ Snapshot is immutable: the HTTP side reads whichever is current, never a half-ma
 from __future__ import annotations
 
 import dataclasses
-import json
 import threading
 import time
 from contextlib import contextmanager
@@ -442,5 +441,3 @@ def _diag(d, editor_url: str, lang: str | None) -> dict:
     return out
 
 
-def state_json(desk: Desk, lang: str | None = None) -> bytes:
-    return json.dumps(desk.state(lang), ensure_ascii=False).encode("utf-8")
