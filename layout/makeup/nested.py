@@ -70,9 +70,9 @@ def lead_heights(planner: Planner, lead: Part, w: int, rows: int, exact: bool) -
 def nested_solutions(planner: Planner, parts: list[Part], columns: int, rows: int, exact: bool,
                      keep: int, widths: set[int]) -> list:
     """Makeups of the whole free area (no hand-placed blocks) with the lead over
-    sub-stacks, alone or above a band across the page's foot (通栏); at most
-    MAX_SEARCHES searches (each within the search's own step budget)."""
-    from layout.makeup.auto import BAND_COST, Slot, _band_heights, _solve_slots, is_separator
+    sub-stacks, alone or above a band across the page's foot (通栏), the briefs in one
+    column; at most MAX_SEARCHES searches (each within the search's own step budget)."""
+    from layout.makeup.auto import BAND_COST, Slot, _band_heights, _briefs_apart, _solve_slots, is_separator
 
     boxes = sum(1 for p in parts[1:] if is_separator(p))
     layouts = nested_layouts(columns, boxes, widths)
@@ -87,8 +87,9 @@ def nested_solutions(planner: Planner, parts: list[Part], columns: int, rows: in
                 slots = nested_slots(w, right, under, h, area)
                 if band:
                     slots.append(Slot(1, columns, area + 1, band))
-                found += _solve_slots(planner, parts, slots, [], exact, keep, (w,) + right + under,
-                                      0.1 * (len(right) + len(under)) + NEST_COST + (BAND_COST if band else 0))
+                made = _solve_slots(planner, parts, slots, [], exact, keep, (w,) + right + under,
+                                    0.1 * (len(right) + len(under)) + NEST_COST + (BAND_COST if band else 0))
+                found += [s for s in made if not _briefs_apart(list(s.blocks))]     # 简讯 kept together
         if len(found) >= keep:
             break
     return found
