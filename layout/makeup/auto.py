@@ -504,15 +504,29 @@ def _band_heights(planner: Planner, parts: list[Part], columns: int, rows: int, 
 
 
 def _solve_slots(planner, parts, slots, fixed, exact, keep, stacks, penalty, slack=0.0) -> list[Solution]:
+    return solutions_of(searched(planner, parts, slots, fixed, exact, keep, slack), parts, stacks, penalty)
+
+
+def searched(planner, parts, slots, fixed, exact, keep, slack=0.0, budget: int | None = None):
+    """The search of the parts into the slots, run (its steps in .nodes), within `budget`
+    steps when given (else its own); None when there are more slots than parts."""
     if not slots or len(slots) > len(parts):
-        return []
+        return None
     from layout.makeup.search_memo import MemoSearch     # the same search, dead ends remembered
 
     search = MemoSearch(planner, parts, slots, fixed, exact, keep, slack)
-    best = search.run()
-    if best is None:
+    if budget is not None:
+        search.budget = min(search.budget, budget)
+    search.run()
+    return search
+
+
+def solutions_of(search, parts, stacks, penalty) -> list[Solution]:
+    """The makeups a search found (its best, or the best of each arrangement it kept)."""
+    if search is None or search.best is None:
         return []
-    options = search.arrangements.values() if keep > 1 else [(_score(best, parts), best)]
+    best = search.best[1]
+    options = search.arrangements.values() if search.keep > 1 else [(_score(best, parts), best)]
     return [Solution(tuple(b), stacks, score + penalty) for score, b in options]
 
 

@@ -21,7 +21,7 @@ from layout.makeup.plan import Part, Planner
 LEAD_HEIGHTS = 4           # lead heights tried per layout (its cheapest exact ones)
 MIN_UNDER = 8              # rows left under the lead at least
 NEST_COST = 1.0            # a nested page is fine, but plain stacks are simpler
-MAX_SEARCHES = 40          # layouts searched a page (lead heights and bands counted)
+NEST_STEPS = 400000        # search steps all the nested layouts of a page share (10 plain searches' worth)
 
 
 def nested_layouts(columns: int, boxes: int, widths: set[int]) -> list[tuple[int, tuple, tuple]]:
@@ -71,23 +71,25 @@ def nested_solutions(planner: Planner, parts: list[Part], columns: int, rows: in
                      keep: int, widths: set[int]) -> list:
     """Makeups of the whole free area (no hand-placed blocks) with the lead over
     sub-stacks, alone or above a band across the page's foot (通栏), the briefs in one
-    column; at most MAX_SEARCHES searches (each within the search's own step budget)."""
-    from layout.makeup.auto import BAND_COST, Slot, _band_heights, _briefs_apart, _solve_slots, is_separator
+    column; the searches share NEST_STEPS steps."""
+    from layout.makeup.auto import (BAND_COST, Slot, _band_heights, _briefs_apart, is_separator, searched,
+                                    solutions_of)
 
     boxes = sum(1 for p in parts[1:] if is_separator(p))
     layouts = nested_layouts(columns, boxes, widths)
-    found, searches = [], 0
+    found, left = [], NEST_STEPS
     for band in [0] + _band_heights(planner, parts, columns, rows, exact):
         area = rows - band
         for w, right, under in layouts:
             for h in lead_heights(planner, parts[0], w, area, exact):
-                if searches == MAX_SEARCHES:
+                if left <= 0:
                     return found
-                searches += 1
                 slots = nested_slots(w, right, under, h, area)
                 if band:
                     slots.append(Slot(1, columns, area + 1, band))
-                made = _solve_slots(planner, parts, slots, [], exact, keep, (w,) + right + under,
+                search = searched(planner, parts, slots, [], exact, keep, budget=left)
+                left -= search.nodes + 1 if search else 1
+                made = solutions_of(search, parts, (w,) + right + under,
                                     0.1 * (len(right) + len(under)) + NEST_COST + (BAND_COST if band else 0))
                 found += [s for s in made if not _briefs_apart(list(s.blocks))]     # 简讯 kept together
         if len(found) >= keep:
