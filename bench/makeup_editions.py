@@ -339,7 +339,7 @@ def planner_fill(page: PageSpec) -> float:
     the span an editor would first give it (_span_guess, wider when its headline does
     not fit), at the height of its cheapest shape there (Planner.menu, the natural
     setting: no air, natural photo height, the body's own line count with its last
-    column as it falls), headline sizes stepped down by rank as the makeup does; the
+    column as it falls, the photo across the block), headline sizes stepped down by rank as the makeup does; the
     sum of span x rows over the page's free columns x rows. 1.0 = a page's worth."""
     global _METER
     from layout.edition import load_edition
@@ -364,7 +364,8 @@ def planner_fill(page: PageSpec) -> float:
         span = _span_guess(story, i)
         while span < grid.columns and not planner.fits(part, span):
             span += 1
-        menu = planner.menu(part, span, 4 * rows, exact=False)
+        menu = {h: sh for h, sh in planner.menu(part, span, 4 * rows, exact=False).items()
+                if not sh.photo_cols}         # the photo across its block, as the editor first sees it
         height = min(menu, key=lambda h: (menu[h].cost, h)) if menu else rows
         need += span * height
     return need / (rows * grid.columns)

@@ -28,7 +28,7 @@ ARTICLE_KEYS = ("id", "kind", "story", "kicker", "headline", "subhead", "byline"
                 "headline_size", "headline_align", "border", "column_rules", "body_style", "ad",
                 "short", "stories", "headline_direction")
 CONTINUATION_KEYS = ("article", "headline", "place")
-PHOTO_KEYS = ("file", "caption", "credit", "rows")
+PHOTO_KEYS = ("file", "caption", "credit", "rows", "span", "side")
 PLACE_KEYS = ("column", "span", "row", "rows", "fit")
 KINDS = ("news", "commentary", "brief", "photo", "feature", "verse", "ad", "index")
 NO_COPY_KINDS = ("photo", "ad", "index")      # kinds that need neither a headline nor text
@@ -374,6 +374,9 @@ def _article(ctx: _Context, node: Node, page: int) -> Article | None:
     if photo and place and photo.rows and place.rows and photo.rows > place.rows:
         ctx.out.error("photo-rows", f.get("photo"), rows=photo.rows, place_rows=place.rows)
     body_columns = f.integer("body_columns", 0, low=0, high=24)
+    columns = body_columns or (place.span if place and place.span else ctx.grid_columns)
+    if photo and photo.span and columns and photo.span > columns:
+        ctx.out.error("photo-span", f.get("photo"), span=photo.span, columns=columns)
     if place and body_columns > place.span:     # more columns than grid columns: they overprint
         ctx.out.error("body-columns-over-span", f.get("body_columns"), key="body_columns",
                       columns=body_columns, span=place.span)
@@ -502,7 +505,8 @@ def _photo(ctx: _Context, f: Fields) -> Photo | None:
                                   ctx.image_roots, Phrase("what.photo-file"), ink_limit=ctx.ink_limit)
     return Photo(file=file, caption=p.text("caption", copy=True),
                  credit=p.text("credit", copy=True),
-                 rows=p.integer("rows", 0, low=0), pos=p.pos)
+                 rows=p.integer("rows", 0, low=0), pos=p.pos,
+                 span=p.integer("span", 0, low=1, high=24), side=p.choice("side", ("left", "right"), "right"))
 
 
 def _place(ctx: _Context, node: Node | None, booked: bool = False) -> Placement | None:

@@ -184,6 +184,8 @@ class Photo:
     credit: str = ""     # 摄影: name
     rows: int = 0        # height of the picture in body lines (0 = from aspect ratio)
     pos: SourcePos = NOWHERE
+    span: int = 0        # width in body columns, the text beside it (0 = as the makeup chooses)
+    side: str = "right"  # where a picture narrower than its block stands: left | right
 
 
 @record

@@ -23,8 +23,9 @@ full over a band of fill 0.06-0.21 wide (median about 0.09) from its least fill 
 headlines, looser paragraphs, larger photos), copy over a page hardly at all (only
 tighter paragraphs and the photo's crop shrink a story).
 
-When neither plain stacks nor stacks above a band fill the page, the lead goes over
-sub-stacks (nested.py: the 头条 across w columns, stacks under it and on its right).
+When neither plain stacks nor stacks above a band fill the page, even under page pressure
+(`pressed`), the lead goes over sub-stacks (nested.py: the 头条 across w columns, stacks
+under it and on its right).
 When no makeup fills the page, `fallback` searches again over elastic shapes (a body cut
 short or ending early) under the same rules, and `no_fit` says which story does not fit,
 by how much, and the ways out.
@@ -401,7 +402,7 @@ def _rank_order(blocks: list[Block]) -> float:
     has the larger block, and each pair where the lesser has the larger photo."""
     stories = [b for b in blocks if ranked(b.part)]
     area = [b.span * b.rows for b in stories]
-    photo = [b.span * b.shape.photo_rows for b in stories if b.shape.photo_rows]
+    photo = [b.shape.photo_slots() for b in stories if b.shape.photo_rows]
     return RANK_AREA_COST * _inversions(area) + PHOTO_RANK_COST * _inversions(photo)
 
 
@@ -427,12 +428,23 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
     whose blocks may end a few lines short; None if even that does not exist. variant k
     > 0: the k-th best other arrangement instead (the last one when there are fewer)."""
     found = solutions(planner, parts, columns, rows, fixed, variant + 1)
+    original, tight, nested = parts, pressed(parts), False
+    # under page pressure: the lesser stories' head blocks may be smaller (Part.lesser);
+    # then the lead over sub-stacks (nested.py), as set and under pressure
+    for cand, lead_over in ((tight, False), (original, True), (tight, True)):
+        if found and not empty_lines(planner, found[0].blocks)[0]:
+            break
+        if cand is tight and tight == original:
+            continue
+        again = solutions(planner, cand, columns, rows, fixed, variant + 1, lead_over)
+        if again and (not found or not empty_lines(planner, again[0].blocks)[0]):
+            parts, found, nested = cand, again, lead_over
     if not found:
         return None
     best = found[min(variant, len(found) - 1)]
     capped = capped_sizes(planner, parts, best.blocks)
     if capped is not None:      # once more with the lesser headlines no larger than the greater ones came out
-        again = solutions(planner, capped, columns, rows, fixed, variant + 1)
+        again = solutions(planner, capped, columns, rows, fixed, variant + 1, nested)
         if again and again[min(variant, len(again) - 1)].score < best.score:
             best = again[min(variant, len(again) - 1)]
     return best
@@ -443,6 +455,7 @@ def capped_sizes(planner: Planner, parts: list[Part], blocks) -> list[Part] | No
     the 主题 of a greater one came out in (shrunk to fit its block's width), so that sizes
     never grow as rank drops; None when no size needs it."""
     span = {id(b.part): b.span for b in blocks if b.part is not None}
+    shaped = {id(b.part): b.shape.set_size for b in blocks if b.part is not None and b.shape and b.shape.set_size}
     out, ceiling, changed = [], None, False
     for part in parts:
         width = span.get(id(part))
@@ -451,27 +464,35 @@ def capped_sizes(planner: Planner, parts: list[Part], blocks) -> list[Part] | No
                 part = replace(part, headline_size=ceiling)
                 changed = True
             head = planner.headline(part, planner.inner_width(part, width), part.headline_size)
-            if head is not None:
-                ceiling = head[2] if ceiling is None else min(ceiling, head[2])
+            # the size it came out in (a lesser head a step smaller: Planner.lesser_heads)
+            size = min(x for x in (head[2] if head else None, shaped.get(id(parts[len(out)]))) if x) \
+                if head or id(parts[len(out)]) in shaped else None
+            if size is not None:
+                ceiling = size if ceiling is None else min(ceiling, size)
         out.append(part)
     return out if changed else None
 
 
 def solutions(planner: Planner, parts: list[Part], columns: int, rows: int,
-              fixed: list[Block], keep: int = 1) -> list[Solution]:
+              fixed: list[Block], keep: int = 1, lead_over: bool = False) -> list[Solution]:
     """Up to `keep` makeups, best first, each a different arrangement of the stories:
     stacks over the whole page, else stacks above a band across the page's foot (通栏:
-    a story as wide as the page), else the lead over sub-stacks (nested_solutions),
-    exact before a few lines short."""
+    a story as wide as the page); with lead_over, the lead over sub-stacks instead
+    (nested_solutions); exact before a few lines short."""
     narrow = {w for w in range(1, columns + 1)
               if any(planner.fits(p, w) for p in parts)}     # widths some part can take
     layouts = [s for s in stack_layouts(columns) if set(s) <= narrow]
     for exact in (True, False):
         found = []
+        if lead_over:
+            if not fixed and len(parts) > 2:
+                from layout.makeup.nested import nested_solutions
+                found = nested_solutions(planner, parts, columns, rows, exact, keep, narrow)
+            layouts = []
         for stacks in layouts:
             found += _solve_slots(planner, parts, slots_for(stacks, rows, fixed), fixed, exact, keep,
                                   stacks, 0.1 * len(stacks))
-        if not found and not fixed and len(parts) > 2:
+        if not found and not fixed and len(parts) > 2 and not lead_over:
             for band in _band_heights(planner, parts, columns, rows, exact):
                 for stacks in layouts[:BAND_LAYOUTS]:
                     if len(stacks) == 1:
@@ -481,9 +502,6 @@ def solutions(planner: Planner, parts: list[Part], columns: int, rows: int,
                                           0.1 * len(stacks) + BAND_COST)
                 if len(found) >= keep:
                     break
-        if not found and not fixed and len(parts) > 2:     # the lead over sub-stacks
-            from layout.makeup.nested import nested_solutions
-            found = nested_solutions(planner, parts, columns, rows, exact, keep, narrow)
         if found:
             found.sort(key=lambda s: s.score)
             return found[:keep]
@@ -654,6 +672,18 @@ def rank_headline_sizes(paper, parts: list[Part]) -> list[Part]:
     return out
 
 
+def pressed(parts: list[Part]) -> list[Part]:
+    """The parts under page pressure: every story sized by rank but the first (the lead)
+    may have its head block on fewer rows or its 主题 a step smaller (Planner.lesser_heads)."""
+    out, lead = [], True
+    for part in parts:
+        if rank_sized(part):
+            part = part if lead else replace(part, lesser=True)
+            lead = False
+        out.append(part)
+    return out
+
+
 def fixed_block(planner: Planner, grid, article, place) -> Block:
     """A hand-placed block as the search sees it: fixed, with its headline rows."""
     part = Part(article)
@@ -682,7 +712,7 @@ def no_fit(planner: Planner, parts: list[Part], grid, rows: int, blocks: list[Bl
             continue
         b = replace(b, shape=shape)
         body, cpl = _body_measure(planner, part, b.shape)
-        cap = b.shape.body_rows * body
+        cap = b.shape.body_slots(body)
         lines = _body_lines(planner, part, b.shape)
         if lines > cap and not part.jump_to:
             over = lines - cap
@@ -692,7 +722,7 @@ def no_fit(planner: Planner, parts: list[Part], grid, rows: int, blocks: list[Bl
             empty += cap - lines
             if worst_empty is None or cap - lines > worst_empty[1]:
                 worst_empty = (part, cap - lines, cpl)
-    if not out:
+    if not out and (empty or len(blocks) < len(parts)):     # (a fallback that fills the page exactly: nothing)
         part, n, cpl = worst_empty or (parts[0], 1, grid.chars_per_column)
         out.append(error("page-underfull", parts[0].article.pos, page=page, lines=max(1, empty),
                          chars=max(1, empty) * cpl, article=part.id))
@@ -760,17 +790,24 @@ def short_page(planner: Planner, parts: list[Part], grid, blocks, page: int) -> 
     saying how many and where (page-underfull), nothing when every block is full."""
     from layout.base.diagnostics import warning
 
+    empty, worst = empty_lines(planner, blocks)
+    if not worst:
+        return []
+    return [warning("page-underfull", parts[0].article.pos, page=page, lines=empty, chars=empty * worst[2],
+                    article=worst[0].id)]
+
+
+def empty_lines(planner: Planner, blocks) -> tuple[int, tuple | None]:
+    """(empty body lines in the blocks, (part, lines, characters a line holds) of the block
+    with the most)."""
     empty, worst = 0, None
     for b in blocks:
         if b.part is None or b.shape is None or b.part.jump_to:
             continue
         cols, cpl = _body_measure(planner, b.part, b.shape)
-        n = b.shape.body_rows * cols - _body_lines(planner, b.part, b.shape)
+        n = b.shape.body_slots(cols) - _body_lines(planner, b.part, b.shape)
         if n > 0:
             empty += n
             if worst is None or n > worst[1]:
                 worst = (b.part, n, cpl)
-    if not worst:
-        return []
-    return [warning("page-underfull", parts[0].article.pos, page=page, lines=empty, chars=empty * worst[2],
-                    article=worst[0].id)]
+    return empty, worst

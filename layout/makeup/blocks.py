@@ -19,6 +19,7 @@ from layout.makeup.model import BoxItem, ImageItem, Rect, RuleItem
 from layout.makeup.shape import Shape
 from layout.makeup.styles import Typesetter, line_runs
 from layout.makeup.thread import BodyLine, Resume, balance, widowed_columns, without_widows
+from layout.makeup.thread import capacity as line_slots
 
 BOX_RULE_PT = 0.75
 
@@ -116,7 +117,7 @@ def paragraph_lines(ts: Typesetter, article, pi: int, measure: float, start: Res
 
 def _without_widows(ts: Typesetter, article, measure: float, start: Resume | None,
                     shape: Shape | None, lines: list[BodyLine], columns: int,
-                    rows: int) -> list[BodyLine]:
+                    rows: int, tops: list[int]) -> list[BodyLine]:
     """The body lines for balanced columns with no widow at a column's head, a paragraph
     set a line shorter or longer where that avoids it (thread.without_widows); where
     nothing does, the columns stay balanced, the widow stays, and a note says so."""
@@ -124,7 +125,7 @@ def _without_widows(ts: Typesetter, article, measure: float, start: Resume | Non
         return lines
     paras = list(dict.fromkeys(bl.paragraph for bl in lines))
     sizes = [sum(1 for bl in lines if bl.paragraph == pi) for pi in paras]
-    if not widowed_columns(sizes, balance(len(lines), columns, rows)):
+    if not widowed_columns(sizes, balance(len(lines), columns, rows, tops)):
         return lines
     loose = shape.looseness if shape else ()
     alts: dict[tuple[int, int], list[BodyLine] | None] = {}
@@ -138,9 +139,9 @@ def _without_widows(ts: Typesetter, article, measure: float, start: Resume | Non
                 alts[j, d] = alt if len(alt) == sizes[j] + d else None
         return alts[j, d] is not None
 
-    change = without_widows(sizes, columns, rows, can)
+    change = without_widows(sizes, columns, rows, can, tops)
     if change is None:
-        per_col = balance(len(lines), columns, rows)
+        per_col = balance(len(lines), columns, rows, tops)
         col = widowed_columns(sizes, per_col)[0]
         head = lines[sum(per_col[:col])]
         ts.diagnostics.append(info("widow-kept", article.pos, article=article.id, column=col + 1,
@@ -240,6 +241,7 @@ def headline_items(ts: Typesetter, grid: PageGrid, article, rect: Rect, short: s
     heights = [size * (1 + gap) for _, size, _ in lines]
     total = sum(heights) + grid.pitch * 0.5
     rows = grid.rows_for(total) + (shape.air if shape else 0)
+    rows = max(rows, grid.rows_for(sum(heights)))     # a tight block (air -1) still holds its lines
     y = rect.y + (rows * grid.pitch - sum(heights)) / 2
     items = []
     for (role, size, line), h in zip(lines, heights):
@@ -325,6 +327,24 @@ def caption_lines(ts: Typesetter, article, width: float) -> list:
     return list(cap.lines)
 
 
+def photo_beside(cols: list[tuple[float, float]], shape: Shape | None, photo):
+    """(x, width, body column indexes) of a picture narrower than its block (shape.photo_cols
+    of the body columns, or without a plan the editor's photo span; at the left or the
+    right), None for one across the block."""
+    k, left = (shape.photo_cols, shape.photo_left) if shape else (photo.span, photo.side == "left")
+    if not 0 < k < len(cols):
+        return None
+    which = range(k) if left else range(len(cols) - k, len(cols))
+    x0 = cols[which[0]][0]
+    return x0, cols[which[-1]][0] + cols[which[-1]][1] - x0, set(which)
+
+
+def photo_width(grid: PageGrid, width: float, columns: int, k: int, size: float) -> float:
+    """The width of a picture k of `columns` body columns wide in a block body `width` wide."""
+    cols = columns_of(grid, Rect(0, 0, width, 0), columns, size)
+    return cols[k - 1][0] + cols[k - 1][1] - cols[0][0]
+
+
 def photo_items(ts: Typesetter, grid: PageGrid, article, rect: Rect, rows_left: int, rows: int = 0):
     """Photo scaled/cropped to the block width, caption and credit below. Returns
     (items, rows used, effective ppi); `rows` fixes the picture's height (a shape's)."""
@@ -381,11 +401,21 @@ def layout_article(ts: Typesetter, grid: PageGrid, article, rect: Rect, *,
     items += head
     row += hrows
     ppi = 0.0
+    role = body_role(article)
+    size = ts.size(role)
+    ncols = body_column_count(grid, article, inner.w, shape)
+    cols = columns_of(grid, inner, ncols, size)
+    tops = [0] * len(cols)       # rows each body column starts below the body's top
     if article.photo and start is None:
-        ph, prow, ppi = photo_items(ts, grid, article, Rect(inner.x, inner.y + row * grid.pitch, inner.w, 0),
-                                   rows_total - row, shape.photo_rows if shape else 0)
+        beside = photo_beside(cols, shape, article.photo)
+        at = Rect(inner.x, inner.y + row * grid.pitch, inner.w, 0) if beside is None else \
+            Rect(beside[0], inner.y + row * grid.pitch, beside[1], 0)
+        ph, prow, ppi = photo_items(ts, grid, article, at, rows_total - row, shape.photo_rows if shape else 0)
         items += ph
-        row += prow
+        if beside is None:
+            row += prow
+        else:
+            tops = [prow if i in beside[2] else 0 for i in range(len(cols))]
     if jump_from:
         jt = ts.text(ts.paper.jump_from_format.format(page=jump_from))
         para = replace(ts.para_style("jump", align="left"), open_first_half=True)   # （ at the frame edge
@@ -393,33 +423,30 @@ def layout_article(ts: Typesetter, grid: PageGrid, article, rect: Rect, *,
         items += line_runs(_at_zero(line), inner.x, grid.baseline(inner.y + row * grid.pitch, ts.size("jump")))
         row += 1
     rows_body = rows_total - row - (1 if boxed else 0)
-    role = body_role(article)
-    size = ts.size(role)
-    ncols = body_column_count(grid, article, inner.w, shape)
-    cols = columns_of(grid, inner, ncols, size)
     measure = cols[0][1]
     lines = body_lines(ts, article, measure, start, shape.looseness if shape else ())
     reserve = 1 if jump_to else 0
-    capacity = max(0, rows_body * len(cols) - reserve)
+    capacity = max(0, line_slots(len(cols), rows_body, tops) - reserve)
     placed = lines[:capacity]
     rest = lines[capacity:]
     if rest:
-        per_col = [rows_body] * len(cols)
+        per_col = [max(0, rows_body - t) for t in tops]
     else:     # the text ends in this frame: balanced columns, none starting with a widow
         if not reserve:
-            placed = lines = _without_widows(ts, article, measure, start, shape, lines, len(cols), rows_body)
-        per_col = balance(len(placed), len(cols), rows_body)
+            placed = lines = _without_widows(ts, article, measure, start, shape, lines, len(cols), rows_body, tops)
+        per_col = balance(len(placed), len(cols), rows_body, tops)
     if rest and reserve:
-        per_col[-1] = rows_body - 1
+        per_col[-1] = rows_body - 1 - tops[-1]
     top = inner.y + row * grid.pitch
     if article.column_rules and len(cols) > 1:
-        used = max(per_col, default=0)
-        for (x1, m1), (x2, _) in zip(cols, cols[1:]):
+        used = max((t + n for t, n in zip(tops, per_col)), default=0)
+        for i, ((x1, m1), (x2, _)) in enumerate(zip(cols, cols[1:])):
             gx = (x1 + m1 + x2) / 2
-            items.append(RuleItem(gx, top + 2, gx, top + used * grid.pitch - 2, 0.3))
+            y0 = top + min(tops[i], tops[i + 1]) * grid.pitch
+            items.append(RuleItem(gx, y0 + 2, gx, top + used * grid.pitch - 2, 0.3))
     k = 0
-    for (cx, m), n in zip(cols, per_col):
-        for j in range(n):
+    for (cx, m), n, t in zip(cols, per_col, tops):
+        for j in range(t, t + n):
             if k >= len(placed):
                 break
             bl = placed[k]
@@ -441,4 +468,4 @@ def layout_article(ts: Typesetter, grid: PageGrid, article, rect: Rect, *,
     return BlockResult(tuple(items), rect, lines_needed=len(lines), lines_available=capacity,
                        lines_set=len(placed), overflow_chars=0 if (jump_to and rest) else overflow,
                        resume=resume, photo_ppi=ppi, chars_per_line=round(measure / size),
-                       rows_used=row + max(per_col, default=0) + (1 if boxed else 0))
+                       rows_used=row + max((t + n for t, n in zip(tops, per_col)), default=0) + (1 if boxed else 0))

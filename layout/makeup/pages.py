@@ -194,7 +194,9 @@ def _fitted(planner, art, place, kwargs, rows_avail):
                 jump_to=kwargs.get("jump_to", 0), short=kwargs.get("short_headline", ""),
                 headline_size=art.headline_size)
     for exact in (True, False):
-        shape = planner.menu(part, place.span, rows_avail, exact).get(place.rows)
+        # a page under pressure may have given a lesser head (Part.lesser: only where the plain menu has no height)
+        shape = planner.menu(part, place.span, rows_avail, exact).get(place.rows) or \
+            planner.menu(replace(part, lesser=True), place.span, rows_avail, exact).get(place.rows)
         if shape is not None:
             return shape
     return None

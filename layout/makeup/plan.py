@@ -9,11 +9,12 @@ the trial settings go nowhere (a quiet Typesetter); only the emitted block repor
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from layout.makeup.vertical import strip_length, strip_width
 from layout.makeup.blocks import (body_column_count, is_vertical, body_lines, body_role, caption_lines, columns_of,
-                                  headline_items, natural_photo_rows, paragraph_lines)
+                                  headline_items, natural_photo_rows, paragraph_lines, photo_size, photo_width)
 from layout.makeup.grid import PageGrid
 from layout.makeup.headline_break import two_line_breaks
 from layout.makeup.model import Rect
@@ -28,6 +29,7 @@ AIR_COST = (0.0, 2.0, 6.0)
 LOOSE_COST = 1.0           # per paragraph set a line longer
 TIGHT_COST = 1.5           # per paragraph set a line shorter
 PHOTO_COST = 0.5           # per row away from the photo's natural height
+NARROW_COST = 2.5          # the photo narrower than its block, the text beside it (Planner._beside)
 EMPTY_COST = 4.0           # per empty body line (only when no exact makeup exists)
 OVER_COST = 12.0           # per body line that does not fit (elastic shapes: the page is overfull)
 TIGHT_LAST = 0.34          # tightening is tried when the last line fills at most this much
@@ -36,6 +38,10 @@ VARY_COST = 1.5            # 变栏: one body column fewer than the span
 SHORT_COLUMN_COST = 3.0    # per row a body column is shorter than MIN_BODY_ROWS
 AUTO_JUMP_COST = 6.0       # a story jumped only because it may be (may_continue): rather not
 JUMP_COST = 0.02           # per line sent on to the continuation
+# a lesser story's head block on fewer rows (Planner.lesser_heads), only where it saves a row
+TIGHT_HEAD_COST = 2.0      # no half row of padding around the headline lines (air -1)
+SMALLER_HEAD_COST = 2.0    # the 主题 a size step smaller
+SIZE_STEP = 2.0            # pt
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,7 @@ class Part:
     short: str = ""               # a continuation's short headline
     headline_size: float = 0.0    # the size planned for the 主题 (0 = article's/style's)
     may_jump: bool = False        # jump_to is a choice (may_continue): whole here, or jumped
+    lesser: bool = False          # not the lead: its head block may be smaller (Planner.lesser_heads)
 
     @property
     def id(self) -> str:
@@ -167,8 +174,11 @@ class Planner:
         frame = self._frame(part, span)
         if frame is not None:
             lines, head_rows, set_size, fixed, photo_opts, width = frame
-            body_opts = self._body_options(part, span, width, exact)
-            self._shapes(out, part, span, max_rows, fixed, photo_opts, body_opts, lines, head_rows, set_size)
+            if not self.narrow_only(part, width):
+                body_opts = self._body_options(part, span, width, exact)
+                heads = self._heads(part, width, lines, head_rows, set_size)
+                self._shapes(out, part, span, max_rows, fixed, photo_opts, body_opts, heads)
+            self._beside(out, part, span, max_rows, frame, exact)
         self._memo[key] = out
         return out
 
@@ -184,7 +194,9 @@ class Planner:
         out = dict(self.menu(part, span, max_rows, exact=False))
         frame = self._frame(part, span)
         art = part.article
-        if frame is not None and (art.paragraphs or art.author) and not part.jump_to:
+        if frame is not None and self.narrow_only(part, frame[-1]):
+            self._beside(out, part, span, max_rows, frame, None)
+        elif frame is not None and (art.paragraphs or art.author) and not part.jump_to:
             lines, head_rows, set_size, fixed, photo_opts, width = frame
             cols = body_column_count(self.grid, art, width)
             measure = columns_of(self.grid, Rect(0, 0, width, 0), cols, self.ts.size(body_role(art)))[0][1]
@@ -195,7 +207,8 @@ class Planner:
                 cap = brows * cols
                 over, empty = max(0, n - cap), max(0, cap - n)
                 body.append((brows, 0, (), OVER_COST * over + EMPTY_COST * empty, False, over))
-            self._shapes(out, part, span, max_rows, fixed, photo_opts, body, lines, head_rows, set_size)
+            self._shapes(out, part, span, max_rows, fixed, photo_opts, body,
+                         self._heads(part, width, lines, head_rows, set_size))
         self._memo[key] = out
         return out
 
@@ -232,24 +245,169 @@ class Planner:
                 photo_opts = [(r, cap, PHOTO_COST * abs(r - nat)) for r in range(lo, hi + 1)]
         return lines, band, set_size, fixed, photo_opts, width
 
-    def _shapes(self, out, part, span, max_rows, fixed, photo_opts, body_opts, lines, head_rows, set_size):
-        """The cheapest shape of each height from these headline, photo and body options."""
+    def _heads(self, part: Part, width: float, lines, head_rows: int, set_size: float) -> list[tuple]:
+        """The head blocks a shape may have: (lines, rows, set size, size, air, cost, most air) as
+        planned, then a lesser story's on fewer rows (lesser_heads)."""
+        plain = [(lines, head_rows, set_size, part.headline_size, 0, 0.0, MAX_AIR)]
+        if not part.lesser or not lines or part.short:
+            return plain
+        return plain + self.lesser_heads(part, width, head_rows)
+
+    def lesser_heads(self, part: Part, width: float, head_rows: int) -> list[tuple]:
+        """A lesser story's head block on fewer rows than head_rows, the cheapest for each
+        count of rows: tight (no half row of padding: air -1) and its 主题 a size step
+        smaller (never below the style's smallest), each at a cost; no air on top."""
+        key = ("lesser", part.id, part.headline_size, width, head_rows)
+        if key in self._memo:
+            return self._memo[key]
+        from layout.makeup.blocks import headline_role
+
+        st = self.ts.paper.styles[headline_role(part.article)]
+        size = part.headline_size or part.article.headline_size or st.size_pt
+        sizes = [(size, 0.0)]
+        if size - SIZE_STEP >= (st.min_size_pt or size) - 0.01:
+            sizes.append((size - SIZE_STEP, SMALLER_HEAD_COST))
+        best: dict[int, tuple] = {}
+        for sz, scost in sizes:
+            head = self.headline(part, width, sz)
+            if head is None:
+                continue
+            lines, rows, set_size = head
+            for air, acost in ((0, 0.0), (-1, TIGHT_HEAD_COST)):
+                if air:
+                    rows = self._head_rows(part, lines, width, sz, air)
+                cost = scost + acost
+                if rows < head_rows and (rows not in best or cost < best[rows][5]):
+                    best[rows] = (lines, rows, set_size, sz, air, cost, 0)
+        out = self._memo[key] = [best[r] for r in sorted(best)]
+        return out
+
+    def _head_rows(self, part: Part, lines: tuple[str, ...], width: float, size: float, air: int) -> int:
+        shape = Shape(span=0, rows=0, headline_size=size, headline_lines=lines, air=air)
+        return headline_items(self.ts.quiet(), self.grid, part.article, Rect(0, 0, width, 0), shape=shape)[1]
+
+    def _shapes(self, out, part, span, max_rows, fixed, photo_opts, body_opts, heads):
+        """The cheapest shape of each height from these headline, photo and body options
+        (fixed counts the first head block's rows); a lesser head (heads[1:]) only for a
+        height the first one reaches in no way."""
         art = part.article
-        size = part.headline_size
-        for air in range(MAX_AIR + 1):
-            for prow, cap, pcost in photo_opts:
-                for brows, cols, loose, bcost, jump, *over in body_opts:
-                    rows = fixed + air + prow + cap + brows
-                    if rows > max_rows:
-                        continue
-                    cost = AIR_COST[air] + pcost + bcost
-                    have = out.get(rows)
-                    if have is None or cost < have.cost:
-                        out[rows] = Shape(span=span, rows=rows, body_cols=cols, headline_size=size, jump=jump,
-                                          headline_lines=lines if lines != tuple(art.headline) else (),
-                                          air=air, photo_rows=prow, looseness=loose, body_rows=brows,
-                                          head_rows=head_rows + air, cost=cost, set_size=set_size,
-                                          over=over[0] if over else 0)
+        taken: set[int] = set()
+        for k, (lines, head_rows, set_size, size, hair, hcost, most_air) in enumerate(heads):
+            if k == 1:
+                taken = set(out)
+            base = fixed - heads[0][1] + head_rows
+            for air in range(most_air + 1):
+                for prow, cap, pcost in photo_opts:
+                    for brows, cols, loose, bcost, jump, *over in body_opts:
+                        rows = base + air + prow + cap + brows
+                        if rows > max_rows or rows in taken:
+                            continue
+                        cost = AIR_COST[air] + hcost + pcost + bcost
+                        have = out.get(rows)
+                        if have is None or cost < have.cost:
+                            out[rows] = Shape(span=span, rows=rows, body_cols=cols, headline_size=size, jump=jump,
+                                              headline_lines=lines if lines != tuple(art.headline) else (),
+                                              air=hair + air, photo_rows=prow, looseness=loose, body_rows=brows,
+                                              head_rows=head_rows + air, cost=cost, set_size=set_size,
+                                              over=over[0] if over else 0)
+
+    def _beside(self, out, part, span, max_rows, frame, exact: bool | None) -> None:
+        """Shapes with the photo k of the body's n columns wide at the top of the body, at its
+        right (or its left: photo side), k < n, its caption under it at its width, the text
+        beside it from the top and under it: every body column full (exact), or the last
+        ones short by fewer lines than there are columns (exact=False), or (exact=None, the
+        fallback's elastic shapes: only for a photo the editor gave a span) any height, the
+        body cut short or ending early at OVER_COST / EMPTY_COST a line. No column under the
+        picture of fewer than MIN_BODY_ROWS lines (or none). At NARROW_COST more than the
+        same height with the photo across the block; photo: {span: K} gives k."""
+        art = part.article
+        hint = art.photo.span if art.photo else 0
+        if not (art.photo and part.start is None and not part.jump_to and (hint or not art.photo.rows)
+                and art.paragraphs and art.kind not in ("verse", "index")) or (exact is None and not hint):
+            return
+        lines, head_rows, set_size, fixed, _, width = frame
+        default = body_column_count(self.grid, art, width)
+        size = self.ts.size(body_role(art))
+        counts = [(default, 0.0)]
+        if default in (3, 4) and not art.body_columns and not hint and exact is not None:
+            counts.append((default - 1, VARY_COST))      # 变栏 beside the photo too
+        for n, vary in counts:
+            if n < 2:
+                continue
+            measure = columns_of(self.grid, Rect(0, 0, width, 0), n, size)[0][1]
+            want = min(MAX_LOOSE, n - 1) if exact is not None else 0
+            count, npar, loose, tight = self.paragraphs(part, measure, want, want)
+            for k, lo, hi, nat, cap in self._narrow_photos(part, width, n, size):
+                for prow in range(lo, hi + 1):
+                    high = prow + cap
+                    pcost = NARROW_COST + vary + PHOTO_COST * abs(prow - nat)
+                    for brows, plan, bcost, over in self._beside_bodies(count, npar, loose, tight, n, k * high,
+                                                                         exact, max_rows - fixed):
+                        under = brows - high
+                        if under < 0 or 0 < under < MIN_BODY_ROWS or brows < MIN_BODY_ROWS:
+                            continue
+                        for air in range(MAX_AIR + 1):
+                            rows, cost = fixed + air + brows, pcost + bcost + AIR_COST[air]
+                            have = out.get(rows)
+                            if rows > max_rows or (have is not None and have.cost <= cost):
+                                continue
+                            out[rows] = Shape(span=span, rows=rows, body_cols=n, headline_size=part.headline_size,
+                                              headline_lines=lines if lines != tuple(art.headline) else (),
+                                              air=air, photo_rows=prow, photo_cols=k, caption_rows=cap,
+                                              photo_left=art.photo.side == "left", looseness=plan,
+                                              body_rows=brows, head_rows=head_rows + air, cost=cost,
+                                              set_size=set_size, over=over)
+
+    @staticmethod
+    def _beside_bodies(count, npar, loose, tight, n, photo_slots, exact, most):
+        """(body rows, looseness, cost, lines over) of a body of `count` lines (paragraphs of
+        `loose` / `tight` a line longer or shorter) in n columns, photo_slots of them taken
+        by the picture and its caption."""
+        if exact is None:
+            for brows in range(MIN_BODY_ROWS, most + 1):
+                cap = brows * n - photo_slots
+                yield brows, (), OVER_COST * max(0, count - cap) + EMPTY_COST * max(0, cap - count), max(0, count - cap)
+            return
+        for delta in range(-len(tight), len(loose) + 1):
+            slots = count + delta + photo_slots
+            empty = (-slots) % n
+            if empty and exact:
+                continue
+            plan = [0] * npar
+            for p in (loose[:delta] if delta > 0 else tight[:-delta]):
+                plan[p] = 1 if delta > 0 else -1
+            cost = LOOSE_COST * max(0, delta) + TIGHT_COST * max(0, -delta) + EMPTY_COST * empty
+            yield (slots + empty) // n, tuple(plan) if delta else (), cost, 0
+
+    def narrow_only(self, part: Part, width: float) -> bool:
+        """The editor gave the photo a span narrower than the block's body (photo: {span: K}):
+        no shape with the photo across the block."""
+        art = part.article
+        return bool(art.photo and art.photo.span and part.start is None and not part.jump_to
+                    and art.paragraphs and art.kind not in ("verse", "index")
+                    and art.photo.span < body_column_count(self.grid, art, width))
+
+    def _narrow_photos(self, part: Part, width: float, n: int, size: float) -> list[tuple]:
+        """(k, least rows, most rows, natural rows, caption lines) of the photo k of n body
+        columns wide, for each k < n at which it stands at least 3 rows high within
+        PHOTO_TOLERANCE of its aspect (k and the rows as the editor gave them, if given)."""
+        key = ("narrow", part.id, width, n)
+        if key not in self._memo:
+            art = part.article
+            iw, ih = photo_size(art.photo.file)
+            found = []
+            for k in ([art.photo.span] if art.photo.span else range(1, n)):
+                if k >= n:
+                    continue
+                w = photo_width(self.grid, width, n, k, size)
+                nat = w * ih / iw / self.grid.pitch
+                lo, hi = math.ceil(nat * (1 - PHOTO_TOLERANCE)), math.floor(nat * (1 + PHOTO_TOLERANCE))
+                if art.photo.rows:
+                    lo = hi = nat = art.photo.rows
+                if lo >= 3 and lo <= hi:
+                    found.append((k, lo, hi, round(nat), len(caption_lines(self.ts, art, w))))
+            self._memo[key] = found
+        return self._memo[key]
 
     def _body_options(self, part: Part, span: int, width: float,
                       exact: bool = True) -> list[tuple[int, int, tuple, float]]:

@@ -1,12 +1,14 @@
-"""A page made exactly full because a headline without a space may be set in two lines:
-bench/makeup_editions.py's seed 21 (frozen in tests/fixtures/headline_break), whose boxed
-commentary 守住家门口 stands one column wide only as 守住 / 家门口."""
+"""Pages made exactly full by the headline levers (frozen pages of bench/makeup_editions.py in
+tests/fixtures/headline_break): a headline without a space set in two lines (seed 21, whose
+boxed commentary 守住家门口 stands one column wide only as 守住 / 家门口), and, under page
+pressure, the lesser stories' head blocks on fewer rows (seed 4)."""
 import shutil
 from pathlib import Path
 
 import pytest
 from fixtures.benchmods import bench_module
 
+import layout.makeup.auto as auto
 import layout.makeup.plan as plan
 from layout.pipeline import load, make_up
 
@@ -20,19 +22,23 @@ def fonts():
     return FontSet.load()
 
 
-@pytest.fixture
-def edition(tmp_path):
+def frozen(tmp_path, name):
     root = gen.prepare_root(tmp_path)          # the sample paper and the photos
-    folder = root / "seed-21"
+    folder = root / name
     folder.mkdir()
-    shutil.copy(FROZEN, folder / "edition.yaml")
+    shutil.copy(FROZEN.with_name(f"{name}.yaml"), folder / "edition.yaml")
     return str(folder)
 
 
-def made_up(folder, fonts):
+@pytest.fixture
+def edition(tmp_path):
+    return frozen(tmp_path, "edition")
+
+
+def made_up(folder, fonts, page=2):
     loaded = load(folder, fonts)
     assert loaded.ok
-    lay = make_up(loaded, only={2}).layout
+    lay = make_up(loaded, only={page}).layout
     return lay.pages[0], lay.fill[0], lay.copyfit
 
 
@@ -52,5 +58,20 @@ def test_the_page_is_exact_with_the_commentary_headline_in_two_lines(edition, fo
 def test_without_the_new_breaks_the_same_page_is_not_exact(edition, fonts, monkeypatch):
     spaced_only = plan.two_line_breaks
     monkeypatch.setattr(plan, "two_line_breaks", lambda text, most=3: spaced_only(text, most) if " " in text else ())
+    # the photo narrower than its block is another lever that makes this page exact: held off too
+    monkeypatch.setattr(plan.Planner, "_beside", lambda self, *args: None)
     _, fill, copyfit = made_up(edition, fonts)
+    assert not exactly_full(fill, copyfit)
+
+
+def test_under_pressure_lesser_heads_make_the_page_exact(tmp_path, fonts, monkeypatch):
+    folder = frozen(tmp_path, "pressed")
+    page, fill, copyfit = made_up(folder, fonts, page=1)
+    assert exactly_full(fill, copyfit), (fill, [e for e in copyfit if e.overflow_chars])
+    sizes = [b.headline_size for b in sorted(page.placements, key=lambda b: b.article_id)
+             if b.article_id[3:].isdigit()]                  # the news stories s4-1 … in rank order
+    assert sizes[0] == 26 and sizes == sorted(sizes, reverse=True), sizes
+    monkeypatch.setattr(auto, "pressed", lambda parts: parts)
+    monkeypatch.setattr(plan.Planner, "_beside", lambda self, *args: None)   # (the narrower photo: another lever)
+    _, fill, copyfit = made_up(folder, fonts, page=1)
     assert not exactly_full(fill, copyfit)

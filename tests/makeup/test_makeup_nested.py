@@ -44,15 +44,16 @@ MORE = "街道社区组织志愿者开展入户走访，帮助老人购买生活
 
 @pytest.fixture(scope="module")
 def across(tmp_path_factory):
-    """A front page that stacks side by side (with or without a band at the foot) cannot
-    hold (31 字 overset): only the lead across the page with stacks under it fills it."""
+    """A front page that stacks side by side (with or without a band at the foot, under
+    page pressure or not) leave 27 body lines short of: only the lead across the page
+    with stacks under it fills it."""
     fonts = FontSet.load()
     d = write_edition(tmp_path_factory.mktemp("nested"), [page(1, [
-        article("lead", "石景山区召开会议研究部署工作", [LEAD * 8] * 4),
-        article("note", "拐点未到", [NOTE * 2], kind="commentary"),
-        article("second", "复工复产有序推进", [BODY * 5] * 3),
-        article("third", "蔬菜货足价稳", [MORE * 6] * 3),
-        article("fourth", "社区志愿服务暖人心", [BODY * 6] * 4),
+        article("lead", "石景山区召开会议研究部署工作", [LEAD * 9] * 3),
+        article("note", "拐点未到", [NOTE * 2] * 3, kind="commentary"),
+        article("second", "复工复产有序推进", [BODY * 4] * 2),
+        article("third", "蔬菜货足价稳", [MORE * 6] * 4),
+        article("fourth", "社区志愿服务暖人心", [BODY * 6] * 2),
     ])])
     edition, diags = load_edition(str(d), font_ids=fonts.ids())
     assert edition is not None, [str(x) for x in diags]

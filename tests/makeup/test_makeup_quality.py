@@ -11,7 +11,7 @@ from fixtures.benchmods import bench_module
 gen = bench_module("makeup_editions")
 quality = bench_module("makeup_quality")
 
-SEEDS = range(6)
+SEEDS = (*range(6), 10)     # seed 10: page-underfull (since photos may be narrower, 0-5 are exact but seed 1)
 # (rule, seed) that fail today, reported to the makeup (issue 13); none since the fallback
 # searches elastic shapes under the same rules as an exact makeup but one: seed 0 is exactly
 # full since headlines break without a space, only with its two briefs in two columns

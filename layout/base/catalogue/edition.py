@@ -227,6 +227,8 @@ ENTRIES = {
     "photo-missing": ("article: kind photo needs a photo", "article：kind 为 photo 的稿件需要一张图片"),
     "photo-rows": ("photo: rows {rows} is more than the placement's rows {place_rows}",
                    "photo：rows {rows} 大于位置的行数 {place_rows}"),
+    "photo-span": ("photo: span {span} is wider than the {columns} body columns of its block",
+                   "photo：span {span} 宽于稿件区块的 {columns} 栏正文"),
     "article-too-long": ("article '{article}' has {chars} characters, more than the limit of {limit}",
                          "稿件“{article}”有 {chars} 字，超过 {limit} 字的上限"),
     "article-id": ("id: '{article}' may use only lowercase a-z, digits 0-9 and '-'",
