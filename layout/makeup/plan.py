@@ -3,7 +3,8 @@
 `Planner.menu(part, span)` answers "which heights can this part fill exactly at this span,
 and how": for each height in grid rows the cheapest Shape whose every row is used — body
 columns full to the last line (looseness: paragraphs set a line longer or shorter),
-air under the headline in whole rows, the photo cropped within PHOTO_TOLERANCE of its
+air under the headline in whole rows (a lesser story's head block under page pressure also
+on fewer rows: Part.lesser, lesser_heads), the photo cropped within PHOTO_TOLERANCE of its
 aspect ratio. Measurements are memoised, so a page search asks freely. Diagnostics of
 the trial settings go nowhere (a quiet Typesetter); only the emitted block reports.
 """
@@ -63,6 +64,19 @@ class Part:
     @property
     def boxed(self) -> bool:
         return self.article.boxed and self.start is None
+
+
+@dataclass(frozen=True)
+class Head:
+    """A head block a shape may have: the 主题's set lines, its rows, the size it is set in
+    (and the size asked for), rows of air (-1: tight), its cost and the most air it may gain."""
+    lines: tuple[str, ...]
+    rows: int
+    set_size: float
+    size: float
+    air: int = 0
+    cost: float = 0.0
+    most_air: int = MAX_AIR
 
 
 class Planner:
@@ -245,15 +259,15 @@ class Planner:
                 photo_opts = [(r, cap, PHOTO_COST * abs(r - nat)) for r in range(lo, hi + 1)]
         return lines, band, set_size, fixed, photo_opts, width
 
-    def _heads(self, part: Part, width: float, lines, head_rows: int, set_size: float) -> list[tuple]:
-        """The head blocks a shape may have: (lines, rows, set size, size, air, cost, most air) as
-        planned, then a lesser story's on fewer rows (lesser_heads)."""
-        plain = [(lines, head_rows, set_size, part.headline_size, 0, 0.0, MAX_AIR)]
+    def _heads(self, part: Part, width: float, lines, head_rows: int, set_size: float) -> list[Head]:
+        """The head blocks a shape may have: the planned one, then a lesser story's on fewer
+        rows (lesser_heads)."""
+        plain = [Head(lines, head_rows, set_size, part.headline_size)]
         if not part.lesser or not lines or part.short:
             return plain
         return plain + self.lesser_heads(part, width, head_rows)
 
-    def lesser_heads(self, part: Part, width: float, head_rows: int) -> list[tuple]:
+    def lesser_heads(self, part: Part, width: float, head_rows: int) -> list[Head]:
         """A lesser story's head block on fewer rows than head_rows, the cheapest for each
         count of rows: tight (no half row of padding: air -1) and its 主题 a size step
         smaller (never below the style's smallest), each at a cost; no air on top."""
@@ -267,7 +281,7 @@ class Planner:
         sizes = [(size, 0.0)]
         if size - SIZE_STEP >= (st.min_size_pt or size) - 0.01:
             sizes.append((size - SIZE_STEP, SMALLER_HEAD_COST))
-        best: dict[int, tuple] = {}
+        best: dict[int, Head] = {}
         for sz, scost in sizes:
             head = self.headline(part, width, sz)
             if head is None:
@@ -277,8 +291,8 @@ class Planner:
                 if air:
                     rows = self._head_rows(part, lines, width, sz, air)
                 cost = scost + acost
-                if rows < head_rows and (rows not in best or cost < best[rows][5]):
-                    best[rows] = (lines, rows, set_size, sz, air, cost, 0)
+                if rows < head_rows and (rows not in best or cost < best[rows].cost):
+                    best[rows] = Head(lines, rows, set_size, sz, air, cost, most_air=0)
         out = self._memo[key] = [best[r] for r in sorted(best)]
         return out
 
@@ -292,24 +306,24 @@ class Planner:
         height the first one reaches in no way."""
         art = part.article
         taken: set[int] = set()
-        for k, (lines, head_rows, set_size, size, hair, hcost, most_air) in enumerate(heads):
+        for k, head in enumerate(heads):
             if k == 1:
                 taken = set(out)
-            base = fixed - heads[0][1] + head_rows
-            for air in range(most_air + 1):
+            base = fixed - heads[0].rows + head.rows
+            for air in range(head.most_air + 1):
                 for prow, cap, pcost in photo_opts:
                     for brows, cols, loose, bcost, jump, *over in body_opts:
                         rows = base + air + prow + cap + brows
                         if rows > max_rows or rows in taken:
                             continue
-                        cost = AIR_COST[air] + hcost + pcost + bcost
+                        cost = AIR_COST[air] + head.cost + pcost + bcost
                         have = out.get(rows)
                         if have is None or cost < have.cost:
-                            out[rows] = Shape(span=span, rows=rows, body_cols=cols, headline_size=size, jump=jump,
-                                              headline_lines=lines if lines != tuple(art.headline) else (),
-                                              air=hair + air, photo_rows=prow, looseness=loose, body_rows=brows,
-                                              head_rows=head_rows + air, cost=cost, set_size=set_size,
-                                              over=over[0] if over else 0)
+                            out[rows] = Shape(span=span, rows=rows, body_cols=cols, headline_size=head.size,
+                                              jump=jump, air=head.air + air, photo_rows=prow, looseness=loose,
+                                              headline_lines=head.lines if head.lines != tuple(art.headline) else (),
+                                              body_rows=brows, head_rows=head.rows + air, cost=cost,
+                                              set_size=head.set_size, over=over[0] if over else 0)
 
     def _beside(self, out, part, span, max_rows, frame, exact: bool | None) -> None:
         """Shapes with the photo k of the body's n columns wide at the top of the body, at its

@@ -39,14 +39,14 @@ def test_a_lesser_head_stands_on_fewer_rows(sample):
     width = planner.inner_width(part, 3)
     lines, rows, _ = planner.headline(part, width, 20.0)
     fewer = planner.lesser_heads(part, width, rows)
-    assert fewer and all(h[1] < rows for h in fewer)
-    assert [h[1] for h in fewer] == sorted({h[1] for h in fewer})          # one per count of rows
-    for head_lines, head_rows, set_size, size, air, cost, _ in fewer:
-        assert cost > 0 and size >= 18.0 and air in (0, -1)
+    assert fewer and all(h.rows < rows for h in fewer)
+    assert [h.rows for h in fewer] == sorted({h.rows for h in fewer})          # one per count of rows
+    for h in fewer:
+        assert h.cost > 0 and h.size >= 18.0 and h.air in (0, -1) and h.most_air == 0
         # the block as emitted has those rows and still holds its lines
-        shape = Shape(span=3, rows=0, headline_size=size, headline_lines=head_lines, air=air)
+        shape = Shape(span=3, rows=0, headline_size=h.size, headline_lines=h.lines, air=h.air)
         _, got = headline_items(planner.ts.quiet(), planner.grid, part.article, Rect(0, 0, width, 0), shape=shape)
-        assert got == head_rows and got * planner.grid.pitch >= 1.25 * size * len(head_lines) - 0.01
+        assert got == h.rows and got * planner.grid.pitch >= 1.25 * h.size * len(h.lines) - 0.01
 
 
 def test_lesser_heads_add_heights_and_change_none(sample):
