@@ -14,7 +14,9 @@ first and at the highest free spot (区序: 上左 > 上右 > 下…), with thes
 
 Dead ends are remembered (the rows filled per slot plus the headlines that can still
 meet a later block), so the search is exhaustive yet fast. Each stack layout that works
-is scored (shape costs, rank order, block proportions) and the best one wins.
+is scored (shape costs, rank order, block proportions) and the best one wins. When it has a
+block larger than the lead, a second search keeps only makeups whose lead is the largest
+(a rule: issue 13, item 3) and wins if it finds an exact one.
 
 Tolerance (measured by bench/makeup_absorption.py on generated pages, fill = the copy's
 need by the planner's natural setting, 1.0 = a page's worth): a page comes out exactly
