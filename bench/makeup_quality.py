@@ -89,6 +89,7 @@ class PageResult:
     clashes: list = field(default_factory=list)     # [(id, id)] 碰题
     lead_top_left: bool = True
     lead_largest: bool = True            # no block of the page larger than the lead's
+    lead_why: str = ""                   # when not: "copy" (the copy rules it out) or "search" (none found): lead-smaller.*
     conventions: list = field(default_factory=list)  # conventions of item 3 broken (see conventions())
     spearman: float | None = None        # rank vs area over every automatic block (rho_all)
     spearman_news: float | None = None   # the same over the ranked news stories (rho: no 评论, 简讯, box, verse)
@@ -282,9 +283,10 @@ def measure(name, seed, ed_page, page, fill_entry, copyfit, diags, seconds, font
     arts = _article_frames(page)
     overlaps = [(a.id, b.id) for i, a in enumerate(arts) for b in arts[i + 1:] if a.rect.overlaps(b.rect, eps=EPS)]
     codes = sorted({d.code for d in diags if d.severity.name in ("ERROR", "WARNING") and d.code})
+    why = next((d.code.split(".")[1] for d in diags if (d.code or "").startswith("lead-smaller.")), "")
     return PageResult(name, seed, page.number, len(ed_page.articles), round(fill, 3),
                       fill_entry.uncovered, fill_entry.short, overset,
-                      clashes(page, grid.gutter), lead_ok, largest, rules, rho, rho_news, rho_copy, round(seconds, 4), round(cpu, 4), codes, lost,
+                      clashes(page, grid.gutter), lead_ok, largest, why, rules, rho, rho_news, rho_copy, round(seconds, 4), round(cpu, 4), codes, lost,
                       bool(overset and not errors), overlaps, glyphs_outside(page, fonts))
 
 
@@ -442,6 +444,8 @@ def summarise(results: list[PageResult]) -> dict:
         "conventions": {k: sum(k in r.conventions for r in results) for k in CONVENTIONS},
         "exact_conventions": {k: sum(k in r.conventions and r.exact for r in results) for k in CONVENTIONS},
         "exact_lead_not_largest": sum(not r.lead_largest and r.exact for r in results),
+        "exact_lead_largest_ruled_out": sum(not r.lead_largest and r.exact and r.lead_why == "copy" for r in results),
+        "exact_lead_largest_not_found": sum(not r.lead_largest and r.exact and r.lead_why == "search" for r in results),
         "hard_rule_failures": sum(not r.hard_ok for r in results),
         "median_s": round(statistics.median(times), 3),
         "worst_s": round(max(times), 3),
@@ -479,7 +483,8 @@ def summary_table(name: str, s: dict) -> str:
              f"  pages with any 碰题                              {s['with_clash']}",
              f"  lead not top-left                               {s['lead_not_top_left']}",
              f"  lead not the largest block                      {s['lead_not_largest']} "
-             f"(on exactly full pages {s['exact_lead_not_largest']})",
+             f"(on exactly full pages {s['exact_lead_not_largest']}: ruled out by the copy "
+             f"{s['exact_lead_largest_ruled_out']}, no exact makeup with it found {s['exact_lead_largest_not_found']})",
              "  conventions broken (pages; on exactly full pages) " + ", ".join(
                  f"{k} {v} ({s['exact_conventions'][k]})" for k, v in s["conventions"].items()),
              f"  hard-rule failures (lost, silent overflow, overlap, outside, 碰题) {s['hard_rule_failures']}",
@@ -619,7 +624,8 @@ def why(r: PageResult) -> str:
     if r.conventions:
         bits.append("broken: " + ", ".join(r.conventions))
     if not r.lead_largest:
-        bits.append("lead not the largest block")
+        bits.append("lead not the largest block" + {"copy": " (ruled out by the copy)",
+                                                    "search": " (none found)"}.get(r.lead_why, ""))
     if r.lost:
         bits.append("LOST " + ",".join(r.lost))
     if r.silent_overflow:

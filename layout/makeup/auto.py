@@ -14,7 +14,9 @@ first and at the highest free spot (区序: 上左 > 上右 > 下…), with thes
 
 Dead ends are remembered (the rows filled per slot plus the headlines that can still
 meet a later block), so the search is exhaustive yet fast. Each stack layout that works
-is scored (shape costs, rank order, block proportions) and the best one wins.
+is scored (shape costs, rank order, block proportions) and the best one wins. When it has a
+block larger than the lead, a second search keeps only makeups whose lead is the largest
+(a rule: issue 13, item 3) and wins if it finds an exact one.
 
 Tolerance (measured by bench/makeup_absorption.py on generated pages, fill = the copy's
 need by the planner's natural setting, 1.0 = a page's worth): a page comes out exactly
@@ -23,6 +25,9 @@ full over a band of fill 0.06-0.21 wide (median about 0.09) from its least fill 
 headlines, looser paragraphs, larger photos), copy over a page hardly at all (only
 tighter paragraphs and the photo's crop shrink a story).
 
+When neither plain stacks nor stacks above a band fill the page, even under page pressure
+(`pressed`), the lead goes over sub-stacks (nested.py: the 头条 across w columns, stacks
+under it and on its right).
 When no makeup fills the page, `fallback` searches again over elastic shapes (a body cut
 short or ending early) under the same rules, and `no_fit` says which story does not fit,
 by how much, and the ways out.
@@ -137,8 +142,10 @@ class _Search:
     slot's blocks so that no headline meets a neighbour's (碰题)."""
 
     def __init__(self, planner: Planner, parts: list[Part], slots: list[Slot], fixed: list[Block],
-                 exact: bool | None = True, keep: int = 1, slack: float | None = 0.0):
+                 exact: bool | None = True, keep: int = 1, slack: float | None = 0.0,
+                 lead_largest: bool = False):
         self.keep = keep
+        self.gutter = gutter_ratio(planner)
         self.arrangements: dict = {}
         self.parts = parts
         self.slots = slots
@@ -149,6 +156,9 @@ class _Search:
         self.budget = ELASTIC_BUDGET if self.elastic else NODE_BUDGET
         self.masks = [[sum(1 << h for h in m if self._within(m, h, slack)) for m in pm] for pm in self.menus]
         self.seps = [is_separator(p) for p in parts]
+        # only makeups whose lead is the largest block (the lead opens slot 0: its tallest shape there caps the rest)
+        lead_menu = self.menus[0][0] if lead_largest and parts and slots else None
+        self.lead_cap = block_area(slots[0].span, max(lead_menu), self.gutter) if lead_menu else None
         self.nodes = 0
         self.best: tuple[float, list[Block]] | None = None
         self.assignments = 0
@@ -241,7 +251,7 @@ class _Search:
     def _slot(self, idx: int, orders, placed: list[Block]) -> None:
         if idx == len(self.slots):
             self.solutions += 1
-            score = _score(placed, self.parts)
+            score = _score(placed, self.parts, self.gutter)
             if self.best is None or score < self.best[0]:
                 self.best = (score, list(placed))
             if self.keep > 1:     # the best of each arrangement (which story in which slot, in which order)
@@ -260,13 +270,21 @@ class _Search:
             tried = False
             for order in group:
                 for blocks in self._stacked(tuple(order), j, forbid):
-                    tried = True
                     self.nodes += 1
                     if self.nodes > self.budget or self.solutions >= MAX_SOLUTIONS:
                         return
+                    if self.lead_cap is not None and not self._lead_largest(placed + blocks):
+                        continue
+                    tried = True
                     self._slot(idx + 1, orders, placed + blocks)
             if tried:
                 return
+
+    def _lead_largest(self, blocks: list[Block]) -> bool:
+        """No block larger than the lead's (or than the lead's tallest shape, before it is placed)."""
+        lead = self.parts[0]
+        cap = next((block_area(b.span, b.rows, self.gutter) for b in blocks if b.part is lead), self.lead_cap)
+        return all(block_area(b.span, b.rows, self.gutter) <= cap for b in blocks if b.part is not lead)
 
     def _stacked(self, order: tuple[int, ...], j: int, forbid: frozenset) -> list[list[Block]]:
         """The slot's blocks for each height combination whose headlines avoid the rows in
@@ -357,7 +375,26 @@ def _zone(b: Block, rows: int, columns: int) -> int:
     return (0 if left else 1) if top else (3 if left else 2)
 
 
-def _score(blocks: list[Block], parts: list[Part]) -> float:
+def gutter_ratio(planner: Planner) -> float:
+    """The gutter in column widths: a block's area counts the gutters inside it."""
+    return planner.grid.gutter / planner.grid.col_width
+
+
+def block_area(span: int, rows: int, gutter: float = 0.0) -> float:
+    """A block's area in column-width rows, the gutters between its columns included."""
+    return rows * (span + (span - 1) * gutter)
+
+
+def lead_not_largest(blocks, parts: list[Part], gutter: float = 0.0) -> int:
+    """Automatic blocks larger than the lead's (0 when the lead is not automatic)."""
+    lead = next((b for b in blocks if parts and b.part is parts[0]), None)
+    if lead is None:
+        return 0
+    area = block_area(lead.span, lead.rows, gutter)
+    return sum(1 for b in blocks if b.part is not None and b is not lead and block_area(b.span, b.rows, gutter) > area)
+
+
+def _score(blocks: list[Block], parts: list[Part], gutter: float = 0.0) -> float:
     """Lower is better: how far the shapes are from natural, rank against 区序, proportions."""
     rank = {id(p): i for i, p in enumerate(parts)}
     auto = sorted((b for b in blocks if b.part is not None), key=lambda b: rank[id(b.part)])
@@ -377,13 +414,12 @@ def _score(blocks: list[Block], parts: list[Part]) -> float:
     for hi, lo in zip(news, news[1:]):
         if lo.shape.set_size > hi.shape.set_size + 0.01:
             score += 50.0          # a lesser story's headline larger than a greater one's (a rule, not a taste)
-    if auto and rank[id(auto[0].part)] == 0:
-        lead = auto[0].span * auto[0].rows
-        score += 8.0 * sum(1 for b in auto[1:] if b.span * b.rows > lead)   # the 头条 is the largest
-    return score + _rank_order(news) + _briefs_apart(auto)
+    score += LEAD_LARGEST_COST * lead_not_largest(auto, parts, gutter)   # the 头条 is the largest
+    return score + _rank_order(news, gutter) + _briefs_apart(auto)
 
 
-RANK_AREA_COST = 4.0       # per pair of stories whose areas go against their ranks
+LEAD_LARGEST_COST = 8.0    # per block larger than the lead (头条)
+RANK_AREA_COST = 12.0      # per pair of stories whose areas go against their ranks
 PHOTO_RANK_COST = 3.0      # per pair of photos whose sizes go against their stories' ranks
 
 
@@ -394,11 +430,11 @@ def ranked(part: Part) -> bool:
     return part.start is None and not part.boxed and part.article.kind not in SEPARATE_KINDS + ("brief",)
 
 
-def _rank_order(blocks: list[Block]) -> float:
+def _rank_order(blocks: list[Block], gutter: float = 0.0) -> float:
     """Areas by rank (blocks in rank order): each pair of ranked stories where the lesser
     has the larger block, and each pair where the lesser has the larger photo."""
     stories = [b for b in blocks if ranked(b.part)]
-    area = [b.span * b.rows for b in stories]
+    area = [block_area(b.span, b.rows, gutter) for b in stories]
     photo = [b.shape.photo_slots() for b in stories if b.shape.photo_rows]
     return RANK_AREA_COST * _inversions(area) + PHOTO_RANK_COST * _inversions(photo)
 
@@ -425,18 +461,29 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
     whose blocks may end a few lines short; None if even that does not exist. variant k
     > 0: the k-th best other arrangement instead (the last one when there are fewer)."""
     found = solutions(planner, parts, columns, rows, fixed, variant + 1)
-    if not found or empty_lines(planner, found[0].blocks)[0]:
-        # under page pressure: the lesser stories' head blocks may be smaller (Part.lesser)
-        tight = pressed(parts)
-        again = solutions(planner, tight, columns, rows, fixed, variant + 1) if tight != parts else []
+    original, tight, nested = parts, pressed(parts), False
+    # under page pressure: the lesser stories' head blocks may be smaller (Part.lesser);
+    # then the lead over sub-stacks (nested.py), as set and under pressure
+    for cand, lead_over in ((tight, False), (original, True), (tight, True)):
+        if found and not empty_lines(planner, found[0].blocks)[0]:
+            break
+        if cand is tight and tight == original:
+            continue
+        again = solutions(planner, cand, columns, rows, fixed, variant + 1, lead_over)
         if again and (not found or not empty_lines(planner, again[0].blocks)[0]):
-            parts, found = tight, again
+            parts, found, nested = cand, again, lead_over
     if not found:
         return None
     best = found[min(variant, len(found) - 1)]
+    ruled = False
+    if not empty_lines(planner, best.blocks)[0] and lead_not_largest(best.blocks, parts, gutter_ratio(planner)):
+        # the lead the largest block is a rule: search again among such makeups only, kept if exact
+        again = solutions(planner, parts, columns, rows, fixed, variant + 1, nested, lead_largest=True)
+        if again and not empty_lines(planner, again[0].blocks)[0]:
+            best, ruled = again[min(variant, len(again) - 1)], True
     capped = capped_sizes(planner, parts, best.blocks)
     if capped is not None:      # once more with the lesser headlines no larger than the greater ones came out
-        again = solutions(planner, capped, columns, rows, fixed, variant + 1)
+        again = solutions(planner, capped, columns, rows, fixed, variant + 1, nested, lead_largest=ruled)
         if again and again[min(variant, len(again) - 1)].score < best.score:
             best = again[min(variant, len(again) - 1)]
     return best
@@ -466,26 +513,34 @@ def capped_sizes(planner: Planner, parts: list[Part], blocks) -> list[Part] | No
 
 
 def solutions(planner: Planner, parts: list[Part], columns: int, rows: int,
-              fixed: list[Block], keep: int = 1) -> list[Solution]:
+              fixed: list[Block], keep: int = 1, lead_over: bool = False,
+              lead_largest: bool = False) -> list[Solution]:
     """Up to `keep` makeups, best first, each a different arrangement of the stories:
     stacks over the whole page, else stacks above a band across the page's foot (通栏:
-    a story as wide as the page), exact before a few lines short."""
+    a story as wide as the page); with lead_over, the lead over sub-stacks instead
+    (nested_solutions); exact before a few lines short. lead_largest: only makeups whose
+    lead is the largest block."""
     narrow = {w for w in range(1, columns + 1)
               if any(planner.fits(p, w) for p in parts)}     # widths some part can take
     layouts = [s for s in stack_layouts(columns) if set(s) <= narrow]
-    for exact in (True, False):
+    for exact in (True,) if lead_largest else (True, False):
         found = []
+        if lead_over:
+            if not fixed and len(parts) > 2:
+                from layout.makeup.nested import nested_solutions
+                found = nested_solutions(planner, parts, columns, rows, exact, keep, narrow, lead_largest)
+            layouts = []
         for stacks in layouts:
             found += _solve_slots(planner, parts, slots_for(stacks, rows, fixed), fixed, exact, keep,
-                                  stacks, 0.1 * len(stacks))
-        if not found and not fixed and len(parts) > 2:
+                                  stacks, 0.1 * len(stacks), lead_largest=lead_largest)
+        if not found and not fixed and len(parts) > 2 and not lead_over:
             for band in _band_heights(planner, parts, columns, rows, exact):
                 for stacks in layouts[:BAND_LAYOUTS]:
                     if len(stacks) == 1:
                         continue
                     slots = slots_for(stacks, rows - band, []) + [Slot(1, columns, rows - band + 1, band)]
                     found += _solve_slots(planner, parts, slots, fixed, exact, keep, stacks,
-                                          0.1 * len(stacks) + BAND_COST)
+                                          0.1 * len(stacks) + BAND_COST, lead_largest=lead_largest)
                 if len(found) >= keep:
                     break
         if found:
@@ -507,16 +562,33 @@ def _band_heights(planner: Planner, parts: list[Part], columns: int, rows: int, 
     return sorted(heights)
 
 
-def _solve_slots(planner, parts, slots, fixed, exact, keep, stacks, penalty, slack=0.0) -> list[Solution]:
+def _solve_slots(planner, parts, slots, fixed, exact, keep, stacks, penalty, slack=0.0,
+                 lead_largest=False) -> list[Solution]:
+    return solutions_of(searched(planner, parts, slots, fixed, exact, keep, slack, lead_largest=lead_largest),
+                        parts, stacks, penalty)
+
+
+def searched(planner, parts, slots, fixed, exact, keep, slack=0.0, budget: int | None = None,
+             lead_largest: bool = False):
+    """The search of the parts into the slots, run (its steps in .nodes), within `budget`
+    steps when given (else its own); None when there are more slots than parts."""
     if not slots or len(slots) > len(parts):
-        return []
+        return None
     from layout.makeup.search_memo import MemoSearch     # the same search, dead ends remembered
 
-    search = MemoSearch(planner, parts, slots, fixed, exact, keep, slack)
-    best = search.run()
-    if best is None:
+    search = MemoSearch(planner, parts, slots, fixed, exact, keep, slack, lead_largest)
+    if budget is not None:
+        search.budget = min(search.budget, budget)
+    search.run()
+    return search
+
+
+def solutions_of(search, parts, stacks, penalty) -> list[Solution]:
+    """The makeups a search found (its best, or the best of each arrangement it kept)."""
+    if search is None or search.best is None:
         return []
-    options = search.arrangements.values() if keep > 1 else [(_score(best, parts), best)]
+    best = search.best[1]
+    options = search.arrangements.values() if search.keep > 1 else [(_score(best, parts, search.gutter), best)]
     return [Solution(tuple(b), stacks, score + penalty) for score, b in options]
 
 

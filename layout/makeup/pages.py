@@ -12,6 +12,7 @@ from layout.makeup.normalised import normalisation_notes
 from layout.makeup.styles import Typesetter
 from layout.makeup.auto import (fallback, fixed_block, free_lines, no_fit, rank_headline_sizes,
                                  short_page, solve)
+from layout.makeup.lead_bound import lead_smaller
 from layout.makeup.plan import Part, Planner
 from layout.edition.model import Continuation, Placement
 from dataclasses import replace
@@ -248,6 +249,7 @@ def _automatic(ts, planner, edition, page, rows_avail, hand, resumes, carried=()
     if solution is not None:
         blocks = solution.blocks
         ts.diagnostics.extend(short_page(planner, parts, grid, blocks, page.number))
+        ts.diagnostics.extend(lead_smaller(planner, parts, grid.columns, rows_avail, blocks, page.number))
     else:       # say why, and still set every story (nothing is ever dropped)
         parts, blocks = fallback(planner, parts, grid.columns, rows_avail, fixed)
         later = tuple(p.number for p in edition.pages if p.number > page.number)

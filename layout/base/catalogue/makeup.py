@@ -95,6 +95,14 @@ ENTRIES = {
                   "characters)", "缩小图片（photo: {{rows: {rows}}}，现高 {now} 行；可多排约 {chars} 字）"),
     "way.continue": ("continue it on page {page} (continues_on: {page})", "转到第{page}版（continues_on: {page}）"),
     "way.move": ("move it to page {page}, which has room", "移到有空位的第{page}版"),
+    "lead-smaller.copy": ("page {page}: the lead '{lead}' cannot be the largest block: its copy ({lead_chars} "
+                          "characters) fills at most {most} (columns × rows) exactly, '{other}' ({other_chars} "
+                          "characters) at least {least}: give the lead more copy or a photo, or cut '{other}'",
+                          "第{page}版：头条“{lead}”不可能是最大的稿件：它的文字（{lead_chars} 字）正好排满最多 {most}"
+                          "（栏×行），“{other}”（{other_chars} 字）至少 {least}：请给头条增加文字或图片，或删减“{other}”"),
+    "lead-smaller.search": ("page {page}: the lead '{lead}' is not the largest block ('{other}' is larger): "
+                            "no exact makeup with the lead the largest was found",
+                            "第{page}版：头条“{lead}”不是最大的稿件（“{other}”更大）：没有找到头条最大又正好排满的组版方式"),
     "page-underfull": ("page {page}: no arrangement fills the page exactly; about {lines} lines "
                        "(≈ {chars} characters) are left empty, most in '{article}': add ≈ {chars} characters "
                        "to it or another story, a photo or another story, or place a block by hand",
