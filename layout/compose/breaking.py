@@ -178,6 +178,12 @@ def _lines_from(p: Prepared, n_eff: int, measure: float, indent: float, widows: 
 
     def ends(s: int) -> list[tuple[int, float]]:
         limit = (first_avail if s == 0 else measure) + EPS
+
+        def _hyphen_overflows(e: int) -> bool:
+            """The line [s, e) with its hyphen is wider than the room, squeezed to the full
+            (the fullest fit is judged without hyphens): not a hyphen break, then."""
+            return MC[e] - MC[s] - track[e - 1] + MG[e - 1] - MG[s] + HY[e] > limit
+
         # fullest fit: largest e with min_width(s, e) <= avail
         e_fit = fit[0] if fit[0] > s else s + 1
         mc_s, mg_s = MC[s], MG[s]
@@ -195,8 +201,9 @@ def _lines_from(p: Prepared, n_eff: int, measure: float, indent: float, widows: 
                 j = bisect_right(lv_ends, e_fit) - 1
                 got = 0
                 while j >= 0 and lv_ends[j] > s and got < most:
-                    if lv_ends[j] > best:
-                        cands.append((lv_ends[j], pen))
+                    e = lv_ends[j]
+                    if e > best and not (pen == HYPHEN_PENALTY and _hyphen_overflows(e)):
+                        cands.append((e, pen))
                     got += 1
                     j -= 1
         if HY and HY[s]:    # this line follows a hyphenated one: a second hyphen costs more

@@ -83,3 +83,16 @@ def test_the_hyphen_is_drawn_at_the_end_of_the_lines_last_run():
     assert runs[-1].chars.endswith("Segmenta" + SOFT_HYPHEN)
     assert runs[-1].x + runs[-1].xs[-1] == pytest.approx(100.0 + ln.hyphen.x)
     assert sum(len(r.chars) for r in runs) == len(ln.text) + 1
+
+
+def test_a_hyphen_that_would_not_fit_is_not_taken():
+    """A word longer than the room, with a hyphen point whose fragment fits only without
+    its hyphen: the line breaks inside the word elsewhere, and never runs past the measure
+    (hypothesis found 'Aaaax‐' 60.6 pt wide in 60 pt)."""
+    lead = CharStyle(("hei",), 12.0, tracking_em=0.1)
+    para = ParaStyle(indent_em=2.0, open_start_half=True)
+    for at in range(9):
+        text = "Aaaaxaaa"
+        cp = compose_paragraph([Span(text[:at], lead), Span(text[at:], BODY)], 6 * EM, para, M)
+        assert "".join(line.text for line in cp.lines) == text
+        assert all(line.width <= 6 * EM + 0.01 for line in cp.lines), [(l.text, l.width) for l in cp.lines]
