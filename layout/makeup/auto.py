@@ -460,7 +460,8 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
     """The best makeup of the parts into the free grid: exact if there is one, else one
     whose blocks may end a few lines short; None if even that does not exist. variant k
     > 0: the k-th best other arrangement instead (the last one when there are fewer)."""
-    found = solutions(planner, parts, columns, rows, fixed, variant + 1)
+    steps = Steps()
+    found = solutions(planner, parts, columns, rows, fixed, variant + 1, steps=steps)
     original, tight, nested = parts, pressed(parts), False
     # under page pressure: the lesser stories' head blocks may be smaller (Part.lesser);
     # then the lead over sub-stacks (nested.py), as set and under pressure
@@ -469,7 +470,7 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
             break
         if cand is tight and tight == original:
             continue
-        again = solutions(planner, cand, columns, rows, fixed, variant + 1, lead_over)
+        again = solutions(planner, cand, columns, rows, fixed, variant + 1, lead_over, steps=steps)
         if again and (not found or not empty_lines(planner, again[0].blocks)[0]):
             parts, found, nested = cand, again, lead_over
     if not found:
@@ -478,12 +479,14 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
     ruled = False
     if not empty_lines(planner, best.blocks)[0] and lead_not_largest(best.blocks, parts, gutter_ratio(planner)):
         # the lead the largest block is a rule: search again among such makeups only, kept if exact
-        again = solutions(planner, parts, columns, rows, fixed, variant + 1, nested, lead_largest=True)
+        again = solutions(planner, parts, columns, rows, fixed, variant + 1, nested, lead_largest=True,
+                          steps=steps)
         if again and not empty_lines(planner, again[0].blocks)[0]:
             best, ruled = again[min(variant, len(again) - 1)], True
     capped = capped_sizes(planner, parts, best.blocks)
     if capped is not None:      # once more with the lesser headlines no larger than the greater ones came out
-        again = solutions(planner, capped, columns, rows, fixed, variant + 1, nested, lead_largest=ruled)
+        again = solutions(planner, capped, columns, rows, fixed, variant + 1, nested, lead_largest=ruled,
+                          steps=steps)
         if again and again[min(variant, len(again) - 1)].score < best.score:
             best = again[min(variant, len(again) - 1)]
     return best
@@ -514,12 +517,12 @@ def capped_sizes(planner: Planner, parts: list[Part], blocks) -> list[Part] | No
 
 def solutions(planner: Planner, parts: list[Part], columns: int, rows: int,
               fixed: list[Block], keep: int = 1, lead_over: bool = False,
-              lead_largest: bool = False) -> list[Solution]:
+              lead_largest: bool = False, steps: Steps | None = None) -> list[Solution]:
     """Up to `keep` makeups, best first, each a different arrangement of the stories:
     stacks over the whole page, else stacks above a band across the page's foot (通栏:
     a story as wide as the page); with lead_over, the lead over sub-stacks instead
     (nested_solutions); exact before a few lines short. lead_largest: only makeups whose
-    lead is the largest block."""
+    lead is the largest block. steps: what the page's searches have left to spend."""
     narrow = {w for w in range(1, columns + 1)
               if any(planner.fits(p, w) for p in parts)}     # widths some part can take
     layouts = [s for s in stack_layouts(columns) if set(s) <= narrow]
@@ -528,11 +531,11 @@ def solutions(planner: Planner, parts: list[Part], columns: int, rows: int,
         if lead_over:
             if not fixed and len(parts) > 2:
                 from layout.makeup.nested import nested_solutions
-                found = nested_solutions(planner, parts, columns, rows, exact, keep, narrow, lead_largest)
+                found = nested_solutions(planner, parts, columns, rows, exact, keep, narrow, lead_largest, steps)
             layouts = []
         for stacks in layouts:
             found += _solve_slots(planner, parts, slots_for(stacks, rows, fixed), fixed, exact, keep,
-                                  stacks, 0.1 * len(stacks), lead_largest=lead_largest)
+                                  stacks, 0.1 * len(stacks), lead_largest=lead_largest, steps=steps)
         if not found and not fixed and len(parts) > 2 and not lead_over:
             for band in _band_heights(planner, parts, columns, rows, exact):
                 for stacks in layouts[:BAND_LAYOUTS]:
@@ -540,7 +543,8 @@ def solutions(planner: Planner, parts: list[Part], columns: int, rows: int,
                         continue
                     slots = slots_for(stacks, rows - band, []) + [Slot(1, columns, rows - band + 1, band)]
                     found += _solve_slots(planner, parts, slots, fixed, exact, keep, stacks,
-                                          0.1 * len(stacks) + BAND_COST, lead_largest=lead_largest)
+                                          0.1 * len(stacks) + BAND_COST, lead_largest=lead_largest,
+                                          steps=steps)
                 if len(found) >= keep:
                     break
         if found:
@@ -563,23 +567,39 @@ def _band_heights(planner: Planner, parts: list[Part], columns: int, rows: int, 
 
 
 def _solve_slots(planner, parts, slots, fixed, exact, keep, stacks, penalty, slack=0.0,
-                 lead_largest=False) -> list[Solution]:
-    return solutions_of(searched(planner, parts, slots, fixed, exact, keep, slack, lead_largest=lead_largest),
-                        parts, stacks, penalty)
+                 lead_largest=False, steps=None) -> list[Solution]:
+    return solutions_of(searched(planner, parts, slots, fixed, exact, keep, slack, lead_largest=lead_largest,
+                                 steps=steps), parts, stacks, penalty)
+
+
+PAGE_STEPS = 1_200_000   # search steps all the searches of one page's solve() share (counted, so
+                         # deterministic; bench/makeup_quality's exact pages take at most 0.81 M)
+
+
+@dataclass
+class Steps:
+    """The search steps a page's makeup has left, shared by its searches: a page with no
+    exact makeup goes to the fallback in bounded time."""
+    left: int = PAGE_STEPS
 
 
 def searched(planner, parts, slots, fixed, exact, keep, slack=0.0, budget: int | None = None,
-             lead_largest: bool = False):
+             lead_largest: bool = False, steps: Steps | None = None):
     """The search of the parts into the slots, run (its steps in .nodes), within `budget`
-    steps when given (else its own); None when there are more slots than parts."""
-    if not slots or len(slots) > len(parts):
+    steps when given (else its own) and what `steps` has left; None when there are more
+    slots than parts or no steps are left."""
+    if not slots or len(slots) > len(parts) or (steps is not None and steps.left <= 0):
         return None
+    if steps is not None:
+        budget = steps.left if budget is None else min(budget, steps.left)
     from layout.makeup.search_memo import MemoSearch     # the same search, dead ends remembered
 
     search = MemoSearch(planner, parts, slots, fixed, exact, keep, slack, lead_largest)
     if budget is not None:
         search.budget = min(search.budget, budget)
     search.run()
+    if steps is not None:
+        steps.left -= search.nodes + 1
     return search
 
 

@@ -68,11 +68,11 @@ def lead_heights(planner: Planner, lead: Part, w: int, rows: int, exact: bool) -
 
 
 def nested_solutions(planner: Planner, parts: list[Part], columns: int, rows: int, exact: bool,
-                     keep: int, widths: set[int], lead_largest: bool = False) -> list:
+                     keep: int, widths: set[int], lead_largest: bool = False, steps=None) -> list:
     """Makeups of the whole free area (no hand-placed blocks) with the lead over
     sub-stacks, alone or above a band across the page's foot (通栏), the briefs in one
     column; the searches share NEST_STEPS steps. lead_largest: only makeups whose lead is
-    the largest block."""
+    the largest block; steps: what the page's searches have left (auto.Steps)."""
     from layout.makeup.auto import (BAND_COST, Slot, _band_heights, _briefs_apart, is_separator, searched,
                                     solutions_of)
 
@@ -83,13 +83,13 @@ def nested_solutions(planner: Planner, parts: list[Part], columns: int, rows: in
         area = rows - band
         for w, right, under in layouts:
             for h in lead_heights(planner, parts[0], w, area, exact):
-                if left <= 0:
+                if left <= 0 or (steps is not None and steps.left <= 0):
                     return found
                 slots = nested_slots(w, right, under, h, area)
                 if band:
                     slots.append(Slot(1, columns, area + 1, band))
                 search = searched(planner, parts, slots, [], exact, keep, budget=left,
-                                  lead_largest=lead_largest)
+                                  lead_largest=lead_largest, steps=steps)
                 left -= search.nodes + 1 if search else 1
                 made = solutions_of(search, parts, (w,) + right + under,
                                     0.1 * (len(right) + len(under)) + NEST_COST + (BAND_COST if band else 0))
