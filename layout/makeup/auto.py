@@ -499,18 +499,17 @@ def capped_sizes(planner: Planner, parts: list[Part], blocks) -> list[Part] | No
     span = {id(b.part): b.span for b in blocks if b.part is not None}
     shaped = {id(b.part): b.shape.set_size for b in blocks if b.part is not None and b.shape and b.shape.set_size}
     out, ceiling, changed = [], None, False
-    for part in parts:
-        width = span.get(id(part))
+    for given in parts:
+        part, width = given, span.get(id(given))
         if rank_sized(part) and width:
             if ceiling is not None and part.headline_size > ceiling + 0.01:
                 part = replace(part, headline_size=ceiling)
                 changed = True
             head = planner.headline(part, planner.inner_width(part, width), part.headline_size)
             # the size it came out in (a lesser head a step smaller: Planner.lesser_heads)
-            size = min(x for x in (head[2] if head else None, shaped.get(id(parts[len(out)]))) if x) \
-                if head or id(parts[len(out)]) in shaped else None
-            if size is not None:
-                ceiling = size if ceiling is None else min(ceiling, size)
+            sizes = [x for x in (head[2] if head else None, shaped.get(id(given))) if x]
+            if sizes:
+                ceiling = min(sizes) if ceiling is None else min(ceiling, *sizes)
         out.append(part)
     return out if changed else None
 
