@@ -156,6 +156,11 @@ class _Search:
         self.budget = ELASTIC_BUDGET if self.elastic else NODE_BUDGET
         self.masks = [[sum(1 << h for h in m if self._within(m, h, slack)) for m in pm] for pm in self.menus]
         self.seps = [is_separator(p) for p in parts]
+        # a part that can open a slot with no headline at its top (no headline at all)
+        self.headless = [[any(sh.head_rows == 0 for sh in m.values()) for m in pm] for pm in self.menus]
+        # slots i < j whose top stands beside slot j's top (their opening headlines would meet)
+        self.tops_beside = [[i for i in range(j) if _beside(slots[i], slots[j]) and slots[i].top == slots[j].top]
+                            for j in range(len(slots))]
         # only makeups whose lead is the largest block (the lead opens slot 0: its tallest shape there caps the rest)
         lead_menu = self.menus[0][0] if lead_largest and parts and slots else None
         self.lead_cap = block_area(slots[0].span, max(lead_menu), self.gutter) if lead_menu else None
@@ -176,7 +181,8 @@ class _Search:
             return
         slot = self.slots[j]
         if j == len(self.slots) - 1:
-            if left and _conv(self.masks, left, j, slot.rows) >> slot.rows & 1:
+            if left and _conv(self.masks, left, j, slot.rows) >> slot.rows & 1 and \
+                    not self._tops_meet(j, left, groups):
                 self.assignments += 1
                 self._heights(groups + [left])
             return
@@ -186,8 +192,26 @@ class _Search:
             groups_j.sort(key=lambda g: abs(sum(self._natural(k, j) for k in g) - slot.rows))
         for chosen in groups_j:
             rest = [k for k in left if k not in chosen]
-            if rest:
+            if rest and not self._tops_meet(j, chosen, groups):
                 self._assign(j + 1, rest, groups + [chosen])
+
+    def _opens_clear(self, group: list[int], j: int) -> bool:
+        """The group can open slot j without a headline at its top: its first part is a
+        separator or has no headline, or (after the lead's slot) a separator may open it."""
+        k = group[0]
+        return self.seps[k] or self.headless[k][j] or (j > 0 and any(self.seps[x] for x in group))
+
+    def _tops_meet(self, j: int, group: list[int], groups: list[list[int]]) -> bool:
+        """Slot j's group and a group already in a slot whose top stands beside slot j's would
+        both open with a headline at the same row (碰题 whatever the heights): a dead end
+        the heights search would only find later."""
+        return any(not self._opens_clear(groups[i], i) for i in self.tops_beside[j]) and \
+            not self._opens_clear(group, j)
+
+    def open_key(self, j: int, groups: list[list[int]]) -> tuple:
+        """What the groups before slot j decide about the slots from j on (_tops_meet)."""
+        return tuple(self._opens_clear(groups[i], i) for i in range(j)
+                     if any(i in self.tops_beside[m] for m in range(j, len(self.slots))))
 
     def _subsets(self, left: list[int], j: int, must: int | None):
         """Groups of the remaining parts (in rank order) that fill slot j exactly."""
@@ -347,6 +371,11 @@ class _Search:
         rec(0, rows, [], 0.0)
         found.sort(key=lambda c: c[0])
         return [c for _, c in found[:MAX_COMBOS]]
+
+
+def _beside(a: Slot, b: Slot) -> bool:
+    """Slots side by side (one's columns end where the other's begin)."""
+    return a.col + a.span == b.col or b.col + b.span == a.col
 
 
 def _shift_or(acc: int, mask: int) -> int:

@@ -29,7 +29,7 @@ class MemoSearch(_Search):
         budget = self.budget
         if self.assignments >= MAX_ASSIGNMENTS or self.nodes > budget:
             return                  # as the plain search: nothing more happens
-        key = (j, tuple(left))
+        key = (j, tuple(left), self.open_key(j, groups))
         dead = self._dead.get(key)
         if dead is not None and self.nodes + dead <= budget:
             self.nodes += dead      # the plain search would count these steps and find nothing
