@@ -101,6 +101,7 @@ class PageResult:
     silent_overflow: bool = False                    # overset without an error diagnostic
     overlaps: list = field(default_factory=list)     # [(id, id)] frames that overlap
     outside: int = 0                                 # glyphs outside the type area
+    briefs_said: bool = False                        # the makeup says why the briefs are apart (info briefs-apart)
 
     @property
     def exact(self) -> bool:
@@ -284,10 +285,12 @@ def measure(name, seed, ed_page, page, fill_entry, copyfit, diags, seconds, font
     overlaps = [(a.id, b.id) for i, a in enumerate(arts) for b in arts[i + 1:] if a.rect.overlaps(b.rect, eps=EPS)]
     codes = sorted({d.code for d in diags if d.severity.name in ("ERROR", "WARNING") and d.code})
     why = next((d.code.split(".")[1] for d in diags if (d.code or "").startswith("lead-smaller.")), "")
-    return PageResult(name, seed, page.number, len(ed_page.articles), round(fill, 3),
+    res = PageResult(name, seed, page.number, len(ed_page.articles), round(fill, 3),
                       fill_entry.uncovered, fill_entry.short, overset,
                       clashes(page, grid.gutter), lead_ok, largest, why, rules, rho, rho_news, rho_copy, round(seconds, 4), round(cpu, 4), codes, lost,
                       bool(overset and not errors), overlaps, glyphs_outside(page, fonts))
+    res.briefs_said = any(d.code == "briefs-apart" for d in diags)
+    return res
 
 
 # ---------------------------------------------------------------- running pages

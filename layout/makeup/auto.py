@@ -12,11 +12,17 @@ first and at the highest free spot (区序: 上左 > 上右 > 下…), with thes
   of them is boxed or a photo (they separate);
 - a slot is never left partly filled.
 
+Two slots whose tops stand side by side each open with a headline unless a box, a story
+without a headline or a story whose picture may stand above its headline (图在题上,
+Planner.photo_tops: only where its headline would meet a neighbour's) opens one of them: a
+grouping that leaves both without is cut off before it counts (MAX_ASSIGNMENTS).
 Dead ends are remembered (the rows filled per slot plus the headlines that can still
 meet a later block), so the search is exhaustive yet fast. Each stack layout that works
 is scored (shape costs, rank order, block proportions) and the best one wins. When it has a
 block larger than the lead, a second search keeps only makeups whose lead is the largest
-(a rule: issue 13, item 3) and wins if it finds an exact one.
+(a rule: issue 13, item 3) and wins if it finds an exact one; when it sets the briefs apart,
+another keeps only makeups with the briefs one column (a preference: kept if exact, else
+an info briefs-apart says so).
 
 Tolerance (measured by bench/makeup_absorption.py on generated pages, fill = the copy's
 need by the planner's natural setting, 1.0 = a page's worth): a page comes out exactly
@@ -27,7 +33,8 @@ tighter paragraphs and the photo's crop shrink a story).
 
 When neither plain stacks nor stacks above a band fill the page, even under page pressure
 (`pressed`), the lead goes over sub-stacks (nested.py: the 头条 across w columns, stacks
-under it and on its right).
+under it and on its right); last, under pressure, the other stack layouts above a band
+(a tall one-column stack, 3 + 3, 2 + 2 + 2 over a 通栏).
 When no makeup fills the page, `fallback` searches again over elastic shapes (a body cut
 short or ending early) under the same rules, and `no_fit` says which story does not fit,
 by how much, and the ways out.
@@ -63,6 +70,7 @@ class Block:
     separator: bool           # boxed or a photo: may stand beside a headline
     part: Part | None = None  # None for a hand-placed block
     shape: Shape | None = None
+    head_top: int = 0         # rows above its headline block (a picture on top: Shape.photo_top)
 
 
 @dataclass(frozen=True)
@@ -143,7 +151,7 @@ class _Search:
 
     def __init__(self, planner: Planner, parts: list[Part], slots: list[Slot], fixed: list[Block],
                  exact: bool | None = True, keep: int = 1, slack: float | None = 0.0,
-                 lead_largest: bool = False):
+                 lead_largest: bool = False, together: bool = False):
         self.keep = keep
         self.gutter = gutter_ratio(planner)
         self.arrangements: dict = {}
@@ -156,14 +164,21 @@ class _Search:
         self.budget = ELASTIC_BUDGET if self.elastic else NODE_BUDGET
         self.masks = [[sum(1 << h for h in m if self._within(m, h, slack)) for m in pm] for pm in self.menus]
         self.seps = [is_separator(p) for p in parts]
-        # a part that can open a slot with no headline at its top (no headline at all)
-        self.headless = [[any(sh.head_rows == 0 for sh in m.values()) for m in pm] for pm in self.menus]
+        # each shape's twin with the picture above the headline (Planner.photo_tops), for where
+        # the headline would meet a neighbour's
+        self.tops = [[planner.photo_tops(p, s.span, m) for s, m in zip(slots, pm)]
+                     for p, pm in zip(parts, self.menus)]
+        # a part that can open a slot with no headline at its top (none at all, or a picture above it)
+        self.headless = [[bool(t) or any(sh.head_rows == 0 for sh in m.values()) for m, t in zip(pm, pt)]
+                         for pm, pt in zip(self.menus, self.tops)]
         # slots i < j whose top stands beside slot j's top (their opening headlines would meet)
         self.tops_beside = [[i for i in range(j) if _beside(slots[i], slots[j]) and slots[i].top == slots[j].top]
                             for j in range(len(slots))]
         # only makeups whose lead is the largest block (the lead opens slot 0: its tallest shape there caps the rest)
         lead_menu = self.menus[0][0] if lead_largest and parts and slots else None
         self.lead_cap = block_area(slots[0].span, max(lead_menu), self.gutter) if lead_menu else None
+        # only makeups with the briefs one under another in one column (简讯 kept together)
+        self.briefs = frozenset(k for k, p in enumerate(parts) if is_brief(p)) if together else frozenset()
         self.nodes = 0
         self.best: tuple[float, list[Block]] | None = None
         self.assignments = 0
@@ -192,14 +207,24 @@ class _Search:
             groups_j.sort(key=lambda g: abs(sum(self._natural(k, j) for k in g) - slot.rows))
         for chosen in groups_j:
             rest = [k for k in left if k not in chosen]
-            if rest and not self._tops_meet(j, chosen, groups):
+            if rest and not self._tops_meet(j, chosen, groups) and self._briefs_whole(chosen, left):
                 self._assign(j + 1, rest, groups + [chosen])
+
+    def _briefs_whole(self, group: list[int], left: list[int]) -> bool:
+        """The group holds all the briefs still to place or none of them (only when the
+        briefs are to be kept together)."""
+        if not self.briefs:
+            return True
+        mine = self.briefs.intersection(group)
+        return not mine or mine == self.briefs.intersection(left)
 
     def _opens_clear(self, group: list[int], j: int) -> bool:
         """The group can open slot j without a headline at its top: its first part is a
-        separator or has no headline, or (after the lead's slot) a separator may open it."""
+        separator, has no headline or a picture above it, or (after the lead's slot) a
+        separator or a story with a picture may open it."""
         k = group[0]
-        return self.seps[k] or self.headless[k][j] or (j > 0 and any(self.seps[x] for x in group))
+        return self.seps[k] or self.headless[k][j] or \
+            (j > 0 and any(self.seps[x] or self.tops[x][j] for x in group))
 
     def _tops_meet(self, j: int, group: list[int], groups: list[list[int]]) -> bool:
         """Slot j's group and a group already in a slot whose top stands beside slot j's would
@@ -265,8 +290,12 @@ class _Search:
                         break
             if len(g) >= 3:   # the last two the other way round: other rows for their headlines
                 opts.append(g[:-2] + [g[-1], g[-2]])
-            # only when those give no stacking: two other neighbours the other way round
-            more = [g[:i] + [g[i + 1], g[i]] + g[i + 2:] for i in range(len(g) - 3, 0, -1)]
+            # only when those give no stacking: a story with a picture on top first, two other
+            # neighbours the other way round
+            first = next((k for k in g[1:] if self.tops[k][j]), None) \
+                if j > 0 and not any(self.seps[x] for x in g) else None
+            more = [[first] + [x for x in g if x != first]] if first is not None else []
+            more += [g[:i] + [g[i + 1], g[i]] + g[i + 2:] for i in range(len(g) - 3, 0, -1)]
             orders.append((opts, more))
         # the slot with the fewest parts first: its few height choices constrain the others
         self._order = sorted(range(len(groups)), key=lambda j: (len(groups[j]), j))
@@ -274,6 +303,8 @@ class _Search:
 
     def _slot(self, idx: int, orders, placed: list[Block]) -> None:
         if idx == len(self.slots):
+            if self.briefs and _briefs_apart(placed):
+                return
             self.solutions += 1
             score = _score(placed, self.parts, self.gutter)
             if self.best is None or score < self.best[0]:
@@ -289,7 +320,7 @@ class _Search:
         # rows of the headlines beside this slot (its blocks share its columns, so only rows matter)
         forbid = frozenset(r for o in placed + self.fixed if not o.separator and
                            (o.col + o.span == s.col or s.col + s.span == o.col)
-                           for r in range(o.row, o.row + o.head_rows))
+                           for r in range(o.row + o.head_top, o.row + o.head_top + o.head_rows))
         for group in orders[j]:
             tried = False
             for order in group:
@@ -320,10 +351,10 @@ class _Search:
             have = []
             for combo in self._combos(list(order), j, forbid):
                 row, blocks = s.top, []
-                for k, rows in zip(order, combo):
-                    shape = self.menus[k][j][rows]
+                for k, (rows, on_top) in zip(order, combo):
+                    shape = (self.tops if on_top else self.menus)[k][j][rows]
                     blocks.append(Block(s.col, s.span, row, rows, shape.head_rows, self.seps[k],
-                                        self.parts[k], shape))
+                                        self.parts[k], shape, shape.head_top))
                     row += rows
                 have.append(blocks)
             self._stacks[key] = have
@@ -331,9 +362,12 @@ class _Search:
 
     def _combos(self, order: list[int], j: int, forbid: frozenset = frozenset()):
         """Heights of the slot's blocks (in order) adding up to its rows, cheapest first,
-        no headline (of a block that is not a separator) on a row in `forbid`."""
+        no headline (of a block that is not a separator) on a row in `forbid`: (rows, picture
+        on top) each, the picture moved above the headline only where the headline would
+        meet a neighbour's."""
         rows = self.slots[j].rows
         menus = [self.menus[k][j] for k in order]
+        tops = [self.tops[k][j] for k in order]
         base = self._combo_base.get((tuple(order), j))     # what does not depend on forbid
         if base is None:
             limit = (1 << (rows + 1)) - 1
@@ -361,16 +395,24 @@ class _Search:
             for h in by_cost[i]:
                 if not (h <= left and reach[i + 1] >> (left - h) & 1):
                     continue
-                if forbid and not self.seps[order[i]] and \
-                        any(r in forbid for r in range(row, row + menus[i][h].head_rows)):
-                    continue
-                acc.append(h)
-                rec(i + 1, left - h, acc, cost + menus[i][h].cost)
+                shape, on_top = menus[i][h], False
+                if forbid and not self.seps[order[i]] and _meets(forbid, row, shape):
+                    shape, on_top = tops[i].get(h), True
+                    if shape is None or _meets(forbid, row, shape):
+                        continue
+                acc.append((h, on_top))
+                rec(i + 1, left - h, acc, cost + shape.cost)
                 acc.pop()
 
         rec(0, rows, [], 0.0)
         found.sort(key=lambda c: c[0])
         return [c for _, c in found[:MAX_COMBOS]]
+
+
+def _meets(forbid: frozenset, row: int, shape: Shape) -> bool:
+    """The headline of a block of this shape at this row stands on a row in forbid."""
+    top = row + shape.head_top
+    return any(r in forbid for r in range(top, top + shape.head_rows))
 
 
 def _beside(a: Slot, b: Slot) -> bool:
@@ -479,6 +521,18 @@ def _briefs_apart(blocks: list[Block]) -> float:
                                    if (a.col, a.span, a.row + a.rows) != (b.col, b.span, b.row))
 
 
+def briefs_apart(parts: list[Part], blocks, page: int) -> list:
+    """An info diagnostic when the makeup sets the briefs (简讯) apart: a preference it gave
+    up because no makeup with them together was found that fills the page as well."""
+    from layout.base.diagnostics import info
+
+    placed = [b for b in blocks if b.part is not None]
+    if not _briefs_apart(placed):
+        return []
+    briefs = [b.part.id for b in sorted(placed, key=lambda b: (b.col, b.row)) if is_brief(b.part)]
+    return [info("briefs-apart", parts[0].article.pos, page=page, briefs=", ".join(briefs))]
+
+
 def _inversions(values: list[int]) -> int:
     """Pairs i < j with values[j] > values[i]."""
     return sum(1 for i, v in enumerate(values) for w in values[i + 1:] if w > v)
@@ -491,17 +545,21 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
     > 0: the k-th best other arrangement instead (the last one when there are fewer)."""
     steps = Steps()
     found = solutions(planner, parts, columns, rows, fixed, variant + 1, steps=steps)
-    original, tight, nested = parts, pressed(parts), False
+    original, tight, nested, banded = parts, pressed(parts), False, False
     # under page pressure: the lesser stories' head blocks may be smaller (Part.lesser);
     # then the lead over sub-stacks (nested.py), as set and under pressure
-    for cand, lead_over in ((tight, False), (original, True), (tight, True)):
-        if found and not empty_lines(planner, found[0].blocks)[0]:
+    # and last, under pressure, the other stack layouts above a band
+    exact = lambda sol: not empty_lines(planner, sol.blocks)[0]
+    for cand, lead_over, bands in ((tight, False, False), (original, True, False), (tight, True, False),
+                                   (tight, False, True)):
+        if found and exact(found[0]):
             break
-        if cand is tight and tight == original:
+        if cand is tight and tight == original and not bands:
             continue
-        again = solutions(planner, cand, columns, rows, fixed, variant + 1, lead_over, steps=steps)
-        if again and (not found or not empty_lines(planner, again[0].blocks)[0]):
-            parts, found, nested = cand, again, lead_over
+        again = solutions(planner, cand, columns, rows, fixed, variant + 1, lead_over, steps=steps,
+                          other_bands=bands)
+        if again and (not found or exact(again[0])):
+            parts, found, nested, banded = cand, again, lead_over, bands
     if not found:
         return None
     best = found[min(variant, len(found) - 1)]
@@ -509,13 +567,24 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
     if not empty_lines(planner, best.blocks)[0] and lead_not_largest(best.blocks, parts, gutter_ratio(planner)):
         # the lead the largest block is a rule: search again among such makeups only, kept if exact
         again = solutions(planner, parts, columns, rows, fixed, variant + 1, nested, lead_largest=True,
-                          steps=steps)
+                          steps=steps, other_bands=banded)
         if again and not empty_lines(planner, again[0].blocks)[0]:
             best, ruled = again[min(variant, len(again) - 1)], True
+    together = False
+    if exact(best) and _briefs_apart([b for b in best.blocks if b.part is not None]):
+        # the briefs one column (简讯) are preferred: search again among such makeups only (as
+        # set, under pressure, then above a band in the other stack layouts), kept if exact
+        tight = tuple(pressed(parts))
+        for cand, bands in dict.fromkeys(((tuple(parts), banded), (tight, banded), (tight, True))):
+            again = solutions(planner, list(cand), columns, rows, fixed, variant + 1, nested and not bands,
+                              lead_largest=ruled, steps=steps, together=True, other_bands=bands)
+            if again and exact(again[0]):
+                parts, best, together, banded = list(cand), again[min(variant, len(again) - 1)], True, bands
+                break
     capped = capped_sizes(planner, parts, best.blocks)
     if capped is not None:      # once more with the lesser headlines no larger than the greater ones came out
         again = solutions(planner, capped, columns, rows, fixed, variant + 1, nested, lead_largest=ruled,
-                          steps=steps)
+                          steps=steps, together=together, other_bands=banded)
         if again and again[min(variant, len(again) - 1)].score < best.score:
             best = again[min(variant, len(again) - 1)]
     return best
@@ -545,34 +614,38 @@ def capped_sizes(planner: Planner, parts: list[Part], blocks) -> list[Part] | No
 
 def solutions(planner: Planner, parts: list[Part], columns: int, rows: int,
               fixed: list[Block], keep: int = 1, lead_over: bool = False,
-              lead_largest: bool = False, steps: Steps | None = None) -> list[Solution]:
+              lead_largest: bool = False, steps: Steps | None = None, together: bool = False,
+              other_bands: bool = False) -> list[Solution]:
     """Up to `keep` makeups, best first, each a different arrangement of the stories:
     stacks over the whole page, else stacks above a band across the page's foot (通栏:
     a story as wide as the page); with lead_over, the lead over sub-stacks instead
     (nested_solutions); exact before a few lines short. lead_largest: only makeups whose
-    lead is the largest block. steps: what the page's searches have left to spend."""
+    lead is the largest block. steps: what the page's searches have left to spend.
+    together: only makeups with the briefs kept together. other_bands: only the stack layouts
+    above a band past the first BAND_LAYOUTS (a tall one-column stack, 3 + 3, 2 + 2 + 2)."""
     narrow = {w for w in range(1, columns + 1)
               if any(planner.fits(p, w) for p in parts)}     # widths some part can take
     layouts = [s for s in stack_layouts(columns) if set(s) <= narrow]
-    for exact in (True,) if lead_largest else (True, False):
+    for exact in (True,) if lead_largest or other_bands else (True, False):
         found = []
         if lead_over:
             if not fixed and len(parts) > 2:
                 from layout.makeup.nested import nested_solutions
                 found = nested_solutions(planner, parts, columns, rows, exact, keep, narrow, lead_largest, steps)
             layouts = []
-        for stacks in layouts:
+        for stacks in [] if other_bands else layouts:
             found += _solve_slots(planner, parts, slots_for(stacks, rows, fixed), fixed, exact, keep,
-                                  stacks, 0.1 * len(stacks), lead_largest=lead_largest, steps=steps)
+                                  stacks, 0.1 * len(stacks), lead_largest=lead_largest, steps=steps,
+                                  together=together)
         if not found and not fixed and len(parts) > 2 and not lead_over:
             for band in _band_heights(planner, parts, columns, rows, exact):
-                for stacks in layouts[:BAND_LAYOUTS]:
+                for stacks in layouts[BAND_LAYOUTS:] if other_bands else layouts[:BAND_LAYOUTS]:
                     if len(stacks) == 1:
                         continue
                     slots = slots_for(stacks, rows - band, []) + [Slot(1, columns, rows - band + 1, band)]
                     found += _solve_slots(planner, parts, slots, fixed, exact, keep, stacks,
                                           0.1 * len(stacks) + BAND_COST, lead_largest=lead_largest,
-                                          steps=steps)
+                                          steps=steps, together=together)
                 if len(found) >= keep:
                     break
         if found:
@@ -581,7 +654,7 @@ def solutions(planner: Planner, parts: list[Part], columns: int, rows: int,
     return []
 
 
-BAND_LAYOUTS = 4        # stack layouts tried above a band
+BAND_LAYOUTS = 4        # stack layouts tried above a band (the others only as a last resort: solve)
 BAND_COST = 1.0         # a page with a 通栏 band is fine, but plain stacks are simpler
 
 
@@ -595,8 +668,9 @@ def _band_heights(planner: Planner, parts: list[Part], columns: int, rows: int, 
 
 
 def _solve_slots(planner, parts, slots, fixed, exact, keep, stacks, penalty, slack=0.0,
-                 lead_largest=False, steps=None) -> list[Solution]:
+                 lead_largest=False, steps=None, together=False) -> list[Solution]:
     return solutions_of(searched(planner, parts, slots, fixed, exact, keep, slack, lead_largest=lead_largest,
+                                 together=together,
                                  steps=steps), parts, stacks, penalty)
 
 
@@ -612,7 +686,7 @@ class Steps:
 
 
 def searched(planner, parts, slots, fixed, exact, keep, slack=0.0, budget: int | None = None,
-             lead_largest: bool = False, steps: Steps | None = None):
+             lead_largest: bool = False, steps: Steps | None = None, together: bool = False):
     """The search of the parts into the slots, run (its steps in .nodes), within `budget`
     steps when given (else its own) and what `steps` has left; None when there are more
     slots than parts or no steps are left."""
@@ -622,7 +696,7 @@ def searched(planner, parts, slots, fixed, exact, keep, slack=0.0, budget: int |
         budget = steps.left if budget is None else min(budget, steps.left)
     from layout.makeup.search_memo import MemoSearch     # the same search, dead ends remembered
 
-    search = MemoSearch(planner, parts, slots, fixed, exact, keep, slack, lead_largest)
+    search = MemoSearch(planner, parts, slots, fixed, exact, keep, slack, lead_largest, together)
     if budget is not None:
         search.budget = min(search.budget, budget)
     search.run()

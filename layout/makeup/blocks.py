@@ -389,6 +389,13 @@ def layout_article(ts: Typesetter, grid: PageGrid, article, rect: Rect, *,
     row = 0
     if boxed:
         row = 1  # one line of air inside the box's top rule (also the bottom: see rows_body)
+    ppi = 0.0
+    on_top = bool(shape and shape.photo_top and article.photo and start is None)
+    if on_top:      # the picture above the headline (图在题上)
+        ph, prow, ppi = photo_items(ts, grid, article, Rect(inner.x, inner.y + row * grid.pitch, inner.w, 0),
+                                    rows_total - row, shape.photo_rows)
+        items += ph
+        row += prow
     if is_vertical(ts.paper, article, start, short_headline):      # 竖排题 at the right, the body beside it
         strip = strip_width(ts, article, shape)
         items += vertical_headline(ts, article, Rect(inner.right - strip, inner.y + row * grid.pitch, strip,
@@ -400,13 +407,12 @@ def layout_article(ts: Typesetter, grid: PageGrid, article, rect: Rect, *,
                                      short=short_headline, shape=shape)
     items += head
     row += hrows
-    ppi = 0.0
     role = body_role(article)
     size = ts.size(role)
     ncols = body_column_count(grid, article, inner.w, shape)
     cols = columns_of(grid, inner, ncols, size)
     tops = [0] * len(cols)       # rows each body column starts below the body's top
-    if article.photo and start is None:
+    if article.photo and start is None and not on_top:
         beside = photo_beside(cols, shape, article.photo)
         at = Rect(inner.x, inner.y + row * grid.pitch, inner.w, 0) if beside is None else \
             Rect(beside[0], inner.y + row * grid.pitch, beside[1], 0)

@@ -10,8 +10,8 @@ from layout.makeup.grid import PageGrid, make_grid
 from layout.makeup.model import BlockFrame, CopyfitEntry, EditionLayout, PageFill, PageLayout, PlacedBlock, Rect
 from layout.makeup.normalised import normalisation_notes
 from layout.makeup.styles import Typesetter
-from layout.makeup.auto import (fallback, fixed_block, free_lines, no_fit, rank_headline_sizes,
-                                 short_page, solve)
+from layout.makeup.auto import (briefs_apart, fallback, fixed_block, free_lines, no_fit, pressed,
+                                 rank_headline_sizes, short_page, solve)
 from layout.makeup.lead_bound import lead_smaller
 from layout.makeup.plan import Part, Planner
 from layout.edition.model import Continuation, Placement
@@ -141,6 +141,7 @@ def _make_page(ts, grid, edition, page, resumes, carried, variant=0):
                 taken[c].append((row, row + rows - 1))
             place = replace(place, row=row, rows=rows)
         blocks.append((art, place, cont, _fitted(planner, art, place, kwargs, rows_avail), kwargs))
+    blocks = _pictures_up(planner, grid, blocks)
     auto = _automatic(ts, planner, edition, page, rows_avail, [(a, p) for a, p, _, _, _ in blocks], resumes,
                       carried.get(page.number, ()), variant)
     automatic = {(a.id, c is not None) for a, _, c, _, _ in auto}
@@ -203,6 +204,38 @@ def _fitted(planner, art, place, kwargs, rows_avail):
     return None
 
 
+def _pictures_up(planner, grid, blocks):
+    """Hand placements with fit: true whose headline would stand beside another block's
+    headline (碰题) take their shape with the picture above the headline, as automatic
+    makeup gives it only there (Planner.photo_tops), so `place --write` finds it again."""
+    heads = [_head_band(planner, grid, art, place, shape) for art, place, _, shape, _ in blocks]
+    out = list(blocks)
+    for i, (art, place, cont, shape, kwargs) in enumerate(blocks):
+        if not place.fit or shape is None or cont is not None or heads[i] is None:
+            continue
+        up = planner.photo_tops(Part(art), place.span, {place.rows: shape}).get(place.rows)
+        if up is not None and any(h is not None and j != i and _meet(heads[i], h) for j, h in enumerate(heads)):
+            out[i] = (art, place, cont, up, kwargs)
+            heads[i] = (place.column, place.span, place.row + up.head_top, up.head_rows)
+    return out
+
+
+def _head_band(planner, grid, art, place, shape):
+    """(column, span, first row, rows) of a hand placement's headline, None for a box (it
+    separates) or a block without one."""
+    if art.boxed or art.kind == "ad":
+        return None
+    rows = shape.head_rows if shape is not None else fixed_block(planner, grid, art, place).head_rows
+    top = shape.head_top if shape is not None else 0
+    return (place.column, place.span, place.row + top, rows) if rows else None
+
+
+def _meet(a, b) -> bool:
+    """Two headline bands side by side (adjacent columns) on overlapping rows."""
+    (ac, aw, ar, an), (bc, bw, br, bn) = a, b
+    return (ac + aw == bc or bc + bw == ac) and ar < br + bn and br < ar + an
+
+
 def _part_kwargs(ts, edition, page, art, cont, resumes) -> dict | None:
     """How an article part is set: a continuation picks up where its first part stopped
     (None when nothing is left for it), a first part with a jump ends with 下转N版."""
@@ -251,11 +284,12 @@ def _automatic(ts, planner, edition, page, rows_avail, hand, resumes, carried=()
         ts.diagnostics.extend(short_page(planner, parts, grid, blocks, page.number))
         ts.diagnostics.extend(lead_smaller(planner, parts, grid.columns, rows_avail, blocks, page.number))
     else:       # say why, and still set every story (nothing is ever dropped)
-        parts, blocks = fallback(planner, parts, grid.columns, rows_avail, fixed)
+        parts, blocks = fallback(planner, pressed(parts), grid.columns, rows_avail, fixed)
         later = tuple(p.number for p in edition.pages if p.number > page.number)
         room = {p.number: free_lines(planner, p.articles, grid.rows - furniture_rows(edition.paper, grid, p.number))
                 for p in edition.pages if p.number != page.number}
         ts.diagnostics.extend(no_fit(planner, parts, grid, rows_avail, blocks, page.number, later, room))
+    ts.diagnostics.extend(briefs_apart(parts, blocks, page.number))
     out = []
     for b in blocks:
         place = Placement(column=b.col, span=b.span, row=b.row, rows=b.rows, pos=b.part.article.pos)

@@ -11,7 +11,7 @@ the trial settings go nowhere (a quiet Typesetter); only the emitted block repor
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from layout.makeup.vertical import strip_length, strip_width
 from layout.makeup.blocks import (body_column_count, is_vertical, body_lines, body_role, caption_lines, columns_of,
@@ -30,6 +30,7 @@ AIR_COST = (0.0, 2.0, 6.0)
 LOOSE_COST = 1.0           # per paragraph set a line longer
 TIGHT_COST = 1.5           # per paragraph set a line shorter
 PHOTO_COST = 0.5           # per row away from the photo's natural height
+PHOTO_TOP_COST = 2.0       # the picture above the headline (Planner.photo_tops): only where a headline beside needs it
 NARROW_COST = 2.5          # the photo narrower than its block, the text beside it (Planner._beside)
 EMPTY_COST = 4.0           # per empty body line (only when no exact makeup exists)
 OVER_COST = 12.0           # per body line that does not fit (elastic shapes: the page is overfull)
@@ -222,9 +223,23 @@ class Planner:
                 over, empty = max(0, n - cap), max(0, cap - n)
                 body.append((brows, 0, (), OVER_COST * over + EMPTY_COST * empty, False, over))
             self._shapes(out, part, span, max_rows, fixed, photo_opts, body,
-                         self._heads(part, width, lines, head_rows, set_size))
+                         self._heads(part, width, lines, head_rows, set_size), compete=True)
         self._memo[key] = out
         return out
+
+    def photo_tops(self, part: Part, span: int, menu: dict[int, Shape]) -> dict[int, Shape]:
+        """Height -> the menu's shape with the picture across the block, the picture and its
+        caption moved above the headline (图在题上: the block opens with a picture, so a
+        neighbour's headline may stand beside it), at PHOTO_TOP_COST more; the same rows."""
+        art = part.article
+        if not (art.photo and part.start is None) or is_vertical(self.ts.paper, art, part.start, part.short):
+            return {}
+        key = ("caption", part.id, span)
+        if key not in self._memo:
+            self._memo[key] = len(caption_lines(self.ts, art, self.inner_width(part, span)))
+        cap = self._memo[key]
+        return {h: replace(sh, photo_top=True, caption_rows=cap, cost=sh.cost + PHOTO_TOP_COST)
+                for h, sh in menu.items() if sh.photo_rows and not sh.photo_cols}
 
     def _frame(self, part: Part, span: int):
         """(headline lines, the rows its headline stands in (碰题 is judged on them), set size,
@@ -300,14 +315,15 @@ class Planner:
         shape = Shape(span=0, rows=0, headline_size=size, headline_lines=lines, air=air)
         return headline_items(self.ts.quiet(), self.grid, part.article, Rect(0, 0, width, 0), shape=shape)[1]
 
-    def _shapes(self, out, part, span, max_rows, fixed, photo_opts, body_opts, heads):
+    def _shapes(self, out, part, span, max_rows, fixed, photo_opts, body_opts, heads, compete=False):
         """The cheapest shape of each height from these headline, photo and body options
         (fixed counts the first head block's rows); a lesser head (heads[1:]) only for a
-        height the first one reaches in no way."""
+        height the first one reaches in no way, unless `compete` (elastic shapes: a lesser
+        head leaves the body more lines)."""
         art = part.article
         taken: set[int] = set()
         for k, head in enumerate(heads):
-            if k == 1:
+            if k == 1 and not compete:
                 taken = set(out)
             base = fixed - heads[0].rows + head.rows
             for air in range(head.most_air + 1):

@@ -18,6 +18,7 @@ class Shape:
     photo_cols: int = 0                    # picture k body columns wide at the top of the body, the text
                                            # beside and under it (0 = across the block, above the body)
     photo_left: bool = False               # that picture at the body's left (else at its right)
+    photo_top: bool = False                # the picture across the block above the headline (图在题上)
     caption_rows: int = 0                  # lines of its caption, under it at its width
     looseness: tuple[int, ...] = ()        # per paragraph: +1 a line longer, −1 shorter
     body_rows: int = 0                     # rows of body text (each body column full)
@@ -26,6 +27,11 @@ class Shape:
     set_size: float = 0.0                  # the 主题's size as set (after shrinking to fit)
     cost: float = 0.0                      # how far from the natural setting (lower is better)
     over: int = 0                          # body lines that do not fit (Planner.elastic only)
+
+    @property
+    def head_top(self) -> int:
+        """Rows above the headline block: the picture and its caption when they stand on top."""
+        return self.photo_rows + self.caption_rows if self.photo_top else 0
 
     def photo_slots(self) -> int:
         """Grid line slots the picture stands in (its caption not counted), by grid columns:

@@ -103,6 +103,9 @@ ENTRIES = {
     "lead-smaller.search": ("page {page}: the lead '{lead}' is not the largest block ('{other}' is larger): "
                             "no exact makeup with the lead the largest was found",
                             "第{page}版：头条“{lead}”不是最大的稿件（“{other}”更大）：没有找到头条最大又正好排满的组版方式"),
+    "briefs-apart": ("page {page}: the briefs ({briefs}) are not one column, one under another: no makeup "
+                     "with them together was found that fills the page as well",
+                     "第{page}版：简讯（{briefs}）没有排成一栏、上下相接：没有找到简讯排在一起又同样排满本版的组版方式"),
     "page-underfull": ("page {page}: no arrangement fills the page exactly; about {lines} lines "
                        "(≈ {chars} characters) are left empty, most in '{article}': add ≈ {chars} characters "
                        "to it or another story, a photo or another story, or place a block by hand",
