@@ -33,8 +33,13 @@ tighter paragraphs and the photo's crop shrink a story).
 
 When neither plain stacks nor stacks above a band fill the page, even under page pressure
 (`pressed`), the lead goes over sub-stacks (nested.py: the 头条 across w columns, stacks
-under it and on its right); last, under pressure, the other stack layouts above a band
-(a tall one-column stack, 3 + 3, 2 + 2 + 2 over a 通栏).
+under it and on its right).
+On a page of few stories (guillotine.py, nothing placed by hand) that none of those
+fills exactly, the page is cut freely (any guillotine: the lead across the top with stacks
+under it, two tiers, a band across the middle), as set, under pressure, then with more
+ways to a height (Part.free: looseness a row further, 变栏, a row more of air).
+Last, under pressure, the other stack layouts above a band (a tall one-column stack,
+3 + 3, 2 + 2 + 2 over a 通栏).
 When no makeup fills the page, `fallback` searches again over elastic shapes (a body cut
 short or ending early) under the same rules, and `no_fit` says which story does not fit,
 by how much, and the ways out.
@@ -380,6 +385,7 @@ class _Search:
         reach, by_cost = base
         found = []
         top = self.slots[j].top
+        rows_mask = sum(1 << r for r in forbid)       # forbid as a bitset of rows
 
         steps = [ELASTIC_COMBO_STEPS if self.elastic else -1]     # elastic menus are dense: a cap
 
@@ -396,9 +402,9 @@ class _Search:
                 if not (h <= left and reach[i + 1] >> (left - h) & 1):
                     continue
                 shape, on_top = menus[i][h], False
-                if forbid and not self.seps[order[i]] and _meets(forbid, row, shape):
+                if rows_mask and not self.seps[order[i]] and _meets(rows_mask, row, shape):
                     shape, on_top = tops[i].get(h), True
-                    if shape is None or _meets(forbid, row, shape):
+                    if shape is None or _meets(rows_mask, row, shape):
                         continue
                 acc.append((h, on_top))
                 rec(i + 1, left - h, acc, cost + shape.cost)
@@ -409,10 +415,9 @@ class _Search:
         return [c for _, c in found[:MAX_COMBOS]]
 
 
-def _meets(forbid: frozenset, row: int, shape: Shape) -> bool:
-    """The headline of a block of this shape at this row stands on a row in forbid."""
-    top = row + shape.head_top
-    return any(r in forbid for r in range(top, top + shape.head_rows))
+def _meets(rows_mask: int, row: int, shape: Shape) -> bool:
+    """The headline of a block of this shape at this row stands on a row in rows_mask (a bitset)."""
+    return bool(rows_mask >> (row + shape.head_top) & ((1 << shape.head_rows) - 1))
 
 
 def _beside(a: Slot, b: Slot) -> bool:
@@ -548,34 +553,59 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
     original, tight, nested, banded = parts, pressed(parts), False, False
     # under page pressure: the lesser stories' head blocks may be smaller (Part.lesser);
     # then the lead over sub-stacks (nested.py), as set and under pressure
-    # and last, under pressure, the other stack layouts above a band
     exact = lambda sol: not empty_lines(planner, sol.blocks)[0]
-    for cand, lead_over, bands in ((tight, False, False), (original, True, False), (tight, True, False),
-                                   (tight, False, True)):
+    for cand, lead_over in ((tight, False), (original, True), (tight, True)):
         if found and exact(found[0]):
             break
-        if cand is tight and tight == original and not bands:
+        if cand is tight and tight == original:
             continue
-        again = solutions(planner, cand, columns, rows, fixed, variant + 1, lead_over, steps=steps,
-                          other_bands=bands)
+        again = solutions(planner, cand, columns, rows, fixed, variant + 1, lead_over, steps=steps)
         if again and (not found or exact(again[0])):
-            parts, found, nested, banded = cand, again, lead_over, bands
+            parts, found, nested = cand, again, lead_over
+    if not fixed and (not found or empty_lines(planner, found[0].blocks)[0]):
+        # a page of few stories cut freely (guillotine.py), as set, under pressure, then with
+        # more ways to a height (Part.free)
+        from layout.makeup.guillotine import guillotine_solutions
+
+        cands = (original, tight, freer(original), freer(tight))
+        for cand in [c for i, c in enumerate(cands) if c not in cands[:i]]:
+            again = guillotine_solutions(planner, cand, columns, rows, variant + 1, steps)
+            if again:
+                parts, found, nested = cand, again, GUILLOTINE
+                break
+    if not found or not exact(found[0]):
+        # last, under pressure, the other stack layouts above a band
+        again = solutions(planner, tight, columns, rows, fixed, variant + 1, steps=steps, other_bands=True)
+        if again and (not found or exact(again[0])):
+            parts, found, nested, banded = tight, again, False, True
     if not found:
         return None
+
+    def again_with(cand: list[Part], lead_largest: bool = False, together: bool = False) -> list[Solution]:
+        """The search the makeup came from, once more (other parts, the lead the largest, the
+        briefs together)."""
+        if nested is GUILLOTINE:
+            from layout.makeup.guillotine import guillotine_solutions
+            return guillotine_solutions(planner, cand, columns, rows, variant + 1, steps)
+        return solutions(planner, cand, columns, rows, fixed, variant + 1, nested, lead_largest=lead_largest,
+                         steps=steps, together=together, other_bands=banded)
+
     best = found[min(variant, len(found) - 1)]
     ruled = False
-    if not empty_lines(planner, best.blocks)[0] and lead_not_largest(best.blocks, parts, gutter_ratio(planner)):
+    if nested is not GUILLOTINE and not empty_lines(planner, best.blocks)[0] and \
+            lead_not_largest(best.blocks, parts, gutter_ratio(planner)):
         # the lead the largest block is a rule: search again among such makeups only, kept if exact
-        again = solutions(planner, parts, columns, rows, fixed, variant + 1, nested, lead_largest=True,
-                          steps=steps, other_bands=banded)
+        # (the guillotine search puts those first itself)
+        again = again_with(parts, lead_largest=True)
         if again and not empty_lines(planner, again[0].blocks)[0]:
             best, ruled = again[min(variant, len(again) - 1)], True
     together = False
-    if exact(best) and _briefs_apart([b for b in best.blocks if b.part is not None]):
+    if nested is not GUILLOTINE and exact(best) and _briefs_apart([b for b in best.blocks if b.part is not None]):
         # the briefs one column (简讯) are preferred: search again among such makeups only (as
         # set, under pressure, then above a band in the other stack layouts), kept if exact
-        tight = tuple(pressed(parts))
-        for cand, bands in dict.fromkeys(((tuple(parts), banded), (tight, banded), (tight, True))):
+        # (the guillotine search puts those first itself)
+        lesser = tuple(pressed(parts))
+        for cand, bands in dict.fromkeys(((tuple(parts), banded), (lesser, banded), (lesser, True))):
             again = solutions(planner, list(cand), columns, rows, fixed, variant + 1, nested and not bands,
                               lead_largest=ruled, steps=steps, together=True, other_bands=bands)
             if again and exact(again[0]):
@@ -583,11 +613,18 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
                 break
     capped = capped_sizes(planner, parts, best.blocks)
     if capped is not None:      # once more with the lesser headlines no larger than the greater ones came out
-        again = solutions(planner, capped, columns, rows, fixed, variant + 1, nested, lead_largest=ruled,
-                          steps=steps, together=together, other_bands=banded)
+        again = again_with(capped, lead_largest=ruled, together=together)
         if again and again[min(variant, len(again) - 1)].score < best.score:
             best = again[min(variant, len(again) - 1)]
     return best
+
+
+GUILLOTINE = "guillotine"     # solve: the makeup came from guillotine.py
+
+
+def freer(parts: list[Part]) -> list[Part]:
+    """The parts with more ways to a height (Part.free: looseness, 变栏, air)."""
+    return [replace(p, free=True) for p in parts]
 
 
 def capped_sizes(planner: Planner, parts: list[Part], blocks) -> list[Part] | None:

@@ -11,9 +11,12 @@ from fixtures.benchmods import bench_module
 gen = bench_module("makeup_editions")
 quality = bench_module("makeup_quality")
 
-SEEDS = (*range(6), 10)     # seed 10: page-underfull (since photos may be narrower, 0-5 are exact but seed 1)
+# seeds 174 and 177: page-overfull (fill 1.009 and 1.046; since pages of few stories are cut
+# freely, seed 10 is exact, and 0-5 are but seed 1)
+SEEDS = (*range(6), 174, 177)
 # (rule, seed) that fail today, reported to the makeup (issue 13); none since the fallback
-# searches elastic shapes under the same rules as an exact makeup
+# searches elastic shapes under the same rules as an exact makeup (the briefs' column is a
+# preference: test_the_briefs_one_column_or_the_makeup_says_why)
 FAILING: dict[tuple[str, int], str] = {}
 
 
