@@ -565,9 +565,9 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
     if not fixed and (not found or empty_lines(planner, found[0].blocks)[0]):
         # a page of few stories cut freely (guillotine.py), as set, under pressure, then with
         # more ways to a height (Part.free)
-        from layout.makeup.guillotine import guillotine_solutions
+        from layout.makeup.guillotine import FREE_PARTS, guillotine_solutions
 
-        cands = (original, tight, freer(original), freer(tight))
+        cands = (original, tight) + ((freer(original), freer(tight)) if len(parts) <= FREE_PARTS else ())
         for cand in [c for i, c in enumerate(cands) if c not in cands[:i]]:
             again = guillotine_solutions(planner, cand, columns, rows, variant + 1, steps)
             if again:
