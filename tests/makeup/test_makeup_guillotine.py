@@ -57,7 +57,9 @@ def test_a_page_of_few_stories_comes_out_exactly_full_by_the_rules(tmp_path, fon
     assert not {"lead-headline", "headline-sizes", "commentary-shape", "briefs-apart"} & set(res.conventions)
 
 
-@pytest.mark.parametrize("seed", sorted(PAGES))
+# (seeds 19 and 73 are exact without the free cut too since a picture may stand above its
+# headline (seed 19) and the other stack layouts above a band are tried last (seed 73))
+@pytest.mark.parametrize("seed", (10, 162))
 def test_without_the_free_cut_the_same_page_is_not_exact(tmp_path, fonts, seed, monkeypatch):
     import layout.makeup.guillotine as guillotine
 
