@@ -28,6 +28,10 @@ tighter paragraphs and the photo's crop shrink a story).
 When neither plain stacks nor stacks above a band fill the page, even under page pressure
 (`pressed`), the lead goes over sub-stacks (nested.py: the 头条 across w columns, stacks
 under it and on its right).
+Every exact search runs before any that may leave body lines empty; when none finds an
+exact makeup, a constraint solver (solver.py) fills the same plain stacks with the stories
+of a stack in any order (a page of many stories often has no exact makeup in rank order
+without 碰题, and one in another order).
 When no makeup fills the page, `fallback` searches again over elastic shapes (a body cut
 short or ending early) under the same rules, and `no_fit` says which story does not fit,
 by how much, and the ways out.
@@ -183,7 +187,8 @@ class _Search:
         first = left[0] if j == 0 else None          # the lead opens the first slot
         groups_j = self._subsets(left, j, first)
         if self.elastic:      # any group fills a slot somehow: those nearest its natural fill first
-            groups_j.sort(key=lambda g: abs(sum(self._natural(k, j) for k in g) - slot.rows))
+            natural = {k: self._natural(k, j) for k in left}
+            groups_j.sort(key=lambda g: abs(sum(natural[k] for k in g) - slot.rows))
         for chosen in groups_j:
             rest = [k for k in left if k not in chosen]
             if rest:
@@ -317,11 +322,14 @@ class _Search:
             reach[-1] = 1
             for i in range(len(order) - 1, -1, -1):
                 reach[i] = _shift_or(reach[i + 1], sum(1 << h for h in menus[i])) & limit
-            by_cost = [sorted(m, key=lambda r: (m[r].cost, r)) for m in menus]
+            # (height, its headline's rows as a bitmask, cost), cheapest first
+            by_cost = [[(r, (1 << m[r].head_rows) - 1, m[r].cost) for r in sorted(m, key=lambda r: (m[r].cost, r))]
+                       for m in menus]
             base = self._combo_base[(tuple(order), j)] = (reach, by_cost)
         reach, by_cost = base
         found = []
         top = self.slots[j].top
+        forbid_at = [0 if self.seps[k] else sum(1 << r for r in forbid) for k in order]   # rows as a bitmask
 
         steps = [ELASTIC_COMBO_STEPS if self.elastic else -1]     # elastic menus are dense: a cap
 
@@ -334,14 +342,12 @@ class _Search:
                     found.append((cost, list(acc)))
                 return
             row = top + rows - left
-            for h in by_cost[i]:
-                if not (h <= left and reach[i + 1] >> (left - h) & 1):
-                    continue
-                if forbid and not self.seps[order[i]] and \
-                        any(r in forbid for r in range(row, row + menus[i][h].head_rows)):
+            near = forbid_at[i] >> row
+            for h, head, c in by_cost[i]:
+                if not (h <= left and reach[i + 1] >> (left - h) & 1) or near & head:
                     continue
                 acc.append(h)
-                rec(i + 1, left - h, acc, cost + menus[i][h].cost)
+                rec(i + 1, left - h, acc, cost + c)
                 acc.pop()
 
         rec(0, rows, [], 0.0)
@@ -460,22 +466,35 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
     """The best makeup of the parts into the free grid: exact if there is one, else one
     whose blocks may end a few lines short; None if even that does not exist. variant k
     > 0: the k-th best other arrangement instead (the last one when there are fewer)."""
+    from layout.makeup.solver import solver_solutions
+
     steps = Steps()
-    found = solutions(planner, parts, columns, rows, fixed, variant + 1, steps=steps)
-    original, tight, nested = parts, pressed(parts), False
-    # under page pressure: the lesser stories' head blocks may be smaller (Part.lesser);
+    original, tight = parts, pressed(parts)
+    # as set; under page pressure (the lesser stories' head blocks may be smaller: Part.lesser);
     # then the lead over sub-stacks (nested.py), as set and under pressure
-    for cand, lead_over in ((tight, False), (original, True), (tight, True)):
-        if found and not empty_lines(planner, found[0].blocks)[0]:
+    cands = [(c, over) for over in (False, True) for c in (original, tight) if c is original or tight != original]
+    found, nested = [], False
+    for exacts in ((True,), (False,)):      # every exact search before any that may leave lines empty
+        for cand, lead_over in cands:
+            if found and not empty_lines(planner, found[0].blocks)[0]:
+                break
+            again = solutions(planner, cand, columns, rows, fixed, variant + 1, lead_over, steps=steps,
+                              exacts=exacts)
+            if again and (not found or not empty_lines(planner, again[0].blocks)[0]):
+                parts, found, nested = cand, again, lead_over
+        if found or exacts == (False,):
             break
-        if cand is tight and tight == original:
-            continue
-        again = solutions(planner, cand, columns, rows, fixed, variant + 1, lead_over, steps=steps)
-        if again and (not found or not empty_lines(planner, again[0].blocks)[0]):
-            parts, found, nested = cand, again, lead_over
+        # no exact makeup searched: the solver's, in any order within a stack (solver.py), under
+        # page pressure (its menus hold those as set, at their costs)
+        found = solver_solutions(planner, tight, columns, rows, fixed, variant + 1, steps=steps)
+        if found:
+            parts, nested = tight, SOLVER
+            break
     if not found:
         return None
     best = found[min(variant, len(found) - 1)]
+    if nested == SOLVER:    # it weighs the lead's area and caps the lesser headlines itself
+        return best
     ruled = False
     if not empty_lines(planner, best.blocks)[0] and lead_not_largest(best.blocks, parts, gutter_ratio(planner)):
         # the lead the largest block is a rule: search again among such makeups only, kept if exact
@@ -490,6 +509,9 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
         if again and again[min(variant, len(again) - 1)].score < best.score:
             best = again[min(variant, len(again) - 1)]
     return best
+
+
+SOLVER = "solver"          # the makeup came from solver.py
 
 
 def capped_sizes(planner: Planner, parts: list[Part], blocks) -> list[Part] | None:
@@ -516,16 +538,18 @@ def capped_sizes(planner: Planner, parts: list[Part], blocks) -> list[Part] | No
 
 def solutions(planner: Planner, parts: list[Part], columns: int, rows: int,
               fixed: list[Block], keep: int = 1, lead_over: bool = False,
-              lead_largest: bool = False, steps: Steps | None = None) -> list[Solution]:
+              lead_largest: bool = False, steps: Steps | None = None,
+              exacts: tuple[bool, ...] = (True, False)) -> list[Solution]:
     """Up to `keep` makeups, best first, each a different arrangement of the stories:
     stacks over the whole page, else stacks above a band across the page's foot (通栏:
     a story as wide as the page); with lead_over, the lead over sub-stacks instead
     (nested_solutions); exact before a few lines short. lead_largest: only makeups whose
-    lead is the largest block. steps: what the page's searches have left to spend."""
+    lead is the largest block. steps: what the page's searches have left to spend; exacts:
+    which searches (exact shapes, shapes whose last column may end short)."""
     narrow = {w for w in range(1, columns + 1)
               if any(planner.fits(p, w) for p in parts)}     # widths some part can take
     layouts = [s for s in stack_layouts(columns) if set(s) <= narrow]
-    for exact in (True,) if lead_largest else (True, False):
+    for exact in (True,) if lead_largest else exacts:
         found = []
         if lead_over:
             if not fixed and len(parts) > 2:
@@ -571,6 +595,7 @@ def _solve_slots(planner, parts, slots, fixed, exact, keep, stacks, penalty, sla
                                  steps=steps), parts, stacks, penalty)
 
 
+SOLVER_TIME = 0.25       # the solver's deterministic time (work counted, not seconds) a page's models share
 PAGE_STEPS = 1_200_000   # search steps all the searches of one page's solve() share (counted, so
                          # deterministic; bench/makeup_quality's exact pages take at most 0.81 M)
 
@@ -580,6 +605,7 @@ class Steps:
     """The search steps a page's makeup has left, shared by its searches: a page with no
     exact makeup goes to the fallback in bounded time."""
     left: int = PAGE_STEPS
+    solver: float = SOLVER_TIME     # the solver's deterministic time left (solver.py)
 
 
 def searched(planner, parts, slots, fixed, exact, keep, slack=0.0, budget: int | None = None,
