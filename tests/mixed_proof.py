@@ -65,7 +65,7 @@ class Figures:
     violations: list = field(default_factory=list)     # prohibited line starts / ends
     over_half: list = field(default_factory=list)      # (line, gap em) beyond ½ em
     over_quarter: int = 0                              # justified lines with a gap beyond ¼ em
-    loose: list = field(default_factory=list)          # (line, gap em) of those lines
+    loose: list = field(default_factory=list)          # (line, gap em) of those lines, spaces shown
     loose_next: list = field(default_factory=list)     # the text after each of them
     widest: float = 0.0                                # em
     widest_line: str = ""
@@ -135,14 +135,16 @@ def measure_page(glyphs, paras: list[str], measure: int, left: float, em: float 
                     if extra > TOL:
                         fig.letterspaced.append((a.ch + b.ch, round(extra, 3)))
                 worst = max(worst, extra)
+            # the line as listed: its word spaces (white in the PDF, no glyph) put back
+            shown = "".join(" " + ch if k and space_before[pos + k] else ch for k, ch in enumerate(text))
             if worst > 0.5 + TOL:
-                fig.over_half.append((text, round(worst, 3)))
+                fig.over_half.append((shown, round(worst, 3)))
             if worst > 0.25 + TOL:
                 fig.over_quarter += 1
-                fig.loose.append((text, round(worst, 3)))
+                fig.loose.append((shown, round(worst, 3)))
                 fig.loose_next.append(stream[end:end + 16])
             if worst > fig.widest:
-                fig.widest, fig.widest_line = worst, text
+                fig.widest, fig.widest_line = worst, shown
             last_right = ln.glyphs[-1].right       # the added hyphen's, if any
             if right - last_right > 0.5 * em + TOL * em:      # a line-end mark is set half
                 fig.not_flush.append(text)

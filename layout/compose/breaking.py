@@ -2,16 +2,20 @@
 
 From each line start only the few ends near the fullest fit are tried: the
 fullest legal end (it may need 挤进, squeezing punctuation) and the one or two
-before it (推出, pushing characters down and spreading the rest), and the fullest
-break inside a URL, e-mail or word when that fills the line better (a hyphenated English
-word among them: its hyphen adds to the line's width). Prefix sums
+before it (推出, pushing characters down and spreading the rest; three in a paragraph
+with Latin letters or digits, whose unbreakable pieces may need a line to give more
+room), the fullest breaks inside a URL, e-mail or path (a line short of the measure
+inside a URL may spare the lines around it from being loose), and a hyphenated English
+word when that fills the line better (its hyphen adds to the line's width). Prefix sums
 make each try O(1), so a paragraph costs O(n log L).
 
 A line's cost follows clreq's order of expansion: Latin word spaces widen to ½ em,
 then every gap between characters (and the word spaces) evenly. That even spacing is
 cheap up to ¼ em a gap (SPACING_CAP_EM); past it the word spaces alone widen by up to
 ¼ em more (WORD_SPACE_EM: dear, still within the limits), then the even spacing is very
-expensive (dearer than a last-resort break in a URL), and a line would need more than
+expensive: a loose line costs LOOSE_D, more than everything else a paragraph's lines
+within the limits can add up to, so the breaker sets the fewest loose lines the break
+rules allow (issue 15 item 2), then the least loose. A line would need more than
 ½ em a gap (SPACING_MAX_EM) only when nothing else can be done: compose then sets it
 short of the measure, spread to ¼ em a gap only (lines.build_line), and reports it.
 """
@@ -37,7 +41,8 @@ CONTENT = frozenset((HAN, LATIN, DIGIT))   # what counts as a "character" for th
 SPACING_CAP_EM = 0.25      # even inter-character expansion a line may have at normal cost
 SPACING_MAX_EM = 0.5       # never more between two characters
 PENALTY = {BREAK_OK: 0.0, BREAK_URL: 1e4, BREAK_LAST: 3e5, BREAK_BAD: 1e14}
-OVER_CAP_D = 1e6           # × q³ for an even spacing of q × the cap, 1 < q ≤ 2
+OVER_CAP_D = 1e6           # × q³ for an even spacing of q × the cap, 1 < q ≤ 2,
+LOOSE_D = 1e8              # plus this for the line: a loose line is counted first
 WORD_SPACE_EM = 0.25       # a word space may widen this much past the even spacing's cap
 WIDE_SPACE_D = 1.05e4      # a line that needs it: dearer than any line within the cap,
 WIDE_SPACE_STEP = 3e3      # cheaper than a URL break and within the limits (looseness)
@@ -135,7 +140,7 @@ def _beyond_cap(rest: float, units: int, words: int, em: float) -> float:
     if q > _MAX_Q:
         left = (rest - units * cap) / em
         return SHORT_D + SHORT_PER_EM * (2.0 * left if units else left)
-    return OVER_CAP_D * q ** 3
+    return LOOSE_D + OVER_CAP_D * q ** 3
 
 
 def _next_starts(text: str):
@@ -152,8 +157,9 @@ def _next_starts(text: str):
 def _lines_from(p: Prepared, n_eff: int, measure: float, indent: float, widows: bool,
                 count: int):
     """The lines tried from each start, as two functions: `ends(s)` the candidate ends
-    with their break penalties, up to `count` normal ends from the fullest fit back, a URL
-    (two) or last-resort (one) end that fills the line better than any of them; an
+    with their break penalties, up to `count` normal ends from the fullest fit back, the
+    fullest URL (two) and last-resort (one) ends, a hyphen end that fills the line better
+    than any normal end; an
     emergency break (three) only when there is nothing else, and one character
     (overflowing) after that (starts asked for in increasing order: the fullest fit only
     moves forward); `costs(s, ends)` their demerits with the penalty and the widow rule's
@@ -202,7 +208,7 @@ def _lines_from(p: Prepared, n_eff: int, measure: float, indent: float, widows: 
                 got = 0
                 while j >= 0 and lv_ends[j] > s and got < most:
                     e = lv_ends[j]
-                    if e > best and not (pen == HYPHEN_PENALTY and _hyphen_overflows(e)):
+                    if pen != HYPHEN_PENALTY or (e > best and not _hyphen_overflows(e)):
                         cands.append((e, pen))
                     got += 1
                     j -= 1
@@ -271,7 +277,8 @@ def _best_fit(p: Prepared, measure: float, indent: float, widows: bool) -> list[
     """The lines of the least demerits."""
     text = p.text
     n_eff = len(text.rstrip(" \t\n\r"))
-    ends, costs = _lines_from(p, n_eff, measure, indent, widows, CANDIDATES)
+    count = CANDIDATES + 1 if LATIN in p.cls or DIGIT in p.cls else CANDIDATES   # see above
+    ends, costs = _lines_from(p, n_eff, measure, indent, widows, count)
     nxt_of = _next_starts(text)
     best_d = [_INF] * (len(text) + 1)
     best_s = [-1] * (len(text) + 1)

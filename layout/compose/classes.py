@@ -196,7 +196,8 @@ def break_levels(text: str) -> list[int]:
             levels[m.start()] = BREAK_URL
     for a, b in link_spans(text):
         for k in range(a + 1, b):
-            levels[k] = link_level(text[k - 1], text[k])
+            if text[k - 1] != " " and text[k] != " ":   # the space in C:\\Program Files
+                levels[k] = link_level(text[k - 1], text[k])   # stays a word space
     return levels[:n]
 
 
@@ -208,12 +209,14 @@ _WORD_JOIN = re.compile(r"(?<=[a-z]{2}-)(?=[a-z]{2})|(?<=[A-Za-z]{2}[/\\])(?=[A-
 
 # URLs, e-mail addresses and file paths in running text (ASCII only: a Chinese mark ends them)
 _URL_CHAR = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
+_NAME = r"[A-Za-z0-9._-]+"     # a file or folder name (a Windows folder's may hold single spaces)
 _DOMAIN = r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|gov|edu|info|io|int|mil|biz|me|tv)\b"
 LINK = re.compile(
     rf"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.){_URL_CHAR}+"                 # https://…  www.…
     rf"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"               # e-mail
     rf"|(?<![A-Za-z0-9]){_DOMAIN}(?:/{_URL_CHAR}*)?"                        # example.gov.cn/a
-    rf"|(?<![A-Za-z0-9.])(?:[A-Za-z]:\\|~?/)[A-Za-z0-9._-]+(?:[/\\][A-Za-z0-9._-]+)+[/\\]?")  # paths
+    rf"|(?<![A-Za-z0-9.])[A-Za-z]:\\(?:{_NAME}(?: {_NAME})*\\)+(?:{_NAME})?"     # C:\Program Files\a
+    rf"|(?<![A-Za-z0-9.])~?/{_NAME}(?:[/\\]{_NAME})+[/\\]?")                          # /usr/local/bin
 _LINK_HINT = re.compile(r"[A-Za-z0-9][/@.\\]|[/~][A-Za-z]")
 _TRAILING = ".,;:!?)]'"      # sentence punctuation after a link is not part of it
 

@@ -28,10 +28,13 @@ tighter paragraphs and the photo's crop shrink a story).
 When neither plain stacks nor stacks above a band fill the page, even under page pressure
 (`pressed`), the lead goes over sub-stacks (nested.py: the 头条 across w columns, stacks
 under it and on its right).
-Every exact search runs before any that may leave body lines empty; when none finds an
-exact makeup, a constraint solver (solver.py) fills the same plain stacks with the stories
-of a stack in any order (a page of many stories often has no exact makeup in rank order
-without 碰题, and one in another order).
+On a page of few stories (guillotine.py, nothing placed by hand) that none of those
+fills exactly, the page is cut freely (any guillotine: the lead across the top with stacks
+under it, two tiers, a band across the middle), as set, under pressure, then with more
+ways to a height (Part.free: looseness a row further, 变栏, a row more of air). Then a
+constraint solver (solver.py) fills the plain stacks with the stories of a stack in any
+order (a page of many stories often has no exact makeup in rank order without 碰题, and
+one in another order). Every exact search runs before any that may leave body lines empty.
 When no makeup fills the page, `fallback` searches again over elastic shapes (a body cut
 short or ending early) under the same rules, and `no_fit` says which story does not fit,
 by how much, and the ways out.
@@ -484,34 +487,62 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
                 parts, found, nested = cand, again, lead_over
         if found or exacts == (False,):
             break
-        # no exact makeup searched: the solver's, in any order within a stack (solver.py), under
-        # page pressure (its menus hold those as set, at their costs)
-        found = solver_solutions(planner, tight, columns, rows, fixed, variant + 1, steps=steps)
+        # no exact makeup searched: a page of few stories cut freely (guillotine.py), as set,
+        # under pressure, then with more ways to a height (Part.free); else the solver's, the
+        # stories of a stack in any order (solver.py), under page pressure (its menus hold
+        # those as set, at their costs)
+        if not fixed:
+            from layout.makeup.guillotine import guillotine_solutions
+
+            free = (original, tight, freer(original), freer(tight))
+            for cand in [c for i, c in enumerate(free) if c not in free[:i]]:
+                found = guillotine_solutions(planner, cand, columns, rows, variant + 1, steps)
+                if found:
+                    parts, nested = cand, GUILLOTINE
+                    break
+        if not found:
+            found = solver_solutions(planner, tight, columns, rows, fixed, variant + 1, steps=steps)
+            if found:
+                parts, nested = tight, SOLVER
         if found:
-            parts, nested = tight, SOLVER
             break
     if not found:
         return None
+
+    def again_with(cand: list[Part], lead_largest: bool = False) -> list[Solution]:
+        """The search the makeup came from, once more (other parts, or the lead the largest)."""
+        if nested is GUILLOTINE:
+            from layout.makeup.guillotine import guillotine_solutions
+            return guillotine_solutions(planner, cand, columns, rows, variant + 1, steps)
+        return solutions(planner, cand, columns, rows, fixed, variant + 1, nested, lead_largest=lead_largest,
+                         steps=steps)
+
     best = found[min(variant, len(found) - 1)]
     if nested == SOLVER:    # it weighs the lead's area and caps the lesser headlines itself
         return best
     ruled = False
-    if not empty_lines(planner, best.blocks)[0] and lead_not_largest(best.blocks, parts, gutter_ratio(planner)):
+    if nested is not GUILLOTINE and not empty_lines(planner, best.blocks)[0] and \
+            lead_not_largest(best.blocks, parts, gutter_ratio(planner)):
         # the lead the largest block is a rule: search again among such makeups only, kept if exact
-        again = solutions(planner, parts, columns, rows, fixed, variant + 1, nested, lead_largest=True,
-                          steps=steps)
+        # (the guillotine search puts those first itself)
+        again = again_with(parts, lead_largest=True)
         if again and not empty_lines(planner, again[0].blocks)[0]:
             best, ruled = again[min(variant, len(again) - 1)], True
     capped = capped_sizes(planner, parts, best.blocks)
     if capped is not None:      # once more with the lesser headlines no larger than the greater ones came out
-        again = solutions(planner, capped, columns, rows, fixed, variant + 1, nested, lead_largest=ruled,
-                          steps=steps)
+        again = again_with(capped, lead_largest=ruled)
         if again and again[min(variant, len(again) - 1)].score < best.score:
             best = again[min(variant, len(again) - 1)]
     return best
 
 
-SOLVER = "solver"          # the makeup came from solver.py
+SOLVER = "solver"             # solve: the makeup came from solver.py
+GUILLOTINE = "guillotine"     # solve: the makeup came from guillotine.py
+
+
+def freer(parts: list[Part]) -> list[Part]:
+    """The parts with more ways to a height (Part.free: looseness, 变栏, air)."""
+    return [replace(p, free=True) for p in parts]
 
 
 def capped_sizes(planner: Planner, parts: list[Part], blocks) -> list[Part] | None:

@@ -194,12 +194,14 @@ def _fitted(planner, art, place, kwargs, rows_avail):
     part = Part(art, start=kwargs.get("start"), jump_from=kwargs.get("jump_from", 0),
                 jump_to=kwargs.get("jump_to", 0), short=kwargs.get("short_headline", ""),
                 headline_size=art.headline_size)
+    # a page under pressure may have given a lesser head (Part.lesser: only where the plain menu has no
+    # height), a page of few stories a freer shape (Part.free)
+    tried = [part, replace(part, lesser=True), replace(part, free=True), replace(part, lesser=True, free=True)]
     for exact in (True, False):
-        # a page under pressure may have given a lesser head (Part.lesser: only where the plain menu has no height)
-        shape = planner.menu(part, place.span, rows_avail, exact).get(place.rows) or \
-            planner.menu(replace(part, lesser=True), place.span, rows_avail, exact).get(place.rows)
-        if shape is not None:
-            return shape
+        for cand in tried:
+            shape = planner.menu(cand, place.span, rows_avail, exact).get(place.rows)
+            if shape is not None:
+                return shape
     return None
 
 

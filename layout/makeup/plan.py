@@ -26,7 +26,7 @@ from layout.makeup.thread import Resume
 PHOTO_TOLERANCE = 0.15     # a photo may be cropped to ±15 % of its natural height
 MAX_AIR = 2                # rows of air a headline block may gain
 MIN_BODY_ROWS = 3          # no body column shorter than this (unless the text is shorter)
-AIR_COST = (0.0, 2.0, 6.0)
+AIR_COST = (0.0, 2.0, 6.0, 10.0)
 LOOSE_COST = 1.0           # per paragraph set a line longer
 TIGHT_COST = 1.5           # per paragraph set a line shorter
 PHOTO_COST = 0.5           # per row away from the photo's natural height
@@ -35,6 +35,11 @@ EMPTY_COST = 4.0           # per empty body line (only when no exact makeup exis
 OVER_COST = 12.0           # per body line that does not fit (elastic shapes: the page is overfull)
 TIGHT_LAST = 0.34          # tightening is tried when the last line fills at most this much
 MAX_LOOSE = 4              # paragraphs tried for looseness each way
+# Part.free (a page of few stories, whose blocks have few heights to add up): a body may
+# be set a whole row longer or shorter beyond the next full column (up to FREE_LOOSE
+# paragraphs each way), 变栏 is always offered, and a headline may gain FREE_AIR rows
+FREE_LOOSE = 8
+FREE_AIR = 3
 VARY_COST = 1.5            # 变栏: one body column fewer than the span
 SHORT_COLUMN_COST = 3.0    # per row a body column is shorter than MIN_BODY_ROWS
 AUTO_JUMP_COST = 6.0       # a story jumped only because it may be (may_continue): rather not
@@ -56,6 +61,7 @@ class Part:
     headline_size: float = 0.0    # the size planned for the 主题 (0 = article's/style's)
     may_jump: bool = False        # jump_to is a choice (may_continue): whole here, or jumped
     lesser: bool = False          # not the lead: its head block may be smaller (Planner.lesser_heads)
+    free: bool = False            # a page of few stories: more ways to a height (FREE_LOOSE, 变栏, FREE_AIR)
 
     @property
     def id(self) -> str:
@@ -262,7 +268,7 @@ class Planner:
     def _heads(self, part: Part, width: float, lines, head_rows: int, set_size: float) -> list[Head]:
         """The head blocks a shape may have: the planned one, then a lesser story's on fewer
         rows (lesser_heads)."""
-        plain = [Head(lines, head_rows, set_size, part.headline_size)]
+        plain = [Head(lines, head_rows, set_size, part.headline_size, most_air=FREE_AIR if part.free else MAX_AIR)]
         if not part.lesser or not lines or part.short:
             return plain
         return plain + self.lesser_heads(part, width, head_rows)
@@ -434,7 +440,7 @@ class Planner:
             return [(0, 0, (), 0.0, False)]
         default = body_column_count(self.grid, art, width)
         out = self._fills(part, width, default, exact)
-        if len(out) < 2 and default in (3, 4) and not art.body_columns and not part.jump_to:
+        if (len(out) < 2 or part.free) and default in (3, 4) and not art.body_columns and not part.jump_to:
             # 变栏: fewer, wider body columns, when the grid's own give too few exact fills
             out += [(b, default - 1, plan, cost + VARY_COST, jump)
                     for b, _, plan, cost, jump in self._fills(part, width, default - 1, exact)]
@@ -448,9 +454,11 @@ class Planner:
         else:
             # only as many as whole columns need: up to the next multiple of cols, or down to it
             n = self.paragraphs(part, measure, 0)[0]
-            up, down = (-n) % cols, n % cols
-            n, npar, loose, tight = self.paragraphs(part, measure, min(MAX_LOOSE, up or (1 if cols == 1 else 0)),
-                                                    min(MAX_LOOSE, down or (1 if cols == 1 else 0)))
+            up, down = ((-n) % cols or (1 if cols == 1 else 0)), (n % cols or (1 if cols == 1 else 0))
+            cap = MAX_LOOSE
+            if part.free:       # a row further each way
+                up, down, cap = up + cols, down + cols, FREE_LOOSE
+            n, npar, loose, tight = self.paragraphs(part, measure, min(cap, up), min(cap, down))
         out = []
         if part.jump_to:        # 转版: any full height here, the rest goes on (下转: one line kept for it)
             most = -(-(n + 1) // cols) - 1

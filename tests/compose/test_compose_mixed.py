@@ -3,7 +3,7 @@ reduction order and looseness (synthetic metrics: Han and marks 1 em, Latin ½ e
 import pytest
 
 from layout.compose import CharStyle, ParaStyle, Span, compose_paragraph
-from layout.compose.classes import BREAK_LAST, BREAK_URL, break_levels, link_spans
+from layout.compose.classes import BREAK_LAST, BREAK_OK, BREAK_URL, break_levels, link_spans
 from layout.compose.synthetic import SyntheticMetrics
 
 EM = 10.0
@@ -39,6 +39,8 @@ def extra_gaps(line):
     ("在/usr/local/bin目录", ["/usr/local/bin"]),
     ("see https://a.cn/x. Then", ["https://a.cn/x"]),
     ("e.g. 3.5% PDF/X-1a", []),
+    ("请使用C:\\Program Files\\Newsprint\\config.ini。", ["C:\\Program Files\\Newsprint\\config.ini"]),
+    ("见C:\\a\\b c", ["C:\\a\\b"]),
 ])
 def test_links_are_recognised(text, links):
     assert [text[a:b] for a, b in link_spans(text)] == links
@@ -54,6 +56,16 @@ def test_link_break_points():
     assert after["https://www."] > BREAK_LAST                                  # never after it
     assert after["https://www.a.cn/x?"] == after["https://www.a.cn/x?id="] == BREAK_URL
     assert after["https://www.a.cn/x?id=1&"] == BREAK_URL
+
+
+def test_a_windows_path_breaks_after_its_backslashes_and_at_its_space():
+    t = "使用C:\\Program Files\\Newsprint\\config.ini。"
+    lv = break_levels(t)
+    after = {t[:k]: lv[k] for k in range(1, len(t))}
+    assert after["使用C:\\"] == after["使用C:\\Program Files\\"] == BREAK_URL
+    assert after["使用C:\\Program"] == BREAK_OK            # the space stays a word space
+    assert after["使用C:"] > BREAK_LAST and after["使用C:\\Pro"] > BREAK_LAST
+    assert after["使用C:\\Program Files\\Newsprint\\config"] == BREAK_LAST
 
 
 def test_a_url_is_never_letter_spaced_and_the_line_before_not_stretched():

@@ -9,6 +9,7 @@ import pytest
 from fixtures.benchmods import bench_module
 
 import layout.makeup.auto as auto
+import layout.makeup.guillotine as guillotine
 import layout.makeup.plan as plan
 from layout.pipeline import load, make_up
 
@@ -60,6 +61,7 @@ def test_without_the_new_breaks_the_same_page_is_not_exact(edition, fonts, monke
     monkeypatch.setattr(plan, "two_line_breaks", lambda text, most=3: spaced_only(text, most) if " " in text else ())
     # the photo narrower than its block is another lever that makes this page exact: held off too
     monkeypatch.setattr(plan.Planner, "_beside", lambda self, *args: None)
+    monkeypatch.setattr(guillotine, "FEW_PARTS", 0)      # and the free cut of a page of few stories
     _, fill, copyfit = made_up(edition, fonts)
     assert not exactly_full(fill, copyfit)
 

@@ -11,7 +11,9 @@ from fixtures.benchmods import bench_module
 gen = bench_module("makeup_editions")
 quality = bench_module("makeup_quality")
 
-SEEDS = (*range(6), 10)     # seed 10: page-underfull (since photos may be narrower, 0-5 are exact but seed 1)
+# seeds 174 and 177: page-overfull (fill 1.009 and 1.046; since pages of few stories are cut
+# freely, seed 10 is exact, and 0-5 are but seed 1)
+SEEDS = (*range(6), 174, 177)
 # (rule, seed) that fail today, reported to the makeup (issue 13); none since the fallback
 # searches elastic shapes under the same rules as an exact makeup but one: seed 0 is exactly
 # full since headlines break without a space, only with its two briefs in two columns

@@ -1,0 +1,148 @@
+"""Any guillotine cut of the page, for pages of few stories (FEW_PARTS or fewer, nothing
+placed by hand), when stacks, stacks above a band and the lead over sub-stacks leave it
+not exactly full.
+
+With four to six blocks those few layouts have few ways to make heights add up; a 美编
+cuts the page wherever the stories fit: the lead across the top with stacks under it,
+two tiers of stacks, a band across the middle, a column beside two tiers. Every such page
+is a guillotine: an area is one block, or cut across into a top and a bottom part, or
+down into a left and a right one, each cut again. Which heights an area w columns wide
+can be filled to by a set of the stories is a bitset (`heights`: the union over the cuts
+of sums of heights for a cut across, of common heights for a cut down), memoised per
+(form, width, set), so what cannot fill the page is never explored. The makeups that can
+are then enumerated (`_tilings`, each cut once in one canonical form: the top part of a
+cut across is not itself cut across, the left part of a cut down not cut down), the lead
+in the top-left corner, within a counted step budget; those with 碰题 are dropped and the
+rest scored as every makeup is (auto._score), the lead the largest block first.
+"""
+from __future__ import annotations
+
+from layout.makeup.auto import Block, Solution, _briefs_apart, _score, _shift_or, gutter_ratio, is_separator, \
+    lead_not_largest
+from layout.makeup.plan import Part, Planner
+
+FEW_PARTS = 6              # pages of at most this many stories are cut freely
+GUILLOTINE_STEPS = 150000  # enumeration steps (areas filled) a page's guillotine search may take
+GUILLOTINE_COST = 1.5      # a freely cut page is fine, but stacks are simpler
+LEAF, DOWN, ACROSS = 1, 2, 4     # an area's forms: one block, cut down, cut across
+
+
+class Guillotine:
+    """The guillotine makeups of the parts on a page `columns` wide, `rows` high."""
+
+    def __init__(self, planner: Planner, parts: list[Part], columns: int, rows: int, exact: bool = True):
+        self.planner, self.parts, self.columns, self.rows = planner, parts, columns, rows
+        self.limit = (1 << (rows + 1)) - 1
+        self.menus = [[planner.menu(p, w, rows, exact) if planner.fits(p, w) else {} for w in range(columns + 1)]
+                      for p in parts]
+        self.seps = [is_separator(p) for p in parts]
+        self._memo: dict = {}
+        self.steps = 0
+
+    def heights(self, forms: int, w: int, s: int) -> int:
+        """Bitset of the heights an area w columns wide is filled to exactly by the parts in
+        the set s (a bitset of their indices), its root cut in one of `forms`."""
+        key = (forms, w, s)
+        have = self._memo.get(key)
+        if have is not None:
+            return have
+        out = 0
+        if forms & LEAF and s & (s - 1) == 0:
+            out |= sum(1 << h for h in self.menus[s.bit_length() - 1][w])
+        if s & (s - 1):
+            for a, b in _splits(s):
+                if forms & ACROSS:     # a on top (not itself cut across), b under it
+                    top = self.heights(LEAF | DOWN, w, a)
+                    if top:
+                        out |= _shift_or(self.heights(LEAF | DOWN | ACROSS, w, b), top) & self.limit
+                if forms & DOWN:       # a on the left (not itself cut down), b on its right
+                    for left in range(1, w):
+                        out |= self.heights(LEAF | ACROSS, left, a) & self.heights(LEAF | DOWN | ACROSS, w - left, b)
+        self._memo[key] = out
+        return out
+
+    def makeups(self, budget: int = GUILLOTINE_STEPS):
+        """Every makeup of the whole page (lists of Blocks), the lead top-left, until the
+        budget's steps are spent."""
+        self.budget = budget
+        everyone = (1 << len(self.parts)) - 1
+        if self.heights(LEAF | DOWN | ACROSS, self.columns, everyone) >> self.rows & 1:
+            yield from self._tilings(LEAF | DOWN | ACROSS, self.columns, everyone, self.rows, 1, 1, True)
+
+    def _tilings(self, forms: int, w: int, s: int, h: int, col: int, row: int, corner: bool):
+        """The ways the parts s fill the area w × h at (col, row) in `forms`; the area in the
+        page's corner holds the lead (part 0) in its own corner."""
+        self.steps += 1
+        if self.steps > self.budget or not self.heights(forms, w, s) >> h & 1 or (corner and not s & 1):
+            return
+        if s & (s - 1) == 0:
+            k = s.bit_length() - 1
+            shape = self.menus[k][w].get(h)
+            if forms & LEAF and shape is not None:
+                yield [Block(col, w, row, h, shape.head_rows, self.seps[k], self.parts[k], shape)]
+            return
+        for a, b in _splits(s):
+            if corner and not a & 1:     # the lead is in the first part (top or left)
+                continue
+            if forms & ACROSS:
+                top_forms, bottom = LEAF | DOWN, self.heights(LEAF | DOWN | ACROSS, w, b)
+                tops = self.heights(top_forms, w, a)
+                for t in range(1, h):
+                    if tops >> t & 1 and bottom >> (h - t) & 1:
+                        for upper in self._tilings(top_forms, w, a, t, col, row, corner):
+                            for lower in self._tilings(LEAF | DOWN | ACROSS, w, b, h - t, col, row + t, False):
+                                yield upper + lower
+            if forms & DOWN:
+                for left in range(1, w):
+                    if self.heights(LEAF | ACROSS, left, a) >> h & 1 and \
+                            self.heights(LEAF | DOWN | ACROSS, w - left, b) >> h & 1:
+                        for lhs in self._tilings(LEAF | ACROSS, left, a, h, col, row, corner):
+                            for rhs in self._tilings(LEAF | DOWN | ACROSS, w - left, b, h, col + left, row, False):
+                                yield lhs + rhs
+
+
+def _splits(s: int):
+    """The ordered pairs (a, b) of non-empty sets making up s."""
+    a = (s - 1) & s
+    while a:
+        yield a, s ^ a
+        a = (a - 1) & s
+
+
+def clash(blocks: list[Block]) -> bool:
+    """碰题: two blocks side by side, neither a separator, with headlines on a common row."""
+    for a in blocks:
+        if a.separator:
+            continue
+        for b in blocks:
+            if b.separator or a.col + a.span != b.col:
+                continue
+            if a.row < b.row + b.head_rows and b.row < a.row + a.head_rows:
+                return True
+    return False
+
+
+def guillotine_solutions(planner: Planner, parts: list[Part], columns: int, rows: int, keep: int = 1,
+                         steps=None) -> list[Solution]:
+    """Up to `keep` exact guillotine makeups of a page of few stories, best first: those
+    whose lead is the largest block before the others, then by score; [] when the page
+    has too many stories or none is found within the steps (auto.Steps: what the page's
+    searches have left, charged with the steps spent)."""
+    if not 2 < len(parts) <= FEW_PARTS or (steps is not None and steps.left <= 0):
+        return []
+    budget = GUILLOTINE_STEPS if steps is None else min(GUILLOTINE_STEPS, steps.left)
+    cut = Guillotine(planner, parts, columns, rows)
+    gutter = gutter_ratio(planner)
+    best: dict = {}
+    for blocks in cut.makeups(budget):
+        if clash(blocks):
+            continue
+        key = (lead_not_largest(blocks, parts, gutter) > 0, _briefs_apart(blocks) > 0,
+               _score(blocks, parts, gutter) + GUILLOTINE_COST)
+        sig = tuple(sorted((b.col, b.span, id(b.part)) for b in blocks))     # which story where
+        if sig not in best or key < best[sig][0]:
+            best[sig] = (key, blocks)
+    if steps is not None:
+        steps.left -= cut.steps
+    ranked = sorted(best.values(), key=lambda kb: kb[0])[:keep]
+    return [Solution(tuple(blocks), (columns,), key[2]) for key, blocks in ranked]
