@@ -328,11 +328,14 @@ class _Search:
             # (height, its headline's rows as a bitmask, cost), cheapest first
             by_cost = [[(r, (1 << m[r].head_rows) - 1, m[r].cost) for r in sorted(m, key=lambda r: (m[r].cost, r))]
                        for m in menus]
-            base = self._combo_base[(tuple(order), j)] = (reach, by_cost)
-        reach, by_cost = base
+            last = {r: (head, c) for r, head, c in by_cost[-1]}     # the last block takes the rows left
+            base = self._combo_base[(tuple(order), j)] = (reach, by_cost, last)
+        reach, by_cost, last = base
         found = []
         top = self.slots[j].top
-        forbid_at = [0 if self.seps[k] else sum(1 << r for r in forbid) for k in order]   # rows as a bitmask
+        mask = sum(1 << r for r in forbid)                  # rows as a bitmask
+        forbid_at = [0 if self.seps[k] else mask for k in order]
+        end = len(order) - 1
 
         steps = [ELASTIC_COMBO_STEPS if self.elastic else -1]     # elastic menus are dense: a cap
 
@@ -346,6 +349,12 @@ class _Search:
                 return
             row = top + rows - left
             near = forbid_at[i] >> row
+            if i == end:        # only a height of the rows left ends the slot (as the loop below finds)
+                hit = last.get(left)
+                if hit is not None and not near & hit[0] and len(found) < MAX_COMBOS * 2 and steps[0] != 0:
+                    steps[0] -= 1       # (the step of the call that would take it)
+                    found.append((cost + hit[1], acc + [left]))
+                return
             for h, head, c in by_cost[i]:
                 if not (h <= left and reach[i + 1] >> (left - h) & 1) or near & head:
                     continue
