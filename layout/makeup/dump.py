@@ -19,13 +19,16 @@ def _rect(r) -> str:
 
 def _item(it) -> str:
     if isinstance(it, TextRun):
-        end = it.x + (it.xs[-1] if it.xs else 0.0)
+        # the inked glyphs: a word space is in the text layer only (styles.line_runs)
+        inked = [i for i, ch in enumerate(it.chars) if not ch.isspace()] or range(len(it.chars))
+        end = it.x + (it.xs[inked[-1]] if inked else 0.0)
         extra = "" if it.color == "black" and it.overprint else f" {it.color}{'' if it.overprint else ' ko'}"
         if it.hscale != 1.0 or it.rise:
             extra += f" tz{_n(it.hscale * 100)} rise{_n(it.rise)}"
         if it.angle:
             extra += f" angle{_n(it.angle)}"
-        text = it.chars if len(it.chars) <= FIRST_CHARS else it.chars[:FIRST_CHARS] + f"…({len(it.chars)})"
+        chars = "".join(it.chars[i] for i in inked)
+        text = chars if len(chars) <= FIRST_CHARS else chars[:FIRST_CHARS] + f"…({len(chars)})"
         return f"  text {_n(it.x)}..{_n(end)} @{_n(it.baseline)} {it.font} {_n(it.size_pt)}{extra} {text}"
     if isinstance(it, RuleItem):
         dash = f" dash{it.dash}" if it.dash else ""

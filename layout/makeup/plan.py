@@ -37,7 +37,7 @@ TIGHT_LAST = 0.34          # tightening is tried when the last line fills at mos
 MAX_LOOSE = 4              # paragraphs tried for looseness each way
 # Part.free (a page of few stories, whose blocks have few heights to add up): a body may
 # be set a whole row longer or shorter beyond the next full column (up to FREE_LOOSE
-# paragraphs each way), 变栏 is always offered, and a headline may gain FREE_AIR rows
+# paragraphs each way), 变栏 is always offered (at any span), and a headline may gain FREE_AIR rows
 FREE_LOOSE = 8
 FREE_AIR = 3
 VARY_COST = 1.5            # 变栏: one body column fewer than the span
@@ -440,8 +440,10 @@ class Planner:
             return [(0, 0, (), 0.0, False)]
         default = body_column_count(self.grid, art, width)
         out = self._fills(part, width, default, exact)
-        if (len(out) < 2 or part.free) and default in (3, 4) and not art.body_columns and not part.jump_to:
-            # 变栏: fewer, wider body columns, when the grid's own give too few exact fills
+        if (default in (3, 4) and len(out) < 2 or part.free and default >= 2) and not art.body_columns \
+                and not part.jump_to:
+            # 变栏: fewer, wider body columns, when the grid's own give too few exact fills (a free
+            # part: always, at any span: a column's gutter more of text a row shrinks a long story)
             out += [(b, default - 1, plan, cost + VARY_COST, jump)
                     for b, _, plan, cost, jump in self._fills(part, width, default - 1, exact)]
         return out

@@ -153,16 +153,34 @@ _CHAR = itemgetter(0)
 _X = itemgetter(6)
 
 
+def _spaces_joined(rows: list) -> list:
+    """The rows with each space's font, size, colour, scale and rise those of the glyph
+    before it (of the first glyph after it when none is before)."""
+    inked = [r for r in rows if not r[0].isspace() and r[1]]
+    if not inked:
+        return [r for r in rows if not r[0].isspace()]
+    style = inked[0][1:6]
+    out = []
+    for r in rows:
+        if r[0].isspace():
+            out.append((r[0], *style, r[6]))
+        else:
+            out.append(r)
+            if r[1]:
+                style = r[1:6]
+    return out
+
+
 def line_runs(line: Line, x0: float, baseline: float) -> list[TextRun]:
     """Positioned text runs of a composed line whose left edge is at x0: one run per stretch
-    of glyphs in the same font, size, colour, scale and rise; spaces are not drawn, and a
-    char no font has is reported elsewhere and drawn nowhere (never a tofu box); the hyphen
-    of a broken word (U+00AD) ends the line's last run."""
+    of glyphs in the same font, size, colour, scale and rise; a word space is drawn too (it
+    has no ink: the text layer then holds it, so every reader extracts "MacBook Air", not
+    "MacBookAir"), and a char no font has is reported elsewhere and drawn nowhere (never a
+    tofu box); the hyphen of a broken word (U+00AD) ends the line's last run."""
     cols = line.columns         # no Glyph objects made
-    chars = cols.chars
-    rows = zip(chars, cols.fonts, cols.sizes, cols.colors, cols.hscales, cols.rises, cols.xs)
-    if any(map(str.isspace, chars)):
-        rows = [r for r in rows if not r[0].isspace()]
+    rows = zip(cols.chars, cols.fonts, cols.sizes, cols.colors, cols.hscales, cols.rises, cols.xs)
+    if any(map(str.isspace, cols.chars)):   # a space joins the run before it (after it at
+        rows = _spaces_joined(list(rows))     # the start): every face has one; it adds no run
     if line.hyphen:
         h = line.hyphen
         rows = [*rows, (h.char, h.font, h.size_pt, h.color, 1.0, 0.0, h.x)]

@@ -35,7 +35,8 @@ def test_a_line_keeps_its_glyphs_as_columns():
 
 def test_runs_from_columns_are_the_runs_of_the_glyphs():
     """makeup reads a composed line's runs from its columns: the same runs as grouping the
-    line's Glyph objects."""
+    line's Glyph objects, a space in the style of the inked glyph before it (after it at
+    the line's start), a glyph no font has left out."""
     from itertools import groupby
 
     from layout.makeup.styles import line_runs
@@ -45,10 +46,16 @@ def test_runs_from_columns_are_the_runs_of_the_glyphs():
                                  SyntheticMetrics())
     for ln in composed.lines:
         assert Line(Columns.of(ln.glyphs), ln.width, ln.measure, ln.start, ln.end, ln.first, ln.last) == ln
-        drawn = [g for g in ln.glyphs if not g.char.isspace() and g.font]
-        runs = [(key, "".join(g.char for g in grp), tuple(g.x for g in grp))
-                for key, grp in ((k, list(v)) for k, v in
-                                 groupby(drawn, lambda g: (g.font, g.size_pt, g.color, g.hscale, g.rise)))]
+        def key(g):
+            return g.font, g.size_pt, g.color, g.hscale, g.rise
+
+        inked = [g for g in ln.glyphs if not g.char.isspace() and g.font]
+        styled = []
+        for g in ln.glyphs:
+            before = [h for h in inked if h.src < g.src]
+            styled.append((g, key(g) if not g.char.isspace() else key(before[-1] if before else inked[0])))
+        runs = [(k, "".join(g.char for g, _ in grp), tuple(g.x for g, _ in grp))
+                for k, grp in ((k, list(v)) for k, v in groupby(styled, lambda gk: gk[1])) if k[0]]
         assert [((r.font, r.size_pt, r.color, r.hscale, r.rise), r.chars, r.xs)
                 for r in line_runs(ln, 5.0, 20.0)] == runs
 

@@ -22,17 +22,17 @@ def test_the_lunar_placeholder_is_filled(tmp_path):
     folder = write_edition(tmp_path, [page(1, [LEAD])], lunar="庚子年二月初二",
                            paper={"masthead": {"dateline": "{year}年{month}月{day}日 农历{lunar} 第{issue}期"}})
     line = dateline_text(folder)
-    assert line == "2020年2月24日农历庚子年二月初二第15期"       # spaces are not drawn
+    assert line == "2020年2月24日 农历庚子年二月初二 第15期"     # spaces in the text layer too
     assert line.count("农历") == 1
 
 
 def test_a_typed_lunar_with_its_own_nongli_is_not_doubled(tmp_path):
     folder = write_edition(tmp_path, [page(1, [LEAD])], lunar="农历庚子年二月初二",
                            paper={"masthead": {"dateline": "{year}年{month}月{day}日 农历{lunar}"}})
-    assert dateline_text(folder) == "2020年2月24日农历庚子年二月初二"
+    assert dateline_text(folder) == "2020年2月24日 农历庚子年二月初二"
 
 
 def test_without_the_placeholder_the_lunar_date_follows_the_line(tmp_path):
     folder = write_edition(tmp_path, [page(1, [LEAD])],
                            paper={"masthead": {"dateline": "{year}年{month}月{day}日 第{issue}期"}})
-    assert dateline_text(folder) == "2020年2月24日第15期农历庚子年二月初二"   # computed from the date
+    assert dateline_text(folder) == "2020年2月24日 第15期  农历庚子年二月初二"   # computed from the date

