@@ -22,9 +22,9 @@ from layout.makeup.plan import Part, Planner
 
 LAYOUT_TIME = 0.06         # the solver's deterministic time per stack layout to find an exact makeup
 IMPROVE_TIME = 0.04        # and this much more to find a better one from it
-ENOUGH = 2                 # stack layouts filled after which no more are tried
-SOLVER_STEPS = 4_000_000   # search steps (auto.Steps) a unit of the solver's deterministic time is worth in CPU
-MODEL_STEPS = 60_000       # and the making of a model, its presolve (not in that time)
+ENOUGH = 1                 # stack layouts filled after which no more are tried (time: the first will do)
+SOLVER_STEPS = 6_000_000   # search steps (auto.Steps) a unit of the solver's deterministic time is worth in CPU
+MODEL_STEPS = 100_000      # and the making of a model, its presolve (not in that time)
 SIZE_COST = 50.0           # a lesser story's headline larger than a greater one's (as auto._score)
 SCALE = 10                 # costs in tenths (the solver's objective is in integers)
 
