@@ -501,9 +501,9 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
         # stories of a stack in any order (solver.py), under page pressure (its menus hold
         # those as set, at their costs)
         if not fixed:
-            from layout.makeup.guillotine import guillotine_solutions
+            from layout.makeup.guillotine import FREE_PARTS, guillotine_solutions
 
-            free = (original, tight, freer(original), freer(tight))
+            free = (original, tight) + ((freer(original), freer(tight)) if len(original) <= FREE_PARTS else ())
             for cand in [c for i, c in enumerate(free) if c not in free[:i]]:
                 found = guillotine_solutions(planner, cand, columns, rows, variant + 1, steps)
                 if found:

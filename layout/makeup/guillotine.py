@@ -2,7 +2,7 @@
 placed by hand), when stacks, stacks above a band and the lead over sub-stacks leave it
 not exactly full.
 
-With four to six blocks those few layouts have few ways to make heights add up; a 美编
+With four to seven blocks those few layouts have few ways to make heights add up; a 美编
 cuts the page wherever the stories fit: the lead across the top with stacks under it,
 two tiers of stacks, a band across the middle, a column beside two tiers. Every such page
 is a guillotine: an area is one block, or cut across into a top and a bottom part, or
@@ -21,7 +21,9 @@ from layout.makeup.auto import Block, Solution, _briefs_apart, _score, _shift_or
     lead_not_largest
 from layout.makeup.plan import Part, Planner
 
-FEW_PARTS = 6              # pages of at most this many stories are cut freely
+FEW_PARTS = 7              # pages of at most this many stories are cut freely
+FREE_PARTS = 6             # and of at most this many, with freer shapes too (Part.free: on 7 they fill
+                           # no page more of the benchmark's 200, and their menus cost time)
 GUILLOTINE_STEPS = 150000  # enumeration steps (areas filled) a page's guillotine search may take
 GUILLOTINE_COST = 1.5      # a freely cut page is fine, but stacks are simpler
 LEAF, DOWN, ACROSS = 1, 2, 4     # an area's forms: one block, cut down, cut across

@@ -75,5 +75,6 @@ def test_under_pressure_lesser_heads_make_the_page_exact(tmp_path, fonts, monkey
     assert sizes[0] == 26 and sizes == sorted(sizes, reverse=True), sizes
     monkeypatch.setattr(auto, "pressed", lambda parts: parts)
     monkeypatch.setattr(plan.Planner, "_beside", lambda self, *args: None)   # (the narrower photo: another lever)
+    monkeypatch.setattr(guillotine, "FEW_PARTS", 0)      # (and the free cut of a page of 7 stories)
     _, fill, copyfit = made_up(folder, fonts, page=1)
     assert not exactly_full(fill, copyfit)

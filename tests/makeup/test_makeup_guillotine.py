@@ -2,8 +2,9 @@
 height (Part.free): frozen pages of bench/makeup_editions.py that stacks, bands and the
 lead over sub-stacks left not exactly full (issue 13, "every page exactly full"): seed 19
 (page 3: 36 empty lines and 473 字 overset before; the lead across the top, two stacks
-under it), seed 162 (page 2: 163 字 over; under page pressure) and seed 10 (page 3: 10
-lines short; only with freer shapes). In tests/fixtures/few."""
+under it), seed 162 (page 2: 163 字 over; under page pressure), seed 10 (page 3: 10
+lines short; only with freer shapes) and seed 73 (page 3, seven stories: 172 字 over). In
+tests/fixtures/few."""
 import shutil
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,7 +20,7 @@ from layout.pipeline import load, make_up
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "few"
 gen = bench_module("makeup_editions")
 quality = bench_module("makeup_quality")
-PAGES = {10: 3, 19: 3, 162: 2}
+PAGES = {10: 3, 19: 3, 73: 3, 162: 2}
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +55,16 @@ def test_a_page_of_few_stories_comes_out_exactly_full_by_the_rules(tmp_path, fon
     assert res.exact and res.hard_ok, quality.why(res)      # nothing lost, no overlap, no 碰题, inside the area
     assert res.lead_top_left
     assert not {"lead-headline", "headline-sizes", "commentary-shape", "briefs-apart"} & set(res.conventions)
+
+
+@pytest.mark.parametrize("seed", sorted(PAGES))
+def test_without_the_free_cut_the_same_page_is_not_exact(tmp_path, fonts, seed, monkeypatch):
+    import layout.makeup.guillotine as guillotine
+
+    monkeypatch.setattr(guillotine, "FEW_PARTS", 0)
+    loaded = load(str(folder_of(tmp_path, seed)), fonts)
+    lay = make_up(loaded, only={PAGES[seed]}).layout
+    assert lay.fill[0].short or any(e.overflow_chars for e in lay.copyfit)
 
 
 @dataclass(frozen=True)
