@@ -479,14 +479,18 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
             parts, found, nested = cand, again, lead_over
     if not fixed and (not found or empty_lines(planner, found[0].blocks)[0]):
         # a page of few stories cut freely (guillotine.py), as set, under pressure, then with
-        # more ways to a height (Part.free)
-        from layout.makeup.guillotine import FREE_PARTS, guillotine_solutions
+        # more ways to a height (Part.free); until one keeps the lead the largest and the briefs
+        # together, the best of them (by those rules first)
+        from layout.makeup.guillotine import FREE_PARTS, guillotine_solutions, ruled_key
 
         cands = (original, tight) + ((freer(original), freer(tight)) if len(parts) <= FREE_PARTS else ())
+        best_key = None
         for cand in [c for i, c in enumerate(cands) if c not in cands[:i]]:
             again = guillotine_solutions(planner, cand, columns, rows, variant + 1, steps)
-            if again:
-                parts, found, nested = cand, again, GUILLOTINE
+            key = ruled_key(planner, cand, again[0]) if again else None
+            if again and (best_key is None or key < best_key):
+                parts, found, nested, best_key = cand, again, GUILLOTINE, key
+            if best_key is not None and not any(best_key[:2]):
                 break
     if not found:
         return None
