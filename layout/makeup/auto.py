@@ -497,17 +497,21 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
         if found or exacts == (False,):
             break
         # no exact makeup searched: a page of few stories cut freely (guillotine.py), as set,
-        # under pressure, then with more ways to a height (Part.free); else the solver's, the
-        # stories of a stack in any order (solver.py), under page pressure (its menus hold
-        # those as set, at their costs)
+        # under pressure, then with more ways to a height (Part.free); until one keeps the lead
+        # the largest and the briefs together, the best of them (by those rules first); else
+        # the solver's, the stories of a stack in any order (solver.py), under page pressure
+        # (its menus hold those as set, at their costs)
         if not fixed:
-            from layout.makeup.guillotine import FREE_PARTS, guillotine_solutions
+            from layout.makeup.guillotine import FREE_PARTS, guillotine_solutions, ruled_key
 
             free = (original, tight) + ((freer(original), freer(tight)) if len(original) <= FREE_PARTS else ())
+            best_key = None
             for cand in [c for i, c in enumerate(free) if c not in free[:i]]:
-                found = guillotine_solutions(planner, cand, columns, rows, variant + 1, steps)
-                if found:
-                    parts, nested = cand, GUILLOTINE
+                again = guillotine_solutions(planner, cand, columns, rows, variant + 1, steps)
+                key = ruled_key(planner, cand, again[0]) if again else None
+                if again and (best_key is None or key < best_key):
+                    parts, found, nested, best_key = cand, again, GUILLOTINE, key
+                if best_key is not None and not any(best_key[:2]):
                     break
         if not found:
             found = solver_solutions(planner, tight, columns, rows, fixed, variant + 1, steps=steps)
