@@ -37,7 +37,10 @@ under it and on its right).
 On a page of few stories (guillotine.py, nothing placed by hand) that none of those
 fills exactly, the page is cut freely (any guillotine: the lead across the top with stacks
 under it, two tiers, a band across the middle), as set, under pressure, then with more
-ways to a height (Part.free: looseness a row further, 变栏, a row more of air).
+ways to a height (Part.free: looseness a row further, 变栏, a row more of air). Then a
+constraint solver (solver.py) fills the plain stacks with the stories of a stack in any
+order (a page of many stories often has no exact makeup in rank order without 碰题, and
+one in another order). Every exact search runs before any that may leave body lines empty.
 Last, under pressure, the other stack layouts above a band (a tall one-column stack,
 3 + 3, 2 + 2 + 2 over a 通栏).
 When no makeup fills the page, `fallback` searches again over elastic shapes (a body cut
@@ -209,7 +212,8 @@ class _Search:
         first = left[0] if j == 0 else None          # the lead opens the first slot
         groups_j = self._subsets(left, j, first)
         if self.elastic:      # any group fills a slot somehow: those nearest its natural fill first
-            groups_j.sort(key=lambda g: abs(sum(self._natural(k, j) for k in g) - slot.rows))
+            natural = {k: self._natural(k, j) for k in left}
+            groups_j.sort(key=lambda g: abs(sum(natural[k] for k in g) - slot.rows))
         for chosen in groups_j:
             rest = [k for k in left if k not in chosen]
             if rest and not self._tops_meet(j, chosen, groups) and self._briefs_whole(chosen, left):
@@ -380,12 +384,17 @@ class _Search:
             reach[-1] = 1
             for i in range(len(order) - 1, -1, -1):
                 reach[i] = _shift_or(reach[i + 1], sum(1 << h for h in menus[i])) & limit
-            by_cost = [sorted(m, key=lambda r: (m[r].cost, r)) for m in menus]
-            base = self._combo_base[(tuple(order), j)] = (reach, by_cost)
-        reach, by_cost = base
+            # (height, its headline's rows as a bitmask, cost), cheapest first
+            by_cost = [[(r, (1 << m[r].head_rows) - 1, m[r].cost) for r in sorted(m, key=lambda r: (m[r].cost, r))]
+                       for m in menus]
+            last = {r: (head, c) for r, head, c in by_cost[-1]}     # the last block takes the rows left
+            base = self._combo_base[(tuple(order), j)] = (reach, by_cost, last)
+        reach, by_cost, last = base
         found = []
         top = self.slots[j].top
-        rows_mask = sum(1 << r for r in forbid)       # forbid as a bitset of rows
+        mask = sum(1 << r for r in forbid)                  # rows as a bitmask
+        forbid_at = [0 if self.seps[k] else mask for k in order]
+        end = len(order) - 1
 
         steps = [ELASTIC_COMBO_STEPS if self.elastic else -1]     # elastic menus are dense: a cap
 
@@ -398,16 +407,23 @@ class _Search:
                     found.append((cost, list(acc)))
                 return
             row = top + rows - left
-            for h in by_cost[i]:
+            near = forbid_at[i] >> row
+            if i == end:        # only a height of the rows left ends the slot (as the loop below finds)
+                hit = last.get(left)
+                if hit is not None and len(found) < MAX_COMBOS * 2 and steps[0] != 0:
+                    choice = (False, hit[1]) if not near & hit[0] else _picture_up(tops[i], left, near)
+                    if choice is not None:
+                        steps[0] -= 1       # (the step of the call that would take it)
+                        found.append((cost + choice[1], acc + [(left, choice[0])]))
+                return
+            for h, head, c in by_cost[i]:
                 if not (h <= left and reach[i + 1] >> (left - h) & 1):
                     continue
-                shape, on_top = menus[i][h], False
-                if rows_mask and not self.seps[order[i]] and _meets(rows_mask, row, shape):
-                    shape, on_top = tops[i].get(h), True
-                    if shape is None or _meets(rows_mask, row, shape):
-                        continue
-                acc.append((h, on_top))
-                rec(i + 1, left - h, acc, cost + shape.cost)
+                choice = (False, c) if not near & head else _picture_up(tops[i], h, near)
+                if choice is None:
+                    continue
+                acc.append((h, choice[0]))
+                rec(i + 1, left - h, acc, cost + choice[1])
                 acc.pop()
 
         rec(0, rows, [], 0.0)
@@ -415,9 +431,13 @@ class _Search:
         return [c for _, c in found[:MAX_COMBOS]]
 
 
-def _meets(rows_mask: int, row: int, shape: Shape) -> bool:
-    """The headline of a block of this shape at this row stands on a row in rows_mask (a bitset)."""
-    return bool(rows_mask >> (row + shape.head_top) & ((1 << shape.head_rows) - 1))
+def _picture_up(tops: dict, h: int, near: int) -> tuple[bool, float] | None:
+    """(True, cost) of the shape of height h with its picture above the headline when its
+    headline then stands on no row of `near` (rows from the block's top, a bitset)."""
+    up = tops.get(h)
+    if up is None or near >> up.head_top & ((1 << up.head_rows) - 1):
+        return None
+    return True, up.cost
 
 
 def _beside(a: Slot, b: Slot) -> bool:
@@ -548,31 +568,49 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
     """The best makeup of the parts into the free grid: exact if there is one, else one
     whose blocks may end a few lines short; None if even that does not exist. variant k
     > 0: the k-th best other arrangement instead (the last one when there are fewer)."""
-    steps = Steps()
-    found = solutions(planner, parts, columns, rows, fixed, variant + 1, steps=steps)
-    original, tight, nested, banded = parts, pressed(parts), False, False
-    # under page pressure: the lesser stories' head blocks may be smaller (Part.lesser);
-    # then the lead over sub-stacks (nested.py), as set and under pressure
-    exact = lambda sol: not empty_lines(planner, sol.blocks)[0]
-    for cand, lead_over in ((tight, False), (original, True), (tight, True)):
-        if found and exact(found[0]):
-            break
-        if cand is tight and tight == original:
-            continue
-        again = solutions(planner, cand, columns, rows, fixed, variant + 1, lead_over, steps=steps)
-        if again and (not found or exact(again[0])):
-            parts, found, nested = cand, again, lead_over
-    if not fixed and (not found or empty_lines(planner, found[0].blocks)[0]):
-        # a page of few stories cut freely (guillotine.py), as set, under pressure, then with
-        # more ways to a height (Part.free)
-        from layout.makeup.guillotine import FREE_PARTS, guillotine_solutions
+    from layout.makeup.solver import solver_solutions
 
-        cands = (original, tight) + ((freer(original), freer(tight)) if len(parts) <= FREE_PARTS else ())
-        for cand in [c for i, c in enumerate(cands) if c not in cands[:i]]:
-            again = guillotine_solutions(planner, cand, columns, rows, variant + 1, steps)
-            if again:
-                parts, found, nested = cand, again, GUILLOTINE
+    steps = Steps()
+    original, tight = parts, pressed(parts)
+    # as set; under page pressure (the lesser stories' head blocks may be smaller: Part.lesser);
+    # then the lead over sub-stacks (nested.py), as set and under pressure
+    cands = [(c, over) for over in (False, True) for c in (original, tight) if c is original or tight != original]
+    found, nested = [], False
+    for exacts in ((True,), (False,)):      # every exact search before any that may leave lines empty
+        for cand, lead_over in cands:
+            if found and not empty_lines(planner, found[0].blocks)[0]:
                 break
+            again = solutions(planner, cand, columns, rows, fixed, variant + 1, lead_over, steps=steps,
+                              exacts=exacts)
+            if again and (not found or not empty_lines(planner, again[0].blocks)[0]):
+                parts, found, nested = cand, again, lead_over
+        if found or exacts == (False,):
+            break
+        # no exact makeup searched: a page of few stories cut freely (guillotine.py), as set,
+        # under pressure, then with more ways to a height (Part.free); until one keeps the lead
+        # the largest and the briefs together, the best of them (by those rules first); else
+        # the solver's, the stories of a stack in any order (solver.py), under page pressure
+        # (its menus hold those as set, at their costs)
+        if not fixed:
+            from layout.makeup.guillotine import FREE_PARTS, guillotine_solutions, ruled_key
+
+            free = (original, tight) + ((freer(original), freer(tight)) if len(original) <= FREE_PARTS else ())
+            best_key = None
+            for cand in [c for i, c in enumerate(free) if c not in free[:i]]:
+                again = guillotine_solutions(planner, cand, columns, rows, variant + 1, steps)
+                key = ruled_key(planner, cand, again[0]) if again else None
+                if again and (best_key is None or key < best_key):
+                    parts, found, nested, best_key = cand, again, GUILLOTINE, key
+                if best_key is not None and not any(best_key[:2]):
+                    break
+        if not found:
+            found = solver_solutions(planner, tight, columns, rows, fixed, variant + 1, steps=steps)
+            if found:
+                parts, nested = tight, SOLVER
+        if found:
+            break
+    exact = lambda sol: not empty_lines(planner, sol.blocks)[0]
+    banded = False
     if not found or not exact(found[0]):
         # last, under pressure, the other stack layouts above a band
         again = solutions(planner, tight, columns, rows, fixed, variant + 1, steps=steps, other_bands=True)
@@ -591,6 +629,8 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
                          steps=steps, together=together, other_bands=banded)
 
     best = found[min(variant, len(found) - 1)]
+    if nested == SOLVER:    # it weighs the lead's area and caps the lesser headlines itself
+        return best
     ruled = False
     if nested is not GUILLOTINE and not empty_lines(planner, best.blocks)[0] and \
             lead_not_largest(best.blocks, parts, gutter_ratio(planner)):
@@ -619,6 +659,7 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
     return best
 
 
+SOLVER = "solver"             # solve: the makeup came from solver.py
 GUILLOTINE = "guillotine"     # solve: the makeup came from guillotine.py
 
 
@@ -652,18 +693,19 @@ def capped_sizes(planner: Planner, parts: list[Part], blocks) -> list[Part] | No
 def solutions(planner: Planner, parts: list[Part], columns: int, rows: int,
               fixed: list[Block], keep: int = 1, lead_over: bool = False,
               lead_largest: bool = False, steps: Steps | None = None, together: bool = False,
-              other_bands: bool = False) -> list[Solution]:
+              other_bands: bool = False, exacts: tuple[bool, ...] = (True, False)) -> list[Solution]:
     """Up to `keep` makeups, best first, each a different arrangement of the stories:
     stacks over the whole page, else stacks above a band across the page's foot (通栏:
     a story as wide as the page); with lead_over, the lead over sub-stacks instead
     (nested_solutions); exact before a few lines short. lead_largest: only makeups whose
-    lead is the largest block. steps: what the page's searches have left to spend.
-    together: only makeups with the briefs kept together. other_bands: only the stack layouts
-    above a band past the first BAND_LAYOUTS (a tall one-column stack, 3 + 3, 2 + 2 + 2)."""
+    lead is the largest block. steps: what the page's searches have left to spend; exacts:
+    which searches (exact shapes, shapes whose last column may end short). together: only
+    makeups with the briefs kept together. other_bands: only the stack layouts above a band
+    past the first BAND_LAYOUTS (a tall one-column stack, 3 + 3, 2 + 2 + 2)."""
     narrow = {w for w in range(1, columns + 1)
               if any(planner.fits(p, w) for p in parts)}     # widths some part can take
     layouts = [s for s in stack_layouts(columns) if set(s) <= narrow]
-    for exact in (True,) if lead_largest or other_bands else (True, False):
+    for exact in (True,) if lead_largest or other_bands else exacts:
         found = []
         if lead_over:
             if not fixed and len(parts) > 2:
@@ -711,6 +753,7 @@ def _solve_slots(planner, parts, slots, fixed, exact, keep, stacks, penalty, sla
                                  steps=steps), parts, stacks, penalty)
 
 
+SOLVER_TIME = 0.25       # the solver's deterministic time (work counted, not seconds) a page's models share
 PAGE_STEPS = 1_200_000   # search steps all the searches of one page's solve() share (counted, so
                          # deterministic; bench/makeup_quality's exact pages take at most 0.81 M)
 
@@ -720,6 +763,7 @@ class Steps:
     """The search steps a page's makeup has left, shared by its searches: a page with no
     exact makeup goes to the fallback in bounded time."""
     left: int = PAGE_STEPS
+    solver: float = SOLVER_TIME     # the solver's deterministic time left (solver.py)
 
 
 def searched(planner, parts, slots, fixed, exact, keep, slack=0.0, budget: int | None = None,

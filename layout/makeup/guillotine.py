@@ -139,8 +139,7 @@ def guillotine_solutions(planner: Planner, parts: list[Part], columns: int, rows
     for blocks in cut.makeups(budget):
         if clash(blocks):
             continue
-        key = (lead_not_largest(blocks, parts, gutter) > 0, _briefs_apart(blocks) > 0,
-               _score(blocks, parts, gutter) + GUILLOTINE_COST)
+        key = _key(blocks, parts, gutter, _score(blocks, parts, gutter) + GUILLOTINE_COST)
         sig = tuple(sorted((b.col, b.span, id(b.part)) for b in blocks))     # which story where
         if sig not in best or key < best[sig][0]:
             best[sig] = (key, blocks)
@@ -148,3 +147,14 @@ def guillotine_solutions(planner: Planner, parts: list[Part], columns: int, rows
         steps.left -= cut.steps
     ranked = sorted(best.values(), key=lambda kb: kb[0])[:keep]
     return [Solution(tuple(blocks), (columns,), key[2]) for key, blocks in ranked]
+
+
+def _key(blocks, parts: list[Part], gutter: float, score: float) -> tuple[bool, bool, float]:
+    """How a makeup ranks: the lead not the largest block, then the briefs apart (rules
+    where the copy allows), then its score."""
+    return lead_not_largest(blocks, parts, gutter) > 0, _briefs_apart(list(blocks)) > 0, score
+
+
+def ruled_key(planner: Planner, parts: list[Part], solution: Solution) -> tuple[bool, bool, float]:
+    """_key of a solution found for these parts."""
+    return _key(solution.blocks, parts, gutter_ratio(planner), solution.score)
