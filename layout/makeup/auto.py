@@ -639,6 +639,12 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
         again = again_with(parts, lead_largest=True)
         if again and not empty_lines(planner, again[0].blocks)[0]:
             best, ruled = again[min(variant, len(again) - 1)], True
+        elif not fixed:     # a page of few stories: a free cut with the lead the largest (guillotine.py)
+            from layout.makeup.guillotine import guillotine_solutions
+
+            again = guillotine_solutions(planner, parts, columns, rows, variant + 1, steps)
+            if again and exact(again[0]) and not lead_not_largest(again[0].blocks, parts, gutter_ratio(planner)):
+                best, ruled, nested = again[min(variant, len(again) - 1)], True, GUILLOTINE
     together = False
     if nested is not GUILLOTINE and exact(best) and _briefs_apart([b for b in best.blocks if b.part is not None]):
         # the briefs one column (简讯) are preferred: search again among such makeups only (as

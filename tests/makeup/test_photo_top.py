@@ -1,8 +1,7 @@
 """A picture above its story's headline (图在题上): where a story's headline would stand
 beside a neighbour's (碰题), the makeup may move the story's picture, across its block,
 above the headline instead, at the same height: the block then opens with the picture.
-Seed 19 (a page of 4 stories, two of them with photos, one box) had no exact makeup; now
-its second story stands beside the lead with its picture on top."""
+Seed 24 (a page of 10 stories) is exactly full with one of its stories' pictures on top."""
 import pytest
 from fixtures.benchmods import bench_module
 
@@ -25,7 +24,7 @@ def fonts():
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory, fonts):
-    spec = gen.generate_page(19)
+    spec = gen.generate_page(24)
     loaded = load(str(gen.write_edition(spec, gen.prepare_root(tmp_path_factory.mktemp("top")))), fonts)
     assert loaded.ok
     return loaded, make_up(loaded, only={spec.number}).layout
@@ -80,7 +79,7 @@ def test_place_write_finds_the_picture_on_top_again(tmp_path, fonts, capsys):
     the block whose picture stood above its headline has it there again: the same page."""
     from layout.cli.app import main
 
-    spec = gen.generate_page(19)
+    spec = gen.generate_page(24)
     folder = gen.write_edition(spec, gen.prepare_root(tmp_path))
     before = make_up(load(str(folder), fonts), only={spec.number}).layout.pages[0]
     assert main(["place", str(folder), "--write"]) == 0
