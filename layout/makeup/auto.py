@@ -515,7 +515,7 @@ def _score(blocks: list[Block], parts: list[Part], gutter: float = 0.0) -> float
 
 
 LEAD_LARGEST_COST = 8.0    # per block larger than the lead (头条)
-RANK_AREA_COST = 12.0      # per pair of stories whose areas go against their ranks
+RANK_AREA_COST = 25.0      # per pair of stories whose areas go against their ranks
 PHOTO_RANK_COST = 3.0      # per pair of photos whose sizes go against their stories' ranks
 
 
