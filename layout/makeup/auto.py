@@ -180,7 +180,7 @@ class _Search:
         self.headless = [[bool(t) or any(sh.head_rows == 0 for sh in m.values()) for m, t in zip(pm, pt)]
                          for pm, pt in zip(self.menus, self.tops)]
         # slots i < j whose top stands beside slot j's top (their opening headlines would meet)
-        self.tops_beside = [[i for i in range(j) if _beside(slots[i], slots[j]) and slots[i].top == slots[j].top]
+        self.tops_beside = [[i for i in range(j) if beside(slots[i], slots[j]) and slots[i].top == slots[j].top]
                             for j in range(len(slots))]
         # only makeups whose lead is the largest block (the lead opens slot 0: its tallest shape there caps the rest)
         lead_menu = self.menus[0][0] if lead_largest and parts and slots else None
@@ -328,7 +328,7 @@ class _Search:
         s = self.slots[j]
         # rows of the headlines beside this slot (its blocks share its columns, so only rows matter)
         forbid = frozenset(r for o in placed + self.fixed if not o.separator and
-                           (o.col + o.span == s.col or s.col + s.span == o.col)
+                           beside(o, s)
                            for r in range(o.row + o.head_top, o.row + o.head_top + o.head_rows))
         for group in orders[j]:
             tried = False
@@ -440,8 +440,8 @@ def _picture_up(tops: dict, h: int, near: int) -> tuple[bool, float] | None:
     return True, up.cost
 
 
-def _beside(a: Slot, b: Slot) -> bool:
-    """Slots side by side (one's columns end where the other's begin)."""
+def beside(a, b) -> bool:
+    """Slots or blocks side by side (one's columns end where the other's begin)."""
     return a.col + a.span == b.col or b.col + b.span == a.col
 
 
@@ -501,17 +501,20 @@ def _score(blocks: list[Block], parts: list[Part], gutter: float = 0.0) -> float
     # a lesser story before a greater one in reading order (auto is in rank order)
     score += sum(1 for i, z in enumerate(zones) for w in zones[i + 1:] if w < z)
     for b in auto:
-        ratio = b.rows / max(1, b.span * 4)
-        if ratio > 6:              # a tall thin column of text
-            score += (ratio - 6) * 0.5
-        if b.rows < 6 and b.span > 2:
-            score += (6 - b.rows) * 0.5
+        score += proportion(b.span, b.rows)
     news = [b for b in auto if b.part.article.kind not in SEPARATE_KINDS and b.part.start is None]
     for hi, lo in zip(news, news[1:]):
         if lo.shape.set_size > hi.shape.set_size + 0.01:
             score += 50.0          # a lesser story's headline larger than a greater one's (a rule, not a taste)
     score += LEAD_LARGEST_COST * lead_not_largest(auto, parts, gutter)   # the 头条 is the largest
     return score + _rank_order(news, gutter) + _briefs_apart(auto)
+
+
+def proportion(span: int, rows: int) -> float:
+    """What a block's proportions cost: a tall thin column of text, a flat wide block (at
+    most one of them is ever nonzero)."""
+    ratio = rows / max(1, span * 4)
+    return max(0.0, ratio - 6) * 0.5 + (max(0, 6 - rows) * 0.5 if span > 2 else 0.0)
 
 
 LEAD_LARGEST_COST = 8.0    # per block larger than the lead (头条)
@@ -570,6 +573,9 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
     > 0: the k-th best other arrangement instead (the last one when there are fewer)."""
     from layout.makeup.solver import solver_solutions
 
+    def exact(sol: Solution) -> bool:
+        return not empty_lines(planner, sol.blocks)[0]
+
     steps = Steps()
     original, tight = parts, pressed(parts)
     # as set; under page pressure (the lesser stories' head blocks may be smaller: Part.lesser);
@@ -578,11 +584,11 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
     found, nested = [], False
     for exacts in ((True,), (False,)):      # every exact search before any that may leave lines empty
         for cand, lead_over in cands:
-            if found and not empty_lines(planner, found[0].blocks)[0]:
+            if found and exact(found[0]):
                 break
             again = solutions(planner, cand, columns, rows, fixed, variant + 1, lead_over, steps=steps,
                               exacts=exacts)
-            if again and (not found or not empty_lines(planner, again[0].blocks)[0]):
+            if again and (not found or exact(again[0])):
                 parts, found, nested = cand, again, lead_over
         if found or exacts == (False,):
             break
@@ -609,7 +615,6 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
                 parts, nested = tight, SOLVER
         if found:
             break
-    exact = lambda sol: not empty_lines(planner, sol.blocks)[0]
     banded = False
     if not found or not exact(found[0]):
         # last, under pressure, the other stack layouts above a band
@@ -632,12 +637,12 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
     if nested == SOLVER:    # it weighs the lead's area and caps the lesser headlines itself
         return best
     ruled = False
-    if nested is not GUILLOTINE and not empty_lines(planner, best.blocks)[0] and \
+    if nested is not GUILLOTINE and exact(best) and \
             lead_not_largest(best.blocks, parts, gutter_ratio(planner)):
         # the lead the largest block is a rule: search again among such makeups only, kept if exact
         # (the guillotine search puts those first itself)
         again = again_with(parts, lead_largest=True)
-        if again and not empty_lines(planner, again[0].blocks)[0]:
+        if again and exact(again[0]):
             best, ruled = again[min(variant, len(again) - 1)], True
         elif not fixed:     # a page of few stories: a free cut with the lead the largest (guillotine.py)
             from layout.makeup.guillotine import guillotine_solutions

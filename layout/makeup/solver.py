@@ -16,8 +16,8 @@ found no exact makeup (the import takes ~0.3 s).
 from __future__ import annotations
 
 from layout.makeup.auto import (BRIEFS_APART_COST, LEAD_LARGEST_COST, PHOTO_RANK_COST, RANK_AREA_COST,
-                                SEPARATE_KINDS, Block, Solution, Steps, _score, block_area, gutter_ratio,
-                                capped_sizes, is_brief, is_separator, ranked, slots_for, stack_layouts)
+                                SEPARATE_KINDS, Block, Solution, Steps, _score, beside, block_area, gutter_ratio,
+                                capped_sizes, is_brief, is_separator, proportion, ranked, slots_for, stack_layouts)
 from layout.makeup.plan import Part, Planner
 
 LAYOUT_TIME = 0.06         # the solver's deterministic time per stack layout to find an exact makeup
@@ -174,7 +174,7 @@ class _Model:
                 for h, shape, x in xs:
                     self.opts[k, j, h] = (x, shape)
                     mine.append(x)
-                    cost.append(_int(shape.cost + _proportion(s.span, h)) * x)
+                    cost.append(_int(shape.cost + proportion(s.span, h)) * x)
             if not mine:
                 self.ok = False
                 return
@@ -183,7 +183,7 @@ class _Model:
             m.add(sum(h * x for (k, jj, h), (x, _) in self.opts.items() if jj == j) == s.rows)
             m.add_no_overlap([b for _, b, _ in heads[j]])
             for o in fixed:       # 碰题 with a hand-placed block beside the slot
-                if not o.separator and o.head_rows and _beside(o, s):
+                if not o.separator and o.head_rows and beside(o, s):
                     fixed_head = m.new_fixed_size_interval_var(o.row, o.head_rows, f"fixed{o.col}_{o.row}_{j}")
                     m.add_no_overlap([fixed_head] + [hv for k, _, hv in heads[j] if not seps[k]])
         if (0, 0) not in self.present:
@@ -193,7 +193,7 @@ class _Model:
         m.add(self.start[0] == slots[0].top)
         for j, s in enumerate(slots):                      # no 碰题 between neighbouring slots
             for jj in range(j + 1, len(slots)):
-                if _beside(s, slots[jj]):
+                if beside(s, slots[jj]):
                     m.add_no_overlap([hv for k, _, hv in heads[j] + heads[jj] if not seps[k]])
         self.area = [self._sum(lambda j, h, shape: round(100 * block_area(slots[j].span, h, g)), k)
                      for k in range(len(parts))]
@@ -287,17 +287,6 @@ class _Model:
                 out.append(Block(s.col, s.span, solver.value(self.start[k]), h, shape.head_rows,
                                  is_separator(self.parts[k]), self.parts[k], shape))
         return sorted(out, key=lambda b: (b.col, b.row))
-
-
-def _beside(a, b) -> bool:
-    """Column-adjacent: a's right edge at b's left or the other way round."""
-    return a.col + a.span == b.col or b.col + b.span == a.col
-
-
-def _proportion(span: int, rows: int) -> float:
-    """What auto._score adds for a block's proportions (a tall thin column, a flat wide block)."""
-    ratio = rows / max(1, span * 4)
-    return max(0.0, ratio - 6) * 0.5 + (max(0, 6 - rows) * 0.5 if span > 2 else 0.0)
 
 
 def _int(cost: float) -> int:
