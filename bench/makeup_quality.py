@@ -89,7 +89,8 @@ class PageResult:
     clashes: list = field(default_factory=list)     # [(id, id)] 碰题
     lead_top_left: bool = True
     lead_largest: bool = True            # no block of the page larger than the lead's
-    lead_why: str = ""                   # when not: "copy" (the copy rules it out) or "search" (none found): lead-smaller.*
+    lead_why: str = ""                   # when not: "copy" (the copy rules it out), "shapes" (proved: no makeup of
+                                         # the makeup's shapes has it) or "search" (none found): lead-smaller.*
     conventions: list = field(default_factory=list)  # conventions of item 3 broken (see conventions())
     spearman: float | None = None        # rank vs area over every automatic block (rho_all)
     spearman_news: float | None = None   # the same over the ranked news stories (rho: no 评论, 简讯, box, verse)
@@ -448,6 +449,7 @@ def summarise(results: list[PageResult]) -> dict:
         "exact_conventions": {k: sum(k in r.conventions and r.exact for r in results) for k in CONVENTIONS},
         "exact_lead_not_largest": sum(not r.lead_largest and r.exact for r in results),
         "exact_lead_largest_ruled_out": sum(not r.lead_largest and r.exact and r.lead_why == "copy" for r in results),
+        "exact_lead_largest_no_shapes": sum(not r.lead_largest and r.exact and r.lead_why == "shapes" for r in results),
         "exact_lead_largest_not_found": sum(not r.lead_largest and r.exact and r.lead_why == "search" for r in results),
         "hard_rule_failures": sum(not r.hard_ok for r in results),
         "median_s": round(statistics.median(times), 3),
@@ -487,7 +489,8 @@ def summary_table(name: str, s: dict) -> str:
              f"  lead not top-left                               {s['lead_not_top_left']}",
              f"  lead not the largest block                      {s['lead_not_largest']} "
              f"(on exactly full pages {s['exact_lead_not_largest']}: ruled out by the copy "
-             f"{s['exact_lead_largest_ruled_out']}, no exact makeup with it found {s['exact_lead_largest_not_found']})",
+             f"{s['exact_lead_largest_ruled_out']}, proved absent from the makeup's shapes "
+             f"{s['exact_lead_largest_no_shapes']}, no exact makeup with it found {s['exact_lead_largest_not_found']})",
              "  conventions broken (pages; on exactly full pages) " + ", ".join(
                  f"{k} {v} ({s['exact_conventions'][k]})" for k, v in s["conventions"].items()),
              f"  hard-rule failures (lost, silent overflow, overlap, outside, 碰题) {s['hard_rule_failures']}",
@@ -628,6 +631,7 @@ def why(r: PageResult) -> str:
         bits.append("broken: " + ", ".join(r.conventions))
     if not r.lead_largest:
         bits.append("lead not the largest block" + {"copy": " (ruled out by the copy)",
+                                                    "shapes": " (none in the makeup's shapes: proved)",
                                                     "search": " (none found)"}.get(r.lead_why, ""))
     if r.lost:
         bits.append("LOST " + ",".join(r.lost))

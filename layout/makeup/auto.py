@@ -20,7 +20,8 @@ Dead ends are remembered (the rows filled per slot plus the headlines that can s
 meet a later block), so the search is exhaustive yet fast. Each stack layout that works
 is scored (shape costs, rank order, block proportions) and the best one wins. When it has a
 block larger than the lead, a second search keeps only makeups whose lead is the largest
-(a rule: issue 13, item 3) and wins if it finds an exact one; when it sets the briefs apart,
+(a rule: issue 13, item 3) and wins if it finds an exact one (the same search, then the other
+searches, every cut and the solver: lead_bound.py); when it sets the briefs apart,
 another keeps only makeups with the briefs one column (a preference: kept if exact, else
 an info briefs-apart says so).
 
@@ -98,6 +99,7 @@ class Solution:
     blocks: tuple[Block, ...]
     stacks: tuple[int, ...]
     score: float
+    lead_why: str = ""        # why its lead is not the largest block, when the makeup knows (lead_bound.py)
 
 
 def stack_layouts(columns: int) -> list[tuple[int, ...]]:
@@ -628,28 +630,32 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
         """The search the makeup came from, once more (other parts, the lead the largest, the
         briefs together)."""
         if nested is GUILLOTINE:
-            from layout.makeup.guillotine import guillotine_solutions
+            from layout.makeup.guillotine import guillotine_solutions, lead_largest_cuts
+            if lead_largest:
+                return lead_largest_cuts(planner, cand, columns, rows, variant + 1, steps)[0]
             return guillotine_solutions(planner, cand, columns, rows, variant + 1, steps)
         return solutions(planner, cand, columns, rows, fixed, variant + 1, nested, lead_largest=lead_largest,
                          steps=steps, together=together, other_bands=banded)
 
     best = found[min(variant, len(found) - 1)]
-    if nested == SOLVER:    # it weighs the lead's area and caps the lesser headlines itself
-        return best
-    ruled = False
-    if nested is not GUILLOTINE and exact(best) and \
-            lead_not_largest(best.blocks, parts, gutter_ratio(planner)):
-        # the lead the largest block is a rule: search again among such makeups only, kept if exact
-        # (the guillotine search puts those first itself)
-        again = again_with(parts, lead_largest=True)
+    ruled, why = False, ""
+    if exact(best) and lead_not_largest(best.blocks, parts, gutter_ratio(planner)):
+        # the lead the largest block is a rule: the same search among such makeups only, kept if
+        # exact; else the other searches, every cut and the solver with it as a rule (lead_bound.py)
+        again = again_with(parts, lead_largest=True) if nested not in (GUILLOTINE, SOLVER) else []
         if again and exact(again[0]):
             best, ruled = again[min(variant, len(again) - 1)], True
-        elif not fixed:     # a page of few stories: a free cut with the lead the largest (guillotine.py)
-            from layout.makeup.guillotine import guillotine_solutions
+        else:
+            from layout.makeup.lead_bound import lead_largest_search
 
-            again = guillotine_solutions(planner, parts, columns, rows, variant + 1, steps)
-            if again and exact(again[0]) and not lead_not_largest(again[0].blocks, parts, gutter_ratio(planner)):
-                best, ruled, nested = again[min(variant, len(again) - 1)], True, GUILLOTINE
+            got = lead_largest_search(planner, original, parts, nested, columns, rows, fixed, variant + 1)
+            if isinstance(got, str):
+                why = got
+            elif exact(got[1][0]):
+                parts, again, nested = got
+                best, ruled, banded = again[min(variant, len(again) - 1)], True, False
+    if nested == SOLVER:    # it caps the lesser headlines itself
+        return replace(best, lead_why=why)
     together = False
     if nested is not GUILLOTINE and exact(best) and _briefs_apart([b for b in best.blocks if b.part is not None]):
         # the briefs one column (简讯) are preferred: search again among such makeups only (as
@@ -667,7 +673,7 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
         again = again_with(capped, lead_largest=ruled, together=together)
         if again and again[min(variant, len(again) - 1)].score < best.score:
             best = again[min(variant, len(again) - 1)]
-    return best
+    return replace(best, lead_why=why)
 
 
 SOLVER = "solver"             # solve: the makeup came from solver.py

@@ -14,11 +14,18 @@ are then enumerated (`_tilings`, each cut once in one canonical form: the top pa
 cut across is not itself cut across, the left part of a cut down not cut down), the lead
 in the top-left corner, within a counted step budget; those with 碰题 are dropped and the
 rest scored as every makeup is (auto._score), the lead the largest block first.
+
+`lead_largest_cuts` keeps only makeups whose lead is the largest block (a rule): with the
+lead restricted to shapes of one area (largest first) and every other story to shapes no
+larger, the same bitsets say at once whether any cut fills the page; runs of the lead's
+areas are tried together first (the lead's areas and the others' cap widened) and halved
+only where they fill it. So when it finds none within its steps, no guillotine makeup has
+the lead the largest without 碰题 (a proof).
 """
 from __future__ import annotations
 
-from layout.makeup.auto import Block, Solution, _briefs_apart, _score, _shift_or, gutter_ratio, is_separator, \
-    lead_not_largest
+from layout.makeup.auto import Block, Solution, _briefs_apart, _score, _shift_or, block_area, gutter_ratio, \
+    is_separator, lead_not_largest
 from layout.makeup.plan import Part, Planner
 
 FEW_PARTS = 7              # pages of at most this many stories are cut freely
@@ -26,6 +33,7 @@ FREE_PARTS = 6             # and of at most this many, with freer shapes too (Pa
                            # no page more of the benchmark's 200, and their menus cost time)
 GUILLOTINE_STEPS = 150000  # enumeration steps (areas filled) a page's guillotine search may take
 GUILLOTINE_COST = 1.5      # a freely cut page is fine, but stacks are simpler
+LEAD_CUTS = 200           # makeups without 碰题 lead_largest_cuts scores at the lead's largest area that has one
 LEAF, DOWN, ACROSS = 1, 2, 4     # an area's forms: one block, cut down, cut across
 
 
@@ -158,3 +166,87 @@ def _key(blocks, parts: list[Part], gutter: float, score: float) -> tuple[bool, 
 def ruled_key(planner: Planner, parts: list[Part], solution: Solution) -> tuple[bool, bool, float]:
     """_key of a solution found for these parts."""
     return _key(solution.blocks, parts, gutter_ratio(planner), solution.score)
+
+
+def lead_largest_cuts(planner: Planner, parts: list[Part], columns: int, rows: int, keep: int = 1,
+                      steps=None) -> tuple[list[Solution], bool]:
+    """(up to `keep` exact guillotine makeups whose lead is the largest block, best first;
+    whether every cut was searched: with none found, no guillotine makeup of these parts has
+    the lead the largest without 碰题). The lead's areas are tried largest first; the first
+    that gives a makeup wins. Steps (areas filled, heights computed) are charged to `steps`."""
+    if not 2 < len(parts) <= FEW_PARTS or (steps is not None and steps.left <= 0):
+        return [], False
+    budget = GUILLOTINE_STEPS if steps is None else min(GUILLOTINE_STEPS, steps.left)
+    cut = Guillotine(planner, parts, columns, rows)
+    g = gutter_ratio(planner)
+    menus = cut.menus
+    area = [[{h: block_area(w, h, g) for h in m} for w, m in enumerate(pm)] for pm in menus]
+    least = [min((a for m in pa for a in m.values()), default=float("inf")) for pa in area[1:]]
+    others = sorted({a for pa in area[1:] for m in pa for a in m.values()})
+    page, cells = block_area(columns, rows, g), columns * rows    # the blocks' areas add up to between these
+    runs = []
+    for lo, hi in _lead_areas(sorted({a for m in area[0] for a in m.values()}, reverse=True), others):
+        if hi < max(least):        # some story's least is larger (so for every smaller area too)
+            break
+        most = sum(max((a for m in pa for a in m.values() if a <= lo), default=0.0) for pa in area[1:])
+        if lo + sum(least) <= page + 1e-9 and hi + most >= cells - 1e-9:   # the areas can add up to the page's
+            runs.append((lo, hi))
+    best: dict = {}
+
+    def fills(lo: float, hi: float, cap: float) -> bool:
+        """The lead of an area in [lo, hi] and every other story no larger than cap fill the page."""
+        cut.menus = [[{h: s for h, s in m.items() if (lo <= area[k][w][h] <= hi if k == 0 else area[k][w][h] <= cap)}
+                      for w, m in enumerate(pm)] for k, pm in enumerate(menus)]
+        cut._memo = {}
+        ok = cut.heights(LEAF | DOWN | ACROSS, columns, (1 << len(parts)) - 1) >> rows & 1
+        cut.steps += len(cut._memo)          # the heights it computed
+        return bool(ok)
+
+    def search(i: int, j: int) -> None:
+        """Runs i..j (largest lead first): all at once (a run's makeups are another's with the
+        lead's area and the others' cap widened), halved where that fills the page."""
+        if best or cut.steps > budget or not fills(runs[j][0], runs[i][1], runs[i][0]):
+            return
+        if i < j:
+            search(i, (i + j) // 2)
+            search((i + j) // 2 + 1, j)
+            return
+        kept = 0
+        for blocks in cut.makeups(budget):
+            if not clash(blocks):
+                sig = tuple(sorted((b.col, b.span, id(b.part)) for b in blocks))
+                key = (_briefs_apart(list(blocks)) > 0, _score(blocks, parts, g) + GUILLOTINE_COST)
+                if sig not in best or key < best[sig][0]:
+                    best[sig] = (key, blocks)
+                kept += 1
+                if kept >= LEAD_CUTS:
+                    break
+
+    if runs:
+        search(0, len(runs) - 1)
+    whole = cut.steps <= budget
+    if steps is not None:
+        steps.left -= cut.steps
+    ranked = sorted(best.values(), key=lambda kb: kb[0])[:keep]
+    return [Solution(tuple(blocks), (columns,), key[1]) for key, blocks in ranked], whole and not best
+
+
+def _lead_areas(leads: list[float], others: list[float]):
+    """The lead's areas (largest first) in runs (lo, hi) with no other story's area in
+    (lo, hi]: for a lead of any area in a run, the others' shapes no larger are the same
+    (those up to lo)."""
+    i = 0
+    while i < len(leads):
+        j = i
+        while j + 1 < len(leads) and not _between(others, leads[j + 1], leads[i]):
+            j += 1
+        yield leads[j], leads[i]
+        i = j + 1
+
+
+def _between(values: list[float], lo: float, hi: float) -> bool:
+    """Some value v of the sorted list with lo < v <= hi."""
+    from bisect import bisect_right
+
+    k = bisect_right(values, lo)
+    return k < len(values) and values[k] <= hi

@@ -1,15 +1,24 @@
-"""Why the lead (头条) is not the largest block of a page made up automatically.
+"""The lead (头条) the largest block of a page made up automatically, and why not.
 
 Text is never cut, so a story's block can only be as large or as small as its copy lets it
-fill exactly: the copy bounds the rule "the lead the largest block". When the makeup has a
-block larger than the lead, an info diagnostic says which, and whether the copy alone rules
-it out (the lead's largest exact shape at any span is smaller than another story's least)
-or no exact makeup with the lead largest was found.
+fill exactly: the copy bounds the rule "the lead the largest block". When the best exact
+makeup has a block larger than the lead, auto.solve searches again among makeups with the
+lead the largest (`lead_largest_search`: the other stack search, every guillotine cut of a
+page of few stories, the solver over plain stacks), within a budget of its own. When it
+stays smaller, an info diagnostic says which block is larger, and why: the copy alone rules
+it out (the lead's largest exact shape at any span is smaller than another story's least),
+no makeup in the makeup's shapes has it (proved: every guillotine cut of a page of few
+stories, or every plain-stacks layout by the solver), or none was found.
 """
 from __future__ import annotations
 
-from layout.makeup.auto import block_area, gutter_ratio, lead_not_largest, pressed
+from layout.makeup.auto import GUILLOTINE, SOLVER, Solution, Steps, block_area, freer, gutter_ratio, \
+    lead_not_largest, pressed, solutions
 from layout.makeup.plan import Part, Planner
+
+LEAD_STEPS = 1_500_000     # search steps (auto.Steps) the search with the lead the largest may take
+LEAD_SOLVER_TIME = 0.15    # and the solver's deterministic time
+CUTS, STACKS = "cuts", "stacks"     # no makeup with the lead the largest: proved over every cut, plain stacks
 
 
 def exact_areas(planner: Planner, part: Part, columns: int, rows: int) -> list[tuple[float, int, int]]:
@@ -36,15 +45,57 @@ def copy_bound(planner: Planner, parts: list[Part], columns: int, rows: int):
     return max(lead), part, other
 
 
-def lead_smaller(planner: Planner, parts: list[Part], columns: int, rows: int, blocks, page: int) -> list:
+def lead_largest_search(planner: Planner, original: list[Part], parts: list[Part], lead_over, columns: int,
+                        rows: int, fixed: list, keep: int = 1):
+    """Exact makeups with the lead the largest block, when the search that made the page
+    (`lead_over`: auto.solve's kind of makeup, of `parts`) found none: (the parts, the
+    makeups, their kind) from the first of these that finds one: the other stack search
+    (the lead over sub-stacks, or plain stacks), every guillotine cut of a page of few
+    stories (as set, under pressure, with freer shapes: guillotine.lead_largest_cuts), the
+    solver over plain stacks under pressure (solver.lead_largest_stacks). Else why not, a
+    word: "copy" (the copy rules it out), CUTS or STACKS (proved that no makeup there has
+    it), "" (none found)."""
+    from layout.makeup.guillotine import FEW_PARTS, lead_largest_cuts
+    from layout.makeup.solver import lead_largest_stacks
+
+    bound = copy_bound(planner, original, columns, rows)
+    if bound is not None and bound[0][0] < bound[2][0]:
+        return "copy"
+    steps = Steps(LEAD_STEPS, LEAD_SOLVER_TIME)
+    if lead_over in (False, True) and not fixed:
+        found = solutions(planner, parts, columns, rows, fixed, keep, not lead_over, lead_largest=True, steps=steps)
+        if found:
+            return parts, found, not lead_over
+    tight = pressed(original)
+    if not fixed and len(original) <= FEW_PARTS:
+        whole = True
+        for cand in (freer(tight),):     # its heights hold those as set and under pressure
+            found, searched = lead_largest_cuts(planner, list(cand), columns, rows, keep, steps)
+            if found:
+                return list(cand), found, GUILLOTINE
+            whole = whole and searched
+        if whole:
+            return CUTS
+    found, proved = lead_largest_stacks(planner, tight, columns, rows, fixed, keep, steps)
+    if found:
+        return tight, found, SOLVER
+    return STACKS if proved else ""
+
+
+def lead_smaller(planner: Planner, parts: list[Part], columns: int, rows: int, blocks, page: int,
+                 why: str = "") -> list:
     """An info diagnostic when an automatic block is larger than the lead's: lead-smaller.copy
-    when the copy rules the lead's being the largest out, else lead-smaller.search."""
+    when the copy rules the lead's being the largest out, lead-smaller.shapes when the makeup
+    proved that no makeup of its shapes has it (`why`: CUTS or STACKS, from
+    lead_largest_search), else lead-smaller.search."""
+    from layout.base.catalogue import Phrase
     from layout.base.diagnostics import info
 
     g = gutter_ratio(planner)
-    if not parts or not lead_not_largest(blocks, parts, g):
+    # (the blocks may be of the parts as solve gave them more ways to a height: Part.free)
+    lead = next((b for b in blocks if parts and b.part is not None and b.part.article is parts[0].article), None)
+    if lead is None or not lead_not_largest(blocks, [lead.part], g):
         return []
-    lead = next(b for b in blocks if b.part is parts[0])
     larger = max((b for b in blocks if b.part is not None and b is not lead), key=lambda b: block_area(b.span, b.rows, g))
     bound = copy_bound(planner, parts, columns, rows)
     chars = {p.id: sum(len(x.text) for x in p.article.paragraphs) for p in parts}
@@ -53,5 +104,8 @@ def lead_smaller(planner: Planner, parts: list[Part], columns: int, rows: int, b
         return [info("lead-smaller.copy", parts[0].article.pos, page=page, lead=parts[0].id,
                      lead_chars=chars[parts[0].id], most=f"{lw}×{lh}", other=other.id,
                      other_chars=chars[other.id], least=f"{ow}×{oh}")]
+    if why in (CUTS, STACKS):
+        return [info("lead-smaller.shapes", parts[0].article.pos, page=page, lead=parts[0].id,
+                     other=larger.part.id, where=Phrase(f"where.{why}"))]
     return [info("lead-smaller.search", parts[0].article.pos, page=page, lead=parts[0].id,
                  other=larger.part.id)]

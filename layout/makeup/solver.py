@@ -36,42 +36,55 @@ def solver_solutions(planner: Planner, parts: list[Part], columns: int, rows: in
     (its work charged to the page's steps too), in the stack layouts of two stacks or
     more, the most stacks first (a page the search missed has many stories); lead_largest:
     only makeups whose lead is the largest block."""
+    return _solutions(planner, parts, columns, rows, fixed, keep, lead_largest, steps)[0]
+
+
+def lead_largest_stacks(planner: Planner, parts: list[Part], columns: int, rows: int, fixed: list[Block],
+                        keep: int = 1, steps: Steps | None = None) -> tuple[list[Solution], bool]:
+    """(solver_solutions with the lead the largest block a rule; whether the solver proved
+    that no makeup in plain stacks has it: every stack layout infeasible)."""
+    return _solutions(planner, parts, columns, rows, fixed, keep, True, steps)
+
+
+def _solutions(planner, parts, columns, rows, fixed, keep, lead_largest, steps) -> tuple[list[Solution], bool]:
     steps = steps or Steps()
     if steps.solver <= 0 or not parts:
-        return []
+        return [], False
     narrow = {w for w in range(1, columns + 1) if any(planner.fits(p, w) for p in parts)}
     layouts = sorted((s for s in stack_layouts(columns) if set(s) <= narrow and len(s) > 1), key=lambda s: -len(s))
-    found = []
+    found, proved = [], True
     for stacks in layouts:
         slots = slots_for(stacks, rows, fixed)
         if len(found) >= max(keep, ENOUGH) or steps.solver <= 0:
+            proved = False       # layouts left unsolved
             break
         if not slots or len(slots) > len(parts):
             continue
-        blocks = _spent(steps, *solve_slots(planner, parts, slots, fixed, lead_largest, _limit(steps)))
+        blocks, none = _spent(steps, *solve_slots(planner, parts, slots, fixed, lead_largest, _limit(steps)))
+        proved = proved and none
         made = parts
         capped = capped_sizes(planner, parts, blocks) if blocks else None
         if capped is not None and steps.solver > 0:   # the lesser headlines no larger than the greater ones came out
             made, index = capped, {id(p): k for k, p in enumerate(parts)}
             at = [(index[id(b.part)], next(j for j, s in enumerate(slots) if s.col == b.col and
                                            s.top <= b.row < s.bottom), b.rows, b.row) for b in blocks]
-            blocks = _spent(steps, *solve_slots(planner, capped, slots, fixed, lead_largest, _limit(steps), True, at))
+            blocks, _ = _spent(steps, *solve_slots(planner, capped, slots, fixed, lead_largest, _limit(steps), True, at))
         if blocks and not sizes_grow(blocks, made):
             found.append(Solution(tuple(blocks), stacks,
                                   _score(blocks, made, gutter_ratio(planner)) + 0.1 * len(stacks)))
-    return sorted(found, key=lambda s: s.score)[:keep]
+    return sorted(found, key=lambda s: s.score)[:keep], proved and not found
 
 
 def _limit(steps: Steps) -> float:
     return min(steps.solver, LAYOUT_TIME)
 
 
-def _spent(steps: Steps, blocks, time: float):
-    """The blocks a solve found, its deterministic time taken from the solver's and, with
-    the model's making, from the page's steps."""
+def _spent(steps: Steps, blocks, time: float, none: bool):
+    """(the blocks a solve found, whether it proved there are none), its deterministic time
+    taken from the solver's and, with the model's making, from the page's steps."""
     steps.solver -= time
     steps.left -= MODEL_STEPS + round(time * SOLVER_STEPS)
-    return blocks
+    return blocks, none
 
 
 def sizes_grow(blocks: list[Block], parts: list[Part]) -> bool:
@@ -84,9 +97,10 @@ def sizes_grow(blocks: list[Block], parts: list[Part]) -> bool:
 
 def solve_slots(planner: Planner, parts: list[Part], slots: list, fixed: list[Block],
                 lead_largest: bool = False, limit: float = LAYOUT_TIME, sizes: bool = False,
-                hint: list[tuple[int, int, int, int]] | None = None) -> tuple[list[Block] | None, float]:
+                hint: list[tuple[int, int, int, int]] | None = None) -> tuple[list[Block] | None, float, bool]:
     """(the blocks of the best exact makeup the solver finds within `limit` of its
-    deterministic time, None when it finds none; the time it spent). First any exact
+    deterministic time, None when it finds none; the time it spent; whether it proved that
+    there is none). First any exact
     makeup (the rules only: that is what the solver does fast, or proves there is none),
     then, from it, a better one by auto._score's terms within IMPROVE_TIME. sizes: the
     headline sizes never growing as rank drops a rule of the model too (else a cost); hint:
@@ -95,12 +109,13 @@ def solve_slots(planner: Planner, parts: list[Part], slots: list, fixed: list[Bl
 
     plain = _Model(cp_model, planner, parts, slots, fixed, lead_largest, objective=False, sizes=sizes)
     if not plain.ok:
-        return None, 0.0
+        return None, 0.0, True
     if hint:
         plain.hint(hint)
     solver = _solver(cp_model, limit)
-    if solver.solve(plain.m) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None, solver.deterministic_time
+    status = solver.solve(plain.m)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None, solver.deterministic_time, status == cp_model.INFEASIBLE
     spent = solver.deterministic_time
     found = plain.blocks(solver)
     better = _Model(cp_model, planner, parts, slots, fixed, lead_largest, sizes=sizes)
@@ -114,7 +129,7 @@ def solve_slots(planner: Planner, parts: list[Part], slots: list, fixed: list[Bl
         mine = better.blocks(again)
         if _score(mine, parts, g) < _score(found, parts, g):
             found = mine
-    return found, spent + again.deterministic_time
+    return found, spent + again.deterministic_time, False
 
 
 def _solver(cp_model, limit: float):

@@ -1,8 +1,12 @@
 """The lead (头条) the largest block where some exact makeup has it so (issue 13, item 3):
 when the best makeup found has a block larger than the lead, auto.solve searches again among
-makeups whose lead is the largest and keeps one if it is exact; where it stays smaller an
-info diagnostic says why (layout/makeup/lead_bound.py). Frozen pages of bench/makeup_editions.py
-(seeds 15 and 51: page 2, seeds 4 and 20: page 1) in tests/fixtures/lead_largest."""
+makeups whose lead is the largest and keeps one if it is exact: the same search, then
+(layout/makeup/lead_bound.py, lead_largest_search) the other stack search, every guillotine
+cut of a page of few stories with freer shapes, and the solver over plain stacks; where it
+stays smaller an info diagnostic says why: the copy rules it out, no makeup in the makeup's
+shapes has it (proved), or none was found. Frozen pages of bench/makeup_editions.py (seeds
+15 and 51: page 2; seeds 4, 20, 52 and 184: page 1; seeds 31 and 169: page 3) in
+tests/fixtures/lead_largest."""
 import shutil
 from pathlib import Path
 
@@ -10,6 +14,7 @@ import pytest
 from fixtures.benchmods import bench_module
 
 import layout.makeup.auto as auto
+import layout.makeup.lead_bound as lead_bound
 from layout.pipeline import load, make_up
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "lead_largest"
@@ -64,10 +69,34 @@ def test_a_lead_whose_copy_cannot_fill_the_largest_block_is_said_so(tmp_path, fo
     assert "give the lead more copy" in why[0].message and "头条" in why[0].text("zh")
 
 
-def test_a_page_where_no_exact_makeup_has_the_lead_largest_says_none_was_found(tmp_path, fonts):
-    exact, larger, why = made_up(tmp_path, fonts, 20, number=1)
+@pytest.mark.parametrize("seed,number", [(20, 1), (52, 1), (169, 3)])
+def test_the_other_searches_find_the_lead_largest_where_the_first_did_not(tmp_path, fonts, seed, number):
+    # 20 (6 stories): a free cut with freer shapes; 52 (8): the lead over sub-stacks; 169 (8): the
+    # solver over plain stacks, the stories of a stack in any order, under page pressure
+    exact, larger, why = made_up(tmp_path, fonts, seed, number)
+    assert exact
+    assert larger == [] and why == []
+
+
+@pytest.mark.parametrize("seed,number", [(20, 1), (52, 1), (169, 3)])
+def test_without_the_other_searches_the_page_has_a_larger_block_and_says_so(tmp_path, fonts, seed, number,
+                                                                             monkeypatch):
+    monkeypatch.setattr(lead_bound, "lead_largest_search", lambda *a, **k: "")
+    exact, larger, why = made_up(tmp_path, fonts, seed, number)
     assert exact and larger
     assert [(d.code, dict(d.args)["other"] in larger) for d in why] == [("lead-smaller.search", True)]
+
+
+@pytest.mark.parametrize("seed,number,where", [(31, 3, "where.cuts"), (184, 1, "where.stacks")])
+def test_a_page_where_no_makeup_of_its_shapes_has_the_lead_largest_says_it_is_proved(tmp_path, fonts, seed,
+                                                                                      number, where):
+    # 31 (4 stories): no guillotine cut of the page, shapes as set, under pressure or freer, has the
+    # lead the largest without 碰题; 184 (8 stories): no plain-stacks layout has it (the solver proves it)
+    exact, larger, why = made_up(tmp_path, fonts, seed, number)
+    assert exact and larger
+    assert [(d.code, dict(d.args)["other"] in larger) for d in why] == [("lead-smaller.shapes", True)]
+    assert dict(why[0].args)["where"].code == where
+    assert "no exact makeup" in why[0].message and "头条" in why[0].text("zh")
 
 
 def test_the_lead_largest_check_counts_the_gutters_inside_a_block():

@@ -103,6 +103,15 @@ ENTRIES = {
     "lead-smaller.search": ("page {page}: the lead '{lead}' is not the largest block ('{other}' is larger): "
                             "no exact makeup with the lead the largest was found",
                             "第{page}版：头条“{lead}”不是最大的稿件（“{other}”更大）：没有找到头条最大又正好排满的组版方式"),
+    "lead-smaller.shapes": ("page {page}: the lead '{lead}' is not the largest block ('{other}' is larger): no "
+                            "exact makeup {where} has the lead the largest: give the lead more copy or a photo, "
+                            "or cut '{other}'",
+                            "第{page}版：头条“{lead}”不是最大的稿件（“{other}”更大）：{where}没有头条最大又正好排满的组版方式："
+                            "请给头条增加文字或图片，或删减“{other}”"),
+    "where.cuts": ("in any cut of the page (stacks, bands, the lead over stacks, any guillotine; shapes as set, "
+                   "under pressure and freer)", "在本版任何切分（栏组、通栏、头条下分栏、任意横竖切分；原样、压缩和放宽的形状）中"),
+    "where.stacks": ("in two or three stacks (proved by the solver; other cuts searched, not exhaustively)",
+                     "在两到三个栏组中（求解器已证明；其他切分已搜索，但未穷尽）"),
     "briefs-apart": ("page {page}: the briefs ({briefs}) are not one column, one under another: no makeup "
                      "with them together was found that fills the page as well",
                      "第{page}版：简讯（{briefs}）没有排成一栏、上下相接：没有找到简讯排在一起又同样排满本版的组版方式"),
