@@ -27,7 +27,7 @@ def compose_paragraph(spans: Sequence[Span], measure: float, para: ParaStyle,
     when no such setting exists (makeup's 缩行/伸行 copyfitting).
     natural_lines: the line count of the natural setting, when the caller has it.
     """
-    p = _prepared(spans, para, metrics) if looseness else prepare(spans, para, metrics)
+    p = _prepared(spans, para, metrics)
     indent = para.indent_em * spans[0].style.size_pt if spans else 0.0
     if looseness:
         breaks = breaks_with_looseness(p, measure, indent, para.avoid_short_last_line, looseness,
@@ -50,7 +50,7 @@ def compose_paragraph(spans: Sequence[Span], measure: float, para: ParaStyle,
     return ComposedParagraph(tuple(lines), p.text, p.missing, tuple(unjustified))
 
 
-_PREPARED: dict = {}        # looseness: a paragraph is tried longer and shorter, prepared once
+_PREPARED: dict = {}        # a paragraph is tried at several measures, longer and shorter: prepared once
 
 
 def _prepared(spans, para, metrics):
@@ -58,7 +58,7 @@ def _prepared(spans, para, metrics):
     hit = _PREPARED.get(key)
     if hit is not None and hit[0] is metrics:
         return hit[1]
-    if len(_PREPARED) > 64:
+    if len(_PREPARED) > 512:
         _PREPARED.clear()
     p = prepare(spans, para, metrics)
     _PREPARED[key] = (metrics, p)
