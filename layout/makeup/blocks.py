@@ -94,6 +94,23 @@ def paragraph_lines(ts: Typesetter, article, pi: int, measure: float, start: Res
                     loose: int = 0) -> list[BodyLine]:
     """Paragraph pi of the body (from `start` when it is the paragraph a continuation
     picks up in), set at measure, a line longer or shorter with loose = ±1 if it can be."""
+    spans, style, offset, lead, p = _paragraph_spans(ts, article, pi, start)
+    composed = ts.compose(spans, measure, style, p.pos, f"article {article.id}, paragraph {pi + 1}", loose,
+                          at=lambda i: p.pos_at(offset + i - lead) if i >= lead else None)
+    # char index in the (normalised) paragraph text where each line starts
+    return [BodyLine(line, pi, offset + max(0, line.start - lead), offset + max(0, line.end - lead))
+            for line in composed.lines]
+
+
+def paragraph_size(ts: Typesetter, article, pi: int, measure: float, start: Resume | None,
+                   loose: int = 0) -> tuple[int, float]:
+    """(lines, width of the last line) of paragraph_lines(...), its lines not built."""
+    spans, style, _, _, _ = _paragraph_spans(ts, article, pi, start)
+    return ts.line_count(spans, measure, style, loose)
+
+
+def _paragraph_spans(ts: Typesetter, article, pi: int, start: Resume | None):
+    """(spans, paragraph style, text offset, byline length, paragraph) of paragraph pi as set."""
     role = body_role(article)
     p = article.paragraphs[pi]
     text = ts.text(p.text, p.pos, p.pos_at)
@@ -108,11 +125,7 @@ def paragraph_lines(ts: Typesetter, article, pi: int, measure: float, start: Res
         spans.append(Span(ts.text(article.byline, article.pos), ts.char_style("byline")))
     spans.append(Span(text, ts.char_style(role)))
     lead = len(spans[0].text) if len(spans) == 2 else 0
-    composed = ts.compose(spans, measure, style, p.pos, f"article {article.id}, paragraph {pi + 1}", loose,
-                          at=lambda i: p.pos_at(offset + i - lead) if i >= lead else None)
-    # char index in the (normalised) paragraph text where each line starts
-    return [BodyLine(line, pi, offset + max(0, line.start - lead), offset + max(0, line.end - lead))
-            for line in composed.lines]
+    return spans, style, offset, lead, p
 
 
 def _without_widows(ts: Typesetter, article, measure: float, start: Resume | None,
