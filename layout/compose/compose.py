@@ -90,6 +90,17 @@ def _prepared(spans, para, metrics):
     return p
 
 
+def forget_paragraphs() -> None:
+    """Drop what is remembered per paragraph (prepared tables, the breaker's tables and
+    looseness settings): the next paragraphs are worked out from scratch (ComposeCache.clear)."""
+    from . import breaking
+
+    _PREPARED.clear()
+    breaking._TABLES.clear()
+    breaking._NEXT_STARTS.clear()
+    breaking._BY_COUNT.clear()
+
+
 def set_line(spans: Sequence[Span], para: ParaStyle, metrics: Metrics) -> Line:
     """One unbroken line at natural width (headlines, furniture); measure = its width."""
     p = prepare(spans, para, metrics)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from layout.makeup.vertical import strip_length, strip_width
 from layout.makeup.blocks import (body_column_count, is_vertical, body_lines, body_role, caption_lines, columns_of,
-                                  headline_items, natural_photo_rows, paragraph_size, photo_size, photo_width)
+                                  headline_rows, natural_photo_rows, paragraph_size, photo_size, photo_width)
 from layout.makeup.grid import PageGrid
 from layout.makeup.headline_break import two_line_breaks
 from layout.makeup.model import Rect
@@ -122,7 +122,7 @@ class Planner:
         line is too wide even at its smallest size."""
         ts = self.ts.quiet()
         shape = Shape(span=0, rows=0, headline_size=size, headline_lines=lines)
-        _, rows = headline_items(ts, self.grid, part.article, Rect(0, 0, width, 0), short=part.short, shape=shape)
+        rows = headline_rows(ts, self.grid, part.article, Rect(0, 0, width, 0), short=part.short, shape=shape)
         if any(d.code == "headline-too-wide" for d in ts.diagnostics):
             return None
         return lines, rows, self._set_size(part, lines, width, size)
@@ -335,7 +335,7 @@ class Planner:
 
     def _head_rows(self, part: Part, lines: tuple[str, ...], width: float, size: float, air: int) -> int:
         shape = Shape(span=0, rows=0, headline_size=size, headline_lines=lines, air=air)
-        return headline_items(self.ts.quiet(), self.grid, part.article, Rect(0, 0, width, 0), shape=shape)[1]
+        return headline_rows(self.ts.quiet(), self.grid, part.article, Rect(0, 0, width, 0), shape=shape)
 
     def _shapes(self, out, part, span, max_rows, fixed, photo_opts, body_opts, heads, compete=False):
         """The cheapest shape of each height from these headline, photo and body options

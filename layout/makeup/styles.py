@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from operator import itemgetter
 
-from layout.compose import last_line_width, natural_width, paragraph_breaks, set_breaks, set_line
+from layout.compose import forget_paragraphs, last_line_width, natural_width, paragraph_breaks, set_breaks, set_line
 from layout.compose.model import CharStyle, Line, ParaStyle
 from layout.compose.normalize import normalize_text
 from layout.base.diagnostics import Phrase, SourcePos, error, warning
@@ -71,12 +71,16 @@ class ComposeCache:
         return setting
 
     def clear(self) -> None:
+        """Forget every paragraph (and what compose and Typesetter.width remember of them)."""
         self._data.clear()
         self._settings.clear()
+        _WIDTHS.clear()
+        forget_paragraphs()
         self.hits = self.misses = 0
 
 
 COMPOSE_CACHE = ComposeCache()
+_WIDTHS: dict = {}      # Typesetter.width: (spans, metrics) -> (metrics, width)
 
 
 @dataclass
@@ -151,7 +155,16 @@ class Typesetter:
         return line
 
     def width(self, spans) -> float:
-        return natural_width(spans, self.metrics)
+        """natural_width(spans) (remembered: planning measures a headline at every width)."""
+        key = (tuple(spans), id(self.metrics))
+        hit = _WIDTHS.get(key)
+        if hit is not None and hit[0] is self.metrics:
+            return hit[1]
+        if len(_WIDTHS) > 4096:
+            _WIDTHS.clear()
+        w = natural_width(spans, self.metrics)
+        _WIDTHS[key] = (self.metrics, w)
+        return w
 
     def _report_missing(self, missing, text, pos, what, at=None):
         for m in missing:
