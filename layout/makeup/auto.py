@@ -782,7 +782,8 @@ def _solve_slots(planner, parts, slots, fixed, exact, keep, stacks, penalty, sla
 
 
 SOLVER_TIME = 0.25       # the solver's deterministic time (work counted, not seconds) a page's models share
-SEARCH_STEPS = 1_200_000  # search steps solve()'s searches share: the stacks', the free cut's (guillotine.py)
+SEARCH_STEPS = 800_000    # search steps solve()'s searches share: the stacks', the free cut's (guillotine.py)
+                          # (bench/makeup_quality's pages exact by a search spend at most 0.74 M)
 FALLBACK_STEPS = 200_000  # and the fallback's (a page with no exact makeup is still set well)
 # all of a page's search work, counted (so deterministic): the searches', the solver's (its models
 # and deterministic time in steps, solver.SOLVER_STEPS a unit; a last solve may end IMPROVE_TIME over)
