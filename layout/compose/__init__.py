@@ -15,11 +15,11 @@ line-end mark is set half-width inside it, and with ParaStyle(open_start_half=Tr
 opening mark starting a line is too (行首开括号半角); open_first_half=True does it on the
 paragraph's first line (unindented one-liners such as the jump line （上接1版）).
 """
-from .compose import compose_paragraph, natural_width, set_line
+from .compose import compose_paragraph, forget_paragraphs, last_line_width, natural_width, paragraph_breaks, set_breaks, set_line
 from .model import (CharStyle, ComposedParagraph, Glyph, Line, Metrics, Missing, ParaStyle,
                     Span)
 from .normalize import Change, normalize_text
 
-__all__ = ["compose_paragraph", "set_line", "natural_width", "normalize_text", "Change",
+__all__ = ["compose_paragraph", "forget_paragraphs", "paragraph_breaks", "set_breaks", "last_line_width", "set_line", "natural_width", "normalize_text", "Change",
            "CharStyle", "ComposedParagraph", "Glyph", "Line", "Metrics", "Missing",
            "ParaStyle", "Span"]

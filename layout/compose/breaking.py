@@ -143,6 +143,55 @@ def _beyond_cap(rest: float, units: int, words: int, em: float) -> float:
     return LOOSE_D + OVER_CAP_D * q ** 3
 
 
+_TABLES: dict = {}      # a paragraph's Fitter and break ends, made once for all the measures it is set at
+
+
+def _tables(p: Prepared) -> list:
+    """[p, Fitter(p), {n_eff: its ends by break level}], remembered while p is among the
+    last paragraphs asked about."""
+    hit = _TABLES.get(id(p))
+    if hit is not None and hit[0] is p:
+        return hit
+    if len(_TABLES) > 512:
+        _TABLES.clear()
+    hit = _TABLES[id(p)] = [p, Fitter(p), {}]
+    return hit
+
+
+def fitter_of(p: Prepared) -> Fitter:
+    return _tables(p)[1]
+
+
+def _ends_by_level(p: Prepared, n_eff: int) -> tuple[dict[int, list[int]], list[int]]:
+    """The line ends before n_eff by break level (each list ending at n_eff) and the
+    hyphen ends, remembered per paragraph (read only)."""
+    known = _tables(p)[2]
+    hit = known.get(n_eff)
+    if hit is None:
+        levels = p.levels
+        by_level: dict[int, list[int]] = {}
+        for k in range(1, n_eff):
+            by_level.setdefault(levels[k], []).append(k)
+        for lv_ends in by_level.values():
+            lv_ends.append(n_eff)
+        HY = p.hyphen
+        hit = known[n_eff] = (by_level, [k for k in range(1, n_eff) if HY[k]] if HY else [])
+    return hit
+
+
+_NEXT_STARTS: dict = {}
+
+
+def _next_starts_of(text: str):
+    """_next_starts(text), remembered for the last texts asked about."""
+    hit = _NEXT_STARTS.get(text)
+    if hit is None:
+        if len(_NEXT_STARTS) > 512:
+            _NEXT_STARTS.clear()
+        hit = _NEXT_STARTS[text] = _next_starts(text)
+    return hit
+
+
 def _next_starts(text: str):
     """Where the next line starts after a line ending before k (break spaces skipped)."""
     runs = [run.span() for run in SPACE_RUN.finditer(text)]
@@ -164,21 +213,17 @@ def _lines_from(p: Prepared, n_eff: int, measure: float, indent: float, widows: 
     (overflowing) after that (starts asked for in increasing order: the fullest fit only
     moves forward); `costs(s, ends)` their demerits with the penalty and the widow rule's
     (Fitter.line_cost, inlined: this is the compose stage's hot loop)."""
-    f = Fitter(p)
+    f = fitter_of(p)
     W, S, T, GW, GS, SE, GJ, SP, MC, MG, LEAD = f.W, f.S, f.T, f.GW, f.GS, f.SE, f.GJ, f.SP, f.MC, f.MG, f.LEAD
     HY = p.hyphen
     track, TRIM, TRIM_S, size, cls, levels = p.track, p.end_trim, p.end_trim_shrink, p.size, p.cls, p.levels
     first_avail = measure - indent
-    by_level: dict[int, list[int]] = {}
-    for k in range(1, n_eff):
-        by_level.setdefault(levels[k], []).append(k)
-    for lv_ends in by_level.values():
-        lv_ends.append(n_eff)
+    by_level, hyphen_ends = _ends_by_level(p, n_eff)
     ok_ends = by_level.get(BREAK_OK, [n_eff])
     worse = [(lv_ends, PENALTY[lv], most) for lv, most in ((BREAK_URL, 2), (BREAK_LAST, 1))
              if (lv_ends := by_level.get(lv))]
     if HY:
-        worse.insert(0, ([k for k in range(1, n_eff) if HY[k]], HYPHEN_PENALTY, 2))
+        worse.insert(0, (hyphen_ends, HYPHEN_PENALTY, 2))
     bad_ends, pen_bad = by_level.get(BREAK_BAD, [n_eff]), PENALTY[BREAK_BAD]
     fit = [1]
 
@@ -279,7 +324,7 @@ def _best_fit(p: Prepared, measure: float, indent: float, widows: bool) -> list[
     n_eff = len(text.rstrip(" \t\n\r"))
     count = CANDIDATES + 1 if LATIN in p.cls or DIGIT in p.cls else CANDIDATES   # see above
     ends, costs = _lines_from(p, n_eff, measure, indent, widows, count)
-    nxt_of = _next_starts(text)
+    nxt_of = _next_starts_of(text)
     best_d = [_INF] * (len(text) + 1)
     best_s = [-1] * (len(text) + 1)
     best_e = [-1] * (len(text) + 1)
@@ -315,13 +360,18 @@ def _by_count(p: Prepared, measure: float, indent: float, widows: bool,
     text = p.text
     n_eff = len(text.rstrip(" \t\n\r"))
     ends_from, costs = _lines_from(p, n_eff, measure, indent, widows, LOOSE_CANDIDATES)
-    nxt_of = _next_starts(text)
+    nxt_of = _next_starts_of(text)
     ends = [ends_from(s) for s in range(n_eff)]
     # fewest[s]: the fewest lines from a line starting at s to the paragraph's end
     fewest = [0] * (len(text) + 1)
     if most:
         for s in range(n_eff - 1, -1, -1):
-            fewest[s] = min(1 if e == n_eff else 1 + fewest[nxt_of[e]] for e, _ in ends[s])
+            least = n_eff + 2
+            for e, _ in ends[s]:
+                k = 1 if e == n_eff else 1 + fewest[nxt_of[e]]
+                if k < least:
+                    least = k
+            fewest[s] = least
     else:
         most = n_eff + 1
     # best[s]: {line count: (demerits, previous start, its end)} of starting a line at s
@@ -390,7 +440,7 @@ def breaks_with_looseness(p: Prepared, measure: float, indent: float, widows: bo
     if want not in by_count:
         return None
     lines = by_count[want][1]
-    fitter = Fitter(p)
+    fitter = fitter_of(p)
     for i, (s, e) in enumerate(lines):
         avail = measure - indent if i == 0 else measure
         final = i == len(lines) - 1

@@ -1,4 +1,4 @@
-"""The compose stage's entry points: paragraphs into lines, single lines, widths."""
+"""The compose stage's entry points: paragraphs into lines (or only their breaks), single lines, widths."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -27,7 +27,15 @@ def compose_paragraph(spans: Sequence[Span], measure: float, para: ParaStyle,
     when no such setting exists (makeup's 缩行/伸行 copyfitting).
     natural_lines: the line count of the natural setting, when the caller has it.
     """
-    p = _prepared(spans, para, metrics) if looseness else prepare(spans, para, metrics)
+    setting = paragraph_breaks(spans, measure, para, metrics, looseness, natural_lines)
+    return None if setting is None else set_breaks(setting, measure, para)
+
+
+def paragraph_breaks(spans: Sequence[Span], measure: float, para: ParaStyle, metrics: Metrics,
+                     looseness: int = 0, natural_lines: int = 0):
+    """(prepared paragraph, first-line indent, breaks) of compose_paragraph's setting, its
+    lines not yet built (a count of lines needs no more); None where it gives None."""
+    p = _prepared(spans, para, metrics)
     indent = para.indent_em * spans[0].style.size_pt if spans else 0.0
     if looseness:
         breaks = breaks_with_looseness(p, measure, indent, para.avoid_short_last_line, looseness,
@@ -36,6 +44,12 @@ def compose_paragraph(spans: Sequence[Span], measure: float, para: ParaStyle,
             return None
     else:
         breaks = choose_breaks(p, measure, indent, para.avoid_short_last_line)
+    return p, indent, breaks
+
+
+def set_breaks(setting, measure: float, para: ParaStyle) -> ComposedParagraph:
+    """The paragraph composed from its setting (paragraph_breaks): every line built."""
+    p, indent, breaks = setting
     justify = para.align == "justify"
     lines = []
     unjustified = []
@@ -50,7 +64,18 @@ def compose_paragraph(spans: Sequence[Span], measure: float, para: ParaStyle,
     return ComposedParagraph(tuple(lines), p.text, p.missing, tuple(unjustified))
 
 
-_PREPARED: dict = {}        # looseness: a paragraph is tried longer and shorter, prepared once
+def last_line_width(setting, measure: float, para: ParaStyle) -> float:
+    """The width of the last line set_breaks builds (0.0 when there is none), built alone."""
+    p, indent, breaks = setting
+    if not breaks:
+        return 0.0
+    i = len(breaks) - 1
+    s, e = breaks[i]
+    return build_line(p, s, e, len(p.text), measure, indent if i == 0 else 0.0,
+                      para.align == "justify", i == 0, True).width
+
+
+_PREPARED: dict = {}        # a paragraph is tried at several measures, longer and shorter: prepared once
 
 
 def _prepared(spans, para, metrics):
@@ -58,11 +83,22 @@ def _prepared(spans, para, metrics):
     hit = _PREPARED.get(key)
     if hit is not None and hit[0] is metrics:
         return hit[1]
-    if len(_PREPARED) > 64:
+    if len(_PREPARED) > 512:
         _PREPARED.clear()
     p = prepare(spans, para, metrics)
     _PREPARED[key] = (metrics, p)
     return p
+
+
+def forget_paragraphs() -> None:
+    """Drop what is remembered per paragraph (prepared tables, the breaker's tables and
+    looseness settings): the next paragraphs are worked out from scratch (ComposeCache.clear)."""
+    from . import breaking
+
+    _PREPARED.clear()
+    breaking._TABLES.clear()
+    breaking._NEXT_STARTS.clear()
+    breaking._BY_COUNT.clear()
 
 
 def set_line(spans: Sequence[Span], para: ParaStyle, metrics: Metrics) -> Line:

@@ -94,6 +94,23 @@ def paragraph_lines(ts: Typesetter, article, pi: int, measure: float, start: Res
                     loose: int = 0) -> list[BodyLine]:
     """Paragraph pi of the body (from `start` when it is the paragraph a continuation
     picks up in), set at measure, a line longer or shorter with loose = ±1 if it can be."""
+    spans, style, offset, lead, p = _paragraph_spans(ts, article, pi, start)
+    composed = ts.compose(spans, measure, style, p.pos, f"article {article.id}, paragraph {pi + 1}", loose,
+                          at=lambda i: p.pos_at(offset + i - lead) if i >= lead else None)
+    # char index in the (normalised) paragraph text where each line starts
+    return [BodyLine(line, pi, offset + max(0, line.start - lead), offset + max(0, line.end - lead))
+            for line in composed.lines]
+
+
+def paragraph_size(ts: Typesetter, article, pi: int, measure: float, start: Resume | None,
+                   loose: int = 0) -> tuple[int, float]:
+    """(lines, width of the last line) of paragraph_lines(...), its lines not built."""
+    spans, style, _, _, _ = _paragraph_spans(ts, article, pi, start)
+    return ts.line_count(spans, measure, style, loose)
+
+
+def _paragraph_spans(ts: Typesetter, article, pi: int, start: Resume | None):
+    """(spans, paragraph style, text offset, byline length, paragraph) of paragraph pi as set."""
     role = body_role(article)
     p = article.paragraphs[pi]
     text = ts.text(p.text, p.pos, p.pos_at)
@@ -108,11 +125,7 @@ def paragraph_lines(ts: Typesetter, article, pi: int, measure: float, start: Res
         spans.append(Span(ts.text(article.byline, article.pos), ts.char_style("byline")))
     spans.append(Span(text, ts.char_style(role)))
     lead = len(spans[0].text) if len(spans) == 2 else 0
-    composed = ts.compose(spans, measure, style, p.pos, f"article {article.id}, paragraph {pi + 1}", loose,
-                          at=lambda i: p.pos_at(offset + i - lead) if i >= lead else None)
-    # char index in the (normalised) paragraph text where each line starts
-    return [BodyLine(line, pi, offset + max(0, line.start - lead), offset + max(0, line.end - lead))
-            for line in composed.lines]
+    return spans, style, offset, lead, p
 
 
 def _without_widows(ts: Typesetter, article, measure: float, start: Resume | None,
@@ -204,44 +217,16 @@ def headline_items(ts: Typesetter, grid: PageGrid, article, rect: Rect, short: s
                    shape: Shape | None = None) -> tuple[list, int]:
     """Set 引题/主题/副题 across rect; returns items and the whole rows used (a shape may
     give the 主题's size and lines and rows of air)."""
-    entries: list[tuple[str, str]] = []
-    if short:
-        entries.append(("subhead", short))
-    else:
-        if article.kicker:
-            entries.append(("kicker", article.kicker))
-        role = headline_role(article)
-        entries += [(role, h) for h in (shape.headline_lines if shape and shape.headline_lines
-                                        else article.headline)]
-        if article.subhead:
-            entries.append(("subhead", article.subhead))
+    entries = _headline_entries(article, short, shape)
     if not entries:
         return [], 0
     lines = []
     main = headline_role(article)
     for role, raw in entries:
-        text = ts.text(raw, article.pos)
-        st = ts.paper.styles[role]
-        size = article.headline_size if (role == main and article.headline_size and not short) else st.size_pt
-        if role == main and shape and shape.headline_size and not short:
-            size = shape.headline_size
-        span = [Span(text, ts.char_style(role, size))]
-        width = ts.width(span)
-        if width > rect.w and st.min_size_pt:
-            size = max(st.min_size_pt, size * rect.w / width)
-            span = [Span(text, ts.char_style(role, size))]
-            width = ts.width(span)
-        if width > rect.w + 0.01:
-            part = "kicker" if role == "kicker" else "subhead" if role == "subhead" else "headline"
-            ts.diagnostics.append(_too_wide(article, part, text, width, rect.w))
+        size, span = _headline_entry(ts, article, role, raw, rect, short, shape, main)
         line = ts.line(span, ts.para_style(role), article.pos, f"article {article.id}, headline")
         lines.append((role, size, line))
-    # stack: each line gets 1.25 x its size, the block is padded to whole grid rows
-    gap = 0.25
-    heights = [size * (1 + gap) for _, size, _ in lines]
-    total = sum(heights) + grid.pitch * 0.5
-    rows = grid.rows_for(total) + (shape.air if shape else 0)
-    rows = max(rows, grid.rows_for(sum(heights)))     # a tight block (air -1) still holds its lines
+    heights, rows = _headline_rows(grid, [size for _, size, _ in lines], shape)
     y = rect.y + (rows * grid.pitch - sum(heights)) / 2
     items = []
     for (role, size, line), h in zip(lines, heights):
@@ -251,6 +236,65 @@ def headline_items(ts: Typesetter, grid: PageGrid, article, rect: Rect, short: s
         items += line_runs(_at_zero(line), x0, base)
         y += h
     return items, rows
+
+
+def headline_rows(ts: Typesetter, grid: PageGrid, article, rect: Rect, short: str = "",
+                  shape: Shape | None = None) -> int:
+    """The rows headline_items(...) uses, and its headline-too-wide errors, without setting
+    the lines (planning)."""
+    entries = _headline_entries(article, short, shape)
+    if not entries:
+        return 0
+    main = headline_role(article)
+    sizes = [_headline_entry(ts, article, role, raw, rect, short, shape, main)[0] for role, raw in entries]
+    return _headline_rows(grid, sizes, shape)[1]
+
+
+def _headline_entries(article, short: str, shape) -> list[tuple[str, str]]:
+    """(style role, text) of each line of the headline block: 引题, 主题 lines, 副题 (a
+    continuation: its short headline only)."""
+    if short:
+        return [("subhead", short)]
+    entries: list[tuple[str, str]] = []
+    if article.kicker:
+        entries.append(("kicker", article.kicker))
+    role = headline_role(article)
+    entries += [(role, h) for h in (shape.headline_lines if shape and shape.headline_lines
+                                    else article.headline)]
+    if article.subhead:
+        entries.append(("subhead", article.subhead))
+    return entries
+
+
+def _headline_entry(ts: Typesetter, article, role: str, raw: str, rect: Rect, short: str, shape, main: str):
+    """(size, span) of one line of the headline block, shrunk to the width if its style
+    allows; too wide even so: an error."""
+    text = ts.text(raw, article.pos)
+    st = ts.paper.styles[role]
+    size = article.headline_size if (role == main and article.headline_size and not short) else st.size_pt
+    if role == main and shape and shape.headline_size and not short:
+        size = shape.headline_size
+    span = [Span(text, ts.char_style(role, size))]
+    width = ts.width(span)
+    if width > rect.w and st.min_size_pt:
+        size = max(st.min_size_pt, size * rect.w / width)
+        span = [Span(text, ts.char_style(role, size))]
+        width = ts.width(span)
+    if width > rect.w + 0.01:
+        part = "kicker" if role == "kicker" else "subhead" if role == "subhead" else "headline"
+        ts.diagnostics.append(_too_wide(article, part, text, width, rect.w))
+    return size, span
+
+
+def _headline_rows(grid: PageGrid, sizes: list[float], shape) -> tuple[list[float], int]:
+    """Each line's height and the block's rows: each line gets 1.25 x its size, the block
+    is padded to whole grid rows (plus the shape's air)."""
+    gap = 0.25
+    heights = [size * (1 + gap) for size in sizes]
+    total = sum(heights) + grid.pitch * 0.5
+    rows = grid.rows_for(total) + (shape.air if shape else 0)
+    rows = max(rows, grid.rows_for(sum(heights)))     # a tight block (air -1) still holds its lines
+    return heights, rows
 
 
 def _too_wide(article, part, text, width, avail):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from layout.makeup.vertical import strip_length, strip_width
 from layout.makeup.blocks import (body_column_count, is_vertical, body_lines, body_role, caption_lines, columns_of,
-                                  headline_items, natural_photo_rows, paragraph_lines, photo_size, photo_width)
+                                  headline_rows, natural_photo_rows, paragraph_size, photo_size, photo_width)
 from layout.makeup.grid import PageGrid
 from layout.makeup.headline_break import two_line_breaks
 from layout.makeup.model import Rect
@@ -122,7 +122,7 @@ class Planner:
         line is too wide even at its smallest size."""
         ts = self.ts.quiet()
         shape = Shape(span=0, rows=0, headline_size=size, headline_lines=lines)
-        _, rows = headline_items(ts, self.grid, part.article, Rect(0, 0, width, 0), short=part.short, shape=shape)
+        rows = headline_rows(ts, self.grid, part.article, Rect(0, 0, width, 0), short=part.short, shape=shape)
         if any(d.code == "headline-too-wide" for d in ts.diagnostics):
             return None
         return lines, rows, self._set_size(part, lines, width, size)
@@ -153,26 +153,42 @@ class Planner:
         art = part.article
         npar = len(art.paragraphs)
         if state is None:
-            base = body_lines(self.ts, art, measure, part.start)
-            counts: dict[int, int] = {}
-            for bl in base:
-                counts[bl.paragraph] = counts.get(bl.paragraph, 0) + 1
+            counts, last = self._body_sizes(part, measure)
             order = [] if art.kind == "verse" else \
                 sorted((p for p in counts if p < npar), key=lambda p: (-counts[p], p))
-            last = {bl.paragraph: bl.line for bl in base}
             # a line shorter only when the last line is short enough to squeeze back
-            short = {p for p in order if counts[p] >= 2 and last[p].width <= TIGHT_LAST * measure}
-            state = self._memo[key] = {"n": len(base), "counts": counts, 1: ([], list(order)),
+            short = {p for p in order if counts[p] >= 2 and last[p] <= TIGHT_LAST * measure}
+            state = self._memo[key] = {"n": sum(counts.values()), "counts": counts, 1: ([], list(order)),
                                        -1: ([], [p for p in order if p in short])}
         wants = {1: want, -1: want if want_tight is None else want_tight}
         for delta in (1, -1):
             found, todo = state[delta]
             while len(found) < wants[delta] and todo:
                 p = todo.pop(0)
-                alt = paragraph_lines(self.ts, art, p, measure, part.start, delta)
-                if len(alt) == state["counts"][p] + delta:
+                if paragraph_size(self.ts, art, p, measure, part.start, delta)[0] == state["counts"][p] + delta:
                     found.append(p)
         return state["n"], npar, tuple(state[1][0][:wants[1]]), tuple(state[-1][0][:wants[-1]])
+
+    def _body_sizes(self, part: Part, measure: float) -> tuple[dict[int, int], dict[int, float]]:
+        """Body lines per paragraph at this measure (the author's line under len(paragraphs))
+        and the width of each one's last line, as body_lines sets them (lines not built but
+        for stanzas and index entries)."""
+        art = part.article
+        counts: dict[int, int] = {}
+        last: dict[int, float] = {}
+        if art.kind in ("verse", "index"):
+            for bl in body_lines(self.ts, art, measure, part.start):
+                counts[bl.paragraph] = counts.get(bl.paragraph, 0) + 1
+                last[bl.paragraph] = bl.line.width
+            return counts, last
+        npar = len(art.paragraphs)
+        for pi in range(part.start.paragraph if part.start else 0, npar):
+            n, width = paragraph_size(self.ts, art, pi, measure, part.start)
+            if n:
+                counts[pi], last[pi] = n, width
+        if art.author and (part.start is None or part.start.paragraph <= npar):
+            counts[npar] = 1
+        return counts, last
 
     # ---- the menu
     def fits(self, part: Part, span: int) -> bool:
@@ -319,7 +335,7 @@ class Planner:
 
     def _head_rows(self, part: Part, lines: tuple[str, ...], width: float, size: float, air: int) -> int:
         shape = Shape(span=0, rows=0, headline_size=size, headline_lines=lines, air=air)
-        return headline_items(self.ts.quiet(), self.grid, part.article, Rect(0, 0, width, 0), shape=shape)[1]
+        return headline_rows(self.ts.quiet(), self.grid, part.article, Rect(0, 0, width, 0), shape=shape)
 
     def _shapes(self, out, part, span, max_rows, fixed, photo_opts, body_opts, heads, compete=False):
         """The cheapest shape of each height from these headline, photo and body options

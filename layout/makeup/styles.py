@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from operator import itemgetter
 
-from layout.compose import compose_paragraph, natural_width, set_line
+from layout.compose import forget_paragraphs, last_line_width, natural_width, paragraph_breaks, set_breaks, set_line
 from layout.compose.model import CharStyle, Line, ParaStyle
 from layout.compose.normalize import normalize_text
 from layout.base.diagnostics import Phrase, SourcePos, error, warning
@@ -17,13 +17,16 @@ from layout.makeup.model import TextRun
 class ComposeCache:
     """Composed paragraphs keyed by (text spans, measure, paragraph style, metrics): a
     second make-up of an edition (watch mode) recomposes only the paragraphs that changed.
-    Values are frozen, so sharing them is safe. LRU, bounded."""
+    Planning asks most settings only for their line count (size): their breaks are kept
+    and their lines built only when composed. Values are frozen, so sharing them is safe.
+    LRU, bounded. hits: requests answered from what is kept; misses: paragraphs broken."""
 
     def __init__(self, size: int = 4096):
         self.size = size
         self.hits = 0
         self.misses = 0
         self._data: OrderedDict = OrderedDict()
+        self._settings: OrderedDict = OrderedDict()
 
     def get(self, spans, measure: float, para: ParaStyle, metrics, looseness: int = 0):
         key = (tuple(spans), measure, para, id(metrics), looseness)
@@ -32,21 +35,52 @@ class ComposeCache:
             self._data.move_to_end(key)
             self.hits += 1
             return hit[1]
-        self.misses += 1
-        natural = self.get(spans, measure, para, metrics) if looseness else None
-        composed = compose_paragraph(spans, measure, para, metrics, looseness,
-                                     len(natural.lines) if natural else 0)
+        setting = self._setting(key, spans, measure, para, metrics, looseness)
+        composed = None if setting is None else set_breaks(setting, measure, para)
         self._data[key] = (metrics, composed)
         if len(self._data) > self.size:
             self._data.popitem(last=False)
         return composed
 
+    def lines(self, spans, measure: float, para: ParaStyle, metrics, looseness: int = 0):
+        """(line count, width of the last line) of get(...), None where get gives None;
+        its lines are not built when it has not been composed."""
+        key = (tuple(spans), measure, para, id(metrics), looseness)
+        hit = self._data.get(key)
+        if hit is not None and hit[0] is metrics:
+            self.hits += 1
+            lines = hit[1].lines if hit[1] is not None else None
+            return None if lines is None else (len(lines), lines[-1].width if lines else 0.0)
+        setting = self._setting(key, spans, measure, para, metrics, looseness)
+        return None if setting is None else (len(setting[2]), last_line_width(setting, measure, para))
+
+    def _setting(self, key, spans, measure, para, metrics, looseness):
+        """compose.paragraph_breaks(...), kept (with looseness: the natural line count from
+        the natural setting, kept too)."""
+        hit = self._settings.get(key)
+        if hit is not None and hit[0] is metrics:
+            self._settings.move_to_end(key)
+            self.hits += 1
+            return hit[1]
+        self.misses += 1
+        natural = self._setting(key[:-1] + (0,), spans, measure, para, metrics, 0) if looseness else None
+        setting = paragraph_breaks(spans, measure, para, metrics, looseness, len(natural[2]) if natural else 0)
+        self._settings[key] = (metrics, setting)
+        if len(self._settings) > self.size:
+            self._settings.popitem(last=False)
+        return setting
+
     def clear(self) -> None:
+        """Forget every paragraph (and what compose and Typesetter.width remember of them)."""
         self._data.clear()
+        self._settings.clear()
+        _WIDTHS.clear()
+        forget_paragraphs()
         self.hits = self.misses = 0
 
 
 COMPOSE_CACHE = ComposeCache()
+_WIDTHS: dict = {}      # Typesetter.width: (spans, metrics) -> (metrics, width)
 
 
 @dataclass
@@ -104,6 +138,12 @@ class Typesetter:
             self._report_unjustified(composed, pos, what, at)
         return composed
 
+    def line_count(self, spans, measure: float, para: ParaStyle, looseness: int = 0) -> tuple[int, float]:
+        """(lines, width of the last line) of compose(...) with the same arguments, its lines
+        not built, nothing reported (planning: only the emitted block reports)."""
+        got = COMPOSE_CACHE.lines(spans, measure, para, self.metrics, looseness) if looseness else None
+        return got or COMPOSE_CACHE.lines(spans, measure, para, self.metrics)
+
     def line(self, spans, para: ParaStyle, pos: SourcePos | None = None, what: "str | Phrase" = "",
              blame=None) -> Line:
         """One line set; a character no font has is reported at `pos`, or where blame(char)
@@ -115,7 +155,16 @@ class Typesetter:
         return line
 
     def width(self, spans) -> float:
-        return natural_width(spans, self.metrics)
+        """natural_width(spans) (remembered: planning measures a headline at every width)."""
+        key = (tuple(spans), id(self.metrics))
+        hit = _WIDTHS.get(key)
+        if hit is not None and hit[0] is self.metrics:
+            return hit[1]
+        if len(_WIDTHS) > 4096:
+            _WIDTHS.clear()
+        w = natural_width(spans, self.metrics)
+        _WIDTHS[key] = (self.metrics, w)
+        return w
 
     def _report_missing(self, missing, text, pos, what, at=None):
         for m in missing:
