@@ -6,6 +6,7 @@
     python bench/makeup_quality.py --json > out.json
     python bench/makeup_quality.py --profile          # + cProfile of the slowest page
     python bench/makeup_quality.py --keep /tmp/pages  # keep the generated edition folders
+    python bench/makeup_quality.py --seed 200 --pages 400 --min-stories 10   # a stress set: 10-12 stories
 
 Page k of a run is generated from seed S + k (bench/makeup_editions.py), so any page is
 reproduced by `--seed <its seed> --pages 1`. Every page is its own edition folder (the
@@ -544,6 +545,8 @@ def main(argv=None) -> int:
     ap.add_argument("--profile", action="store_true", help="cProfile of the slowest generated page")
     ap.add_argument("--json-out", type=Path, help="also write the JSON object to this file")
     ap.add_argument("--keep", type=Path, help="write the edition folders here (kept)")
+    ap.add_argument("--min-stories", type=int, default=0,
+                    help="only the pages of the seeds with at least this many stories (a stress set)")
     args = ap.parse_args(argv)
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="makeup-quality-"))
@@ -554,7 +557,10 @@ def main(argv=None) -> int:
         say(HEADER)
         generated = []
         for k in range(args.pages):
-            r = run_generated(args.seed + k, root, fonts, args.verbose and not args.json)
+            spec = gen.generate_page(args.seed + k)
+            if len(spec.stories) < args.min_stories:
+                continue
+            r = run_generated(args.seed + k, root, fonts, args.verbose and not args.json, spec)
             generated.append(r)
             say(row(r))
             sys.stdout.flush()
@@ -576,7 +582,8 @@ def main(argv=None) -> int:
             print()
             return 0
         print()
-        print(summary_table(f"generated (seeds {args.seed}..{args.seed + args.pages - 1})", out["generated"]))
+        some = f", those of {args.min_stories}+ stories" if args.min_stories else ""
+        print(summary_table(f"generated (seeds {args.seed}..{args.seed + args.pages - 1}{some})", out["generated"]))
         lo, hi = gen.FILL_RANGE
         print(f"  fill (the copy's need by the planner's natural setting, 1.0 = a page's worth) drawn uniformly "
               f"from {lo:.2f}-{hi:.2f}; reached {min(r.fill for r in generated):.3f}-{max(r.fill for r in generated):.3f}"

@@ -56,7 +56,7 @@ from layout.makeup.plan import Part, Planner
 from layout.makeup.shape import Shape
 
 NODE_BUDGET = 40000        # search steps per stack layout
-ELASTIC_BUDGET = 4000      # the same for the fallback's search (elastic shapes), per layout and slack
+ELASTIC_BUDGET = 50000     # the same for the fallback's search (elastic shapes), per layout and slack
 ELASTIC_LAYOUTS = 5        # stack layouts the fallback tries (widest stacks first)
 ELASTIC_COMBO_STEPS = 3000 # height combinations explored per slot in the fallback's search
 ELASTIC_KEEP = 4           # arrangements it keeps per layout (to find one that keeps the briefs together)
@@ -194,6 +194,7 @@ class _Search:
         self.assignments = 0
         self._stacks: dict = {}
         self._combo_base: dict = {}
+        self._naturals: dict = {}
         self.solutions = 0
 
     def run(self) -> list[Block] | None:
@@ -276,9 +277,12 @@ class _Search:
         return out
 
     def _natural(self, k: int, j: int) -> int:
-        """Part k's height in slot j at its cheapest shape."""
-        m = self.menus[k][j]
-        return min(m, key=lambda h: (m[h].cost, h)) if m else 0
+        """Part k's height in slot j at its cheapest shape (memoised)."""
+        have = self._naturals.get((k, j))
+        if have is None:
+            m = self.menus[k][j]
+            have = self._naturals[k, j] = min(m, key=lambda h: (m[h].cost, h)) if m else 0
+        return have
 
     def _within(self, menu: dict, h: int, slack: float) -> bool:
         """Elastic search: which parts share a slot is chosen from heights within `slack`
@@ -339,18 +343,24 @@ class _Search:
                     self.nodes += 1
                     if self.nodes > self.budget or self.solutions >= MAX_SOLUTIONS:
                         return
-                    if self.lead_cap is not None and not self._lead_largest(placed + blocks):
+                    if self.lead_cap is not None and not self._lead_largest(placed, blocks):
                         continue
                     tried = True
                     self._slot(idx + 1, orders, placed + blocks)
             if tried:
                 return
 
-    def _lead_largest(self, blocks: list[Block]) -> bool:
-        """No block larger than the lead's (or than the lead's tallest shape, before it is placed)."""
+    def _lead_largest(self, placed: list[Block], blocks: list[Block]) -> bool:
+        """No block larger than the lead's (or than the lead's tallest shape, before it is
+        placed); the blocks placed before were held to a cap no smaller, so only the new
+        ones are measured unless they hold the lead."""
         lead = self.parts[0]
-        cap = next((block_area(b.span, b.rows, self.gutter) for b in blocks if b.part is lead), self.lead_cap)
-        return all(block_area(b.span, b.rows, self.gutter) <= cap for b in blocks if b.part is not lead)
+        g = self.gutter
+        cap = next((block_area(b.span, b.rows, g) for b in blocks if b.part is lead), None)
+        if cap is None:
+            cap = next((block_area(b.span, b.rows, g) for b in placed if b.part is lead), self.lead_cap)
+            return all(block_area(b.span, b.rows, g) <= cap for b in blocks)
+        return all(block_area(b.span, b.rows, g) <= cap for b in placed + blocks if b.part is not lead)
 
     def _stacked(self, order: tuple[int, ...], j: int, forbid: frozenset) -> list[list[Block]]:
         """The slot's blocks for each height combination whose headlines avoid the rows in
@@ -390,15 +400,19 @@ class _Search:
             by_cost = [[(r, (1 << m[r].head_rows) - 1, m[r].cost) for r in sorted(m, key=lambda r: (m[r].cost, r))]
                        for m in menus]
             last = {r: (head, c) for r, head, c in by_cost[-1]}     # the last block takes the rows left
-            base = self._combo_base[(tuple(order), j)] = (reach, by_cost, last)
-        reach, by_cost, last = base
+            base = self._combo_base[(tuple(order), j)] = (reach, by_cost, last, {})
+        reach, by_cost, last, able = base
         found = []
         top = self.slots[j].top
         mask = sum(1 << r for r in forbid)                  # rows as a bitmask
         forbid_at = [0 if self.seps[k] else mask for k in order]
         end = len(order) - 1
 
-        steps = [ELASTIC_COMBO_STEPS if self.elastic else -1]     # elastic menus are dense: a cap
+        # its calls are the search's steps too: at most what the budget has left (elastic menus
+        # are dense: a cap of their own)
+        room = max(1, self.budget - self.nodes + 1)
+        cap = min(ELASTIC_COMBO_STEPS, room) if self.elastic else room
+        steps = [cap]
 
         def rec(i: int, left: int, acc: list[int], cost: float):
             if len(found) >= MAX_COMBOS * 2 or steps[0] == 0:
@@ -418,9 +432,10 @@ class _Search:
                         steps[0] -= 1       # (the step of the call that would take it)
                         found.append((cost + choice[1], acc + [(left, choice[0])]))
                 return
-            for h, head, c in by_cost[i]:
-                if not (h <= left and reach[i + 1] >> (left - h) & 1):
-                    continue
+            fit = able.get((i, left))
+            if fit is None:     # the heights of block i that leave rows the blocks after it can fill
+                fit = able[i, left] = [x for x in by_cost[i] if x[0] <= left and reach[i + 1] >> (left - x[0]) & 1]
+            for h, head, c in fit:
                 choice = (False, c) if not near & head else _picture_up(tops[i], h, near)
                 if choice is None:
                     continue
@@ -429,6 +444,7 @@ class _Search:
                 acc.pop()
 
         rec(0, rows, [], 0.0)
+        self.nodes += cap - steps[0]
         found.sort(key=lambda c: c[0])
         return [c for _, c in found[:MAX_COMBOS]]
 
@@ -569,16 +585,17 @@ def _inversions(values: list[int]) -> int:
 
 
 def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
-          fixed: list[Block], variant: int = 0) -> Solution | None:
+          fixed: list[Block], variant: int = 0, steps: Steps | None = None) -> Solution | None:
     """The best makeup of the parts into the free grid: exact if there is one, else one
     whose blocks may end a few lines short; None if even that does not exist. variant k
-    > 0: the k-th best other arrangement instead (the last one when there are fewer)."""
+    > 0: the k-th best other arrangement instead (the last one when there are fewer).
+    steps: the page's budget (its searches charge it; the fallback's share is kept)."""
     from layout.makeup.solver import solver_solutions
 
     def exact(sol: Solution) -> bool:
         return not empty_lines(planner, sol.blocks)[0]
 
-    steps = Steps()
+    steps = steps or Steps()
     original, tight = parts, pressed(parts)
     # as set; under page pressure (the lesser stories' head blocks may be smaller: Part.lesser);
     # then the lead over sub-stacks (nested.py), as set and under pressure
@@ -771,16 +788,35 @@ def _solve_slots(planner, parts, slots, fixed, exact, keep, stacks, penalty, sla
 
 
 SOLVER_TIME = 0.25       # the solver's deterministic time (work counted, not seconds) a page's models share
-PAGE_STEPS = 1_200_000   # search steps all the searches of one page's solve() share (counted, so
-                         # deterministic; bench/makeup_quality's exact pages take at most 0.81 M)
+SEARCH_STEPS = 800_000    # search steps solve()'s searches share: the stacks', the free cut's (guillotine.py)
+                          # (bench/makeup_quality's pages exact by a search spend at most 0.74 M)
+FALLBACK_STEPS = 200_000  # and the fallback's (a page with no exact makeup is still set well)
+# all of a page's search work, counted (so deterministic): the searches', the solver's (its models
+# and deterministic time in steps, solver.SOLVER_STEPS a unit; a last solve may end IMPROVE_TIME over)
+# and the fallback's
+PAGE_STEPS = SEARCH_STEPS + round(SOLVER_TIME * 6_000_000) + FALLBACK_STEPS
 
 
 @dataclass
 class Steps:
-    """The search steps a page's makeup has left, shared by its searches: a page with no
-    exact makeup goes to the fallback in bounded time."""
-    left: int = PAGE_STEPS
+    """The search steps a page's makeup has left (`left`), shared by its searches: each
+    charges what it spends (`spent`), so the page's search work is bounded (PAGE_STEPS)
+    whatever its stories. The solver has a share of its own (`solver`, in its deterministic
+    time: what it spends is charged to `left` too), the fallback too (`kept`, released to it)."""
+    left: int = SEARCH_STEPS
     solver: float = SOLVER_TIME     # the solver's deterministic time left (solver.py)
+    kept: int = FALLBACK_STEPS
+    spent: int = 0                  # steps charged so far
+
+    def charge(self, steps: int) -> None:
+        self.left -= steps
+        self.spent += steps
+
+    def for_fallback(self) -> "Steps":
+        """These steps with the fallback's share released to it (what solve's searches
+        left, if anything, and its own)."""
+        self.left, self.kept = max(0, self.left) + self.kept, 0
+        return self
 
 
 def searched(planner, parts, slots, fixed, exact, keep, slack=0.0, budget: int | None = None,
@@ -799,7 +835,7 @@ def searched(planner, parts, slots, fixed, exact, keep, slack=0.0, budget: int |
         search.budget = min(search.budget, budget)
     search.run()
     if steps is not None:
-        steps.left -= search.nodes + 1
+        steps.charge(search.nodes + 1)
     return search
 
 
@@ -813,19 +849,21 @@ def solutions_of(search, parts, stacks, penalty) -> list[Solution]:
 
 
 def fallback(planner: Planner, parts: list[Part], columns: int, rows: int,
-             fixed: list[Block]) -> tuple[list[Part], list[Block]]:
+             fixed: list[Block], steps: Steps | None = None) -> tuple[list[Part], list[Block]]:
     """(parts, blocks) when no makeup fills the page: `_fallback_blocks`, made once more
     with the lesser headlines capped (capped_sizes) when a greater one came out smaller,
-    as `solve` does; the parts returned are the ones the blocks were made of."""
-    blocks = _fallback_blocks(planner, parts, columns, rows, fixed)
+    as `solve` does; the parts returned are the ones the blocks were made of. steps: what
+    the page's searches have left (solve's), the fallback's share released to it."""
+    steps = (steps or Steps()).for_fallback()
+    blocks = _fallback_blocks(planner, parts, columns, rows, fixed, steps)
     capped = capped_sizes(planner, parts, blocks)
     if capped is None:
         return parts, blocks
-    return capped, _fallback_blocks(planner, capped, columns, rows, fixed)
+    return capped, _fallback_blocks(planner, capped, columns, rows, fixed, steps)
 
 
 def _fallback_blocks(planner: Planner, parts: list[Part], columns: int, rows: int,
-                     fixed: list[Block]) -> list[Block]:
+                     fixed: list[Block], steps: Steps) -> list[Block]:
     """When no makeup fills the page: every part still placed (never dropped), by the same
     search and rules as an exact makeup (lead top-left, no 碰题, every headline as wide as
     its block and fitting it) over elastic shapes (Planner.elastic: a body may be cut
@@ -839,7 +877,7 @@ def _fallback_blocks(planner: Planner, parts: list[Part], columns: int, rows: in
         found: list[Solution] = []
         for stacks in layouts:
             found += _solve_slots(planner, parts, slots_for(stacks, rows, fixed), fixed, None, ELASTIC_KEEP,
-                                  stacks, 0.1 * len(stacks), slack)
+                                  stacks, 0.1 * len(stacks), slack, steps=steps)
         if found:      # the conventions kept before the least overset
             return list(min(found, key=lambda s: (_briefs_apart([b for b in s.blocks if b.part]) > 0,
                                                   s.score)).blocks)

@@ -47,7 +47,8 @@ class Guillotine:
                       for p in parts]
         self.seps = [is_separator(p) for p in parts]
         self._memo: dict = {}
-        self.steps = 0
+        self.steps = 0             # areas enumerated (_tilings: within the budget)
+        self.filled = 0            # and the work of the heights bitsets (charged to the page's steps too)
 
     def heights(self, forms: int, w: int, s: int) -> int:
         """Bitset of the heights an area w columns wide is filled to exactly by the parts in
@@ -57,6 +58,7 @@ class Guillotine:
         if have is not None:
             return have
         out = 0
+        self.filled += 1
         if forms & LEAF and s & (s - 1) == 0:
             out |= sum(1 << h for h in self.menus[s.bit_length() - 1][w])
         if s & (s - 1):
@@ -66,6 +68,7 @@ class Guillotine:
                     if top:
                         out |= _shift_or(self.heights(LEAF | DOWN | ACROSS, w, b), top) & self.limit
                 if forms & DOWN:       # a on the left (not itself cut down), b on its right
+                    self.filled += w
                     for left in range(1, w):
                         out |= self.heights(LEAF | ACROSS, left, a) & self.heights(LEAF | DOWN | ACROSS, w - left, b)
         self._memo[key] = out
@@ -152,7 +155,7 @@ def guillotine_solutions(planner: Planner, parts: list[Part], columns: int, rows
         if sig not in best or key < best[sig][0]:
             best[sig] = (key, blocks)
     if steps is not None:
-        steps.left -= cut.steps
+        steps.charge(cut.steps + cut.filled)
     ranked = sorted(best.values(), key=lambda kb: kb[0])[:keep]
     return [Solution(tuple(blocks), (columns,), key[2]) for key, blocks in ranked]
 
@@ -226,7 +229,7 @@ def lead_largest_cuts(planner: Planner, parts: list[Part], columns: int, rows: i
         search(0, len(runs) - 1)
     whole = cut.steps <= budget
     if steps is not None:
-        steps.left -= cut.steps
+        steps.charge(cut.steps + cut.filled)
     ranked = sorted(best.values(), key=lambda kb: kb[0])[:keep]
     return [Solution(tuple(blocks), (columns,), key[1]) for key, blocks in ranked], whole and not best
 

@@ -10,7 +10,7 @@ from layout.makeup.grid import PageGrid, make_grid
 from layout.makeup.model import BlockFrame, CopyfitEntry, EditionLayout, PageFill, PageLayout, PlacedBlock, Rect
 from layout.makeup.normalised import normalisation_notes
 from layout.makeup.styles import Typesetter
-from layout.makeup.auto import (briefs_apart, fallback, fixed_block, free_lines, no_fit, pressed,
+from layout.makeup.auto import (Steps, briefs_apart, fallback, fixed_block, free_lines, no_fit, pressed,
                                  rank_headline_sizes, short_page, solve)
 from layout.makeup.lead_bound import lead_smaller
 from layout.makeup.plan import Part, Planner
@@ -280,14 +280,15 @@ def _automatic(ts, planner, edition, page, rows_avail, hand, resumes, carried=()
     grid = planner.grid
     parts = rank_headline_sizes(ts.paper, parts)
     fixed = [fixed_block(planner, grid, art, place) for art, place in hand]
-    solution = solve(planner, parts, grid.columns, rows_avail, fixed, variant)
+    steps = Steps()         # the page's search budget, solve's and the fallback's
+    solution = solve(planner, parts, grid.columns, rows_avail, fixed, variant, steps)
     if solution is not None:
         blocks = solution.blocks
         ts.diagnostics.extend(short_page(planner, parts, grid, blocks, page.number))
         ts.diagnostics.extend(lead_smaller(planner, parts, grid.columns, rows_avail, blocks, page.number,
                                                 solution.lead_why))
     else:       # say why, and still set every story (nothing is ever dropped)
-        parts, blocks = fallback(planner, pressed(parts), grid.columns, rows_avail, fixed)
+        parts, blocks = fallback(planner, pressed(parts), grid.columns, rows_avail, fixed, steps)
         later = tuple(p.number for p in edition.pages if p.number > page.number)
         room = {p.number: free_lines(planner, p.articles, grid.rows - furniture_rows(edition.paper, grid, p.number))
                 for p in edition.pages if p.number != page.number}

@@ -83,7 +83,7 @@ def _spent(steps: Steps, blocks, time: float, none: bool):
     """(the blocks a solve found, whether it proved there are none), its deterministic time
     taken from the solver's and, with the model's making, from the page's steps."""
     steps.solver -= time
-    steps.left -= MODEL_STEPS + round(time * SOLVER_STEPS)
+    steps.charge(MODEL_STEPS + round(time * SOLVER_STEPS))
     return blocks, none
 
 

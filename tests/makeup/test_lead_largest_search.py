@@ -52,7 +52,7 @@ def test_the_lead_is_the_largest_block_of_the_exact_page(tmp_path, fonts, seed):
 
 @pytest.mark.parametrize("seed", [15, 51])
 def test_without_the_lead_largest_search_a_lesser_story_is_larger(tmp_path, fonts, seed, monkeypatch):
-    monkeypatch.setattr(auto._Search, "_lead_largest", lambda self, blocks: True)   # the search keeps any makeup
+    monkeypatch.setattr(auto._Search, "_lead_largest", lambda self, placed, blocks: True)   # the search keeps any makeup
     exact, larger, why = made_up(tmp_path, fonts, seed)
     assert exact
     assert larger                      # the scoring alone (LEAD_LARGEST_COST) chose a lesser story larger
