@@ -800,7 +800,8 @@ PAGE_STEPS = SEARCH_STEPS + round(SOLVER_TIME * 6_000_000) + FALLBACK_STEPS
 @dataclass
 class Steps:
     """The search steps a page's makeup has left (`left`), shared by its searches: each
-    charges what it spends (`spent`), so the page's search work is bounded (PAGE_STEPS)
+    charges what it spends (`spent`), so the page's search work is bounded (PAGE_STEPS, and
+    lead_bound.LEAD_STEPS more, a budget of its own, when the lead must be made the largest)
     whatever its stories. The solver has a share of its own (`solver`, in its deterministic
     time: what it spends is charged to `left` too), the fallback too (`kept`, released to it)."""
     left: int = SEARCH_STEPS

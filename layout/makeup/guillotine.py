@@ -24,6 +24,8 @@ the lead the largest without 碰题 (a proof).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from layout.makeup.auto import Block, Solution, _briefs_apart, _score, _shift_or, block_area, gutter_ratio, \
     is_separator, lead_not_largest
 from layout.makeup.plan import Part, Planner
@@ -151,7 +153,7 @@ def guillotine_solutions(planner: Planner, parts: list[Part], columns: int, rows
         if clash(blocks):
             continue
         key = _key(blocks, parts, gutter, _score(blocks, parts, gutter) + GUILLOTINE_COST)
-        sig = tuple(sorted((b.col, b.span, id(b.part)) for b in blocks))     # which story where
+        sig = _placement(blocks)
         if sig not in best or key < best[sig][0]:
             best[sig] = (key, blocks)
     if steps is not None:
@@ -164,6 +166,11 @@ def _key(blocks, parts: list[Part], gutter: float, score: float) -> tuple[bool, 
     """How a makeup ranks: the lead not the largest block, then the briefs apart (rules
     where the copy allows), then its score."""
     return lead_not_largest(blocks, parts, gutter) > 0, _briefs_apart(list(blocks)) > 0, score
+
+
+def _placement(blocks) -> tuple:
+    """Which story stands where (column, span): makeups alike in it are one, the best kept."""
+    return tuple(sorted((b.col, b.span, id(b.part)) for b in blocks))
 
 
 def ruled_key(planner: Planner, parts: list[Part], solution: Solution) -> tuple[bool, bool, float]:
@@ -217,7 +224,7 @@ def lead_largest_cuts(planner: Planner, parts: list[Part], columns: int, rows: i
         kept = 0
         for blocks in cut.makeups(budget):
             if not clash(blocks):
-                sig = tuple(sorted((b.col, b.span, id(b.part)) for b in blocks))
+                sig = _placement(blocks)
                 key = (_briefs_apart(list(blocks)) > 0, _score(blocks, parts, g) + GUILLOTINE_COST)
                 if sig not in best or key < best[sig][0]:
                     best[sig] = (key, blocks)
@@ -249,7 +256,5 @@ def _lead_areas(leads: list[float], others: list[float]):
 
 def _between(values: list[float], lo: float, hi: float) -> bool:
     """Some value v of the sorted list with lo < v <= hi."""
-    from bisect import bisect_right
-
     k = bisect_right(values, lo)
     return k < len(values) and values[k] <= hi

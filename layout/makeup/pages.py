@@ -286,7 +286,7 @@ def _automatic(ts, planner, edition, page, rows_avail, hand, resumes, carried=()
         blocks = solution.blocks
         ts.diagnostics.extend(short_page(planner, parts, grid, blocks, page.number))
         ts.diagnostics.extend(lead_smaller(planner, parts, grid.columns, rows_avail, blocks, page.number,
-                                                solution.lead_why))
+                                           solution.lead_why))
     else:       # say why, and still set every story (nothing is ever dropped)
         parts, blocks = fallback(planner, pressed(parts), grid.columns, rows_avail, fixed, steps)
         later = tuple(p.number for p in edition.pages if p.number > page.number)
