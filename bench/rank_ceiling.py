@@ -100,7 +100,9 @@ def ceiling(options: list[dict], ranked: list[int], area: int) -> tuple[float | 
     return max(best, rho if rho is not None else -1.0), True
 
 
-def measure(seed: int):
+def page_setup(seed: int):
+    """The generated page of this seed as the makeup sees it: (page spec, planner, grid,
+    free rows, parts sized by rank, indices of its ranked news stories, the copy's rho)."""
     from layout.edition import load_edition
     from layout.makeup.auto import rank_headline_sizes
     from layout.makeup.furniture import furniture_rows
@@ -116,11 +118,16 @@ def measure(seed: int):
     planner = Planner(m.Typesetter(edition.paper, m.fonts), grid)
     articles = edition.pages[-1].articles
     parts = rank_headline_sizes(edition.paper, [Part(a) for a in articles])
-    few = len(parts) <= 6
-    options = [shapes(planner, p, grid.columns, rows, few) for p in parts]
     ranked = [i for i, a in enumerate(articles) if a.kind not in ("commentary", "brief", "verse") and not a.boxed]
     chars = [s.chars for s in page.stories]
     rho_copy = spearman([float(len(ranked) - k) for k in range(len(ranked))], [float(chars[i]) for i in ranked])
+    return page, planner, grid, rows, parts, ranked, rho_copy
+
+
+def measure(seed: int):
+    page, planner, grid, rows, parts, ranked, rho_copy = page_setup(seed)
+    few = len(parts) <= 6
+    options = [shapes(planner, p, grid.columns, rows, few) for p in parts]
     best, feasible = ceiling(options, ranked, grid.columns * rows)
     return {"seed": seed, "stories": len(parts), "ranked": len(ranked), "ceiling": best,
             "feasible": feasible, "rho_copy": rho_copy}
