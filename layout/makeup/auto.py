@@ -589,7 +589,21 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
     """The best makeup of the parts into the free grid: exact if there is one, else one
     whose blocks may end a few lines short; None if even that does not exist. variant k
     > 0: the k-th best other arrangement instead (the last one when there are fewer).
-    steps: the page's budget (its searches charge it; the fallback's share is kept)."""
+    steps: the page's budget (its searches charge it; the fallback's share is kept).
+    The best exact one in plain stacks then has its stories' areas put in rank order by
+    the solver where it can (solver.rank_pass)."""
+    from layout.makeup.solver import rank_pass
+
+    steps = steps or Steps()
+    best = _solve(planner, parts, columns, rows, fixed, variant, steps)
+    if best is None or variant or empty_lines(planner, best.blocks)[0]:
+        return best
+    return rank_pass(planner, parts, rows, fixed, best, steps)
+
+
+def _solve(planner: Planner, parts: list[Part], columns: int, rows: int,
+           fixed: list[Block], variant: int, steps: Steps) -> Solution | None:
+    """solve without the rank pass."""
     from layout.makeup.solver import solver_solutions
 
     def exact(sol: Solution) -> bool:

@@ -15,9 +15,12 @@ found no exact makeup (the import takes ~0.3 s).
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from layout.makeup.auto import (BRIEFS_APART_COST, LEAD_LARGEST_COST, PHOTO_RANK_COST, RANK_AREA_COST,
-                                SEPARATE_KINDS, Block, Solution, Steps, _score, beside, block_area, gutter_ratio,
-                                capped_sizes, is_brief, is_separator, proportion, ranked, slots_for, stack_layouts)
+                                SEPARATE_KINDS, Block, Slot, Solution, Steps, _briefs_apart, _score, beside, block_area, gutter_ratio,
+                                capped_sizes, empty_lines, is_brief, is_separator, lead_not_largest, proportion, ranked,
+                                slots_for, stack_layouts, _inversions)
 from layout.makeup.plan import Part, Planner
 
 LAYOUT_TIME = 0.06         # the solver's deterministic time per stack layout to find an exact makeup
@@ -27,6 +30,8 @@ SOLVER_STEPS = 6_000_000   # search steps (auto.Steps) a unit of the solver's de
 MODEL_STEPS = 100_000      # and the making of a model, its presolve (not in that time)
 SIZE_COST = 50.0           # a lesser story's headline larger than a greater one's (as auto._score)
 SCALE = 10                 # costs in tenths (the solver's objective is in integers)
+RANK_PASS_TIME = float(__import__('os').environ.get('RPT', 0.15))  # and all its tries
+RANK_TIME = float(__import__('os').environ.get('RT', 0.05))           # the solver's deterministic time the rank pass (rank_pass) may take
 
 
 def solver_solutions(planner: Planner, parts: list[Part], columns: int, rows: int, fixed: list[Block],
@@ -65,14 +70,28 @@ def _solutions(planner, parts, columns, rows, fixed, keep, lead_largest, steps) 
         made = parts
         capped = capped_sizes(planner, parts, blocks) if blocks else None
         if capped is not None and steps.solver > 0:   # the lesser headlines no larger than the greater ones came out
-            made, index = capped, {id(p): k for k, p in enumerate(parts)}
-            at = [(index[id(b.part)], next(j for j, s in enumerate(slots) if s.col == b.col and
-                                           s.top <= b.row < s.bottom), b.rows, b.row) for b in blocks]
+            made, at = capped, _placement(blocks, parts, slots)
             blocks, _ = _spent(steps, *solve_slots(planner, capped, slots, fixed, lead_largest, _limit(steps), True, at))
         if blocks and not sizes_grow(blocks, made):
             found.append(Solution(tuple(blocks), stacks,
                                   _score(blocks, made, gutter_ratio(planner)) + 0.1 * len(stacks)))
     return sorted(found, key=lambda s: s.score)[:keep], proved and not found
+
+
+def _placement(blocks, parts: list[Part], slots: list) -> list[tuple[int, int, int, int]] | None:
+    """(story, slot, rows, row) of each automatic block (_Model.hint), None when a block is
+    in no slot as wide as itself (the makeup is not in these plain stacks)."""
+    index = {id(p): k for k, p in enumerate(parts)}
+    out = []
+    for b in blocks:
+        if b.part is None:
+            continue
+        j = next((j for j, s in enumerate(slots) if (s.col, s.span) == (b.col, b.span) and
+                  s.top <= b.row < s.bottom), None)
+        if j is None or id(b.part) not in index:
+            return None
+        out.append((index[id(b.part)], j, b.rows, b.row))
+    return out
 
 
 def _limit(steps: Steps) -> float:
@@ -85,6 +104,107 @@ def _spent(steps: Steps, blocks, time: float, none: bool):
     steps.solver -= time
     steps.charge(MODEL_STEPS + round(time * SOLVER_STEPS))
     return blocks, none
+
+
+def rank_pass(planner: Planner, parts: list[Part], rows: int, fixed: list[Block], best: Solution,
+              steps: Steps) -> Solution:
+    """The makeup `best` (exact) with its ranked news stories' areas in a better order when
+    the solver finds one. Only when a lesser story has a larger block than a greater one's
+    (an inversion): the solver makes up the same slots (slots_of: its stacks, or the parts of
+    them beside the lead or above a band) with the stories' areas in rank order a rule; failing
+    that, with their rank distance (rank_distance) below the best's so far, again while it
+    finds better ones; each try from the makeup before it (a hint) within RANK_TIME, all within
+    RANK_PASS_TIME of what `steps` has left of the solver's time. A makeup is kept only when
+    exact and better by auto._score; else `best` as it was."""
+    g = gutter_ratio(planner)
+    made = _parts_of(best.blocks, parts)
+    if made is None or not area_inversions(best.blocks, made, g) or steps.solver <= 0:
+        return best
+    from ortools.sat.python import cp_model
+
+    slots = slots_of(best.blocks)
+    lead, together = not lead_not_largest(best.blocks, made, g), not _briefs_apart(list(best.blocks))
+    kept, score = list(best.blocks), _score(list(best.blocks), made, g)
+    left, bound = min(steps.solver, RANK_PASS_TIME), 0        # bound 0: rank order a rule
+    while left > 0:
+        blocks, time = _rank_try(cp_model, planner, made, slots, fixed, lead, together,
+                                 _placement(kept, made, slots), bound, min(left, RANK_TIME))
+        left -= time
+        _spent(steps, None, time, False)
+        better = blocks is not None and not empty_lines(planner, blocks)[0] and not sizes_grow(blocks, made) \
+            and _score(blocks, made, g) < score
+        if better:
+            kept, score = blocks, _score(blocks, made, g)
+        if better and not bound or bound and not better:
+            break
+        bound = rank_distance(kept, made, g)
+    if kept == list(best.blocks):
+        return best
+    return replace(best, blocks=tuple(kept), score=best.score - _score(list(best.blocks), made, g) + score)
+
+
+def _rank_try(cp_model, planner, parts, slots, fixed, lead_largest: bool, together: bool, hint, fewer: int,
+              limit: float):
+    """(the blocks of an exact makeup of the parts in the slots with the ranked stories' areas
+    in rank order, or with a rank distance below `fewer` when that is given, None when the solver
+    finds none within `limit`; the time it spent). lead_largest, together: the lead the largest
+    block, the briefs one column, rules too."""
+    model = _Model(cp_model, planner, parts, slots, fixed, lead_largest, objective=False, sizes=True)
+    if not model.ok:
+        return None, 0.0
+    if fewer:
+        model.m.add(model.inversions(ties=True) < fewer)
+    else:
+        model.in_rank_order()
+    for under in model.briefs_under() if together else ():
+        model.m.add(under == 1)
+    if hint:
+        model.hint(hint)
+    solver = _solver(cp_model, limit)
+    if solver.solve(model.m) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None, solver.deterministic_time
+    return model.blocks(solver), solver.deterministic_time
+
+
+def slots_of(blocks) -> list[Slot]:
+    """The slots a makeup's automatic blocks fill: each run of blocks one under another at
+    the same columns (a stack, the part of one under a band or beside the lead), by columns
+    then rows (the lead's first)."""
+    out: list[Slot] = []
+    for b in sorted((b for b in blocks if b.part is not None), key=lambda b: (b.col, b.span, b.row)):
+        last = out[-1] if out else None
+        if last and (last.col, last.span, last.bottom) == (b.col, b.span, b.row):
+            out[-1] = Slot(b.col, b.span, last.top, last.rows + b.rows)
+        else:
+            out.append(Slot(b.col, b.span, b.row, b.rows))
+    return sorted(out, key=lambda s: (s.col, s.top))
+
+
+def _parts_of(blocks, parts: list[Part]) -> list[Part] | None:
+    """The parts as the blocks hold them (a headline capped, under pressure), in rank order;
+    None when a part has no block."""
+    held = {(id(b.part.article), b.part.start): b.part for b in blocks if b.part is not None}
+    made = [held.get((id(p.article), p.start)) for p in parts]
+    return None if None in made or len(held) != len(parts) else made
+
+
+def rank_distance(blocks, parts: list[Part], gutter: float) -> int:
+    """How far the ranked news stories' areas are from their rank order (Kendall's distance):
+    2 per pair the wrong way round, 1 per pair of equal areas."""
+    areas = _ranked_areas(blocks, parts, gutter)
+    return sum(2 if w > v else w == v for i, v in enumerate(areas) for w in areas[i + 1:])
+
+
+def _ranked_areas(blocks, parts: list[Part], gutter: float) -> list[float]:
+    """The ranked news stories' block areas, in rank order."""
+    rank = {id(p): i for i, p in enumerate(parts)}
+    news = sorted((b for b in blocks if b.part is not None and ranked(b.part)), key=lambda b: rank[id(b.part)])
+    return [round(100 * block_area(b.span, b.rows, gutter)) for b in news]
+
+
+def area_inversions(blocks, parts: list[Part], gutter: float) -> int:
+    """Pairs of ranked news stories whose blocks' areas go against their ranks."""
+    return _inversions(_ranked_areas(blocks, parts, gutter))
 
 
 def sizes_grow(blocks: list[Block], parts: list[Part]) -> bool:
@@ -222,6 +342,28 @@ class _Model:
         if objective:
             m.minimize(sum(cost) + sum(self._soft(lo, hi)))
 
+    def inversions(self, ties: bool = False):
+        """The ranked news stories' pairs whose areas go against their ranks (a lesser story's
+        block larger), as a sum of bools; ties: a pair as large as each other counts too."""
+        m, stories = self.m, [k for k in self.news if ranked(self.parts[k])]
+        out = []
+        for i, k in enumerate(stories):
+            for l in stories[i + 1:]:
+                worse = m.new_bool_var(f"inv{k}_{l}")
+                m.add(self.area[l] <= self.area[k]).only_enforce_if(worse.negated())
+                out.append(worse)
+                if ties:
+                    tie = m.new_bool_var(f"tie{k}_{l}")
+                    m.add(self.area[l] < self.area[k]).only_enforce_if(tie.negated())
+                    out.append(tie)
+        return sum(out)
+
+    def in_rank_order(self) -> None:
+        """No ranked news story's block larger than a greater one's (a rule of this model)."""
+        stories = [k for k in self.news if ranked(self.parts[k])]
+        for k, l in zip(stories, stories[1:]):
+            self.m.add(self.area[l] <= self.area[k])
+
     def hint(self, placed: list[tuple[int, int, int, int]]) -> None:
         """Start the search from this makeup: (story, slot, rows, row) of each block."""
         for k, j, h, row in placed:
@@ -284,14 +426,20 @@ class _Model:
                 out += self._worse(slots_of[l], slots_of[k], f"photo{k}_{l}", PHOTO_RANK_COST)
         for k in range(1, n):
             out += self._worse(self.area[k], self.area[0], f"lead{k}", LEAD_LARGEST_COST)
-        briefs = [k for k, p in enumerate(parts) if is_brief(p)]
-        for a, b in zip(briefs, briefs[1:]):          # each brief directly under the one before
+        out += [_int(BRIEFS_APART_COST) * under.negated() for under in self.briefs_under()]
+        return out
+
+    def briefs_under(self) -> list:
+        """A bool per brief after the first: directly under the one before (简讯 one column)."""
+        m, out = self.m, []
+        briefs = [k for k, p in enumerate(self.parts) if is_brief(p)]
+        for a, b in zip(briefs, briefs[1:]):
             under = m.new_bool_var(f"under{a}_{b}")
             m.add(self.start[b] == self.end[a]).only_enforce_if(under)
             for (k, j), p in self.present.items():
                 if k == a:
                     m.add(p == self.present.get((b, j), 0)).only_enforce_if(under)
-            out.append(_int(BRIEFS_APART_COST) * under.negated())
+            out.append(under)
         return out
 
     def blocks(self, solver) -> list[Block]:
