@@ -8,8 +8,8 @@ order and what the makeup reached (--against, bench/makeup_quality.py --json).
 Per page and per stack layout (auto.stack_layouts of two stacks or more, slots by
 auto.slots_for), the model of the parts under page pressure (as the solver makes up a
 page: their menus hold the shapes as set too) with its rules — exact fill of every slot,
-no 碰题, the lead opening the first slot, headline sizes never growing as rank drops —
-minimises the ranked news stories' rank inversions by area (a pair the wrong way round
+no 碰题, the lead opening the first slot, headline sizes never growing as rank drops (the
+lesser ones capped as the makeup caps them) — minimises the ranked news stories' rank inversions by area (a pair the wrong way round
 counts 2, a tie 1: Kendall's distance) from the first exact makeup it finds, within
 `--time` of the solver's deterministic time per layout (and half that to find the first) (a bench: generous, not the production's limits). The best rho over the
 layouts is the page's figure: not proved a ceiling (a limit may cut a search short), but
@@ -34,26 +34,31 @@ from rank_ceiling import page_setup  # noqa: E402
 
 def best_in_layout(cp_model, planner, parts, slots, ranked: list[int], time: float) -> float | None:
     """The best rho of the ranked stories' areas the model finds in these slots (None:
-    no exact makeup found): first any exact makeup (what the solver finds fast), then from
-    it (a hint) the one with the least Kendall distance of the areas from rank order."""
-    from layout.makeup.solver import _Model, _solver
+    no exact makeup found): first any exact makeup (what the solver finds fast), its lesser
+    headlines then capped as the makeup caps them (auto.capped_sizes), and from it (a hint)
+    the one with the least Kendall distance of the areas from rank order, headline sizes
+    never growing a rule."""
+    from layout.makeup.auto import capped_sizes
+    from layout.makeup.solver import _Model, _placement, _solver, sizes_grow
 
-    first = _Model(cp_model, planner, parts, slots, [], False, objective=False, sizes=True)
+    first = _Model(cp_model, planner, parts, slots, [], False, objective=False)
     if not first.ok:
         return None
     solver = _solver(cp_model, time / 2)
     if solver.solve(first.m) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
-    model = _Model(cp_model, planner, parts, slots, [], False, objective=False, sizes=True)
-    for key, (x, _) in model.opts.items():
-        model.m.add_hint(x, solver.value(first.opts[key][0]))
-    for var, was in zip(model.start, first.start):
-        model.m.add_hint(var, solver.value(was))
-    model.m.minimize(model.inversions(ties=True))
-    again = _solver(cp_model, time)
-    if again.solve(model.m) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        again, model = solver, first
-    areas = [float(again.value(model.area[k])) for k in ranked]
+    blocks = first.blocks(solver)
+    capped = capped_sizes(planner, parts, blocks) or parts
+    model = _Model(cp_model, planner, capped, slots, [], False, objective=False, sizes=True)
+    if model.ok:
+        model.hint(_placement(blocks, parts, slots))
+        model.m.minimize(model.inversions(ties=True))
+        again = _solver(cp_model, time)
+        if again.solve(model.m) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            solver, first = again, model
+        elif sizes_grow(blocks, parts):
+            return None
+    areas = [float(solver.value(first.area[k])) for k in ranked]
     return spearman([float(-i) for i in range(len(ranked))], areas)
 
 

@@ -16,11 +16,12 @@ found no exact makeup (the import takes ~0.3 s).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Callable
 
 from layout.makeup.auto import (BRIEFS_APART_COST, LEAD_LARGEST_COST, PHOTO_RANK_COST, RANK_AREA_COST,
                                 SEPARATE_KINDS, Block, Slot, Solution, Steps, _briefs_apart, _score, beside, block_area, gutter_ratio,
                                 capped_sizes, empty_lines, is_brief, is_separator, lead_not_largest, proportion, ranked,
-                                slots_for, stack_layouts, _inversions)
+                                slots_for, stack_layouts)
 from layout.makeup.plan import Part, Planner
 
 LAYOUT_TIME = 0.06         # the solver's deterministic time per stack layout to find an exact makeup
@@ -30,8 +31,9 @@ SOLVER_STEPS = 6_000_000   # search steps (auto.Steps) a unit of the solver's de
 MODEL_STEPS = 100_000      # and the making of a model, its presolve (not in that time)
 SIZE_COST = 50.0           # a lesser story's headline larger than a greater one's (as auto._score)
 SCALE = 10                 # costs in tenths (the solver's objective is in integers)
-RANK_PASS_TIME = float(__import__('os').environ.get('RPT', 0.15))  # and all its tries
-RANK_TIME = float(__import__('os').environ.get('RT', 0.05))           # the solver's deterministic time the rank pass (rank_pass) may take
+RANK_FROM = 6              # the rank distance (rank_distance) from which a makeup goes through rank_pass
+RANK_TIME = 0.05           # the solver's deterministic time per try of the rank pass
+RANK_PASS_TIME = 0.15      # and for all its tries
 
 
 def solver_solutions(planner: Planner, parts: list[Part], columns: int, rows: int, fixed: list[Block],
@@ -109,25 +111,25 @@ def _spent(steps: Steps, blocks, time: float, none: bool):
 def rank_pass(planner: Planner, parts: list[Part], rows: int, fixed: list[Block], best: Solution,
               steps: Steps) -> Solution:
     """The makeup `best` (exact) with its ranked news stories' areas in a better order when
-    the solver finds one. Only when a lesser story has a larger block than a greater one's
-    (an inversion): the solver makes up the same slots (slots_of: its stacks, or the parts of
-    them beside the lead or above a band) with the stories' areas in rank order a rule; failing
+    the solver finds one. Only when they are far from it (a rank distance of RANK_FROM: three
+    pairs of stories the wrong way round, or a few as large; a page nearer has little to gain,
+    and the sample edition then goes without the solver's import): the solver makes up the
+    same slots (slots_of: its stacks, or the parts of them beside the lead or above a band)
+    with the stories' areas in rank order a rule; failing
     that, with their rank distance (rank_distance) below the best's so far, again while it
     finds better ones; each try from the makeup before it (a hint) within RANK_TIME, all within
     RANK_PASS_TIME of what `steps` has left of the solver's time. A makeup is kept only when
     exact and better by auto._score; else `best` as it was."""
     g = gutter_ratio(planner)
     made = _parts_of(best.blocks, parts)
-    if made is None or not area_inversions(best.blocks, made, g) or steps.solver <= 0:
+    if made is None or rank_distance(best.blocks, made, g) < RANK_FROM or steps.solver <= 0:
         return best
-    from ortools.sat.python import cp_model
-
     slots = slots_of(best.blocks)
     lead, together = not lead_not_largest(best.blocks, made, g), not _briefs_apart(list(best.blocks))
     kept, score = list(best.blocks), _score(list(best.blocks), made, g)
     left, bound = min(steps.solver, RANK_PASS_TIME), 0        # bound 0: rank order a rule
     while left > 0:
-        blocks, time = _rank_try(cp_model, planner, made, slots, fixed, lead, together,
+        blocks, time = _rank_try(planner, made, slots, fixed, lead, together,
                                  _placement(kept, made, slots), bound, min(left, RANK_TIME))
         left -= time
         _spent(steps, None, time, False)
@@ -143,27 +145,21 @@ def rank_pass(planner: Planner, parts: list[Part], rows: int, fixed: list[Block]
     return replace(best, blocks=tuple(kept), score=best.score - _score(list(best.blocks), made, g) + score)
 
 
-def _rank_try(cp_model, planner, parts, slots, fixed, lead_largest: bool, together: bool, hint, fewer: int,
-              limit: float):
-    """(the blocks of an exact makeup of the parts in the slots with the ranked stories' areas
-    in rank order, or with a rank distance below `fewer` when that is given, None when the solver
-    finds none within `limit`; the time it spent). lead_largest, together: the lead the largest
-    block, the briefs one column, rules too."""
-    model = _Model(cp_model, planner, parts, slots, fixed, lead_largest, objective=False, sizes=True)
-    if not model.ok:
-        return None, 0.0
-    if fewer:
-        model.m.add(model.inversions(ties=True) < fewer)
-    else:
-        model.in_rank_order()
-    for under in model.briefs_under() if together else ():
-        model.m.add(under == 1)
-    if hint:
-        model.hint(hint)
-    solver = _solver(cp_model, limit)
-    if solver.solve(model.m) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None, solver.deterministic_time
-    return model.blocks(solver), solver.deterministic_time
+def _rank_try(planner, parts, slots, fixed, lead_largest: bool, together: bool, hint, fewer: int, limit: float):
+    """(the blocks of the best exact makeup of the parts in the slots (solve_slots) with the
+    ranked stories' areas in rank order, or with a rank distance below `fewer` when that is
+    given, None when the solver finds none within `limit`; the time it spent). lead_largest,
+    together: the lead the largest block, the briefs one column, rules too."""
+    def rules(model: _Model) -> None:
+        if fewer:
+            model.m.add(model.inversions(ties=True) < fewer)
+        else:
+            model.in_rank_order()
+        for under in model.briefs_under() if together else ():
+            model.m.add(under == 1)
+
+    blocks, time, _ = solve_slots(planner, parts, slots, fixed, lead_largest, limit, True, hint, rules)
+    return blocks, time
 
 
 def slots_of(blocks) -> list[Slot]:
@@ -202,11 +198,6 @@ def _ranked_areas(blocks, parts: list[Part], gutter: float) -> list[float]:
     return [round(100 * block_area(b.span, b.rows, gutter)) for b in news]
 
 
-def area_inversions(blocks, parts: list[Part], gutter: float) -> int:
-    """Pairs of ranked news stories whose blocks' areas go against their ranks."""
-    return _inversions(_ranked_areas(blocks, parts, gutter))
-
-
 def sizes_grow(blocks: list[Block], parts: list[Part]) -> bool:
     """A news story's 主题 set larger than the one's before it in rank (a rule)."""
     rank = {id(p): i for i, p in enumerate(parts)}
@@ -217,19 +208,23 @@ def sizes_grow(blocks: list[Block], parts: list[Part]) -> bool:
 
 def solve_slots(planner: Planner, parts: list[Part], slots: list, fixed: list[Block],
                 lead_largest: bool = False, limit: float = LAYOUT_TIME, sizes: bool = False,
-                hint: list[tuple[int, int, int, int]] | None = None) -> tuple[list[Block] | None, float, bool]:
+                hint: list[tuple[int, int, int, int]] | None = None,
+                rules: Callable[["_Model"], None] | None = None) -> tuple[list[Block] | None, float, bool]:
     """(the blocks of the best exact makeup the solver finds within `limit` of its
     deterministic time, None when it finds none; the time it spent; whether it proved that
     there is none). First any exact
     makeup (the rules only: that is what the solver does fast, or proves there is none),
     then, from it, a better one by auto._score's terms within IMPROVE_TIME. sizes: the
     headline sizes never growing as rank drops a rule of the model too (else a cost); hint:
-    blocks of another makeup of the same stories to start from."""
+    blocks of another makeup of the same stories to start from; rules: adds more rules to
+    each model (rank_pass)."""
     from ortools.sat.python import cp_model
 
     plain = _Model(cp_model, planner, parts, slots, fixed, lead_largest, objective=False, sizes=sizes)
     if not plain.ok:
         return None, 0.0, True
+    if rules:
+        rules(plain)
     if hint:
         plain.hint(hint)
     solver = _solver(cp_model, limit)
@@ -239,6 +234,8 @@ def solve_slots(planner: Planner, parts: list[Part], slots: list, fixed: list[Bl
     spent = solver.deterministic_time
     found = plain.blocks(solver)
     better = _Model(cp_model, planner, parts, slots, fixed, lead_largest, sizes=sizes)
+    if rules:
+        rules(better)
     for key, (x, _) in better.opts.items():
         better.m.add_hint(x, solver.value(plain.opts[key][0]))
     for var, was in zip(better.start, plain.start):
