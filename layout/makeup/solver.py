@@ -16,7 +16,6 @@ found no exact makeup (the import takes ~0.3 s).
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Callable
 
 from layout.makeup.auto import (BRIEFS_APART_COST, LEAD_LARGEST_COST, PHOTO_RANK_COST, RANK_AREA_COST,
                                 SEPARATE_KINDS, Block, Slot, Solution, Steps, _briefs_apart, _score, beside, block_area, gutter_ratio,
@@ -124,12 +123,14 @@ def rank_pass(planner: Planner, parts: list[Part], rows: int, fixed: list[Block]
     made = _parts_of(best.blocks, parts)
     if made is None or rank_distance(best.blocks, made, g) < RANK_FROM or steps.solver <= 0:
         return best
+    from ortools.sat.python import cp_model
+
     slots = slots_of(best.blocks)
     lead, together = not lead_not_largest(best.blocks, made, g), not _briefs_apart(list(best.blocks))
     kept, score = list(best.blocks), _score(list(best.blocks), made, g)
     left, bound = min(steps.solver, RANK_PASS_TIME), 0        # bound 0: rank order a rule
     while left > 0:
-        blocks, time = _rank_try(planner, made, slots, fixed, lead, together,
+        blocks, time = _rank_try(cp_model, planner, made, slots, fixed, lead, together,
                                  _placement(kept, made, slots), bound, min(left, RANK_TIME))
         left -= time
         _spent(steps, None, time, False)
@@ -145,21 +146,27 @@ def rank_pass(planner: Planner, parts: list[Part], rows: int, fixed: list[Block]
     return replace(best, blocks=tuple(kept), score=best.score - _score(list(best.blocks), made, g) + score)
 
 
-def _rank_try(planner, parts, slots, fixed, lead_largest: bool, together: bool, hint, fewer: int, limit: float):
-    """(the blocks of the best exact makeup of the parts in the slots (solve_slots) with the
-    ranked stories' areas in rank order, or with a rank distance below `fewer` when that is
-    given, None when the solver finds none within `limit`; the time it spent). lead_largest,
-    together: the lead the largest block, the briefs one column, rules too."""
-    def rules(model: _Model) -> None:
-        if fewer:
-            model.m.add(model.inversions(ties=True) < fewer)
-        else:
-            model.in_rank_order()
-        for under in model.briefs_under() if together else ():
-            model.m.add(under == 1)
-
-    blocks, time, _ = solve_slots(planner, parts, slots, fixed, lead_largest, limit, True, hint, rules)
-    return blocks, time
+def _rank_try(cp_model, planner, parts, slots, fixed, lead_largest: bool, together: bool, hint, fewer: int,
+              limit: float):
+    """(the blocks of an exact makeup of the parts in the slots with the ranked stories' areas
+    in rank order, or with a rank distance below `fewer` when that is given, None when the
+    solver finds none within `limit`; the time it spent). lead_largest, together: the lead the
+    largest block, the briefs one column, rules too."""
+    model = _Model(cp_model, planner, parts, slots, fixed, lead_largest, objective=False, sizes=True)
+    if not model.ok:
+        return None, 0.0
+    if fewer:
+        model.m.add(model.inversions(ties=True) < fewer)
+    else:
+        model.in_rank_order()
+    for under in model.briefs_under() if together else ():
+        model.m.add(under == 1)
+    if hint:
+        model.hint(hint)
+    solver = _solver(cp_model, limit)
+    if solver.solve(model.m) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None, solver.deterministic_time
+    return model.blocks(solver), solver.deterministic_time
 
 
 def slots_of(blocks) -> list[Slot]:
@@ -208,23 +215,19 @@ def sizes_grow(blocks: list[Block], parts: list[Part]) -> bool:
 
 def solve_slots(planner: Planner, parts: list[Part], slots: list, fixed: list[Block],
                 lead_largest: bool = False, limit: float = LAYOUT_TIME, sizes: bool = False,
-                hint: list[tuple[int, int, int, int]] | None = None,
-                rules: Callable[["_Model"], None] | None = None) -> tuple[list[Block] | None, float, bool]:
+                hint: list[tuple[int, int, int, int]] | None = None) -> tuple[list[Block] | None, float, bool]:
     """(the blocks of the best exact makeup the solver finds within `limit` of its
     deterministic time, None when it finds none; the time it spent; whether it proved that
     there is none). First any exact
     makeup (the rules only: that is what the solver does fast, or proves there is none),
     then, from it, a better one by auto._score's terms within IMPROVE_TIME. sizes: the
     headline sizes never growing as rank drops a rule of the model too (else a cost); hint:
-    blocks of another makeup of the same stories to start from; rules: adds more rules to
-    each model (rank_pass)."""
+    blocks of another makeup of the same stories to start from."""
     from ortools.sat.python import cp_model
 
     plain = _Model(cp_model, planner, parts, slots, fixed, lead_largest, objective=False, sizes=sizes)
     if not plain.ok:
         return None, 0.0, True
-    if rules:
-        rules(plain)
     if hint:
         plain.hint(hint)
     solver = _solver(cp_model, limit)
@@ -234,8 +237,6 @@ def solve_slots(planner: Planner, parts: list[Part], slots: list, fixed: list[Bl
     spent = solver.deterministic_time
     found = plain.blocks(solver)
     better = _Model(cp_model, planner, parts, slots, fixed, lead_largest, sizes=sizes)
-    if rules:
-        rules(better)
     for key, (x, _) in better.opts.items():
         better.m.add_hint(x, solver.value(plain.opts[key][0]))
     for var, was in zip(better.start, plain.start):
