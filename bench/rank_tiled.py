@@ -9,12 +9,13 @@ Per page and per stack layout (auto.stack_layouts of two stacks or more, slots b
 auto.slots_for), the model of the parts under page pressure (as the solver makes up a
 page: their menus hold the shapes as set too) with its rules — exact fill of every slot,
 no 碰题, the lead opening the first slot, headline sizes never growing as rank drops (the
-lesser ones capped as the makeup caps them) — minimises the ranked news stories' rank inversions by area (a pair the wrong way round
-counts 2, a tie 1: Kendall's distance) from the first exact makeup it finds, within
-`--time` of the solver's deterministic time per layout (and half that to find the first) (a bench: generous, not the production's limits). The best rho over the
-layouts is the page's figure: not proved a ceiling (a limit may cut a search short), but
-reached by an exact makeup in plain stacks. Guillotine cuts, bands and nested leads are
-not in it, so a makeup by those may beat it. A figure to read, not a test.
+lesser ones capped as the makeup caps them) — minimises the ranked news stories' rank
+inversions by area (a pair the wrong way round counts 2, a tie 1: Kendall's distance) from
+the first exact makeup it finds, within `--time` of the solver's deterministic time per
+layout (and half that to find the first; a bench: generous, not the production's limits).
+The best rho over the layouts is the page's figure: not proved a ceiling (a limit may cut
+a search short), but reached by an exact makeup in plain stacks. Guillotine cuts, bands and
+nested leads are not in it, so a makeup by those may beat it. A figure to read, not a test.
 """
 from __future__ import annotations
 

@@ -590,8 +590,8 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
     whose blocks may end a few lines short; None if even that does not exist. variant k
     > 0: the k-th best other arrangement instead (the last one when there are fewer).
     steps: the page's budget (its searches charge it; the fallback's share is kept).
-    The best exact one in plain stacks then has its stories' areas put in rank order by
-    the solver where it can (solver.rank_pass)."""
+    An exact one (variant 0) then has its stories' areas put nearer rank order by the
+    solver where it can (solver.rank_pass)."""
     from layout.makeup.solver import rank_pass
 
     steps = steps or Steps()

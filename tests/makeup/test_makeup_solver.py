@@ -72,10 +72,10 @@ def test_the_rank_pass_never_makes_a_page_worse(root, fonts, monkeypatch, seed):
 
     def watched(planner, parts, rows, fixed, best, steps):
         out = real(planner, parts, rows, fixed, best, steps)
-        made = solver._parts_of(best.blocks, parts)
-        g = gutter_ratio(planner)
-        calls.append((_score(list(best.blocks), made, g), _score(list(out.blocks), solver._parts_of(out.blocks, parts), g),
-                      empty_lines(planner, out.blocks)[0], solver.sizes_grow(list(out.blocks), made)))
+        made, g = solver._parts_of(best.blocks, parts), gutter_ratio(planner)
+        now = _score(list(out.blocks), solver._parts_of(out.blocks, parts), g)
+        calls.append((_score(list(best.blocks), made, g), now, empty_lines(planner, out.blocks)[0],
+                      solver.sizes_grow(list(out.blocks), made)))
         return out
 
     monkeypatch.setattr(solver, "rank_pass", watched)
