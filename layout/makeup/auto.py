@@ -592,13 +592,15 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
     steps: the page's budget (its searches charge it; the fallback's share is kept).
     An exact one (variant 0) then has its stories' areas put nearer rank order by the
     solver where it can (solver.rank_pass)."""
+    from layout.makeup.rank_cut import rank_cut
     from layout.makeup.solver import rank_pass
 
     steps = steps or Steps()
     best = _solve(planner, parts, columns, rows, fixed, variant, steps)
     if best is None or variant or empty_lines(planner, best.blocks)[0]:
         return best
-    return rank_pass(planner, parts, rows, fixed, best, steps)
+    best = rank_pass(planner, parts, rows, fixed, best, steps)
+    return rank_cut(planner, parts, columns, rows, fixed, best, steps)
 
 
 def _solve(planner: Planner, parts: list[Part], columns: int, rows: int,
