@@ -593,6 +593,7 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
     An exact one (variant 0) then has its stories' areas put nearer rank order by the
     solver where it can (solver.rank_pass)."""
     from layout.makeup.rank_cut import rank_cut
+    from layout.makeup.rank_regions import rank_regions
     from layout.makeup.solver import rank_pass
 
     steps = steps or Steps()
@@ -600,7 +601,8 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
     if best is None or variant or empty_lines(planner, best.blocks)[0]:
         return best
     best = rank_pass(planner, parts, rows, fixed, best, steps)
-    return rank_cut(planner, parts, columns, rows, fixed, best, steps)
+    best = rank_cut(planner, parts, columns, rows, fixed, best, steps)
+    return rank_regions(planner, parts, columns, rows, fixed, best, steps)
 
 
 def _solve(planner: Planner, parts: list[Part], columns: int, rows: int,

@@ -65,31 +65,46 @@ def rank_cut(planner: Planner, parts: list[Part], columns: int, rows: int, fixed
 
 
 class _RankSearch(Guillotine):
-    """The guillotine makeups of the parts, searched for the least rank distance below
-    `bound` (branch and bound), every rule of a makeup kept in each part of the page."""
+    """The guillotine makeups of the parts in an area `columns` wide and `rows` high at `at`
+    (col, row), searched for the least rank distance below `bound` (branch and bound), every
+    rule of a makeup kept in each part of it. `order`: the page's parts in rank order (by
+    default these), `outside`: the page's blocks around the area, which count in the rank
+    distance and the rules too; `corner`: the lead (the first of the parts) in the area's
+    top-left corner."""
 
     def __init__(self, planner: Planner, parts: list[Part], columns: int, rows: int, bound: int,
-                 lead_largest: bool, together: bool):
+                 lead_largest: bool, together: bool, order: list[Part] | None = None, outside: tuple = (),
+                 at: tuple[int, int] = (1, 1), corner: bool = True):
         super().__init__(planner, parts, columns, rows)
         self.bound, self.lead_largest, self.together = bound, lead_largest, together
         self.gutter = gutter_ratio(planner)
-        stories = [p for p in parts if ranked(p)]
-        self.rank = {id(p): i for i, p in enumerate(stories)}                 # ranked stories: their order
-        news = [p for p in parts if p.article.kind not in SEPARATE_KINDS and p.start is None]
-        self.news = {id(p): i for i, p in enumerate(news)}                    # their headline sizes
+        self.order, self.outside, self.at, self.corner = order or parts, list(outside), at, corner
+        stories = [_key(p) for p in self.order if ranked(p)]
+        news = [_key(p) for p in self.order if p.article.kind not in SEPARATE_KINDS and p.start is None]
+        self.rank = {id(p): stories.index(_key(p)) for p in parts if _key(p) in stories}      # their rank order
+        self.news = {id(p): news.index(_key(p)) for p in parts if _key(p) in news}           # their headline sizes
+        self.lead = next((p for p in parts if _key(p) == _key(self.order[0])), None)
+        self._around = [(stories.index(_key(o.part)) if _key(o.part) in stories else None,
+                         news.index(_key(o.part)) if _key(o.part) in news else None,
+                         o, block_area(o.span, o.rows, self.gutter)) for o in self.outside]
+        held = next((o for o in self.outside if _key(o.part) == _key(self.order[0])), None)
+        self._lead_area = block_area(held.span, held.rows, self.gutter) if held is not None else None
+        self._leaves: dict = {}
         self.best: list[Block] | None = None
         self.best_key: tuple | None = None
 
     def run(self, budget: int) -> list[Block] | None:
-        """The best makeup found within `budget` steps (None: none better than the bound)."""
+        """The best blocks found for the area within `budget` steps (None: none better than
+        the bound)."""
         self.budget = budget
         everyone = (1 << len(self.parts)) - 1
         if not self.heights(LEAF | DOWN | ACROSS, self.columns, everyone) >> self.rows & 1:
             return None
-        for blocks, d in self._tilings(LEAF | DOWN | ACROSS, self.columns, everyone, self.rows, 1, 1, True):
-            if self.together and _briefs_apart(blocks):
+        for blocks, d in self._tilings(LEAF | DOWN | ACROSS, self.columns, everyone, self.rows, *self.at, self.corner):
+            page = self.outside + blocks
+            if self.together and _briefs_apart(page):
                 continue
-            key = (d, _score(blocks, self.parts, self.gutter))
+            key = (d, _score(page, _held(page, self.order), self.gutter))
             if self.best_key is None or key < self.best_key:
                 self.best, self.best_key = blocks, key
                 self.bound = d + 1          # from now on: no more stories the wrong way round than this one
@@ -97,17 +112,48 @@ class _RankSearch(Guillotine):
                 break
         return self.best
 
+    def _leaf(self, k: int, w: int, h: int, col: int, row: int) -> tuple | None:
+        """([the block], its rank distance to the blocks outside), None when it breaks a rule
+        with one of them (碰题, a headline larger than a greater story's, a block larger than
+        the lead's) (memoised)."""
+        key = (k, w, h, col, row)
+        if key in self._leaves:
+            return self._leaves[key]
+        shape = self.menus[k][w][h]
+        b = Block(col, w, row, h, shape.head_rows, self.seps[k], self.parts[k], shape)
+        out, d, g = None, 0, self.gutter
+        area, mine, size = block_area(w, h, g), self.rank.get(id(b.part)), self.news.get(id(b.part))
+        ok = not (self.lead_largest and self._lead_area is not None and area > self._lead_area + 1e-9)
+        for rank, news, o, o_area in self._around if ok else ():
+            if mine is not None and rank is not None:
+                hi, lo = (area, o_area) if mine < rank else (o_area, area)
+                d += 2 if round(100 * lo) > round(100 * hi) else round(100 * lo) == round(100 * hi)
+            if size is not None and news is not None:
+                (_, hi_size), (_, lo_size) = sorted(((size, shape.set_size), (news, o.shape.set_size)))
+                if lo_size > hi_size + 0.01:
+                    ok = False
+            if self.lead_largest and b.part is self.lead and o_area > area + 1e-9:
+                ok = False
+            if not (b.separator or o.separator) and (b.col + b.span == o.col or o.col + o.span == b.col) and \
+                    b.row < o.row + o.head_rows and o.row < b.row + b.head_rows:
+                ok = False      # 碰题 across the area's edge
+            if not ok:
+                break
+        if ok:
+            out = ([b], d)
+        self._leaves[key] = out
+        return out
+
     def _joined(self, first: tuple, second: tuple, down: bool) -> tuple | None:
-        """(blocks, rank distance) of two parts of the page side by side (down) or one over
+        """(blocks, rank distance) of two parts of the area side by side (down) or one over
         the other, None when they break a rule or reach the bound together (each part is
         already within the rules: only pairs across them are checked)."""
         (one, d1), (two, d2) = first, second
         d, g = d1 + d2, self.gutter
         rank, news = self.rank, self.news
-        lead = self.parts[0]
         cap = None
-        if self.lead_largest:
-            held = next((b for b in one if b.part is lead), None)
+        if self.lead_largest and self.lead is not None:
+            held = next((b for b in one if b.part is self.lead), None)
             cap = block_area(held.span, held.rows, g) if held is not None else None
         for a in one:
             ka, na = rank.get(id(a.part)), news.get(id(a.part))
@@ -143,7 +189,9 @@ class _RankSearch(Guillotine):
             k = s.bit_length() - 1
             shape = self.menus[k][w].get(h)
             if forms & LEAF and shape is not None:
-                yield [Block(col, w, row, h, shape.head_rows, self.seps[k], self.parts[k], shape)], 0
+                leaf = self._leaf(k, w, h, col, row)
+                if leaf is not None and leaf[1] < self.bound:
+                    yield leaf
             return
         for a, b in _splits(s):
             if corner and not a & 1:
@@ -174,3 +222,14 @@ class _RankSearch(Guillotine):
                                 if self.steps > self.budget:
                                     return
 
+
+
+def _key(part: Part) -> tuple:
+    """Which story a part is, whatever its variant (under pressure, freer, a headline capped)."""
+    return id(part.article), part.start
+
+
+def _held(blocks, order: list[Part]) -> list[Part]:
+    """The parts in rank order as these blocks hold them."""
+    held = {_key(b.part): b.part for b in blocks if b.part is not None}
+    return [held.get(_key(p), p) for p in order]

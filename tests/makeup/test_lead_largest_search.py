@@ -15,6 +15,8 @@ from fixtures.benchmods import bench_module
 
 import layout.makeup.auto as auto
 import layout.makeup.lead_bound as lead_bound
+import layout.makeup.rank_cut as rank_cut
+import layout.makeup.rank_regions as rank_regions
 from layout.pipeline import load, make_up
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "lead_largest"
@@ -82,6 +84,9 @@ def test_the_other_searches_find_the_lead_largest_where_the_first_did_not(tmp_pa
 def test_without_the_other_searches_the_page_has_a_larger_block_and_says_so(tmp_path, fonts, seed, number,
                                                                              monkeypatch):
     monkeypatch.setattr(lead_bound, "lead_largest_search", lambda *a, **k: "")
+    # (the searches for rank order after it would make the lead the largest too: a ranked lead's area first)
+    monkeypatch.setattr(rank_cut, "rank_cut", lambda *a: a[5])
+    monkeypatch.setattr(rank_regions, "rank_regions", lambda *a: a[5])
     exact, larger, why = made_up(tmp_path, fonts, seed, number)
     assert exact and larger
     assert [(d.code, dict(d.args)["other"] in larger) for d in why] == [("lead-smaller.search", True)]

@@ -105,3 +105,58 @@ def test_the_search_stops_at_its_steps_and_is_charged():
         outs.append(rank_cut.rank_cut(planner, made, grid.columns, rows, [], best, steps))
         assert rank_cut.RANK_CUT_STEPS <= steps.spent <= 3 * rank_cut.RANK_CUT_STEPS     # its steps and bitsets
     assert outs[0] == outs[1]
+
+
+# ---- rectangles of a page of many stories cut again (layout/makeup/rank_regions.py)
+
+MANY = 17     # 12 stories: rank-vs-area 0.57 from the searches, the copy's own order -0.18
+
+from layout.makeup import rank_regions  # noqa: E402
+
+
+def test_rectangles_cut_again_put_a_page_of_many_stories_nearer_rank_order(root, fonts, monkeypatch):
+    better = quality.run_generated(MANY, root, fonts)
+    monkeypatch.setattr(rank_regions, "rank_regions", lambda planner, parts, columns, rows, fixed, best, steps: best)
+    before = quality.run_generated(MANY, root, fonts)
+    assert before.exact and better.exact and better.stories == 12
+    assert better.spearman_news > before.spearman_news + 0.2
+    assert better.hard_ok and better.lead_top_left and not better.clashes
+    assert better.conventions == before.conventions
+
+
+@pytest.mark.parametrize("seed", [MANY, 56, 5])
+def test_rectangles_cut_again_never_make_a_page_worse(root, fonts, monkeypatch, seed):
+    calls = []
+    real = rank_regions.rank_regions
+
+    def watched(planner, parts, columns, rows, fixed, best, steps):
+        out = real(planner, parts, columns, rows, fixed, best, steps)
+        g = gutter_ratio(planner)
+        was, now = _parts_of(best.blocks, parts), _parts_of(out.blocks, parts)
+        calls.append((_score(list(best.blocks), was, g), _score(list(out.blocks), now, g),
+                      rank_distance(best.blocks, was, g), rank_distance(out.blocks, now, g),
+                      empty_lines(planner, out.blocks)[0], sizes_grow(list(out.blocks), now), clash(list(out.blocks)),
+                      _covers(out.blocks, columns, rows)))
+        return out
+
+    monkeypatch.setattr(rank_regions, "rank_regions", watched)
+    page = quality.run_generated(seed, root, fonts)
+    assert calls and page.exact and page.hard_ok and not page.clashes and page.lead_top_left
+    for was, now, d_was, d_now, empty, grow, clashes, covers in calls:
+        assert now <= was and d_now <= d_was and not empty and not grow and not clashes and covers
+
+
+def test_the_rectangles_are_made_of_whole_blocks():
+    from layout.makeup.auto import _solve
+
+    page, planner, grid, rows, made, _, _ = ceiling.page_setup(MANY)
+    best = _solve(planner, made, grid.columns, rows, [], 0, Steps())
+    blocks, g = list(best.blocks), gutter_ratio(planner)
+    order = rank_cut._held(blocks, made)
+    areas = rank_regions._regions(blocks, order, grid.columns, rows, g)
+    assert areas
+    for col, row, span, height in areas:
+        inside = [b for b in blocks if rank_regions._within(b, (col, row, span, height))]
+        assert 2 <= len(inside) <= 7 and sum(b.span * b.rows for b in inside) == span * height
+        assert not any(b not in inside and b.col < col + span and col < b.col + b.span and
+                       b.row < row + height and row < b.row + b.rows for b in blocks)     # no block cut
