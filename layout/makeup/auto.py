@@ -590,8 +590,10 @@ def solve(planner: Planner, parts: list[Part], columns: int, rows: int,
     whose blocks may end a few lines short; None if even that does not exist. variant k
     > 0: the k-th best other arrangement instead (the last one when there are fewer).
     steps: the page's budget (its searches charge it; the fallback's share is kept).
-    An exact one (variant 0) then has its stories' areas put nearer rank order by the
-    solver where it can (solver.rank_pass)."""
+    An exact one (variant 0) then has its stories' areas put nearer rank order where it
+    can: by the solver in its own slots (solver.rank_pass), over every guillotine cut of a
+    page of few stories (rank_cut.py), rectangles of a page of many cut again
+    (rank_regions.py)."""
     from layout.makeup.rank_cut import rank_cut
     from layout.makeup.rank_regions import rank_regions
     from layout.makeup.solver import rank_pass

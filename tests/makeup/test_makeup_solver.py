@@ -55,6 +55,10 @@ RANKED_SEED = 36      # 9 stories: the search's makeup has the lesser stories' b
 
 
 def test_the_rank_pass_puts_the_areas_in_rank_order(root, fonts, monkeypatch):
+    from layout.makeup import rank_regions
+
+    # (the rectangles cut again after it reach as much on this page: only the rank pass here)
+    monkeypatch.setattr(rank_regions, "rank_regions", lambda planner, parts, columns, rows, fixed, best, steps: best)
     better = quality.run_generated(RANKED_SEED, root, fonts)
     monkeypatch.setattr(solver, "rank_pass", lambda planner, parts, rows, fixed, best, steps: best)
     before = quality.run_generated(RANKED_SEED, root, fonts)
