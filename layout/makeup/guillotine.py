@@ -42,11 +42,13 @@ LEAF, DOWN, ACROSS = 1, 2, 4     # an area's forms: one block, cut down, cut acr
 class Guillotine:
     """The guillotine makeups of the parts on a page `columns` wide, `rows` high."""
 
-    def __init__(self, planner: Planner, parts: list[Part], columns: int, rows: int, exact: bool = True):
+    def __init__(self, planner: Planner, parts: list[Part], columns: int, rows: int, exact: bool = True,
+                 menu_rows: int | None = None):
         self.planner, self.parts, self.columns, self.rows = planner, parts, columns, rows
         self.limit = (1 << (rows + 1)) - 1
-        self.menus = [[planner.menu(p, w, rows, exact) if planner.fits(p, w) else {} for w in range(columns + 1)]
-                      for p in parts]
+        # (menu_rows: the menus of a taller area, cut to these rows: the same shapes, made once for a page)
+        self.menus = [[_capped(planner.menu(p, w, menu_rows or rows, exact), rows) if planner.fits(p, w) else {}
+                       for w in range(columns + 1)] for p in parts]
         self.seps = [is_separator(p) for p in parts]
         self._memo: dict = {}
         self.steps = 0             # areas enumerated (_tilings: within the budget)
@@ -114,6 +116,11 @@ class Guillotine:
                         for lhs in self._tilings(LEAF | ACROSS, left, a, h, col, row, corner):
                             for rhs in self._tilings(LEAF | DOWN | ACROSS, w - left, b, h, col + left, row, False):
                                 yield lhs + rhs
+
+
+def _capped(menu: dict, rows: int) -> dict:
+    """The menu's shapes no taller than rows."""
+    return menu if max(menu, default=0) <= rows else {h: shape for h, shape in menu.items() if h <= rows}
 
 
 def _splits(s: int):

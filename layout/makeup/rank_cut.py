@@ -74,8 +74,8 @@ class _RankSearch(Guillotine):
 
     def __init__(self, planner: Planner, parts: list[Part], columns: int, rows: int, bound: int,
                  lead_largest: bool, together: bool, order: list[Part] | None = None, outside: tuple = (),
-                 at: tuple[int, int] = (1, 1), corner: bool = True):
-        super().__init__(planner, parts, columns, rows)
+                 at: tuple[int, int] = (1, 1), corner: bool = True, page_rows: int | None = None):
+        super().__init__(planner, parts, columns, rows, menu_rows=page_rows)
         self.bound, self.lead_largest, self.together = bound, lead_largest, together
         self.gutter = gutter_ratio(planner)
         self.order, self.outside, self.at, self.corner = order or parts, list(outside), at, corner

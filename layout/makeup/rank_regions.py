@@ -23,9 +23,9 @@ from layout.makeup.plan import Part, Planner
 from layout.makeup.rank_cut import RANK_CUT_FROM, _held, _key, _RankSearch
 
 REGION_STEPS = 8_000       # search steps per rectangle
-REGION_ALL = 60_000        # and for the page: on bench/makeup_quality's 101 exact pages of many stories,
+REGION_ALL = 30_000        # and for the page: on bench/makeup_quality's 101 exact pages of many stories,
                            # rank-vs-area 0.775 -> 0.826 / 0.831 / 0.835 with 8 k / 30 k, 8 k / 60 k, 16 k / 120 k
-                           # steps, 0.20 / 0.25 / 0.33 s a page (0.46 / 0.65 / 0.87 s at most)
+                           # steps, 0.20 / 0.25 / 0.33 s a page (0.46 / 0.65 / 0.87 s at most): the least CPU
 
 
 def rank_regions(planner: Planner, parts: list[Part], columns: int, rows: int, fixed: list, best: Solution,
@@ -59,7 +59,7 @@ def rank_regions(planner: Planner, parts: list[Part], columns: int, rows: int, f
             now = rank_distance(blocks, order, g) - rank_distance(outside, _held(outside, order), g)
             col, row, span, height = area
             search = _RankSearch(planner, mine, span, height, now, order=order, outside=outside, at=(col, row),
-                                 corner=_key(mine[0]) == _key(order[0]), **rules)
+                                 corner=_key(mine[0]) == _key(order[0]), page_rows=rows, **rules)
             found = search.run(min(left, REGION_STEPS))
             left -= search.steps
             steps.charge(search.steps + search.filled)
