@@ -20,8 +20,10 @@ from layout.makeup.auto import Block, Solution, Steps, _briefs_apart, _score, bl
     gutter_ratio, lead_not_largest, pressed, ranked
 from layout.makeup.guillotine import FEW_PARTS
 from layout.makeup.plan import Part, Planner
-from layout.makeup.rank_cut import RANK_CUT_FROM, _held, _key, _RankSearch
+from layout.makeup.rank_cut import _held, _key, _RankSearch
 
+REGION_FROM = 6            # the rank distance from which a page is worked on (solver.RANK_FROM: on the bench's
+                           # pages of many stories, those from 2 to 5 took 28 % of the CPU for 12 % of the gain)
 REGION_STEPS = 8_000       # search steps per rectangle
 REGION_ALL = 30_000        # and for the page: on bench/makeup_quality's 101 exact pages of many stories,
                            # rank-vs-area 0.775 -> 0.826 / 0.831 / 0.835 with 8 k / 30 k, 8 k / 60 k, 16 k / 120 k
@@ -33,14 +35,14 @@ def rank_regions(planner: Planner, parts: list[Part], columns: int, rows: int, f
     """`best` (exact), or the same makeup with rectangles of it cut again so that fewer
     stories stand the wrong way round by area, when auto._score finds it better; for a page
     of more than FEW_PARTS stories with nothing placed by hand whose rank distance is
-    RANK_CUT_FROM or more. Its steps are charged to `steps` (a budget of its own)."""
+    REGION_FROM or more. Its steps are charged to `steps` (a budget of its own)."""
     from layout.makeup.solver import rank_distance, sizes_grow
 
     g = gutter_ratio(planner)
     blocks = list(best.blocks)
     order = _held(blocks, parts)
     if fixed or len(parts) <= FEW_PARTS or len(blocks) != len(parts) or \
-            rank_distance(blocks, order, g) < RANK_CUT_FROM:
+            rank_distance(blocks, order, g) < REGION_FROM:
         return best
     loose = {_key(p): p for p in freer(pressed(parts))}
     rules = dict(lead_largest=not lead_not_largest(blocks, order, g), together=not _briefs_apart(blocks))

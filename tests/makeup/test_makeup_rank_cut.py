@@ -160,3 +160,13 @@ def test_the_rectangles_are_made_of_whole_blocks():
         assert 2 <= len(inside) <= 7 and sum(b.span * b.rows for b in inside) == span * height
         assert not any(b not in inside and b.col < col + span and col < b.col + b.span and
                        b.row < row + height and row < b.row + b.rows for b in blocks)     # no block cut
+
+
+def test_an_areas_menus_cut_from_the_pages_are_its_own():
+    from layout.makeup.guillotine import Guillotine
+
+    planner, columns, rows, parts = _page(MANY)
+    for height in (rows // 3, rows // 2):
+        own = Guillotine(planner, parts[:5], 4, height)
+        cut = Guillotine(planner, parts[:5], 4, height, menu_rows=rows)
+        assert cut.menus == own.menus and any(m for pm in own.menus for m in pm)
