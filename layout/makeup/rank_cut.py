@@ -29,9 +29,9 @@ from layout.makeup.plan import Part, Planner
 
 RANK_CUT_FROM = 2          # the rank distance from which a page of few stories is searched (one pair tied
                            # or the wrong way round is enough to lose rank order on a page of four stories)
-RANK_CUT_STEPS = 60_000    # search steps (sub-makeups joined); on bench/makeup_quality's 89 pages of few
+RANK_CUT_STEPS = 30_000    # search steps (sub-makeups joined); on bench/makeup_quality's 89 pages of few
                            # stories 30 k / 60 k / 120 k gave rank-vs-area 0.868 / 0.877 / 0.880 at
-                           # 0.05 / 0.09 / 0.13 s a page (0.29 / 0.49 / 0.78 s at most)
+                           # 0.05 / 0.09 / 0.13 s a page (0.29 / 0.49 / 0.78 s at most): the least at most
 
 
 def rank_cut(planner: Planner, parts: list[Part], columns: int, rows: int, fixed: list, best: Solution,
