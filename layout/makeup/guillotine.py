@@ -88,15 +88,17 @@ class Guillotine:
 
     def _tilings(self, forms: int, w: int, s: int, h: int, col: int, row: int, corner: bool):
         """The ways the parts s fill the area w × h at (col, row) in `forms`; the area in the
-        page's corner holds the lead (part 0) in its own corner."""
+        page's corner holds the lead (part 0) in its own corner. What a way is, and which are
+        kept, is _leaf's and _joined's (a subclass may cut a part of the page off there)."""
         self.steps += 1
         if self.steps > self.budget or not self.heights(forms, w, s) >> h & 1 or (corner and not s & 1):
             return
         if s & (s - 1) == 0:
             k = s.bit_length() - 1
-            shape = self.menus[k][w].get(h)
-            if forms & LEAF and shape is not None:
-                yield [Block(col, w, row, h, shape.head_rows, self.seps[k], self.parts[k], shape)]
+            if forms & LEAF and h in self.menus[k][w]:
+                leaf = self._leaf(k, w, h, col, row)
+                if leaf is not None:
+                    yield leaf
             return
         for a, b in _splits(s):
             if corner and not a & 1:     # the lead is in the first part (top or left)
@@ -108,14 +110,36 @@ class Guillotine:
                     if tops >> t & 1 and bottom >> (h - t) & 1:
                         for upper in self._tilings(top_forms, w, a, t, col, row, corner):
                             for lower in self._tilings(LEAF | DOWN | ACROSS, w, b, h - t, col, row + t, False):
-                                yield upper + lower
+                                both = self._joined(upper, lower, False)
+                                if both is not None:
+                                    yield both
+                                if self.spent():
+                                    return
             if forms & DOWN:
                 for left in range(1, w):
                     if self.heights(LEAF | ACROSS, left, a) >> h & 1 and \
                             self.heights(LEAF | DOWN | ACROSS, w - left, b) >> h & 1:
                         for lhs in self._tilings(LEAF | ACROSS, left, a, h, col, row, corner):
                             for rhs in self._tilings(LEAF | DOWN | ACROSS, w - left, b, h, col + left, row, False):
-                                yield lhs + rhs
+                                both = self._joined(lhs, rhs, True)
+                                if both is not None:
+                                    yield both
+                                if self.spent():
+                                    return
+
+    def _leaf(self, k: int, w: int, h: int, col: int, row: int):
+        """Part k alone in the area w × h at (col, row): its block."""
+        shape = self.menus[k][w][h]
+        return [Block(col, w, row, h, shape.head_rows, self.seps[k], self.parts[k], shape)]
+
+    def _joined(self, first, second, down: bool):
+        """Two ways of two parts of an area, one over the other or (down) side by side: one."""
+        return first + second
+
+    def spent(self) -> bool:
+        """Whether a search that stops at its budget stops here (this one lets its generators
+        run out: the steps it counts are those it always counted)."""
+        return False
 
 
 def _capped(menu: dict, rows: int) -> dict:

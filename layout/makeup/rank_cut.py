@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from layout.makeup.auto import SEPARATE_KINDS, Block, Solution, Steps, _briefs_apart, _score, block_area, \
     empty_lines, freer, gutter_ratio, lead_not_largest, pressed, ranked
-from layout.makeup.guillotine import ACROSS, DOWN, FEW_PARTS, LEAF, Guillotine, _splits
+from layout.makeup.guillotine import ACROSS, DOWN, FEW_PARTS, LEAF, Guillotine
 from layout.makeup.plan import Part, Planner
 
 RANK_CUT_FROM = 2          # the rank distance from which a page of few stories is searched (one pair tied
@@ -142,12 +142,13 @@ class _RankSearch(Guillotine):
         if ok:
             out = ([b], d)
         self._leaves[key] = out
-        return out
+        return out if out is not None and d < self.bound else None
 
     def _joined(self, first: tuple, second: tuple, down: bool) -> tuple | None:
         """(blocks, rank distance) of two parts of the area side by side (down) or one over
         the other, None when they break a rule or reach the bound together (each part is
         already within the rules: only pairs across them are checked)."""
+        self.steps += 1
         (one, d1), (two, d2) = first, second
         d, g = d1 + d2, self.gutter
         rank, news = self.rank, self.news
@@ -179,49 +180,8 @@ class _RankSearch(Guillotine):
             return None
         return one + two, d
 
-    def _tilings(self, forms: int, w: int, s: int, h: int, col: int, row: int, corner: bool):
-        """Guillotine._tilings as (blocks, rank distance), each part of the page within the
-        rules and the bound before more is built on it (_joined)."""
-        self.steps += 1
-        if self.steps > self.budget or not self.heights(forms, w, s) >> h & 1 or (corner and not s & 1):
-            return
-        if s & (s - 1) == 0:
-            k = s.bit_length() - 1
-            shape = self.menus[k][w].get(h)
-            if forms & LEAF and shape is not None:
-                leaf = self._leaf(k, w, h, col, row)
-                if leaf is not None and leaf[1] < self.bound:
-                    yield leaf
-            return
-        for a, b in _splits(s):
-            if corner and not a & 1:
-                continue
-            if forms & ACROSS:
-                top_forms, bottom = LEAF | DOWN, self.heights(LEAF | DOWN | ACROSS, w, b)
-                tops = self.heights(top_forms, w, a)
-                for t in range(1, h):
-                    if tops >> t & 1 and bottom >> (h - t) & 1:
-                        for upper in self._tilings(top_forms, w, a, t, col, row, corner):
-                            for lower in self._tilings(LEAF | DOWN | ACROSS, w, b, h - t, col, row + t, False):
-                                self.steps += 1
-                                both = self._joined(upper, lower, False)
-                                if both is not None:
-                                    yield both
-                                if self.steps > self.budget:
-                                    return
-            if forms & DOWN:
-                for left in range(1, w):
-                    if self.heights(LEAF | ACROSS, left, a) >> h & 1 and \
-                            self.heights(LEAF | DOWN | ACROSS, w - left, b) >> h & 1:
-                        for lhs in self._tilings(LEAF | ACROSS, left, a, h, col, row, corner):
-                            for rhs in self._tilings(LEAF | DOWN | ACROSS, w - left, b, h, col + left, row, False):
-                                self.steps += 1
-                                both = self._joined(lhs, rhs, True)
-                                if both is not None:
-                                    yield both
-                                if self.steps > self.budget:
-                                    return
-
+    def spent(self) -> bool:
+        return self.steps > self.budget
 
 
 def _key(part: Part) -> tuple:

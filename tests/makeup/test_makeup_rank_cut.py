@@ -5,8 +5,8 @@ a cut with the lead across three columns over a band puts all of them in rank or
 import pytest
 from fixtures.benchmods import bench_module
 
-from layout.makeup import rank_cut
-from layout.makeup.auto import Steps, _score, block_area, empty_lines, gutter_ratio, pressed, freer
+from layout.makeup import rank_cut, rank_regions
+from layout.makeup.auto import Steps, _score, block_area, empty_lines, freer, gutter_ratio, pressed
 from layout.makeup.guillotine import clash
 from layout.makeup.solver import _parts_of, rank_distance, sizes_grow
 
@@ -44,8 +44,18 @@ def test_the_cut_puts_the_areas_in_rank_order(root, fonts, monkeypatch):
 
 @pytest.mark.parametrize("seed", [SEED, 26, 53])
 def test_the_cut_never_makes_a_page_worse(root, fonts, monkeypatch, seed):
+    calls = _watch(monkeypatch, rank_cut, "rank_cut")
+    page = quality.run_generated(seed, root, fonts)
+    assert calls and page.exact and page.hard_ok and not page.clashes and page.lead_top_left
+    for was, now, d_was, d_now, empty, grow, clashes, covers in calls:
+        assert now <= was and d_now <= d_was and not empty and not grow and not clashes and covers
+
+
+def _watch(monkeypatch, module, name: str) -> list:
+    """The pass module.name watched: per call (score before, after, rank distance before, after,
+    empty lines, sizes growing, 碰题, the page tiled exactly)."""
     calls = []
-    real = rank_cut.rank_cut
+    real = getattr(module, name)
 
     def watched(planner, parts, columns, rows, fixed, best, steps):
         out = real(planner, parts, columns, rows, fixed, best, steps)
@@ -53,14 +63,12 @@ def test_the_cut_never_makes_a_page_worse(root, fonts, monkeypatch, seed):
         was, now = _parts_of(best.blocks, parts), _parts_of(out.blocks, parts)
         calls.append((_score(list(best.blocks), was, g), _score(list(out.blocks), now, g),
                       rank_distance(best.blocks, was, g), rank_distance(out.blocks, now, g),
-                      empty_lines(planner, out.blocks)[0], sizes_grow(list(out.blocks), now), clash(list(out.blocks))))
+                      empty_lines(planner, out.blocks)[0], sizes_grow(list(out.blocks), now), clash(list(out.blocks)),
+                      _covers(out.blocks, columns, rows)))
         return out
 
-    monkeypatch.setattr(rank_cut, "rank_cut", watched)
-    page = quality.run_generated(seed, root, fonts)
-    assert calls and page.exact and page.hard_ok and not page.clashes and page.lead_top_left
-    for was, now, d_was, d_now, empty, grow, clashes in calls:
-        assert now <= was and d_now <= d_was and not empty and not grow and not clashes
+    monkeypatch.setattr(module, name, watched)
+    return calls
 
 
 def _page(seed):
@@ -103,15 +111,14 @@ def test_the_search_stops_at_its_steps_and_is_charged():
     for _ in range(2):
         steps = Steps()
         outs.append(rank_cut.rank_cut(planner, made, grid.columns, rows, [], best, steps))
-        assert rank_cut.RANK_CUT_STEPS <= steps.spent <= 3 * rank_cut.RANK_CUT_STEPS     # its steps and bitsets
+        # its steps, and its heights bitsets (seven stories: about 71 k)
+        assert rank_cut.RANK_CUT_STEPS <= steps.spent <= rank_cut.RANK_CUT_STEPS + 100_000
     assert outs[0] == outs[1]
 
 
 # ---- rectangles of a page of many stories cut again (layout/makeup/rank_regions.py)
 
 MANY = 17     # 12 stories: rank-vs-area 0.57 from the searches, the copy's own order -0.18
-
-from layout.makeup import rank_regions  # noqa: E402
 
 
 def test_rectangles_cut_again_put_a_page_of_many_stories_nearer_rank_order(root, fonts, monkeypatch):
@@ -126,20 +133,7 @@ def test_rectangles_cut_again_put_a_page_of_many_stories_nearer_rank_order(root,
 
 @pytest.mark.parametrize("seed", [MANY, 56, 5])
 def test_rectangles_cut_again_never_make_a_page_worse(root, fonts, monkeypatch, seed):
-    calls = []
-    real = rank_regions.rank_regions
-
-    def watched(planner, parts, columns, rows, fixed, best, steps):
-        out = real(planner, parts, columns, rows, fixed, best, steps)
-        g = gutter_ratio(planner)
-        was, now = _parts_of(best.blocks, parts), _parts_of(out.blocks, parts)
-        calls.append((_score(list(best.blocks), was, g), _score(list(out.blocks), now, g),
-                      rank_distance(best.blocks, was, g), rank_distance(out.blocks, now, g),
-                      empty_lines(planner, out.blocks)[0], sizes_grow(list(out.blocks), now), clash(list(out.blocks)),
-                      _covers(out.blocks, columns, rows)))
-        return out
-
-    monkeypatch.setattr(rank_regions, "rank_regions", watched)
+    calls = _watch(monkeypatch, rank_regions, "rank_regions")
     page = quality.run_generated(seed, root, fonts)
     assert calls and page.exact and page.hard_ok and not page.clashes and page.lead_top_left
     for was, now, d_was, d_now, empty, grow, clashes, covers in calls:
