@@ -113,7 +113,7 @@ class Guillotine:
                                 both = self._joined(upper, lower, False)
                                 if both is not None:
                                     yield both
-                                if self.spent():
+                                if self._spent():
                                     return
             if forms & DOWN:
                 for left in range(1, w):
@@ -124,7 +124,7 @@ class Guillotine:
                                 both = self._joined(lhs, rhs, True)
                                 if both is not None:
                                     yield both
-                                if self.spent():
+                                if self._spent():
                                     return
 
     def _leaf(self, k: int, w: int, h: int, col: int, row: int):
@@ -136,7 +136,7 @@ class Guillotine:
         """Two ways of two parts of an area, one over the other or (down) side by side: one."""
         return first + second
 
-    def spent(self) -> bool:
+    def _spent(self) -> bool:
         """Whether a search that stops at its budget stops here (this one lets its generators
         run out: the steps it counts are those it always counted)."""
         return False

@@ -59,9 +59,10 @@ def rank_cut(planner: Planner, parts: list[Part], columns: int, rows: int, fixed
                          together=not _briefs_apart(auto))
     found = search.run(RANK_CUT_STEPS)
     steps.charge(search.steps + search.filled)
-    if found is None or empty_lines(planner, found)[0] or _score(found, cand, g) >= _score(auto, made, g):
+    if found is None or empty_lines(planner, found)[0]:
         return best
-    return replace(best, blocks=tuple(found), score=best.score - _score(auto, made, g) + _score(found, cand, g))
+    before, after = _score(auto, made, g), _score(found, cand, g)
+    return best if after >= before else replace(best, blocks=tuple(found), score=best.score - before + after)
 
 
 class _RankSearch(Guillotine):
@@ -180,7 +181,7 @@ class _RankSearch(Guillotine):
             return None
         return one + two, d
 
-    def spent(self) -> bool:
+    def _spent(self) -> bool:
         return self.steps > self.budget
 
 

@@ -49,7 +49,7 @@ def rank_regions(planner: Planner, parts: list[Part], columns: int, rows: int, f
     score, left, tried = _score(blocks, order, g), REGION_ALL, set()
     gained = True
     while gained and left > 0:
-        gained = False
+        gained, distance = False, rank_distance(blocks, order, g)
         for area in _regions(blocks, order, columns, rows, g):
             inside = [b for b in blocks if _within(b, area)]
             sig = tuple(sorted((b.col, b.row, b.span, b.rows) for b in inside))
@@ -58,7 +58,7 @@ def rank_regions(planner: Planner, parts: list[Part], columns: int, rows: int, f
             tried.add(sig)
             outside = [b for b in blocks if not _within(b, area)]
             mine = [loose[_key(p)] for p in order if any(_key(b.part) == _key(p) for b in inside)]
-            now = rank_distance(blocks, order, g) - rank_distance(outside, _held(outside, order), g)
+            now = distance - rank_distance(outside, _held(outside, order), g)
             col, row, span, height = area
             search = _RankSearch(planner, mine, span, height, now, order=order, outside=outside, at=(col, row),
                                  corner=_key(mine[0]) == _key(order[0]), page_rows=rows, **rules)
